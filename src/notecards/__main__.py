@@ -1,0 +1,3 @@
+from notecards.cli import main
+
+main()

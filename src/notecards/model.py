@@ -1,0 +1,231 @@
+"""The data that flows through the pipeline: Note (what was read) and Card (what was made).
+
+Small frozen dataclasses in the spirit of genanki: each stage takes one and returns
+the next, so any stage can be tested alone and results can be cached and compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# ---------------------------------------------------------------- inline content
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One run of inline text with a single meaning.
+
+    kind is one of: text, em, strong, highlight, code, math, link, wikilink, embed,
+    image, tag, html, break. `text` is what a reader sees (a wikilink's display text,
+    an image's alt text); `target` is where a link or embed points.
+    """
+
+    text: str
+    kind: str = "text"
+    target: str = ""
+
+
+Inline = tuple[Span, ...]
+
+
+def plain_text(spans: Inline) -> str:
+    """What a reader sees, without markup: the text every extractor works on."""
+    return "".join(" " if s.kind == "break" else s.text for s in spans if s.kind != "embed")
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Base of every block: where it starts and ends in the file (1-based, inclusive)
+    and its raw Markdown source, which explicit-card syntax is matched against."""
+
+    line: int
+    end_line: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph(Block):
+    spans: Inline = ()
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem(Block):
+    """A list item: its own paragraphs and nested lists or code blocks."""
+
+    blocks: tuple[Block, ...] = ()
+    checked: bool | None = None  # task lists: [ ] / [x]
+
+    @property
+    def text(self) -> str:
+        """The item's first paragraph as plain text (what a step or member says)."""
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                return block.text
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock(Block):
+    ordered: bool = False
+    start: int = 1
+    items: tuple[ListItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock(Block):
+    info: str = ""  # the fence's info string, e.g. "http" or "python title=x"
+    code: str = ""
+
+    @property
+    def language(self) -> str:
+        return self.info.split(maxsplit=1)[0].lower() if self.info.strip() else ""
+
+
+@dataclass(frozen=True, slots=True)
+class MathBlock(Block):
+    tex: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table(Block):
+    header: tuple[Inline, ...] = ()
+    rows: tuple[tuple[Inline, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Block):
+    """A block quote, or an Obsidian callout when `callout` is set (`> [!note] Title`)."""
+
+    blocks: tuple[Block, ...] = ()
+    callout: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock(Block):
+    html: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading and the blocks under it, up to the next heading of any level.
+
+    `path` holds the titles of the enclosing headings, outermost first, ending with
+    this one; the part of a note before its first heading has an empty path.
+    """
+
+    heading: str
+    level: int
+    line: int
+    path: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    heading_spans: Inline = ()
+
+
+# ---------------------------------------------------------------- problems
+
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the input, reported as `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+# ---------------------------------------------------------------- notes
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One Markdown file, read: metadata from front matter and a body of sections."""
+
+    path: str  # relative to the vault, POSIX separators
+    title: str
+    tags: tuple[str, ...]
+    lang: str
+    sections: tuple[Section, ...]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    mtime: int = 0  # the source file's modification time, whole seconds
+    vault: str = ""  # absolute path of the vault root the note was read from
+    deck: str = ""  # Anki deck the note's cards go to (`A::B::C`)
+    problems: tuple[Problem, ...] = ()
+
+    def blocks(self) -> list[tuple[Section, Block]]:
+        """Every top-level block with its section, in document order."""
+        return [(section, block) for section in self.sections for block in section.blocks]
+
+
+# ---------------------------------------------------------------- cards
+
+NoteType = Literal["basic", "reversed", "cloze"]
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One thing to remember, one card to review.
+
+    `front` and `back` are plain text (what `cards --json` prints and the quiz shows);
+    `fields` are the HTML fields of the Anki note the card belongs to. Cards that share
+    `group` form one Anki note (the two sides of a reversed note, the deletions of one
+    cloze text); `ord` is the card's place in that note.
+    """
+
+    id: str
+    kind: str
+    extractor: str
+    note: str
+    line: int
+    front: str
+    back: str
+    deck: str
+    tags: tuple[str, ...]
+    lang: str
+    source: str  # "Note title › Heading › Subheading": where the card came from
+    model: NoteType = "basic"
+    fields: tuple[str, str] = ("", "")  # (Front, Back) or (Text, Extra) for cloze, as HTML
+    group: str = ""
+    ord: int = 0
+    items: tuple[str, ...] = ()  # an ordered sequence or a set of members, for the quiz
+    # files the fields embed: (name inside the package, absolute path inside the vault)
+    media: tuple[tuple[str, str], ...] = ()
+    mtime: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The `cards --json` contract of DESIGN.md, plus what helps a user see why."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "extractor": self.extractor,
+            "deck": self.deck,
+            "note": self.note,
+            "line": self.line,
+            "front": self.front,
+            "back": self.back,
+            "tags": list(self.tags),
+            "lang": self.lang,
+            "source": self.source,
+            "model": self.model,
+            "anki_note": self.group or self.id,
+        }
+        if self.items:
+            data["items"] = list(self.items)
+        return data
