@@ -1,8 +1,52 @@
-"""Command line entry point (filled in below)."""
+"""The `notecards` command: a thin layer over the pipeline, in the style of httpie and
+rich: readable help, colour on terminals, plain and stable output when piped.
+
+Heavy modules (genanki, fsrs, pygments, the parser) are imported inside the commands,
+so `notecards --help` stays fast.
+"""
+
+from __future__ import annotations
 
 import typer
 
-app = typer.Typer()
+from notecards import __version__
+
+app = typer.Typer(
+    name="notecards",
+    help="Turn Markdown and Obsidian notes into flashcards: Anki decks and a terminal quiz.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"notecards {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Turn Markdown and Obsidian notes into flashcards: Anki decks and a terminal quiz."""
+
+
+def _register_commands() -> None:
+    from notecards import cli_build
+
+    cli_build.register(app)
+    try:
+        from notecards import cli_quiz
+    except ImportError:  # pragma: no cover - the quiz is an optional part while it is built
+        return
+    cli_quiz.register(app)
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ the next, so any stage can be tested alone and results can be cached and compare
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -29,10 +29,13 @@ class Span:
 
 Inline = tuple[Span, ...]
 
+# Spans that carry no words of the sentence: media, tags (metadata), raw HTML.
+_UNSEEN = frozenset({"embed", "image", "tag", "html"})
+
 
 def plain_text(spans: Inline) -> str:
     """What a reader sees, without markup: the text every extractor works on."""
-    return "".join(" " if s.kind == "break" else s.text for s in spans if s.kind != "embed")
+    return "".join(" " if s.kind == "break" else s.text for s in spans if s.kind not in _UNSEEN)
 
 
 # ---------------------------------------------------------------- blocks
@@ -229,3 +232,28 @@ class Card:
         if self.items:
             data["items"] = list(self.items)
         return data
+
+
+def walk_blocks(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Block]:
+    """Every block, depth first, including those inside lists, items and quotes."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            yield from walk_blocks(block.items)
+        elif isinstance(block, (ListItem, Quote)):
+            yield from walk_blocks(block.blocks)
+
+
+def block_spans(block: Block) -> Iterator[tuple[int, Span]]:
+    """The spans a block holds directly, each with its best-known line."""
+    if isinstance(block, Paragraph):
+        line = block.line
+        for span in block.spans:
+            yield line, span
+            if span.kind == "break":
+                line += 1
+    elif isinstance(block, Table):
+        for row in (block.header, *block.rows):
+            for cell in row:
+                for span in cell:
+                    yield block.line, span

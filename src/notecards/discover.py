@@ -1,0 +1,69 @@
+"""Which files of a folder are notes: Markdown files, minus what Obsidian and the user
+keep out (`.obsidian/`, `.trash/`, hidden folders, `.notecardsignore` in gitignore
+syntax). Symlinks are followed only while they stay inside the root, and a folder is
+entered once, so a link loop cannot hang the walk.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+NOTE_SUFFIXES = (".md", ".markdown")
+IGNORE_FILE = ".notecardsignore"
+_ALWAYS_SKIPPED = {".obsidian", ".trash", ".git", "node_modules"}
+
+
+def _ignore_spec(root: Path):
+    import pathspec
+
+    try:
+        lines = (root / IGNORE_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+
+
+def _is_note(name: str) -> bool:
+    return name.lower().endswith(NOTE_SUFFIXES) and not name.startswith(".")
+
+
+def discover(root: Path) -> list[Path]:
+    """The notes under `root` (a file or a folder), sorted by their path in the root."""
+    if root.is_file():
+        return [root]
+    base = root.resolve()
+    spec = _ignore_spec(base)
+    found = []
+    for path in _walk(base, base, set()):
+        rel = path.relative_to(base).as_posix()
+        if spec is None or not spec.match_file(rel):
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(base).as_posix())
+
+
+def _walk(folder: Path, root: Path, seen: set[Path]) -> Iterator[Path]:
+    try:
+        real = folder.resolve()
+    except (OSError, RuntimeError):
+        return
+    if real in seen or not real.is_relative_to(root):
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in _ALWAYS_SKIPPED:
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=True):
+                yield from _walk(path, root, seen)
+            elif entry.is_file(follow_symlinks=True) and _is_note(entry.name):
+                if not entry.is_symlink() or path.resolve().is_relative_to(root):
+                    yield path
+        except (OSError, RuntimeError):
+            continue

@@ -1,0 +1,57 @@
+"""The registry of extractors, in the order they run, and the one function that runs them.
+
+Explicit card syntax comes first (what the user wrote as a card is a card, and its block
+is not mined again); then the extractors that read structure and prose; the heading
+extractor last, to fill only sections no better card covers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notecards.extractors.base import ExtractContext, Extractor
+from notecards.ids import normalize_anchor
+from notecards.model import Card, Note
+from notecards.reader.metadata import meta_skipped_kinds
+from notecards.vault import Vault
+
+EXTRACTORS: list[Extractor] = [
+    # registry: one line per extractor, in running order
+]
+
+
+def extract_cards(
+    note: Note,
+    vault: Vault | None = None,
+    note_path: Path | None = None,
+    *,
+    allow_remote: bool = False,
+) -> list[Card]:
+    """All cards of one note, deduplicated, in document order per extractor."""
+    enabled, skipped = meta_skipped_kinds(dict(note.meta))
+    if not enabled:
+        return []
+    ctx = ExtractContext(note, vault, note_path, allow_remote)
+    cards: list[Card] = []
+    for extractor in EXTRACTORS:
+        if extractor.name in skipped:
+            continue
+        cards += [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+    return finalize(cards)
+
+
+def finalize(cards: list[Card]) -> list[Card]:
+    """Drop cards with an empty side, a repeated id, or a front already asked."""
+    seen_ids: set[str] = set()
+    seen_fronts: set[tuple[str, int]] = set()
+    out: list[Card] = []
+    for card in cards:
+        if not card.front.strip() or not card.back.strip():
+            continue
+        front_key = (normalize_anchor(card.front), card.ord)
+        if card.id in seen_ids or (card.model != "cloze" and front_key in seen_fronts):
+            continue
+        seen_ids.add(card.id)
+        seen_fronts.add(front_key)
+        out.append(card)
+    return out

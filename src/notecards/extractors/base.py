@@ -1,0 +1,111 @@
+"""What every extractor shares: the context it reads and the one way cards are made.
+
+An extractor is a function `(note, ctx) -> list[Card]`. Extractors run in the order of
+the registry (explicit syntax first); each marks the blocks it turned into cards as
+claimed, so later, guessing extractors do not mine them again, and marks the sections
+it covered, so the heading extractor only fills gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notecards.ids import card_id
+from notecards.model import Block, Card, NoteType, Note, Section
+from notecards.render.markup import RenderContext, render_markdown, text_html
+from notecards.vault import Vault
+
+_SRC = re.compile(r'src="([^"]+)"')
+
+
+@dataclass
+class ExtractContext:
+    """Per-note state shared by the extractors of one run."""
+
+    note: Note
+    vault: Vault | None = None
+    note_path: Path | None = None
+    allow_remote: bool = False
+    claimed: set[int] = field(default_factory=set)  # first lines of blocks already used
+    covered: set[int] = field(default_factory=set)  # lines of sections that have cards
+    render: RenderContext = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.render = RenderContext(self.vault, self.note_path, self.allow_remote)
+
+    def claim(self, block: Block, section: Section | None = None) -> None:
+        self.claimed.add(block.line)
+        if section is not None:
+            self.covered.add(section.line)
+
+    def is_claimed(self, block: Block) -> bool:
+        return block.line in self.claimed
+
+    def markdown_html(self, source: str, *, inline: bool = False) -> str:
+        """Render a Markdown fragment of this note (embeds resolved in its vault)."""
+        return render_markdown(source, self.render, inline=inline)
+
+    def source_of(self, section: Section | None) -> str:
+        path = section.path if section is not None else ()
+        return " › ".join((self.note.title, *path))
+
+    def card(
+        self,
+        *,
+        kind: str,
+        extractor: str,
+        anchor: str,
+        front: str,
+        back: str,
+        line: int,
+        section: Section | None,
+        model: NoteType = "basic",
+        front_html: str | None = None,
+        back_html: str | None = None,
+        items: tuple[str, ...] = (),
+        group: str = "",
+        ord: int = 0,
+    ) -> Card:
+        """The one constructor of cards: identity, deck, tags and source come from here."""
+        fields = (
+            front_html if front_html is not None else text_html(front),
+            back_html if back_html is not None else text_html(back),
+        )
+        used = {name for value in fields for name in _SRC.findall(value)}
+        media = tuple(sorted((n, p) for n, p in self.render.media.items() if n in used))
+        identity = card_id(self.note.path, kind, anchor)
+        return Card(
+            id=identity,
+            kind=kind,
+            extractor=extractor,
+            note=self.note.path,
+            line=line,
+            front=front.strip(),
+            back=back.strip(),
+            deck=self.note.deck or self.note.title,
+            tags=self.note.tags,
+            lang=self.note.lang,
+            source=self.source_of(section),
+            model=model,
+            fields=fields,
+            group=group or identity,
+            ord=ord,
+            items=items,
+            media=media,
+            mtime=self.note.mtime,
+        )
+
+
+ExtractFn = Callable[[Note, ExtractContext], list[Card]]
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    """A named extractor; `name` is what `notecards: {skip: [...]}` refers to."""
+
+    name: str
+    run: ExtractFn
+    kinds: tuple[str, ...] = ()

@@ -1,0 +1,82 @@
+"""markdown-it inline tokens → Spans: plain runs of text with one meaning each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from notecards.model import Inline, Span
+
+_STYLE_OPEN = {"em_open": "em", "strong_open": "strong", "mark_open": "highlight", "s_open": "s"}
+_STYLE_CLOSE = {"em_close", "strong_close", "mark_close", "s_close"}
+
+
+def wikilink_display(meta: dict[str, str]) -> str:
+    """What Obsidian shows for a link: the alias, else `note > heading`, else the note."""
+    if meta.get("alias"):
+        return meta["alias"]
+    target, heading = meta.get("target", ""), meta.get("heading", "")
+    name = target.rsplit("/", 1)[-1]
+    if name.lower().endswith(".md"):
+        name = name[:-3]
+    heading = heading.lstrip("^")
+    if name and heading:
+        return f"{name} > {heading}"
+    return name or heading
+
+
+def _merge(spans: list[Span]) -> Inline:
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text and span.kind in ("text", "em", "strong", "highlight", "s"):
+            continue
+        last = merged[-1] if merged else None
+        if last and last.kind == span.kind == "text":
+            merged[-1] = Span(last.text + span.text)
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def to_spans(children: Sequence[Token] | None) -> Inline:
+    """Flatten one inline token stream; nested styles keep their innermost kind."""
+    spans: list[Span] = []
+    styles: list[str] = []
+    links: list[str] = []
+    for token in children or ():
+        kind = token.type
+        if kind in _STYLE_OPEN:
+            styles.append(_STYLE_OPEN[kind])
+        elif kind in _STYLE_CLOSE:
+            if styles:
+                styles.pop()
+        elif kind == "link_open":
+            links.append(str(token.attrGet("href") or ""))
+        elif kind == "link_close":
+            if links:
+                links.pop()
+        elif kind == "text":
+            if links:
+                spans.append(Span(token.content, "link", links[-1]))
+            else:
+                spans.append(Span(token.content, styles[-1] if styles else "text"))
+        elif kind in ("softbreak", "hardbreak"):
+            spans.append(Span("\n", "break"))
+        elif kind == "code_inline":
+            spans.append(Span(token.content, "code"))
+        elif kind in ("math_inline", "math_inline_double"):
+            fence = "$$" if kind == "math_inline_double" else "$"
+            spans.append(Span(f"{fence}{token.content}{fence}", "math"))
+        elif kind == "wikilink":
+            spans.append(Span(wikilink_display(token.meta), "wikilink", token.content))
+        elif kind == "embed":
+            spans.append(Span(token.meta.get("alias", ""), "embed", token.meta.get("target", "")))
+        elif kind == "image":
+            alt = "".join(c.content for c in token.children or ())
+            spans.append(Span(alt, "image", str(token.attrGet("src") or "")))
+        elif kind == "tag":
+            spans.append(Span("#" + token.content, "tag", token.content))
+        elif kind == "html_inline":
+            spans.append(Span("", "html", token.content))
+    return _merge(spans)

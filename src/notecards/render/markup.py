@@ -1,0 +1,175 @@
+"""Markdown fragments and spans → the HTML of an Anki field.
+
+Code is highlighted with Pygments into `<div class="nc-code">` (the note types ship the
+CSS, so it works offline on phones), math becomes Anki's `\\(...\\)` / `\\[...\\]`,
+wikilinks their display text, embeds `<img>` of files inside the vault, and the result
+passes through the sanitizer. Media a field uses is collected for the package.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from markdown_it.renderer import RendererHTML
+
+from notecards.model import Inline
+from notecards.reader.inline import wikilink_display
+from notecards.reader.markdown import parser
+from notecards.render.sanitize import clean_html
+from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
+
+
+@dataclass
+class RenderContext:
+    """Where a fragment comes from (to resolve embeds) and the media it used."""
+
+    vault: Vault | None = None
+    note_path: Path | None = None
+    allow_remote: bool = False
+    media: dict[str, str] = field(default_factory=dict)  # package name → absolute path
+
+    def image(self, target: str, alt: str = "", size: str = "") -> str:
+        if is_remote(target):
+            if not self.allow_remote or not target.lower().startswith(("http:", "https:")):
+                return ""
+            return f'<img src="{html.escape(target)}" alt="{html.escape(alt)}">'
+        if self.vault is None or self.note_path is None:
+            return ""
+        lookup = self.vault.resolve_media(target, self.note_path)
+        if lookup.path is None:
+            return ""
+        name = media_name(self.vault.relpath(lookup.path))
+        self.media[name] = str(lookup.path)
+        width = f' width="{int(size.split("x")[0])}"' if size.split("x")[0].isdigit() else ""
+        return f'<img src="{html.escape(name)}" alt="{html.escape(alt)}"{width}>'
+
+
+@cache
+def _lexer_for(language: str):
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        return get_lexer_by_name(language or "text", stripnl=False)
+    except ClassNotFound:
+        return get_lexer_by_name("text", stripnl=False)
+
+
+def highlight_code(code: str, language: str = "") -> str:
+    """Pygments spans inside `<div class="nc-code"><pre>`, classes styled by the note type."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+
+    body = highlight(code, _lexer_for(language.lower()), HtmlFormatter(nowrap=True))
+    return f'<div class="nc-code"><pre>{body.rstrip()}</pre></div>'
+
+
+def math_html(tex: str, display: bool) -> str:
+    return f"\\[{html.escape(tex)}\\]" if display else f"\\({html.escape(tex)}\\)"
+
+
+class _CardRenderer(RendererHTML):
+    """markdown-it's HTML renderer with Obsidian tokens and Anki conventions."""
+
+    def wikilink(self, tokens, idx, options, env) -> str:
+        return f'<span class="nc-link">{html.escape(wikilink_display(tokens[idx].meta))}</span>'
+
+    def embed(self, tokens, idx, options, env) -> str:
+        meta = tokens[idx].meta
+        target = meta.get("target", "")
+        if Path(target).suffix.lower() not in MEDIA_SUFFIXES:
+            return f'<span class="nc-link">{html.escape(wikilink_display(meta))}</span>'
+        return env["ctx"].image(target, "", meta.get("alias", ""))
+
+    def image(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        alt = "".join(child.content for child in token.children or ())
+        return env["ctx"].image(str(token.attrGet("src") or ""), alt)
+
+    def tag(self, tokens, idx, options, env) -> str:
+        return f'<span class="nc-tag">#{html.escape(tokens[idx].content)}</span>'
+
+    def mark_open(self, tokens, idx, options, env) -> str:
+        return "<mark>"
+
+    def mark_close(self, tokens, idx, options, env) -> str:
+        return "</mark>"
+
+    def math_inline(self, tokens, idx, options, env) -> str:
+        return math_html(tokens[idx].content, display=False)
+
+    def math_inline_double(self, tokens, idx, options, env) -> str:
+        return math_html(tokens[idx].content, display=True)
+
+    def math_block(self, tokens, idx, options, env) -> str:
+        return f"<p>{math_html(tokens[idx].content.strip(), display=True)}</p>\n"
+
+    math_block_label = math_block
+
+    def fence(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        language = token.info.split(maxsplit=1)[0] if token.info.strip() else ""
+        return highlight_code(token.content, language) + "\n"
+
+    def code_block(self, tokens, idx, options, env) -> str:
+        return highlight_code(tokens[idx].content) + "\n"
+
+
+@cache
+def _renderer() -> _CardRenderer:
+    return _CardRenderer(parser())
+
+
+def render_markdown(source: str, ctx: RenderContext | None = None, *, inline: bool = False) -> str:
+    """Render a Markdown fragment to sanitized HTML (`inline` drops the `<p>` wrapper)."""
+    ctx = ctx or RenderContext()
+    md = parser()
+    env = {"ctx": ctx}
+    if inline:
+        tokens = md.parseInline(source, env)
+    else:
+        tokens = md.parse(source, env)
+    out = _renderer().render(tokens, md.options, env)
+    return clean_html(out.strip(), allow_remote=ctx.allow_remote)
+
+
+def text_html(text: str) -> str:
+    """Plain text as HTML: escaped, line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def spans_html(spans: Inline, ctx: RenderContext | None = None) -> str:
+    """Spans (a sentence cut from a paragraph) back to HTML, emphasis kept."""
+    ctx = ctx or RenderContext()
+    parts: list[str] = []
+    for span in spans:
+        text = html.escape(span.text)
+        kind = span.kind
+        if kind == "text":
+            parts.append(text)
+        elif kind == "em":
+            parts.append(f"<em>{text}</em>")
+        elif kind == "strong":
+            parts.append(f"<strong>{text}</strong>")
+        elif kind == "highlight":
+            parts.append(f"<mark>{text}</mark>")
+        elif kind == "s":
+            parts.append(f"<s>{text}</s>")
+        elif kind == "code":
+            parts.append(f"<code>{text}</code>")
+        elif kind == "math":
+            tex = span.text
+            display = tex.startswith("$$")
+            parts.append(math_html(tex.strip("$"), display))
+        elif kind in ("link", "wikilink"):
+            parts.append(f'<span class="nc-link">{text}</span>')
+        elif kind == "break":
+            parts.append("<br>")
+        elif kind == "embed" and Path(span.target).suffix.lower() in MEDIA_SUFFIXES:
+            parts.append(ctx.image(span.target, "", span.text))
+        elif kind == "image":
+            parts.append(ctx.image(span.target, span.text))
+    return clean_html("".join(parts), allow_remote=ctx.allow_remote)
