@@ -1,0 +1,1 @@
+"""Rendering of note content to the HTML that goes into cards."""

@@ -1,0 +1,68 @@
+"""The command line contract of DESIGN.md, driven through the real `notecards` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SAMPLE_VAULT
+
+import notecards
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "notecards", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip() == f"notecards {notecards.__version__}"
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("build", "cards", "check"):
+        assert command in result.stdout
+
+
+def test_wrong_usage_exits_2():
+    assert run("cards").returncode == 2
+    assert run("build", "--format", "docx", str(SAMPLE_VAULT)).returncode == 2
+
+
+def test_cards_json_contract_on_the_sample_vault():
+    result = run("cards", str(SAMPLE_VAULT), "--json")
+    assert result.returncode == 0, result.stderr
+    cards = json.loads(result.stdout)
+    assert len(cards) >= 20
+    required = {"id", "kind", "deck", "note", "line", "front", "back", "tags", "lang"}
+    for card in cards:
+        assert required <= card.keys()
+        assert isinstance(card["tags"], list) and card["line"] >= 1
+        assert card["deck"].startswith("notes")
+        for side in (card["front"], card["back"]):
+            assert side.strip()
+            for markup in ("**", "[[", "![[", "```", "<b>", "<div", "<span"):
+                assert markup not in side, (markup, card)
+    assert len({c["id"] for c in cards}) == len(cards)
+    assert {c["lang"] for c in cards} == {"ru", "en"}
+
+
+def test_missing_path_is_reported_with_exit_1(tmp_path: Path):
+    result = run("cards", str(tmp_path / "nope.md"), "--json")
+    assert result.returncode == 1
+    assert "nope.md:0: no such file or folder" in result.stderr
+
+
+def test_check_writes_nothing(tmp_path: Path):
+    (tmp_path / "a.md").write_text("Question::Answer\n", encoding="utf-8")
+    before = sorted(tmp_path.iterdir())
+    result = run("check", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(tmp_path.iterdir()) == before
+    assert "checked 1 notes" in result.stderr

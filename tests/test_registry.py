@@ -1,0 +1,84 @@
+"""The extractor registry: ordering, per-note switches and the final clean-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from notecards import extractors
+from notecards.extractors.base import ExtractContext, Extractor
+from notecards.model import Card, Note
+from notecards.reader import parse_note
+from notecards.vault import Vault
+
+
+def _note(tmp_path: Path, text: str) -> Note:
+    path = tmp_path / "n.md"
+    path.write_text(text, encoding="utf-8")
+    note, _ = parse_note(text.encode(), "n.md", path, Vault(tmp_path))
+    assert note is not None
+    return note
+
+
+def _paragraph_cards(note: Note, ctx: ExtractContext) -> list[Card]:
+    """One card per paragraph: front = its first word, back = the paragraph."""
+    cards = []
+    for section, block in note.blocks():
+        text = getattr(block, "text", "")
+        if text:
+            first = text.split()[0]
+            cards.append(
+                ctx.card(
+                    kind="probe",
+                    extractor="probe",
+                    anchor=first,
+                    front=first,
+                    back=text,
+                    line=block.line,
+                    section=section,
+                )
+            )
+    return cards
+
+
+@pytest.fixture
+def probe_registry(monkeypatch):
+    monkeypatch.setattr(
+        extractors, "EXTRACTORS", [Extractor("probe", _paragraph_cards, ("probe",))]
+    )
+
+
+def test_cards_carry_note_identity(tmp_path, probe_registry):
+    note = _note(tmp_path, "---\ntitle: T\ntags: [a, b/c]\n---\n## H\n\nAlpha beta.\n")
+    (card,) = extractors.extract_cards(note)
+    assert (card.note, card.line, card.deck, card.tags, card.lang) == (
+        "n.md",
+        7,
+        "T",
+        ("a", "b/c"),
+        "en",
+    )
+    assert card.source == "T › H" and card.group == card.id and card.fields[0] == "Alpha"
+
+
+def test_duplicate_fronts_and_empty_sides_are_dropped(tmp_path, probe_registry):
+    note = _note(tmp_path, "Alpha one.\n\nAlpha two.\n\nBeta.\n")
+    cards = extractors.extract_cards(note)
+    assert [c.front for c in cards] == ["Alpha", "Beta."]
+
+
+def test_notecards_false_turns_a_note_off(tmp_path, probe_registry):
+    assert extractors.extract_cards(_note(tmp_path, "---\nnotecards: false\n---\nAlpha.\n")) == []
+
+
+def test_skip_by_extractor_or_kind(tmp_path, probe_registry):
+    by_name = _note(tmp_path, "---\nnotecards: {skip: [probe]}\n---\nAlpha.\n")
+    assert extractors.extract_cards(by_name) == []
+
+
+def test_same_input_same_cards(tmp_path, probe_registry):
+    text = "# A\n\nAlpha.\n\n## B\n\nBeta gamma.\n"
+    assert extractors.extract_cards(_note(tmp_path, text)) == extractors.extract_cards(
+        _note(tmp_path, text)
+    )

@@ -1,0 +1,75 @@
+"""Markdown fragments to Anki HTML and to plain text."""
+
+from pathlib import Path
+
+from notecards.model import Span
+from notecards.render.markup import (
+    RenderContext,
+    highlight_code,
+    render_markdown,
+    spans_html,
+    text_html,
+)
+from notecards.render.plain import markdown_text
+from notecards.vault import Vault
+
+
+def test_code_is_highlighted_inside_the_nc_code_wrapper():
+    out = highlight_code("x = 1\n", "python")
+    assert out.startswith('<div class="nc-code"><pre>') and "<span" in out
+
+
+def test_unknown_language_still_renders_escaped_code():
+    out = render_markdown("```nosuchlang\n<b>x</b>\n```")
+    assert "&lt;b&gt;" in out and "<b>" not in out
+
+
+def test_math_becomes_anki_delimiters():
+    out = render_markdown("Energy $E=mc^2$ and\n\n$$a^2+b^2$$")
+    assert r"\(E=mc^2\)" in out and r"\[a^2+b^2\]" in out
+
+
+def test_obsidian_inline_syntax_renders_as_display_text():
+    out = render_markdown("See [[Note#Part|this]] and ==key== %%secret%% #tag/x", inline=True)
+    assert "this" in out and "<mark>key</mark>" in out and "secret" not in out
+    assert "[[" not in out
+
+
+def test_embed_inside_vault_becomes_media(tmp_path: Path):
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
+    note = tmp_path / "note.md"
+    note.write_text("x")
+    ctx = RenderContext(Vault(tmp_path), note)
+    out = render_markdown("![[pic.png|300]]", ctx)
+    (name,) = ctx.media
+    assert f'src="{name}"' in out and 'width="300"' in out
+    assert ctx.media[name] == str((tmp_path / "img" / "pic.png").resolve())
+
+
+def test_remote_images_are_dropped_unless_allowed():
+    assert "evil" not in render_markdown("![x](https://evil.example/x.png)")
+    allowed = render_markdown("![x](https://ok.example/x.png)", RenderContext(allow_remote=True))
+    assert "https://ok.example/x.png" in allowed
+
+
+def test_raw_script_never_survives():
+    out = render_markdown('hi <script>alert(1)</script><img src=x onerror="alert(1)">')
+    assert "<script" not in out and "onerror" not in out
+
+
+def test_spans_html_keeps_emphasis_and_escapes_text():
+    spans = (Span("<WebSockets>", "em"), Span(" - это протокол"))
+    assert spans_html(spans) == "<em>&lt;WebSockets&gt;</em> - это протокол"
+
+
+def test_text_html_escapes_and_keeps_lines():
+    assert text_html("a < b\nc") == "a &lt; b<br>c"
+
+
+def test_markdown_text_drops_all_markup():
+    source = "**Bold** _em_ [[Target|alias]] `code` <b>x</b>\n\n- one\n- two\n\n1. first"
+    text = markdown_text(source)
+    assert text == "Bold em alias code x\n• one\n• two\n1) first"
+    for mark in ("**", "[[", "<b>", "`"):
+        assert mark not in text
