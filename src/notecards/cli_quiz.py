@@ -1,0 +1,307 @@
+"""`notecards quiz` and `notecards stats`: the command-line side of the quiz.
+
+Only typer is imported at module level: the engine (fsrs, rich, sqlite) is loaded
+inside the commands, so `notecards --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from notecards.model import Card
+    from notecards.quiz.ui import LineUi, TtyUi
+    from notecards.state import ReviewStore, Stats
+
+QUIZ_HELP = (
+    "Quiz yourself on the cards due now, then on new ones.\n\n"
+    "PATH is a note, a folder of notes or an .apkg deck. Grades are saved as they are given, "
+    "in a review state file outside the notes (--state, $NOTECARDS_STATE, or reviews.sqlite3 "
+    "in the user data folder).\n\n"
+    "Keys on a terminal: space/enter reveal, 1-4 grade, u undo, e edit the note, q save and "
+    "quit.\n\n"
+    "When standard input is not a terminal, one line answers each question: a grade 1-4 (or "
+    "again/hard/good/easy) in flip mode; the answer in type mode (a near miss counts only when "
+    "its similarity is at least 92%, as Hard; short answers and acronyms must be exact); the "
+    "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line q "
+    "quits, u undoes, EOF ends; a line that answers nothing skips the card and makes the exit "
+    "status 1. The last line printed starts with 'score K/N'."
+)
+
+EDITORS_WITH_LINE = {"vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "hx"}
+
+
+class Mode(str, Enum):
+    flip = "flip"
+    type = "type"
+    choice = "choice"
+    order = "order"
+    mixed = "mixed"
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    print(f"notecards: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
+    """Cards from a deck or from notes, whether the input had problems, and the note files."""
+    if path.suffix.lower() == ".apkg":
+        from notecards.quiz.apkg_reader import ApkgError, read_apkg
+
+        try:
+            return read_apkg(path), False, {}
+        except ApkgError as error:
+            raise _fail(str(error)) from None
+    try:
+        from notecards.pipeline import collect
+    except ImportError:
+        raise _fail(
+            "reading notes is not available in this build (no notecards.pipeline)"
+        ) from None
+    result = collect([path])
+    for problem in result.problems:
+        print(str(problem), file=sys.stderr)
+    files = {note.path: Path(note.vault) / note.path for note in result.notes if note.vault}
+    return list(result.cards), bool(result.problems), files
+
+
+def _state_path(state: Path | None) -> Path:
+    from notecards.state import default_path
+
+    return state if state is not None else default_path()
+
+
+def _open_store(state: Path | None) -> ReviewStore:
+    from notecards.state import ReviewStore, StateError
+
+    try:
+        return ReviewStore.open(_state_path(state))
+    except StateError as error:
+        raise _fail(str(error)) from None
+
+
+def _editor(files: dict[str, Path]) -> Callable[[Card], str | None]:
+    """Open a card's note in $VISUAL/$EDITOR, at the card's line when the editor allows."""
+
+    def edit(card: Card) -> str | None:
+        note = files.get(card.note)
+        if note is None or not note.is_file():
+            return "no note to edit for this card"
+        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        if Path(command[0]).name in EDITORS_WITH_LINE and card.line:
+            command.append(f"+{card.line}")
+        try:
+            subprocess.run([*command, str(note)], check=False)
+        except OSError as error:
+            return f"cannot start the editor {command[0]!r}: {error.strerror}"
+        return "edits show from the next session on"
+
+    return edit
+
+
+def _worksheet(cards: list[Card], mode: str, seed: int | None, answers: bool) -> None:
+    """Questions (and answers) as numbered plain text: no schedule is read or written."""
+    import random
+
+    from notecards.quiz.modes import distractors, mode_for, shuffled_steps
+
+    rng = random.Random(seed)
+    lines, keys = [], []
+    for n, card in enumerate(cards, 1):
+        how = mode_for(card, mode, cards)
+        front = card.front.strip().replace("\n", "\n   ")
+        lines.append(f"{n}. {front}")
+        if how == "order":
+            steps = shuffled_steps(card, rng)
+            lines += [f"   {chr(97 + i)}) {s}" for i, s in enumerate(steps)]
+            keys.append(" ".join(chr(97 + steps.index(s)) for s in card.items))
+        elif how == "choice":
+            options = [card.back.strip(), *distractors(card, cards, rng)]
+            rng.shuffle(options)
+            lines += [f"   {chr(97 + i)}) {o}" for i, o in enumerate(options)]
+            keys.append(f"{chr(97 + options.index(card.back.strip()))}) {card.back.strip()}")
+        else:
+            keys.append(card.back.strip().replace("\n", "\n   "))
+        lines.append("")
+    if answers:
+        lines.append("Answers")
+        lines.append("")
+        lines += [f"{n}. {key}" for n, key in enumerate(keys, 1)]
+    print("\n".join(lines).rstrip())
+
+
+def quiz(
+    path: Annotated[
+        Path, typer.Argument(exists=True, help="A note, a folder of notes, or an .apkg deck.")
+    ],
+    mode: Annotated[Mode, typer.Option(help="How cards are asked.")] = Mode.mixed,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N cards.")] = None,
+    new: Annotated[int, typer.Option(min=0, help="At most N new cards.")] = 20,
+    tag: Annotated[list[str] | None, typer.Option(help="Only cards with this tag.")] = None,
+    deck: Annotated[str, typer.Option(help="Only cards of this deck (and subdecks).")] = "",
+    seed: Annotated[int | None, typer.Option(help="Reproducible order and shuffles.")] = None,
+    cram: Annotated[bool, typer.Option(help="Review without touching the schedule.")] = False,
+    print_: Annotated[
+        bool, typer.Option("--print", help="Print the questions as a worksheet and stop.")
+    ] = False,
+    answers: Annotated[bool, typer.Option(help="With --print: the answers after.")] = False,
+    state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
+) -> None:
+    import random
+
+    from notecards.quiz.session import Filters, Session, anki_key, play, select
+
+    cards, had_problems, files = _load_cards(path)
+    cards = [c for c in cards if Filters(tuple(tag or ()), deck).keep(c)]
+    if mode is Mode.order:  # asking for order means: the procedures, not every card
+        from notecards.quiz.modes import is_sequence
+
+        cards = [c for c in cards if is_sequence(c)]
+    if print_:
+        chosen = sorted(cards, key=lambda c: (c.note, c.line, c.ord))
+        if seed is not None:
+            random.Random(seed).shuffle(chosen)
+        _worksheet(chosen[:limit] if limit else chosen, mode.value, seed, answers)
+        raise typer.Exit(1 if had_problems else 0)
+
+    store = None if cram else _open_store(state)
+    try:
+        known = (
+            {}
+            if store is None
+            else store.load([c.id for c in cards], {c.id: anki_key(c) for c in cards})
+        )
+        rng = random.Random(seed)
+        from datetime import datetime, timezone
+
+        queue, n_due = select(
+            cards, known, now=datetime.now(timezone.utc), rng=rng, new=new, limit=limit, cram=cram
+        )
+        session = Session(
+            queue, store, known, mode=mode.value, pool=cards, seed=seed, due_count=n_due
+        )
+        ui = _make_ui()
+        if not queue:
+            ui.notice("nothing to review now" + (" (all cards filtered out)" if not cards else ""))
+        summary = None
+        try:
+            summary = play(session, ui, _editor(files))
+        except KeyboardInterrupt:
+            summary = session.summary(interrupted=True)
+            ui.finish(summary)
+            raise typer.Exit(130) from None
+        ui.finish(summary)
+    finally:
+        if store is not None:
+            store.close()
+    raise typer.Exit(1 if had_problems or ui.problems else 0)
+
+
+def _make_ui() -> LineUi | TtyUi:
+    from notecards.quiz.ui import LineUi, TtyUi
+
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from rich.console import Console
+
+        return TtyUi(Console(highlight=False))
+    return LineUi(sys.stdin, sys.stdout, sys.stderr)
+
+
+# ------------------------------------------------------------------ stats
+
+
+def _heatmap(stats: Stats, weeks: int) -> str:
+    """Weeks as columns, Monday..Sunday as rows, shade by reviews that day."""
+    from datetime import date, timedelta
+
+    today = date.today()
+    start = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    peak = max(stats.days.values(), default=0)
+    shades = "·░▒▓█"
+    rows = []
+    for weekday, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):
+        cells = []
+        for week in range(weeks):
+            day = start + timedelta(days=7 * week + weekday)
+            if day > today:
+                cells.append(" ")
+                continue
+            count = stats.days.get(day, 0)
+            level = 0 if not count else 1 + min(3, (4 * count - 1) // max(peak, 1))
+            cells.append(shades[level])
+        rows.append(f"{name} {''.join(cells)}")
+    return "\n".join(rows)
+
+
+def stats(
+    json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    weeks: Annotated[int, typer.Option(min=1, max=53, help="Weeks in the heatmap.")] = 12,
+    state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
+) -> None:
+    """Your reviews: cards known, due now and this week, retention, streak, heatmap."""
+    from notecards.state import Stats
+
+    path = _state_path(state)
+    if path.exists():
+        store = _open_store(path)
+        try:
+            result = store.stats(weeks=weeks)
+        finally:
+            store.close()
+    else:
+        result = Stats()
+    if json_:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    _print_stats(result, weeks)
+
+
+def _print_stats(result: Stats, weeks: int) -> None:
+    from datetime import datetime, timezone
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from notecards.quiz.session import format_interval
+
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    retention = "—" if result.retention is None else f"{result.retention:.0%}"
+    next_due = (
+        "—"
+        if result.next_due is None
+        else "in " + format_interval(result.next_due - datetime.now(timezone.utc))
+    )
+    for label, value in (
+        ("cards known", f"{result.known} of {result.cards}"),
+        ("learning", result.learning),
+        ("due now", result.due_now),
+        ("due in 7 days", result.due_next_7_days),
+        ("reviews", f"{result.reviews} ({result.reviews_today} today)"),
+        ("true retention", retention),
+        ("streak", f"{result.streak} day{'s' if result.streak != 1 else ''}"),
+        ("next due", next_due),
+    ):
+        table.add_row(label, str(value))
+    console = Console(highlight=False)
+    console.print(table)
+    console.print()
+    console.print(_heatmap(result, weeks), style="green" if console.is_terminal else "")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `quiz` and `stats` to the main app."""
+    app.command("quiz", help=QUIZ_HELP)(quiz)
+    app.command("stats")(stats)

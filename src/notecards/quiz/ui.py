@@ -1,0 +1,441 @@
+"""Talking to the user: rich panels and single keys on a terminal, plain lines otherwise.
+
+`TtyUi` reads single keys (cbreak mode, so Ctrl-C still interrupts) and renders with
+rich. `LineUi` reads one answer per line and prints plain text, for scripts and
+tests; see the package docstring for that protocol. Both raise the `Command`
+exceptions of modes.py for q (quit), u (undo) and e (edit).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from typing import IO, TYPE_CHECKING
+
+from notecards.model import Card
+from notecards.quiz.answers import diff, diff_plain
+from notecards.quiz.modes import GOOD, Edit, Outcome, Quit, Undo, Unreadable
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from notecards.quiz.session import Session, Summary
+
+GRADE_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+QUIT_WORDS = {"q", ":q"}
+
+
+# ------------------------------------------------------------------ parsing answers
+
+
+def parse_grade(text: str) -> int | None:
+    word = text.strip().casefold()
+    if word in {"1", "2", "3", "4"}:
+        return int(word)
+    return next((n for n, name in GRADE_NAMES.items() if name == word), None)
+
+
+def parse_choice(text: str, count: int) -> int | None:
+    """1-based option number → 0-based index."""
+    word = text.strip().rstrip(").")
+    if word.isdigit() and 1 <= int(word) <= count:
+        return int(word) - 1
+    return None
+
+
+def parse_order(text: str, count: int) -> list[int] | None:
+    """`3 1 2 4`, `3,1,2,4` or (up to 9 steps) `3124`: a permutation of 1..count."""
+    text = text.strip()
+    parts = re.split(r"[\s,;]+", text) if re.search(r"[\s,;]", text) else list(text)
+    if count > 9 and len(parts) == 1:
+        parts = [text]
+    if not all(p.isdigit() for p in parts):
+        return None
+    numbers = [int(p) for p in parts]
+    return numbers if sorted(numbers) == list(range(1, count + 1)) else None
+
+
+def format_summary(summary: Summary) -> str:
+    """The last line of a session: `score K/N · …`, which scripts may rely on."""
+    parts = [f"score {summary.right}/{summary.total}"]
+    minutes, seconds = divmod(round(summary.seconds), 60)
+    parts.append(f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s")
+    if summary.skipped:
+        parts.append(f"{summary.skipped} skipped")
+    if summary.interrupted:
+        parts.append("interrupted, grades saved")
+    if summary.next_due is not None:
+        from datetime import datetime, timezone
+
+        from notecards.quiz.session import format_interval
+
+        parts.append(
+            f"next due in {format_interval(summary.next_due - datetime.now(timezone.utc))}"
+        )
+    return " · ".join(parts)
+
+
+def _interval_text(intervals: Mapping[int, str]) -> str:
+    return " · ".join(
+        f"{n} {name}" + (f" ({intervals[n]})" if n in intervals else "")
+        for n, name in GRADE_NAMES.items()
+    )
+
+
+# ------------------------------------------------------------------ scripted input
+
+
+class LineUi:
+    """One answer per line from a pipe or file; plain text out, never ANSI."""
+
+    def __init__(self, stdin: IO[str], stdout: IO[str], stderr: IO[str]) -> None:
+        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
+        self.lineno = 0
+        self.problems = 0
+
+    def _say(self, text: str = "") -> None:
+        print(text, file=self.stdout, flush=True)
+
+    def _read(self, commands: bool = True) -> str:
+        line = self.stdin.readline()
+        if not line:
+            raise Quit
+        self.lineno += 1
+        line = line.rstrip("\r\n")
+        self._say(f"> {line}")
+        word = line.strip().casefold()
+        if word in QUIT_WORDS:
+            raise Quit
+        if word == ":u" or (commands and word == "u"):
+            raise Undo
+        return line
+
+    def _unreadable(self, text: str, expected: str) -> Unreadable:
+        return Unreadable(text, f"{expected} (input line {self.lineno})")
+
+    def progress(self, session: Session, card: Card) -> None:
+        self._say()
+        due = f" · {session.due_left()} due left" if session.due_left() else ""
+        self._say(f"card {session.position + 1} of {len(session.queue)}{due} · {card.source}")
+
+    def show_question(self, card: Card, mode: str) -> None:
+        self._say(f"Q ({mode}): {card.front}")
+
+    def reveal(self, card: Card) -> None:
+        self._say(f"A: {card.back}")
+
+    def ask_grade(self, intervals: Mapping[int, str]) -> int:
+        self._say(f"grade? {_interval_text(intervals)}")
+        line = self._read()
+        grade = parse_grade(line)
+        if grade is None:
+            raise self._unreadable(line, "a grade 1-4")
+        return grade
+
+    def ask_text(self, card: Card) -> str:
+        self._say("answer?")
+        return self._read(commands=False)
+
+    def confirm_near_miss(self, given: str, expected: str) -> bool | None:
+        return None  # nobody to ask; the auto-accept rule decides
+
+    def ask_choice(self, options: Sequence[str]) -> int:
+        for n, option in enumerate(options, 1):
+            self._say(f"  {n}) {option}")
+        self._say(f"option? 1-{len(options)}")
+        line = self._read()
+        picked = parse_choice(line, len(options))
+        if picked is None:
+            raise self._unreadable(line, f"an option 1-{len(options)}")
+        return picked
+
+    def ask_order(self, steps: Sequence[str]) -> list[int]:
+        for n, step in enumerate(steps, 1):
+            self._say(f"  {n}. {step}")
+        self._say("order? e.g. " + " ".join(str(n) for n in range(1, len(steps) + 1)))
+        line = self._read()
+        order = parse_order(line, len(steps))
+        if order is None:
+            raise self._unreadable(line, f"an order of 1-{len(steps)}")
+        return order
+
+    def show_outcome(self, card: Card, mode: str, outcome: Outcome) -> None:
+        mark = "✓" if outcome.right else "✗"
+        self._say(f"{mark} {outcome.verdict} · grade {GRADE_NAMES[outcome.rating]}")
+        if mode == "type" and outcome.rating < GOOD:
+            if outcome.near:
+                self._say(f"  diff: {diff_plain(outcome.given.strip(), card.back.strip())}")
+            self._say(f"  answer: {card.back}")
+        for line in outcome.details:
+            self._say(f"  {line}")
+
+    def notice(self, text: str) -> None:
+        self._say(text)
+
+    def problem(self, text: str) -> None:
+        self.problems += 1
+        print(f"notecards: {text}", file=self.stderr, flush=True)
+
+    def finish(self, summary: Summary) -> None:
+        self._say()
+        self._say(format_summary(summary))
+
+
+# ------------------------------------------------------------------ terminal
+
+
+_PRE = re.compile(
+    r"<pre(?P<pre>[^>]*)>\s*(?:<code(?P<attrs>[^>]*)>)?(?P<code>.*?)(?:</code>\s*)?</pre>",
+    re.DOTALL | re.IGNORECASE,
+)
+_FENCE = re.compile(r"^```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^```\s*$", re.DOTALL | re.MULTILINE)
+_LANG = re.compile(r"language-([\w+-]+)")
+
+
+def _strip_html(fragment: str) -> str:
+    from notecards.quiz.apkg_reader import html_to_text
+
+    return html_to_text(fragment)
+
+
+def _guess_language(code: str) -> str:
+    """Our fields keep Pygments spans but not the language name: guess it back."""
+    from pygments.lexers import guess_lexer
+    from pygments.util import ClassNotFound
+
+    try:
+        aliases = guess_lexer(code).aliases
+    except ClassNotFound:
+        return "text"
+    return aliases[0] if aliases else "text"
+
+
+def render_content(text: str, field_html: str = "") -> RenderableType:
+    """Plain text, with code blocks (from the card's HTML field or ``` fences) highlighted."""
+    from rich.console import Group
+    from rich.syntax import Syntax
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    source, pattern = (
+        (field_html, _PRE) if field_html and _PRE.search(field_html) else (text, _FENCE)
+    )
+    if not pattern.search(source):
+        return Text(text)
+    last = 0
+    for match in pattern.finditer(source):
+        before = source[last : match.start()]
+        before = _strip_html(before) if pattern is _PRE else before
+        if before.strip():
+            parts.append(Text(before.strip()))
+        if pattern is _PRE:
+            code = html.unescape(re.sub(r"<[^>]+>", "", match.group("code")))
+            lang_match = _LANG.search((match.group("pre") or "") + (match.group("attrs") or ""))
+            lang = lang_match.group(1) if lang_match else _guess_language(code)
+        else:
+            lang, code = match.group("lang") or "text", match.group("code")
+        parts.append(Syntax(code.rstrip("\n"), lang, theme="ansi_dark", word_wrap=True))
+        last = match.end()
+    rest = source[last:]
+    rest = _strip_html(rest) if pattern is _PRE else rest
+    if rest.strip():
+        parts.append(Text(rest.strip()))
+    return Group(*parts)
+
+
+class KeyReader:
+    """Single key presses from a terminal, in cbreak mode (Ctrl-C still interrupts)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def read(self) -> str:
+        import select
+        import termios
+        import tty
+
+        saved = termios.tcgetattr(self.fd)
+        try:
+            tty.setcbreak(self.fd)
+            data = os.read(self.fd, 1)
+            if not data:
+                raise Quit  # the terminal went away
+            # escape sequences and multi-byte characters arrive together: drain them
+            while select.select([self.fd], [], [], 0.02)[0]:
+                more = os.read(self.fd, 8)
+                if not more:
+                    break
+                data += more
+                if not data.startswith(b"\x1b"):
+                    try:
+                        data.decode()
+                        break
+                    except UnicodeDecodeError:
+                        continue
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, saved)
+        if data.startswith(b"\x1b"):
+            return "escape"
+        return data.decode(errors="replace")
+
+
+class TtyUi:
+    """rich panels and single keys; type and order answers are typed as a line."""
+
+    KEYS_HINT = "u undo · e edit note · q save and quit"
+
+    def __init__(self, console: Console, keys: KeyReader | None = None) -> None:
+        self.console = console
+        self.keys = keys or KeyReader(sys.stdin.fileno())
+        self.problems = 0
+
+    def _key(self, allowed: str) -> str:
+        """Wait for one of `allowed` (or a command key) and return it."""
+        while True:
+            key = self.keys.read()
+            if key == "\x04":
+                raise Quit
+            low = key.lower()
+            if low in allowed:
+                return low
+            if low == "q":
+                raise Quit
+            if low == "u":
+                raise Undo
+            if low == "e":
+                raise Edit
+
+    def _line(self, prompt: str) -> str:
+        try:
+            line = self.console.input(prompt)
+        except EOFError:
+            raise Quit from None
+        word = line.strip().casefold()
+        if word in QUIT_WORDS:
+            raise Quit
+        if word == ":u":
+            raise Undo
+        if word == ":e":
+            raise Edit
+        return line
+
+    def progress(self, session: Session, card: Card) -> None:
+        from rich.text import Text
+
+        self.console.print()
+        line = Text(f"card {session.position + 1} of {len(session.queue)}", style="bold")
+        if session.due_left():
+            line.append(f" · {session.due_left()} due left", style="yellow")
+        done = len(session.results)
+        if done:
+            right = sum(r.outcome.right for r in session.results)
+            line.append(f" · {right}/{done} right", style="dim")
+        self.console.print(line)
+
+    def show_question(self, card: Card, mode: str) -> None:
+        from rich.panel import Panel
+
+        self.console.print(
+            Panel(
+                render_content(card.front, card.fields[0] if card.model != "cloze" else ""),
+                title=f"[bold]{mode}[/]",
+                subtitle=f"[dim]{card.source}[/]",
+                border_style="cyan",
+            )
+        )
+
+    def _show_answer(self, card: Card) -> None:
+        from rich.panel import Panel
+
+        back_html = card.fields[1] if card.model == "basic" else ""
+        self.console.print(Panel(render_content(card.back, back_html), border_style="green"))
+
+    def reveal(self, card: Card) -> None:
+        self.console.print(f"[dim]space/enter reveal · {self.KEYS_HINT}[/]")
+        self._key(" \r\n")
+        self._show_answer(card)
+
+    def ask_grade(self, intervals: Mapping[int, str]) -> int:
+        styles = {1: "red", 2: "yellow", 3: "green", 4: "blue"}
+        buttons = "  ".join(
+            f"[bold {styles[n]}]{n}[/] {name.capitalize()} [dim]{intervals.get(n, '')}[/]"
+            for n, name in GRADE_NAMES.items()
+        )
+        self.console.print(f"{buttons}   [dim]{self.KEYS_HINT}[/]")
+        return int(self._key("1234"))
+
+    def ask_text(self, card: Card) -> str:
+        hint = "empty = don't know · :u undo · :e edit note · :q save and quit"
+        self.console.print(f"[dim]{hint}[/]")
+        return self._line("[bold]answer ›[/] ")
+
+    def confirm_near_miss(self, given: str, expected: str) -> bool | None:
+        from rich.text import Text
+
+        line = Text("near miss: ")
+        line.append_text(self._diff_text(given.strip(), expected))
+        self.console.print(line)
+        self.console.print("accept as right? [bold]y[/]/[bold]n[/]")
+        return self._key("yn") == "y"
+
+    @staticmethod
+    def _diff_text(given: str, expected: str) -> object:
+        from rich.text import Text
+
+        out = Text()
+        styles = {"same": "green", "extra": "red strike", "missing": "bold yellow underline"}
+        for piece in diff(given, expected):
+            out.append(piece.text, style=styles[piece.kind])
+        return out
+
+    def ask_choice(self, options: Sequence[str]) -> int:
+        for n, option in enumerate(options, 1):
+            self.console.print(f"  [bold]{n}[/]  {option}", highlight=False)
+        self.console.print(f"[dim]1-{len(options)} choose · {self.KEYS_HINT}[/]")
+        return int(self._key("123456789"[: len(options)])) - 1
+
+    def ask_order(self, steps: Sequence[str]) -> list[int]:
+        for n, step in enumerate(steps, 1):
+            self.console.print(f"  [bold]{n}[/]  {step}", highlight=False)
+        example = " ".join(str(n) for n in range(1, len(steps) + 1))
+        self.console.print(
+            f"[dim]type the numbers in the right order, e.g. {example} · "
+            ":u undo · :e edit · :q quit[/]"
+        )
+        while True:
+            line = self._line("[bold]order ›[/] ")
+            order = parse_order(line, len(steps))
+            if order is not None:
+                return order
+            self.console.print(f"[red]give each number 1-{len(steps)} once[/]")
+
+    def show_outcome(self, card: Card, mode: str, outcome: Outcome) -> None:
+        from rich.text import Text
+
+        style = "green" if outcome.right else "red"
+        mark = "✓" if outcome.right else "✗"
+        self.console.print(
+            Text(f"{mark} {outcome.verdict}", style=f"bold {style}")
+            + Text(f" · {GRADE_NAMES[outcome.rating]}", style="dim")
+        )
+        if mode == "type" and outcome.rating < GOOD:
+            self._show_answer(card)
+        for line in outcome.details:
+            colour = "green" if line.startswith("✓") else "red" if line.startswith("✗") else ""
+            self.console.print(f"  {line}", style=colour, highlight=False, markup=False)
+
+    def notice(self, text: str) -> None:
+        self.console.print(f"[dim]{text}[/]", highlight=False)
+
+    def problem(self, text: str) -> None:
+        self.problems += 1
+        self.console.print(f"[red]{text}[/]", highlight=False)
+
+    def finish(self, summary: Summary) -> None:
+        from rich.panel import Panel
+
+        self.console.print()
+        self.console.print(Panel(format_summary(summary), title="done", border_style="magenta"))

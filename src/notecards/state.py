@@ -1,0 +1,416 @@
+"""Review state: one SQLite file per user, outside the notes.
+
+Why SQLite: each grade must survive Ctrl-C, a closed terminal or a killed process,
+and two quizzes may run at once. So the file is in WAL mode with a busy timeout, and
+every grade is one short `BEGIN IMMEDIATE … COMMIT` transaction of its own.
+
+Schema (version in `PRAGMA user_version`, currently 1):
+
+- `cards(id, anki_key, fsrs, state, due)`: the FSRS card of every card reviewed at
+  least once, as `fsrs.Card.to_dict()` JSON, with its state and due time (epoch
+  seconds, UTC) copied out for queries. `anki_key` is `<anki guid>.<card ord>`, so
+  a deck read back from an .apkg finds the history its cards gathered from notes.
+- `reviews(id, card_id, rating, reviewed_at, duration_ms, mode, session,
+  prev_state, prev_fsrs, log)`: one row per grade; `prev_*` is the card before the
+  grade (NULL for a new card), which is what undo restores and what true retention
+  is measured on.
+
+A file that is not a readable database is moved aside to `<name>.corrupt-<time>` and
+reported; a file written by a newer notecards is reported and left untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import fsrs
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 15.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS cards (
+    id       TEXT PRIMARY KEY,
+    anki_key TEXT,
+    fsrs     TEXT NOT NULL,
+    state    INTEGER NOT NULL,
+    due      REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cards_due ON cards(due);
+CREATE INDEX IF NOT EXISTS cards_anki_key ON cards(anki_key);
+CREATE TABLE IF NOT EXISTS reviews (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    card_id     TEXT NOT NULL,
+    rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+    reviewed_at REAL NOT NULL,
+    duration_ms INTEGER,
+    mode        TEXT NOT NULL DEFAULT '',
+    session     TEXT NOT NULL DEFAULT '',
+    prev_state  INTEGER,
+    prev_fsrs   TEXT,
+    log         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_card ON reviews(card_id);
+CREATE INDEX IF NOT EXISTS reviews_time ON reviews(reviewed_at);
+"""
+_OUR_TABLES = {"cards", "reviews", "sqlite_sequence"}
+
+
+class StateError(Exception):
+    """A problem with the state file, worded for the user (no traceback needed)."""
+
+
+class StateCorrupt(StateError):
+    """The file was not a readable database; it has been moved aside."""
+
+
+class StateTooNew(StateError):
+    """The file was written by a newer notecards; it is left as it is."""
+
+
+def default_path() -> Path:
+    """`$NOTECARDS_STATE`, else `reviews.sqlite3` in the user's data dir (XDG_DATA_HOME)."""
+    env = os.environ.get("NOTECARDS_STATE")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("notecards", appauthor=False)) / "reviews.sqlite3"
+
+
+def fsrs_card_id(card_id: str) -> int:
+    """FSRS wants an integer id; derive a stable positive one from ours."""
+    return int.from_bytes(hashlib.blake2b(card_id.encode(), digest_size=7).digest(), "big")
+
+
+def new_fsrs_card(card_id: str, now: datetime) -> fsrs.Card:
+    import fsrs
+
+    return fsrs.Card(card_id=fsrs_card_id(card_id), due=now)
+
+
+def _epoch(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+def _utc(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A card's saved state, and the id it is saved under (it may be an alias's)."""
+
+    state_id: str
+    card: fsrs.Card
+
+
+@dataclass
+class Stats:
+    cards: int = 0
+    known: int = 0  # in the Review state: learnt, not still in learning steps
+    learning: int = 0
+    due_now: int = 0
+    due_next_7_days: int = 0
+    reviews: int = 0
+    reviews_today: int = 0
+    retention: float | None = None  # true retention: passed / reviews of Review cards
+    streak: int = 0  # consecutive days with reviews, ending today (or yesterday)
+    next_due: datetime | None = None
+    days: dict[date, int] = field(default_factory=dict)  # local date → reviews
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cards": self.cards,
+            "known": self.known,
+            "learning": self.learning,
+            "due_now": self.due_now,
+            "due_next_7_days": self.due_next_7_days,
+            "reviews": self.reviews,
+            "reviews_today": self.reviews_today,
+            "retention": None if self.retention is None else round(self.retention, 4),
+            "streak": self.streak,
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "days": {d.isoformat(): n for d, n in sorted(self.days.items())},
+        }
+
+
+def _backup_name(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    return candidate
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a broken file (and its WAL companions, so they never meet a new file)."""
+    backup = _backup_name(path)
+    path.rename(backup)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(backup.with_name(backup.name + suffix))
+    return backup
+
+
+def _is_corruption(error: sqlite3.DatabaseError) -> bool:
+    name = getattr(error, "sqlite_errorname", "")
+    if name in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        return True
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text
+
+
+class ReviewStore:
+    """The review state file. Open with `ReviewStore.open(path)`; close when done."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: Path) -> ReviewStore:
+        """Open (creating if needed) and check the file; raise StateError if unusable."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StateError(f"cannot create {path.parent}: {error.strerror}") from None
+        if path.is_dir():
+            raise StateError(f"{path} is a folder, not a review state file")
+        try:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StateError(f"cannot open review state {path}: {error}") from None
+        try:
+            cls._prepare(db, path)
+        except sqlite3.DatabaseError as error:
+            db.close()
+            if _is_corruption(error):
+                backup = _move_aside(path)
+                raise StateCorrupt(
+                    f"review state {path} is damaged ({error}); it was moved to {backup} "
+                    "and a new one will be started next time"
+                ) from None
+            raise StateError(f"cannot use review state {path}: {error}") from None
+        except StateError:
+            db.close()
+            raise
+        return cls(db, path)
+
+    @staticmethod
+    def _prepare(db: sqlite3.Connection, path: Path) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StateTooNew(
+                f"review state {path} was written by a newer notecards (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade notecards or pass --state"
+            )
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        if version == 0:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+            foreign = {t for t in tables if not t.startswith("sqlite_")} - _OUR_TABLES
+            if foreign:
+                raise StateError(
+                    f"{path} is a database of something else (tables: "
+                    f"{', '.join(sorted(foreign))}), not a notecards review state"
+                )
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                # re-read inside the lock: another quiz may have created it meanwhile
+                if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
+        db.execute("SELECT id, anki_key, fsrs, state, due FROM cards LIMIT 0")
+        db.execute("SELECT id, card_id, rating, prev_fsrs FROM reviews LIMIT 0")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ReviewStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ reading
+
+    def load(self, ids: Iterable[str], keys: Mapping[str, str] | None = None) -> dict[str, Known]:
+        """Saved states of the given cards, by their id; `keys` maps an id to its
+        anki_key, so a card saved under another id with the same key is found too."""
+        import fsrs
+
+        ids = list(ids)
+        keys = dict(keys or {})
+        found: dict[str, Known] = {}
+        rows = self._db.execute("SELECT id, anki_key, fsrs FROM cards").fetchall()
+        by_id = {row[0]: row for row in rows}
+        by_key = {row[1]: row for row in rows if row[1]}
+        for card_id in ids:
+            row = by_id.get(card_id) or by_key.get(keys.get(card_id, ""))
+            if row is not None:
+                found[card_id] = Known(row[0], fsrs.Card.from_dict(json.loads(row[2])))
+        return found
+
+    def next_due(self, after: datetime) -> datetime | None:
+        row = self._db.execute("SELECT min(due) FROM cards WHERE due > ?", (_epoch(after),))
+        value = row.fetchone()[0]
+        return None if value is None else _utc(value)
+
+    def review_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM reviews").fetchone()[0]
+
+    # ------------------------------------------------------------ writing
+
+    def record(
+        self,
+        state_id: str,
+        before: fsrs.Card | None,
+        after: fsrs.Card,
+        log: fsrs.ReviewLog,
+        *,
+        anki_key: str = "",
+        mode: str = "",
+        session: str = "",
+    ) -> int:
+        """Save one grade in its own transaction; return the review's id (for undo)."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor = db.execute(
+                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, mode, session,"
+                " prev_state, prev_fsrs, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    state_id,
+                    int(log.rating),
+                    _epoch(log.review_datetime),
+                    log.review_duration,
+                    mode,
+                    session,
+                    None if before is None else int(before.state),
+                    None if before is None else json.dumps(before.to_dict()),
+                    json.dumps(log.to_dict()),
+                ),
+            )
+            db.execute(
+                "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET anki_key = coalesce(nullif(excluded.anki_key,"
+                " ''), cards.anki_key), fsrs = excluded.fsrs, state = excluded.state,"
+                " due = excluded.due",
+                (
+                    state_id,
+                    anki_key,
+                    json.dumps(after.to_dict()),
+                    int(after.state),
+                    _epoch(after.due),
+                ),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return int(cursor.lastrowid or 0)
+
+    def undo(self, review_id: int) -> bool:
+        """Take back one grade and restore the card as it was before it.
+
+        Refused (False) when the card has been reviewed again since, by another
+        session: restoring then would throw that later grade away silently.
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute(
+                "SELECT card_id, prev_fsrs FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                db.execute("ROLLBACK")
+                return False
+            card_id, prev = row
+            latest = db.execute(
+                "SELECT max(id) FROM reviews WHERE card_id = ?", (card_id,)
+            ).fetchone()[0]
+            if latest != review_id:
+                db.execute("ROLLBACK")
+                return False
+            if prev is None:
+                db.execute("DELETE FROM cards WHERE id = ?", (card_id,))
+            else:
+                data = json.loads(prev)
+                db.execute(
+                    "UPDATE cards SET fsrs = ?, state = ?, due = ? WHERE id = ?",
+                    (
+                        prev,
+                        int(data["state"]),
+                        datetime.fromisoformat(data["due"]).timestamp(),
+                        card_id,
+                    ),
+                )
+            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return True
+
+    # ------------------------------------------------------------ statistics
+
+    def stats(self, now: datetime | None = None, weeks: int = 12) -> Stats:
+        """Counts for `notecards stats`; days are local calendar days."""
+        now = now or datetime.now(timezone.utc)
+        t = _epoch(now)
+        db = self._db
+        out = Stats()
+        out.cards, out.known, out.learning, out.due_now, out.due_next_7_days = db.execute(
+            "SELECT count(*), coalesce(sum(state = 2), 0), coalesce(sum(state != 2), 0),"
+            " coalesce(sum(due <= ?), 0), coalesce(sum(due > ? AND due <= ?), 0) FROM cards",
+            (t, t, t + 7 * 86400),
+        ).fetchone()
+        out.reviews = self.review_count()
+        passed, total = db.execute(
+            "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews WHERE prev_state = 2"
+        ).fetchone()
+        out.retention = passed / total if total else None
+        out.next_due = self.next_due(now)
+        today = now.astimezone().date()
+        start = today - timedelta(days=7 * weeks + today.weekday())
+        all_days: dict[date, int] = {}
+        for (moment,) in db.execute("SELECT reviewed_at FROM reviews"):
+            day = _utc(moment).astimezone().date()
+            all_days[day] = all_days.get(day, 0) + 1
+        out.days = {d: n for d, n in all_days.items() if d >= start}
+        out.reviews_today = all_days.get(today, 0)
+        day = today if today in all_days else today - timedelta(days=1)
+        while day in all_days:
+            out.streak += 1
+            day -= timedelta(days=1)
+        return out

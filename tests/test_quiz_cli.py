@@ -1,0 +1,548 @@
+"""The real `notecards quiz` command: scripted through standard input for every mode,
+and interactive through a pseudo-terminal (keys, undo, quit, Ctrl-C and resume)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from notecards.exporters.apkg import write_apkg
+from notecards.model import Card
+
+FIXTURES = Path(__file__).resolve().parent / "notes" / "quiz"
+_SCRIPT = Path(sys.executable).with_name("notecards")
+NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]
+TIMEOUT = 60
+
+CAPITALS = {
+    "Capital of France?": "Paris",
+    "Capital of Italy?": "Rome",
+    "Highest mountain?": "Mount Everest",
+    "Largest ocean?": "Pacific Ocean",
+}
+
+
+def card(front: str, back: str, **kw: Any) -> Card:
+    values: dict[str, Any] = {
+        "id": "id-" + front,
+        "kind": "qa",
+        "extractor": "test",
+        "note": "geo.md",
+        "line": 1,
+        "front": front,
+        "back": back,
+        "deck": "Geo",
+        "tags": ("geo",),
+        "lang": "en",
+        "source": "Geo › Capitals",
+        "fields": (front, back),
+        "mtime": 1_750_000_000,
+    }
+    values.update(kw)
+    return Card(**values)
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    """Four basic cards in an .apkg, written by our own exporter."""
+    path = tmp_path / "geo.apkg"
+    write_apkg([card(f, b) for f, b in CAPITALS.items()], path)
+    return path
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "reviews.sqlite3"
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "COLUMNS": "100", "TERM": "xterm-256color", "PYTHONUNBUFFERED": "1"}
+
+
+def run(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*NOTECARDS, *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=TIMEOUT,
+    )
+
+
+def last_line(out: str) -> str:
+    return out.strip().splitlines()[-1]
+
+
+def ratings(state: Path) -> dict[str, list[int]]:
+    """card id → the ratings saved for it, in order."""
+    db = sqlite3.connect(state)
+    out: dict[str, list[int]] = {}
+    for card_id, rating in db.execute("SELECT card_id, rating FROM reviews ORDER BY id"):
+        out.setdefault(card_id, []).append(rating)
+    db.close()
+    return out
+
+
+def fsrs_states(state: Path) -> dict[str, tuple[int, int | None]]:
+    db = sqlite3.connect(state)
+    rows = db.execute("SELECT id, fsrs FROM cards").fetchall()
+    db.close()
+    return {cid: (json.loads(data)["state"], json.loads(data)["step"]) for cid, data in rows}
+
+
+def make_all_due(state: Path) -> None:
+    """Move every saved card's due date into the past, as if days had gone by."""
+    db = sqlite3.connect(state)
+    for card_id, data in db.execute("SELECT id, fsrs FROM cards").fetchall():
+        saved = json.loads(data)
+        saved["due"] = "2020-01-01T00:00:00+00:00"
+        db.execute("UPDATE cards SET fsrs = ?, due = 0 WHERE id = ?", (json.dumps(saved), card_id))
+    db.commit()
+    db.close()
+
+
+def ids_by_front(path: Path) -> dict[str, str]:
+    if path.suffix == ".apkg":
+        from notecards.quiz.apkg_reader import read_apkg
+
+        return {c.front: c.id for c in read_apkg(path)}
+    return {c["front"]: c["id"] for c in cards_json(path)}
+
+
+def cards_json(path: Path) -> list[dict[str, Any]]:
+    out = run("cards", path, "--json")
+    return json.loads(out.stdout or "[]")
+
+
+# ------------------------------------------------------------------ a pipe driver
+
+
+@dataclass
+class Question:
+    mode: str
+    front: str
+    options: list[str] = field(default_factory=list)  # choice options or order steps
+    prompt: str = ""
+
+
+def drive(
+    args: list[str | Path], respond: Callable[[Question], str | None]
+) -> tuple[str, str, int, list[Question]]:
+    """Run the quiz on pipes, answering each prompt as it comes (still not a terminal)."""
+    proc = subprocess.Popen(
+        [*NOTECARDS, *map(str, args)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(),
+    )
+    timer = threading.Timer(TIMEOUT, proc.kill)
+    timer.start()
+    assert proc.stdin and proc.stdout and proc.stderr
+    lines: list[str] = []
+    asked: list[Question] = []
+    current: Question | None = None
+    try:
+        for line in proc.stdout:
+            lines.append(line)
+            if match := re.match(r"Q \((\w+)\): (.*)", line):
+                current = Question(match.group(1), match.group(2).strip())
+            elif current and (match := re.match(r"  \d+[.)] (.*)", line)):
+                current.options.append(match.group(1).strip())
+            elif current and line.startswith(("grade?", "answer?", "option?", "order?")):
+                current.prompt = line.split("?")[0]
+                asked.append(current)
+                reply = respond(current)
+                if reply is None:
+                    proc.stdin.close()
+                else:
+                    proc.stdin.write(reply + "\n")
+                    proc.stdin.flush()
+        if not proc.stdin.closed:
+            proc.stdin.close()
+        err = proc.stderr.read()
+        code = proc.wait()
+    finally:
+        timer.cancel()
+    return "".join(lines), err, code, asked
+
+
+# ------------------------------------------------------------------ scripted, every mode
+
+
+def test_flip_grades_give_the_score_and_the_fsrs_states(deck: Path, state: Path) -> None:
+    out = run("quiz", deck, "--mode", "flip", "--seed", "1", "--state", state, stdin="3\n1\n4\n2\n")
+    assert out.returncode == 0, out.stderr
+    assert last_line(out.stdout).startswith("score 3/4")
+    assert "\x1b[" not in out.stdout
+    saved = ratings(state)
+    assert sorted(r for rs in saved.values() for r in rs) == [1, 2, 3, 4]
+    by_rating = {rs[0]: cid for cid, rs in saved.items()}
+    states = fsrs_states(state)
+    assert states[by_rating[4]] == (2, None)  # Easy: straight to Review
+    assert states[by_rating[3]] == (1, 1)  # Good: next learning step
+    assert states[by_rating[1]] == (1, 0)  # Again: first step
+    assert states[by_rating[2]] == (1, 0)  # Hard: stays on its step
+    stats = json.loads(run("stats", "--json", "--state", state).stdout)
+    assert (stats["cards"], stats["reviews"], stats["due_now"]) == (4, 4, 0)
+
+
+def test_type_mode_right_near_and_wrong(deck: Path, state: Path) -> None:
+    answers = {
+        "Capital of France?": " PARIS ",  # right once normalized
+        "Capital of Italy?": "Roma",  # a short answer: exact or wrong
+        "Highest mountain?": "mount everset",  # one swap in a long answer: accepted
+        "Largest ocean?": "pacifik ocan",  # near, but not close enough to accept unasked
+    }
+    out, err, code, asked = drive(
+        ["quiz", deck, "--mode", "type", "--seed", "2", "--state", state],
+        lambda q: answers[q.front],
+    )
+    assert code == 0, err
+    assert {q.mode for q in asked} == {"type"}
+    assert last_line(out).startswith("score 2/4")
+    assert "diff: Pacifi[-k-]{+c+} Oc{+e+}an" in out
+    ids = ids_by_front(deck)
+    saved = ratings(state)
+    assert saved[ids["Capital of France?"]] == [3]
+    assert saved[ids["Highest mountain?"]] == [2]
+    assert saved[ids["Capital of Italy?"]] == [1]
+    assert saved[ids["Largest ocean?"]] == [1]
+
+
+def test_choice_mode_options_and_grades(deck: Path, state: Path) -> None:
+    def respond(q: Question) -> str:
+        right = CAPITALS[q.front]
+        assert len(q.options) == 4 and len(set(q.options)) == 4 and right in q.options
+        wrong = next(o for o in q.options if o != right)
+        pick = wrong if q.front == "Capital of Italy?" else right
+        return str(q.options.index(pick) + 1)
+
+    out, err, code, asked = drive(
+        ["quiz", deck, "--mode", "choice", "--seed", "3", "--state", state], respond
+    )
+    assert code == 0, err
+    assert len(asked) == 4 and {q.mode for q in asked} == {"choice"}
+    assert last_line(out).startswith("score 3/4")
+    saved = ratings(state)
+    ids = ids_by_front(deck)
+    assert saved[ids["Capital of Italy?"]] == [1]
+    assert max(r for rs in saved.values() for r in rs) == 3  # recognition: never Easy
+
+
+def _notes_cards(kind: str) -> list[dict[str, Any]]:
+    found = [c for c in cards_json(FIXTURES) if c["kind"] == kind]
+    if not found:
+        pytest.skip(f"no {kind!r} cards from tests/notes/quiz yet (extractor not registered)")
+    return found
+
+
+def test_order_mode_scores_step_by_step(state: Path) -> None:
+    sequences = {c["front"]: c["items"] for c in _notes_cards("sequence")}
+
+    def respond(q: Question) -> str:
+        steps = sequences[q.front]
+        order = [q.options.index(s) + 1 for s in steps]
+        order[0], order[1] = order[1], order[0]  # one swap: 2 of 4 in place
+        return " ".join(map(str, order))
+
+    out, err, code, asked = drive(
+        ["quiz", FIXTURES / "tea.md", "--mode", "order", "--seed", "4", "--state", state],
+        lambda q: respond(q) if q.mode == "order" else "3",
+    )
+    assert code == 0, err
+    orders = [q for q in asked if q.mode == "order"]
+    assert len(orders) == len(sequences)
+    assert "2/4 steps in place, one swap" in out
+    ids = ids_by_front(FIXTURES / "tea.md")
+    for front in sequences:
+        assert ratings(state)[ids[front]] == [2]
+
+    # a new session: the right order this time, after the card is due again
+    make_all_due(state)
+    out, err, code, _ = drive(
+        ["quiz", FIXTURES / "tea.md", "--mode", "order", "--seed", "5", "--state", state],
+        lambda q: (
+            " ".join(str(q.options.index(s) + 1) for s in sequences[q.front])
+            if q.mode == "order"
+            else "3"
+        ),
+    )
+    assert code == 0, err
+    assert "4/4 steps in place" in out
+
+
+def test_mixed_mode_asks_each_kind_its_way(state: Path) -> None:
+    cards = cards_json(FIXTURES)
+    if not cards:
+        pytest.skip("no cards from tests/notes/quiz yet")
+    by_front = {c["front"]: c for c in cards}
+
+    def respond(q: Question) -> str:
+        c = by_front[q.front]
+        if q.mode == "order":
+            return " ".join(str(q.options.index(s) + 1) for s in c["items"])
+        if q.mode == "choice":
+            return str(q.options.index(c["back"]) + 1)
+        if q.mode == "type":
+            return c["back"]
+        return "3"
+
+    out, err, code, asked = drive(
+        ["quiz", FIXTURES, "--seed", "6", "--new", "50", "--state", state], respond
+    )
+    assert code == 0, err
+    kinds = {by_front[q.front]["kind"]: q.mode for q in asked}
+    if "sequence" in kinds:
+        assert kinds["sequence"] == "order"
+    assert last_line(out).startswith(f"score {len(asked)}/{len(asked)}")
+
+
+def test_q_saves_and_the_next_session_goes_on(deck: Path, state: Path) -> None:
+    first = run("quiz", deck, "--mode", "flip", "--state", state, stdin="3\n3\nq\n")
+    assert first.returncode == 0
+    assert last_line(first.stdout).startswith("score 2/2")
+    second = run("quiz", deck, "--mode", "flip", "--state", state, stdin="3\n3\n3\n")
+    assert last_line(second.stdout).startswith("score 2/2")  # only the two not yet seen
+    third = run("quiz", deck, "--mode", "flip", "--state", state, stdin="")
+    assert last_line(third.stdout).startswith("score 0/0")
+
+
+def test_undo_line_takes_back_a_grade(deck: Path, state: Path) -> None:
+    out = run("quiz", deck, "--mode", "flip", "--seed", "1", "--state", state, stdin="1\nu\n4\n")
+    assert "undone" in out.stdout
+    assert last_line(out.stdout).startswith("score 1/1")
+    assert sorted(r for rs in ratings(state).values() for r in rs) == [4]
+
+
+def test_an_unreadable_answer_skips_the_card_and_exits_1(deck: Path, state: Path) -> None:
+    out = run("quiz", deck, "--mode", "flip", "--limit", "2", "--state", state, stdin="x\n3\n")
+    assert out.returncode == 1
+    assert "cannot read 'x'" in out.stderr and "line 1" in out.stderr
+    assert last_line(out.stdout).startswith("score 1/1 · ")
+    assert "1 skipped" in last_line(out.stdout)
+
+
+def test_cram_touches_no_schedule(deck: Path, state: Path) -> None:
+    out = run("quiz", deck, "--mode", "flip", "--cram", "--state", state, stdin="3\n3\n3\n3\n")
+    assert last_line(out.stdout).startswith("score 4/4")
+    assert not state.exists()
+
+
+def test_seed_makes_the_order_reproducible(deck: Path, state: Path) -> None:
+    def order(seed: str) -> list[str]:
+        out = run("quiz", deck, "--mode", "choice", "--cram", "--seed", seed, stdin="1\n" * 4)
+        return [line for line in out.stdout.splitlines() if line.startswith(("Q ", "  "))]
+
+    assert order("11") == order("11")
+    assert order("11") != order("12") or order("11") != order("13")
+
+
+def test_limit_and_new(deck: Path, state: Path) -> None:
+    out = run("quiz", deck, "--mode", "flip", "--new", "1", "--state", state, stdin="3\n3\n")
+    assert last_line(out.stdout).startswith("score 1/1")
+    out = run("quiz", deck, "--mode", "flip", "--limit", "2", "--state", state, stdin="3\n3\n3\n")
+    assert last_line(out.stdout).startswith("score 2/2")
+
+
+def test_worksheet_prints_questions_then_answers(deck: Path, state: Path) -> None:
+    out = run("quiz", deck, "--print", "--answers", "--mode", "flip", "--state", state)
+    assert out.returncode == 0
+    text = out.stdout
+    assert re.search(r"^1\. Capital of France\?$", text, re.M)
+    questions, answers = text.split("\nAnswers\n")
+    assert "Paris" not in questions
+    assert re.search(r"^1\. Paris$", answers, re.M)
+    assert not state.exists()
+
+
+def test_usage_errors_exit_2(deck: Path, tmp_path: Path) -> None:
+    assert run("quiz", deck, "--mode", "bogus").returncode == 2
+    assert run("quiz", tmp_path / "missing.md").returncode == 2
+
+
+def test_a_damaged_state_file_is_reported(deck: Path, state: Path) -> None:
+    state.parent.mkdir(parents=True)
+    state.write_bytes(b"\x00garbage" * 500)
+    out = run("quiz", deck, "--mode", "flip", "--state", state, stdin="3\n")
+    assert out.returncode == 1
+    assert "damaged" in out.stderr and "Traceback" not in out.stderr
+    assert list(state.parent.glob("reviews.sqlite3.corrupt-*"))
+
+
+def test_problems_in_the_notes_are_reported_but_the_quiz_runs(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "bad.md").write_text(
+        "---\ntitle: [unclosed\n---\n# Steps\n\n1. Open the lid first.\n"
+        "2. Pour the water in.\n3. Close the lid again.\n",
+        encoding="utf-8",
+    )
+    if not cards_json(notes):
+        pytest.skip("no extractor reads numbered lists yet")
+    out = run("quiz", notes, "--mode", "flip", "--state", tmp_path / "s.sqlite3", stdin="3\n" * 20)
+    assert out.returncode == 1
+    assert "bad.md:" in out.stderr and "Traceback" not in out.stderr
+    assert re.match(r"score (\d+)/\1 ", last_line(out.stdout))
+
+
+def test_an_unreadable_deck_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.apkg"
+    bad.write_bytes(b"nope")
+    out = run("quiz", bad)
+    assert out.returncode == 1
+    assert "not an Anki package" in out.stderr and "Traceback" not in out.stderr
+
+
+# ------------------------------------------------------------------ pseudo-terminal
+
+
+def spawn(*args: str | Path):
+    child = pexpect.spawn(
+        NOTECARDS[0],
+        [*NOTECARDS[1:], *map(str, args)],
+        env=env(),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 100),
+    )
+    return child
+
+
+def test_flip_keys_undo_and_quit(deck: Path, state: Path) -> None:
+    child = spawn("quiz", deck, "--mode", "flip", "--seed", "1", "--state", state)
+    child.expect("card 1 of 4")
+    child.expect("reveal")
+    child.send(" ")
+    child.expect("Again")
+    child.expect("quit")
+    child.send("3")  # card 1: Good
+    child.expect("card 2 of 4")
+    child.expect("reveal")
+    child.send("u")  # undo card 1 before revealing card 2
+    child.expect("undone")
+    child.expect("card 1 of 4")
+    child.expect("reveal")
+    child.send("\r")
+    child.expect("Easy")
+    child.expect("quit")
+    child.send("4")  # card 1 again: Easy
+    child.expect("card 2 of 4")
+    child.expect("reveal")
+    child.send(" ")
+    child.expect("Again")
+    child.expect("quit")
+    child.send("1")  # card 2: Again
+    child.expect("card 3 of 4")
+    child.expect("reveal")
+    child.send("q")
+    child.expect("score 1/2")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert sorted(r for rs in ratings(state).values() for r in rs) == [1, 4]
+
+
+def test_ctrl_c_keeps_the_grades_and_a_new_session_resumes(deck: Path, state: Path) -> None:
+    child = spawn("quiz", deck, "--mode", "flip", "--seed", "1", "--state", state)
+    for n in (1, 2):
+        child.expect(f"card {n} of 4")
+        child.expect("reveal")
+        child.send(" ")
+        child.expect("Easy")
+        child.expect("quit")
+        child.send("3")
+    child.expect("card 3 of 4")
+    child.expect("reveal")
+    child.sendintr()
+    child.expect("interrupted")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 or child.signalstatus is not None
+    assert sum(len(rs) for rs in ratings(state).values()) == 2
+
+    _, err, code, asked = drive(["quiz", deck, "--mode", "flip", "--state", state], lambda q: "3")
+    assert code == 0, err
+    graded_before = set(ratings(state)) - {ids_by_front(deck)[q.front] for q in asked}
+    assert len(asked) == 2 and len(graded_before) == 2
+
+
+def test_type_mode_near_miss_can_be_accepted(deck: Path, state: Path) -> None:
+    child = spawn("quiz", deck, "--mode", "type", "--limit", "4", "--state", state)
+    for _ in range(4):
+        child.expect(r"(Capital of \w+|Highest mountain|Largest ocean)\?")
+        front = child.match.group(0)
+        child.expect("answer ›")
+        if "ocean" in front:
+            child.sendline("pacifik ocan")
+            child.expect("accept as right")
+            child.send("y")
+            child.expect("near miss, accepted")
+        else:
+            child.sendline(CAPITALS[front])
+            child.expect("right")
+    child.expect("score 4/4")
+    child.expect(pexpect.EOF)
+    ids = ids_by_front(deck)
+    assert ratings(state)[ids["Largest ocean?"]] == [2]
+
+
+def test_edit_key_on_a_deck_card_explains_there_is_no_note(deck: Path, state: Path) -> None:
+    child = spawn("quiz", deck, "--mode", "choice", "--limit", "1", "--state", state)
+    child.expect("choose")
+    child.send("e")
+    child.expect("no note to edit")
+    child.expect("choose")
+    child.send("q")
+    child.expect("score 0/0")
+    child.expect(pexpect.EOF)
+
+
+def test_edit_key_opens_the_note_in_the_editor(tmp_path: Path, state: Path) -> None:
+    _notes_cards("sequence")  # skips while no extractor reads tea.md
+    marker = tmp_path / "editor-args"
+    code = 'import sys; open(sys.argv[1], "w").write(repr(sys.argv[2:]))'
+    editor = f"{sys.executable} -c '{code}' {marker}"
+    child = pexpect.spawn(
+        NOTECARDS[0],
+        [*NOTECARDS[1:], "quiz", str(FIXTURES / "tea.md"), "--mode", "flip", "--state", str(state)],
+        env={**env(), "EDITOR": editor, "VISUAL": ""},
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+    child.expect("reveal")
+    child.send("e")
+    child.expect("reveal")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert "tea.md" in marker.read_text()
+
+
+def test_a_closed_terminal_keeps_the_grades(deck: Path, state: Path) -> None:
+    child = spawn("quiz", deck, "--mode", "flip", "--seed", "1", "--state", state)
+    child.expect("reveal")
+    child.send(" ")
+    child.expect("Easy")
+    child.expect("quit")
+    child.send("2")
+    child.expect("card 2 of 4")
+    child.expect("reveal")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert sorted(r for rs in ratings(state).values() for r in rs) == [2]

@@ -1,0 +1,305 @@
+"""The session engine without a terminal: selection, mode choice, grading, undo."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import fsrs
+import pytest
+
+from notecards.model import Card
+from notecards.quiz.modes import (
+    Context,
+    Outcome,
+    Quit,
+    Undo,
+    Unreadable,
+    ask_choice,
+    ask_order,
+    distractors,
+    mode_for,
+)
+from notecards.quiz.session import Filters, Session, format_interval, play, select
+from notecards.state import Known, ReviewStore, new_fsrs_card
+
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def card(n: int, front: str = "", back: str = "", **kw: Any) -> Card:
+    values: dict[str, Any] = {
+        "id": f"c{n:02d}",
+        "kind": "qa",
+        "extractor": "test",
+        "note": "a.md",
+        "line": n,
+        "front": front or f"Question {n}?",
+        "back": back or f"the answer number {n} in words",
+        "deck": "Deck",
+        "tags": (),
+        "lang": "en",
+        "source": "A › H",
+    }
+    values.update(kw)
+    return Card(**values)
+
+
+class Script:
+    """A fake Asker: answers from a list, like a scripted user."""
+
+    def __init__(self, answers: Sequence[Any]) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+        self.outcomes: list[Outcome] = []
+        self.notices: list[str] = []
+
+    def _next(self) -> Any:
+        if not self.answers:
+            raise Quit
+        answer = self.answers.pop(0)
+        if isinstance(answer, type) and issubclass(answer, Exception):
+            raise answer
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def progress(self, session: Session, card: Card) -> None:
+        pass
+
+    def show_question(self, card: Card, mode: str) -> None:
+        self.asked.append(card.id)
+
+    def reveal(self, card: Card) -> None:
+        pass
+
+    def ask_grade(self, intervals: Mapping[int, str]) -> int:
+        assert set(intervals) == {1, 2, 3, 4}
+        return self._next()
+
+    def ask_text(self, card: Card) -> str:
+        return self._next()
+
+    def confirm_near_miss(self, given: str, expected: str) -> bool | None:
+        return None
+
+    def ask_choice(self, options: Sequence[str]) -> int:
+        answer = self._next()
+        return answer(options) if callable(answer) else answer
+
+    def ask_order(self, steps: Sequence[str]) -> list[int]:
+        answer = self._next()
+        return answer(steps) if callable(answer) else answer
+
+    def show_outcome(self, card: Card, mode: str, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+
+    def notice(self, text: str) -> None:
+        self.notices.append(text)
+
+    def problem(self, text: str) -> None:
+        self.notices.append(text)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with ReviewStore.open(tmp_path / "state.sqlite3") as opened:
+        yield opened
+
+
+def known_due(card_: Card, due: datetime) -> Known:
+    fc = new_fsrs_card(card_.id, NOW - timedelta(days=10))
+    fc.state, fc.step, fc.stability, fc.difficulty = fsrs.State.Review, None, 5.0, 5.0
+    fc.due, fc.last_review = due, NOW - timedelta(days=5)
+    return Known(card_.id, fc)
+
+
+# ------------------------------------------------------------------ selection
+
+
+def test_due_cards_first_then_new_up_to_the_limit() -> None:
+    cards = [card(n) for n in range(1, 8)]
+    known = {
+        "c05": known_due(cards[4], NOW - timedelta(days=1)),
+        "c06": known_due(cards[5], NOW - timedelta(days=3)),
+        "c07": known_due(cards[6], NOW + timedelta(days=3)),  # not due yet
+    }
+    queue, n_due = select(cards, known, now=NOW, rng=random.Random(1), new=2)
+    assert [c.id for c in queue] == ["c06", "c05", "c01", "c02"]
+    assert n_due == 2
+    queue, _ = select(cards, known, now=NOW, rng=random.Random(1), new=2, limit=3)
+    assert [c.id for c in queue] == ["c06", "c05", "c01"]
+
+
+def test_siblings_of_one_note_wait_for_another_session() -> None:
+    cards = [card(1, group="g"), card(2, group="g", ord=1), card(3)]
+    queue, _ = select(cards, {}, now=NOW, rng=random.Random(1))
+    assert [c.id for c in queue] == ["c01", "c03"]
+
+
+def test_cram_takes_every_card_and_the_seed_fixes_the_order() -> None:
+    cards = [card(n) for n in range(1, 10)]
+    known = {"c01": known_due(cards[0], NOW + timedelta(days=30))}
+    first, _ = select(cards, known, now=NOW, rng=random.Random(7), cram=True)
+    again, _ = select(cards, known, now=NOW, rng=random.Random(7), cram=True)
+    assert sorted(c.id for c in first) == [c.id for c in cards]
+    assert first == again
+
+
+def test_filters_by_tag_and_deck() -> None:
+    a = card(1, tags=("web/http",), deck="Vault::Web")
+    b = card(2, tags=("math",), deck="Vault::Math")
+    assert Filters(("web",), "").keep(a) and not Filters(("web",), "").keep(b)
+    assert Filters((), "Vault::Web").keep(a) and not Filters((), "Vault::W").keep(a)
+    assert Filters((), "Vault").keep(b)
+
+
+def test_format_interval() -> None:
+    assert format_interval(timedelta(seconds=30)) == "1m"
+    assert format_interval(timedelta(minutes=10)) == "10m"
+    assert format_interval(timedelta(hours=5)) == "5h"
+    assert format_interval(timedelta(days=3)) == "3d"
+    assert format_interval(timedelta(days=400)) == "1.1y"
+
+
+# ------------------------------------------------------------------ modes
+
+
+def test_mixed_mode_rules() -> None:
+    seq = card(1, kind="sequence", items=("a", "b", "c"))
+    enum_small = card(2, kind="enumeration", items=("TCP", "UDP"))
+    enum_big = card(3, kind="enumeration", items=tuple("abcdefg"))
+    short = card(4, back="Paris")
+    defs = [
+        card(10 + n, kind="definition", back=f"a long definition number {n} here") for n in range(4)
+    ]
+    long = card(5)
+    pool = [seq, enum_small, enum_big, short, long, *defs]
+    assert mode_for(seq, "mixed", pool) == "order"
+    assert mode_for(enum_small, "mixed", pool) == "type"
+    assert mode_for(enum_big, "mixed", pool) == "flip"
+    assert mode_for(short, "mixed", pool) == "type"
+    assert mode_for(defs[0], "mixed", pool) == "choice"
+    assert mode_for(defs[0], "mixed", defs[:2]) == "flip"  # too few siblings for choice
+    assert mode_for(long, "mixed", pool) == "flip"
+    assert mode_for(long, "order", pool) == "flip"  # no steps: cannot be ordered
+
+
+def test_distractors_prefer_the_same_note_and_never_repeat_the_answer() -> None:
+    target = card(1, kind="definition", back="Paris")
+    pool = [
+        target,
+        card(2, kind="definition", back="paris!"),  # the same answer, normalized
+        card(3, kind="definition", back="Lyon"),
+        card(4, kind="definition", back="Rome", note="b.md"),
+        card(5, kind="definition", back="Oslo", note="b.md"),
+        card(6, kind="definition", back="Bern", note="c.md", deck="Other"),
+        card(7, kind="qa", back="Madrid"),  # another kind
+    ]
+    picked = distractors(target, pool, random.Random(3))
+    assert len(picked) == 3
+    assert picked[0] == "Lyon"
+    assert "paris!" not in picked and "Madrid" not in picked and "Bern" not in picked
+
+
+def test_choice_is_graded_good_or_again() -> None:
+    target = card(1, kind="definition", back="Paris")
+    pool = [target, *(card(n, kind="definition", back=b) for n, b in [(2, "Rome"), (3, "Oslo")])]
+    ctx = Context(rng=random.Random(1), pool=pool)
+    right = ask_choice(target, Script([lambda opts: opts.index("Paris")]), ctx)
+    wrong = ask_choice(target, Script([lambda opts: opts.index("Rome")]), ctx)
+    assert (right.rating, right.right) == (3, True)
+    assert (wrong.rating, wrong.right) == (1, False)
+
+
+def test_order_is_scored_step_by_step() -> None:
+    steps = ("boil", "warm", "add", "pour")
+    target = card(1, kind="sequence", items=steps)
+    ctx = Context(rng=random.Random(1))
+
+    def giving(order: Sequence[str]):
+        return lambda shown: [shown.index(s) + 1 for s in order]
+
+    perfect = ask_order(target, Script([giving(steps)]), ctx)
+    swapped = ask_order(target, Script([giving(("boil", "add", "warm", "pour"))]), ctx)
+    wrong = ask_order(target, Script([giving(tuple(reversed(steps)))]), ctx)
+    assert (perfect.rating, perfect.right) == (3, True)
+    assert (swapped.rating, swapped.right) == (2, True)
+    assert swapped.details[1].startswith("✗ 2. warm")
+    assert (wrong.rating, wrong.right) == (1, False)
+
+
+# ------------------------------------------------------------------ play
+
+
+def _session(cards: list[Card], store: ReviewStore | None, mode: str = "flip") -> Session:
+    known = {} if store is None else store.load([c.id for c in cards])
+    queue, n_due = select(cards, known, now=datetime.now(timezone.utc), rng=random.Random(1))
+    return Session(queue, store, known, mode=mode, pool=cards, seed=1, due_count=n_due)
+
+
+def test_grades_are_saved_and_scored(store: ReviewStore) -> None:
+    cards = [card(n) for n in range(1, 5)]
+    summary = play(_session(cards, store), Script([3, 1, 4, 2]), lambda c: None)
+    assert (summary.right, summary.total) == (3, 4)
+    saved = store.load([c.id for c in cards])
+    states = {cid: (k.card.state, k.card.step) for cid, k in saved.items()}
+    assert states == {
+        "c01": (fsrs.State.Learning, 1),
+        "c02": (fsrs.State.Learning, 0),
+        "c03": (fsrs.State.Review, None),
+        "c04": (fsrs.State.Learning, 0),
+    }
+    assert store.review_count() == 4
+
+
+def test_undo_takes_the_grade_back_and_asks_again(store: ReviewStore) -> None:
+    cards = [card(n) for n in range(1, 4)]
+    script = Script([1, Undo, 3, 3, 3])
+    summary = play(_session(cards, store), script, lambda c: None)
+    assert script.asked == ["c01", "c02", "c01", "c02", "c03"]
+    assert (summary.right, summary.total) == (3, 3)
+    assert store.review_count() == 3
+    assert store.load(["c01"])["c01"].card.step == 1
+
+
+def test_unreadable_answer_skips_the_card(store: ReviewStore) -> None:
+    cards = [card(n) for n in range(1, 3)]
+    script = Script([Unreadable("x", "a grade"), 3])
+    summary = play(_session(cards, store), script, lambda c: None)
+    assert (summary.right, summary.total, summary.skipped) == (1, 1, 1)
+    assert list(store.load([c.id for c in cards])) == ["c02"]
+
+
+def test_cram_writes_nothing(tmp_path: Path) -> None:
+    cards = [card(n) for n in range(1, 3)]
+    summary = play(_session(cards, None), Script([3, 3]), lambda c: None)
+    assert (summary.right, summary.total) == (2, 2)
+    assert not (tmp_path / "state.sqlite3").exists()
+
+
+def test_quit_keeps_what_was_graded(store: ReviewStore) -> None:
+    cards = [card(n) for n in range(1, 4)]
+    summary = play(_session(cards, store), Script([3, Quit]), lambda c: None)
+    assert summary.total == 1
+    again = _session(cards, store)
+    assert [c.id for c in again.queue] == ["c02", "c03"]
+
+
+def test_code_in_a_card_is_rendered_as_highlighted_code() -> None:
+    from rich.console import Group
+    from rich.syntax import Syntax
+    from rich.text import Text
+
+    from notecards.quiz.ui import render_content
+
+    html = 'Run this:<div class="nc-code"><pre><span class="k">print</span>(1)</pre></div>'
+    rendered = render_content("Run this: print(1)", html)
+    assert isinstance(rendered, Group)
+    kinds = [type(part) for part in rendered.renderables]
+    assert kinds == [Text, Syntax]
+    fenced = render_content("Before\n```python\nx = 1\n```\nafter")
+    assert [type(p) for p in fenced.renderables] == [Text, Syntax, Text]
+    assert isinstance(render_content("plain"), Text)
