@@ -14,11 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notecards.ids import card_id
-from notecards.model import Block, Card, NoteType, Note, Section
+from notecards.model import Block, Card, Note, NoteType, Section
 from notecards.render.markup import RenderContext, render_markdown, text_html
 from notecards.vault import Vault
 
 _SRC = re.compile(r'src="([^"]+)"')
+
+
+def _block_key(block: Block) -> tuple[int, int, str]:
+    """A block's place and type: a list, its first item and that item's first paragraph
+    start on one line, and claiming one of them must not claim the others."""
+    return block.line, block.end_line, type(block).__name__
 
 
 @dataclass
@@ -29,7 +35,7 @@ class ExtractContext:
     vault: Vault | None = None
     note_path: Path | None = None
     allow_remote: bool = False
-    claimed: set[int] = field(default_factory=set)  # first lines of blocks already used
+    claimed: set[tuple[int, int, str]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     render: RenderContext = field(init=False)
 
@@ -37,12 +43,12 @@ class ExtractContext:
         self.render = RenderContext(self.vault, self.note_path, self.allow_remote)
 
     def claim(self, block: Block, section: Section | None = None) -> None:
-        self.claimed.add(block.line)
+        self.claimed.add(_block_key(block))
         if section is not None:
             self.covered.add(section.line)
 
     def is_claimed(self, block: Block) -> bool:
-        return block.line in self.claimed
+        return _block_key(block) in self.claimed
 
     def markdown_html(self, source: str, *, inline: bool = False) -> str:
         """Render a Markdown fragment of this note (embeds resolved in its vault)."""

@@ -1,0 +1,738 @@
+"""Numbered lists → one card per step, and the whole sequence in order.
+
+A numbered list in a study note is usually a procedure ("how a TLS handshake goes"):
+a student should be able to say what happens at step 3, and to put the steps in
+order. Each step becomes a card naming the procedure and the step's number; each
+window of at most seven steps becomes a "sequence" card whose `items` the quiz uses
+for its ordering mode. A numbered list of short nouns (a ranking, the OSI layers) is
+not a procedure, but it is still a sequence.
+
+Notes often interrupt a numbered list with unindented code blocks; markdown-it then
+returns several lists (start 1, start 2, ...). Consecutive ordered lists in a section
+whose numbering continues are merged back into one procedure, and the code between
+them belongs to the step before it (it is shown on that step's card).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from notecards.extractors.base import ExtractContext
+from notecards.model import (
+    Block,
+    Card,
+    CodeBlock,
+    ListBlock,
+    ListItem,
+    Note,
+    Paragraph,
+    Section,
+)
+from notecards.render.markup import highlight_code, spans_html, text_html
+
+NAME = "procedures"
+
+WINDOW = 7  # the most steps one ordering card asks for
+OVERLAP = 2  # windows share steps so the seams are learned too: 1–7, 6–12, ...
+MAX_GAP = 4  # blocks allowed between two parts of one numbered list
+BACK_LIMIT = 220  # a step's answer: its first sentence, plus the second if short
+ITEM_LIMIT = 130  # a step's text in a sequence
+NAME_LIMIT = 120
+INTRO_LIMIT = 400  # longer "sentences" are not introductions (and are not regex-scanned)
+CODE_LIMIT = 3000  # code shown on the back of a step card
+BACK_CODE_LINES = 5  # lines of a step's code quoted in its plain-text answer
+SCAN_LIMIT = 1000  # only this much of a step or an introduction is split into sentences
+
+# ---------------------------------------------------------------- card templates
+
+# "named": the procedure's name reads as a title (nominative in Russian);
+# "quoted": any other phrase, set in quotes after a noun that carries the grammar;
+# "howto": an English verb phrase from "Here is how to ..." / "To ..., do this".
+_TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
+    "ru": {
+        "named": {
+            "step": "{Name} — шаг {n} из {total}: что происходит?",
+            "step-imperative": "{Name} — шаг {n} из {total}: что нужно сделать?",
+            "sequence": "{Name} — какие шаги, по порядку?",
+            "window": "{Name} — шаги {a}–{b} из {total}: какие, по порядку?",
+            "ranking": "{Name} — перечислите по порядку",
+            "ranking-window": "{Name} — пункты {a}–{b} из {total}: перечислите по порядку",
+        },
+        "quoted": {
+            "step": "Процедура «{name}», шаг {n} из {total}: что происходит?",
+            "step-imperative": "Процедура «{name}», шаг {n} из {total}: что нужно сделать?",
+            "sequence": "Процедура «{name}»: какие шаги, по порядку?",
+            "window": "Процедура «{name}», шаги {a}–{b} из {total}: какие, по порядку?",
+            "ranking": "Список «{name}»: перечислите по порядку",
+            "ranking-window": "Список «{name}», пункты {a}–{b} из {total}: перечислите по порядку",
+        },
+    },
+    "en": {
+        "named": {
+            "step": "{Name} — step {n} of {total}: what happens?",
+            "step-imperative": "{Name} — step {n} of {total}: what do you do?",
+            "sequence": "{Name} — what are the steps, in order?",
+            "window": "{Name} — what are steps {a}–{b} of {total}, in order?",
+            "ranking": "{Name} — list them in order",
+            "ranking-window": "{Name} — list items {a}–{b} of {total} in order",
+        },
+        "quoted": {
+            "step": "Procedure “{name}”, step {n} of {total}: what happens?",
+            "step-imperative": "Procedure “{name}”, step {n} of {total}: what do you do?",
+            "sequence": "Procedure “{name}”: what are the steps, in order?",
+            "window": "Procedure “{name}”: what are steps {a}–{b} of {total}, in order?",
+            "ranking": "List “{name}”: list the items in order",
+            "ranking-window": "List “{name}”: list items {a}–{b} of {total} in order",
+        },
+        "howto": {
+            "step": "How to {name} — step {n} of {total}: what happens?",
+            "step-imperative": "How to {name} — step {n} of {total}: what do you do?",
+            "sequence": "How to {name} — what are the steps, in order?",
+            "window": "How to {name} — what are steps {a}–{b} of {total}, in order?",
+            "ranking": "How to {name} — list the steps in order",
+            "ranking-window": "How to {name} — list steps {a}–{b} of {total} in order",
+        },
+    },
+}
+
+# ---------------------------------------------------------------- naming a procedure
+
+_CYR_WORD = r"[а-яё][а-яё-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """An introduction's shape: the name is group "name"; `style` says how it reads."""
+
+    regex: re.Pattern[str]
+    style: str  # named | quoted | howto | accusative (Russian object of "рассмотрим")
+
+
+def _p(pattern: str, style: str) -> _Pattern:
+    return _Pattern(re.compile(pattern, re.IGNORECASE), style)
+
+
+_RU_EXAMPLE = r"(?:для примера|например|в качестве примера|к примеру)\s*,?\s*"
+_RU_VERB = r"(?:рассмотрим|разберём|разберем|опишем|изучим|посмотрим на|проследим)"
+_RU_DONE = (
+    r"(?:выглядит|происходит|проходит|выполняется|осуществляется|устроен[аоы]?|работает)"
+    r"(?:\s+(?:примерно|обычно))?\s+(?:так|следующим образом)"
+)
+_RU_CONSISTS = (
+    r"(?:состоит из|включает(?: в себя)?)\s+(?:следующи[ех]|нескольки[хе]|\d+|[а-яё]+)\s+"
+    r"(?:шагов|этапов|стадий|шаги|этапы|стадии)"
+)
+_EN_DONE = r"(?:works|goes|proceeds|happens|looks|runs)(?:\s+roughly)?\s+(?:as follows|like this)"
+_EN_CONSISTS = (
+    r"(?:consists of|involves|takes|has)\s+(?:the following|these|several|a few|\w+)\s+"
+    r"(?:steps|stages|phases)"
+)
+
+# Tried in order; the first that matches the introduction's last sentence names it.
+_INTROS: dict[str, tuple[_Pattern, ...]] = {
+    "ru": (
+        _p(
+            rf"(?:{_RU_EXAMPLE})?{_RU_VERB}\s+(?:по шагам\s*,?\s*|подробнее\s*,?\s*)?"
+            r"(?P<name>как\s+.+)",
+            "named",
+        ),
+        _p(
+            rf"(?:{_RU_EXAMPLE})?{_RU_VERB}\s+(?:по шагам\s+|подробнее\s+)?(?P<name>.+)",
+            "accusative",
+        ),
+        _p(rf"(?:{_RU_EXAMPLE})?(?P<name>.+?)\s+(?:{_RU_DONE}|{_RU_CONSISTS})", "named"),
+        _p(r"ниже\s+(?:приведены|описаны|перечислены|показаны)\s+(?P<name>.+)", "named"),
+        _p(rf"{_RU_EXAMPLE}(?P<name>.+)", "quoted"),
+    ),
+    "en": (
+        _p(r"(?:here(?:'s|’s| is| are)|this is|below is)\s+how\s+to\s+(?P<name>.+)", "howto"),
+        _p(
+            r"to\s+(?P<name>.+?),\s+(?:follow|do|take|perform|complete)\s+"
+            r"(?:these|the following|the)\s+steps",
+            "howto",
+        ),
+        _p(r"(?:the\s+)?steps\s+to\s+(?P<name>.+)", "howto"),
+        _p(
+            r"(?:here(?:'s|’s| is| are)|this is|below is)\s+how\s+(?P<name>.+?)"
+            r"(?:\s+(?:works|happens|goes|is done))?",
+            "named",
+        ),
+        _p(
+            r"(?:(?:for example|for instance|as an example)\s*,?\s*)?"
+            r"(?:let(?:'s|’s| us)\s+(?:consider|look at|walk through|examine|trace)|consider)"
+            r"\s+(?P<name>.+)",
+            "named",
+        ),
+        _p(
+            rf"(?:(?:for example|for instance)\s*,?\s*)?"
+            rf"(?P<name>.+?)\s+(?:{_EN_DONE}|{_EN_CONSISTS})",
+            "named",
+        ),
+        _p(r"(?:the\s+)?steps\s+(?:for|of|in)\s+(?P<name>.+)", "named"),
+        _p(r"(?:for example|for instance|as an example)\s*,?\s*(?P<name>.+)", "quoted"),
+    ),
+}
+
+# An introduction ending in ":" names the procedure only if it is not one of these.
+_GENERIC = {
+    "ru": re.compile(
+        r"(?:следующи[ех]\s+(?:шаг|этап|действи|стади)|следующим образом|так$|следующее$|ниже$|"
+        r"^(?:шаги|этапы|алгоритм|порядок действий|последовательность действий|пример)$)",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"(?:(?:the )?following\s+(?:steps|stages|actions)|as follows|these steps|"
+        r"the following$|below$|"
+        r"^(?:steps|procedure|algorithm|example|the steps are)$)",
+        re.IGNORECASE,
+    ),
+}
+
+# Headings that say "here are steps" without naming them: the enclosing heading names it.
+_GENERIC_HEADINGS = frozenset(
+    {
+        "шаги",
+        "этапы",
+        "алгоритм",
+        "пример",
+        "примеры",
+        "порядок действий",
+        "последовательность действий",
+        "как это работает",
+        "steps",
+        "procedure",
+        "algorithm",
+        "example",
+        "examples",
+        "instructions",
+        "how it works",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProcedureName:
+    """What the cards call a procedure, and which template family fits its grammar."""
+
+    text: str
+    style: str  # named | quoted | howto
+
+
+# Feminine accusative pronouns and numerals: "эту процедуру" would need both words changed.
+_RU_PRONOUNS_ACC = frozenset(
+    {"эту", "ту", "всю", "одну", "саму", "свою", "мою", "твою", "нашу", "вашу", "какую"}
+)
+
+
+def _accusative_to_nominative(phrase: str) -> ProcedureName:
+    """The object of "рассмотрим X" as a title, or quoted when that is not safe.
+
+    Only the regular feminine first word is re-inflected (установку → установка,
+    сессию → сессия); an adjective first (полную установку) or an animate masculine
+    (клиента) would need real morphology, so such names are quoted instead.
+    Masculine inanimate, neuter, plural and -ь nouns read the same in both cases.
+    """
+    word, _, rest = phrase.partition(" ")
+    lower = word.lower()
+    if not re.fullmatch(_CYR_WORD, lower) or len(lower) < 3:
+        return ProcedureName(phrase, "quoted")
+    if lower.endswith(("ую", "юю", "а", "я")) or lower in _RU_PRONOUNS_ACC:
+        return ProcedureName(phrase, "quoted")
+    if lower.endswith(("у", "ю")):
+        ending = "а" if word[-1] == "у" else "я"
+        return ProcedureName(f"{word[:-1]}{ending} {rest}".strip(), "named")
+    return ProcedureName(phrase, "named")
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.split()).strip(" .:;,?!…—–-")
+
+
+def name_from_intro(sentence: str, lang: str) -> ProcedureName | None:
+    """The procedure a sentence introduces ("Рассмотрим установку…" → "установка…")."""
+    sentence = _clean_name(sentence)
+    if not sentence or len(sentence) > INTRO_LIMIT:
+        return None
+    for pattern in _INTROS.get(lang, ()):
+        match = pattern.regex.fullmatch(sentence)
+        if match is None:
+            continue
+        name = _clean_name(match.group("name"))
+        if not name or _GENERIC[lang].search(name):
+            continue
+        if pattern.style == "accusative":
+            return _accusative_to_nominative(name)
+        return ProcedureName(name, pattern.style)
+    return None
+
+
+def _colon_intro(sentence: str, lang: str) -> ProcedureName | None:
+    """A sentence ending in ":" that is not just "the steps are as follows:"."""
+    text = " ".join(sentence.split())
+    if not text.endswith(":") or len(text) > NAME_LIMIT:
+        return None
+    name = _clean_name(text)
+    if not name or _GENERIC[lang].search(name):
+        return None
+    return ProcedureName(name, "quoted")
+
+
+def _heading_name(section: Section, note: Note) -> ProcedureName:
+    """The nearest heading that names something, else the note's title."""
+    for title in reversed(section.path):
+        if _clean_name(title).lower() not in _GENERIC_HEADINGS and _clean_name(title):
+            return ProcedureName(_clean_name(title), "named")
+    return ProcedureName(_clean_name(note.title) or note.title, "named")
+
+
+# ---------------------------------------------------------------- sentences
+
+# A sentence end: the last of a run of ".!?…", before closing quotes and a space. One
+# character is matched and the lookahead only scans closing quotes, so the scan stays
+# linear even on "......" or ")))))" runs of any length.
+_BOUNDARY = re.compile(r"[.!?…](?=[\"»”’')\]]*\s)")
+_CLOSERS = "\"»”’')]"
+_OPENERS = '«“"(['
+_ABBREVIATIONS = frozenset(
+    [
+        "т.е",
+        "т.к",
+        "т.д",
+        "т.п",
+        "т.н",
+        "др",
+        "см",
+        "ср",
+        "напр",
+        "рис",
+        "стр",
+        "им",
+        "гг",
+        "ок",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "fig",
+        "approx",
+        "mr",
+        "mrs",
+        "dr",
+        "no",
+        "nos",
+    ]
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose at sentence ends (not after "т.е.", "e.g." or inside "TLS 1.3")."""
+    out: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        following = text[after : after + 1]
+        if not following or not (
+            following.isupper() or following.isdigit() or following in _OPENERS
+        ):
+            continue
+        words = text[max(start, match.start() - 24) : match.start()].rsplit(None, 1)
+        word = words[-1].lower().lstrip(_OPENERS) if words else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        out.append(text[start:end].strip())
+        start = after
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a space, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip(" ,;:—–-") + "…"
+
+
+# ---------------------------------------------------------------- procedures
+
+
+@dataclass(slots=True)
+class Step:
+    """One numbered item and the code shown with it."""
+
+    number: int
+    item: ListItem
+    text: str  # the item's first paragraph, spaces collapsed
+    code: list[CodeBlock] = field(default_factory=list)
+
+    @property
+    def answer(self) -> str:
+        """First sentence, plus the second when both are short: a flashcard's answer."""
+        parts = sentences(self.text[:SCAN_LIMIT])
+        if not parts:
+            return ""
+        answer = parts[0]
+        if len(parts) > 1 and len(answer) + 1 + len(parts[1]) <= BACK_LIMIT:
+            answer = f"{answer} {parts[1]}"
+        return _cut(answer, BACK_LIMIT + 80)
+
+    @property
+    def back(self) -> str:
+        """The answer; a step that ends in ":" ("Run:") is answered by its code too."""
+        answer = self.answer
+        if not answer.endswith(":") or not self.code:
+            return answer
+        lines = [line.rstrip() for line in self.code[0].code.splitlines() if line.strip()]
+        shown = "\n".join(_cut(line, 200) for line in lines[:BACK_CODE_LINES])
+        more = "\n…" if len(lines) > BACK_CODE_LINES else ""
+        return f"{answer}\n{shown}{more}" if shown else answer
+
+    @property
+    def short(self) -> str:
+        """The step as one line of an ordering question: its first sentence."""
+        parts = sentences(self.text[:SCAN_LIMIT])
+        first = parts[0] if parts else self.text
+        if first.endswith(".") and not first.endswith(".."):
+            first = first[:-1]
+        return _cut(first, ITEM_LIMIT)
+
+
+@dataclass(slots=True)
+class Procedure:
+    """Ordered lists of one section merged into one numbered sequence."""
+
+    section: Section
+    lists: list[ListBlock]
+    steps: list[Step]
+    intro: Paragraph | None  # the paragraph right before the first list
+
+
+def _item_text(item: ListItem) -> str:
+    return " ".join(item.text.split())
+
+
+def _steps_of(block: ListBlock) -> list[Step]:
+    steps = []
+    for number, item in enumerate(block.items, block.start):
+        code = [b for b in item.blocks if isinstance(b, CodeBlock)]
+        steps.append(Step(number, item, _item_text(item), code))
+    return steps
+
+
+def _continues(block: Block, last: int, ctx: ExtractContext) -> bool:
+    return (
+        isinstance(block, ListBlock)
+        and block.ordered
+        and bool(block.items)
+        and not ctx.is_claimed(block)
+        and block.start == last + 1
+    )
+
+
+def _collect(section: Section, index: int, ctx: ExtractContext) -> tuple[Procedure, int]:
+    """The procedure starting at blocks[index]; also the index to resume scanning at."""
+    blocks = section.blocks
+    first = blocks[index]
+    assert isinstance(first, ListBlock)
+    before = blocks[index - 1] if index > 0 else None
+    intro = before if isinstance(before, Paragraph) else None
+    procedure = Procedure(section, [first], _steps_of(first), intro)
+    interleaved = False
+    last_index = index
+    gap: list[Block] = []
+    for position in range(index + 1, len(blocks)):
+        block = blocks[position]
+        if _continues(block, procedure.steps[-1].number, ctx):
+            assert isinstance(block, ListBlock)
+            gap_code = [b for b in gap if isinstance(b, CodeBlock)]
+            procedure.steps[-1].code += gap_code
+            interleaved = interleaved or bool(gap_code)
+            procedure.lists.append(block)
+            procedure.steps += _steps_of(block)
+            last_index, gap = position, []
+            continue
+        if (isinstance(block, ListBlock) and block.ordered) or len(gap) >= MAX_GAP:
+            break
+        gap.append(block)
+    _attach_trailing_code(procedure, blocks, last_index + 1, interleaved)
+    return procedure, last_index + 1
+
+
+def _attach_trailing_code(
+    procedure: Procedure, blocks: tuple[Block, ...], index: int, interleaved: bool
+) -> None:
+    """Code right after the list belongs to the last step when the list already
+    alternated steps and code, or when the last step ends with ":"."""
+    last = procedure.steps[-1]
+    if not (interleaved or last.text.endswith(":")):
+        return
+    while index < len(blocks):
+        block = blocks[index]
+        if not isinstance(block, CodeBlock):
+            break
+        last.code.append(block)
+        index += 1
+
+
+def _navigation(steps: list[Step]) -> bool:
+    """A numbered table of contents (every item only a link) is not a sequence to learn."""
+    for step in steps:
+        paragraph = next((b for b in step.item.blocks if isinstance(b, Paragraph)), None)
+        if paragraph is None:
+            return False
+        kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}
+        if not kinds or not kinds <= {"link", "wikilink"}:
+            return False
+    return True
+
+
+def find_procedures(note: Note, ctx: ExtractContext) -> list[Procedure]:
+    """Every numbered sequence of two or more items, merged across code blocks."""
+    found: list[Procedure] = []
+    for section in note.sections:
+        index = 0
+        blocks = section.blocks
+        while index < len(blocks):
+            block = blocks[index]
+            if (
+                isinstance(block, ListBlock)
+                and block.ordered
+                and block.items
+                and not ctx.is_claimed(block)
+            ):
+                procedure, index = _collect(section, index, ctx)
+                steps = procedure.steps
+                if len(steps) >= 2 and all(s.text for s in steps) and not _navigation(steps):
+                    found.append(procedure)
+                continue
+            index += 1
+    return found
+
+
+def name_procedure(procedure: Procedure, note: Note) -> ProcedureName:
+    """From an introducing sentence, else the heading, else a ":" sentence, else the title.
+
+    An explicit introduction ("Рассмотрим X", "Here is how to X") is the most specific
+    name; a bare "X:" line is often generic, so a real heading is preferred to it.
+    """
+    lang = note.lang if note.lang in _INTROS else "en"
+    last_sentence = ""
+    if procedure.intro is not None:
+        parts = sentences(" ".join(procedure.intro.text[-SCAN_LIMIT:].split()))
+        last_sentence = parts[-1] if parts else ""
+    named = name_from_intro(last_sentence, lang) if last_sentence else None
+    if named is not None:
+        return _limit(named)
+    heading = _heading_name(procedure.section, note)
+    has_heading = any(
+        _clean_name(t).lower() not in _GENERIC_HEADINGS for t in procedure.section.path
+    )
+    colon = _colon_intro(last_sentence, lang) if last_sentence else None
+    if colon is not None and not has_heading:
+        return _limit(colon)
+    return _limit(heading)
+
+
+def _limit(name: ProcedureName) -> ProcedureName:
+    return ProcedureName(_cut(name.text, NAME_LIMIT), name.style)
+
+
+# Instructions ("Откройте терминал", "Run the installer") are asked "what do you do?".
+_RU_IMPERATIVE = re.compile(r"[а-яё]{2,}(?:йте|ите|ьте)")
+_EN_IMPERATIVES = frozenset(
+    {
+        "add",
+        "apply",
+        "build",
+        "call",
+        "check",
+        "choose",
+        "click",
+        "clone",
+        "configure",
+        "connect",
+        "copy",
+        "create",
+        "define",
+        "delete",
+        "deploy",
+        "disable",
+        "download",
+        "edit",
+        "enable",
+        "enter",
+        "find",
+        "generate",
+        "go",
+        "install",
+        "log",
+        "make",
+        "navigate",
+        "open",
+        "paste",
+        "press",
+        "pull",
+        "push",
+        "read",
+        "remove",
+        "replace",
+        "restart",
+        "run",
+        "save",
+        "select",
+        "send",
+        "set",
+        "sign",
+        "start",
+        "stop",
+        "test",
+        "type",
+        "update",
+        "use",
+        "verify",
+        "wait",
+        "write",
+    }
+)
+
+
+def is_imperative(steps: list[Step], lang: str) -> bool:
+    """Most steps start with an order ("Откройте…", "Open…") rather than a statement."""
+    count = 0
+    for step in steps:
+        word = step.text.split(" ", 1)[0].lower().strip(",.:;")
+        if lang == "ru":
+            count += bool(_RU_IMPERATIVE.fullmatch(word))
+        else:
+            count += word in _EN_IMPERATIVES
+    return count * 2 > len(steps)
+
+
+def is_step_list(steps: list[Step]) -> bool:
+    """Steps say something; a ranking of short nouns (OSI layers, top-5) does not."""
+    words = sum(len(step.text.split()) for step in steps) / len(steps)
+    ends = any(step.text.endswith((".", "!", "?", ":", ";")) for step in steps)
+    return words >= 4 or ends
+
+
+# ---------------------------------------------------------------- cards
+
+
+def _front(name: ProcedureName, lang: str, template: str, **numbers: int) -> str:
+    language = lang if lang in _TEMPLATES else "en"
+    family = _TEMPLATES[language].get(name.style) or _TEMPLATES[language]["quoted"]
+    text = name.text
+    title = text[:1].upper() + text[1:]
+    return family[template].format(Name=title, name=text, **numbers)
+
+
+def _windows(count: int) -> list[tuple[int, int]]:
+    """[start, end) index ranges of at most WINDOW steps, overlapping by OVERLAP."""
+    if count <= WINDOW:
+        return [(0, count)]
+    windows = []
+    start = 0
+    while True:
+        end = min(start + WINDOW, count)
+        windows.append((start, end))
+        if end == count:
+            return windows
+        start = end - OVERLAP
+
+
+def _step_back_html(step: Step, ctx: ExtractContext) -> str:
+    """The answer with its emphasis when it is the whole paragraph, then its code."""
+    paragraph = next((b for b in step.item.blocks if isinstance(b, Paragraph)), None)
+    whole = paragraph is not None and step.answer == step.text
+    answer = spans_html(paragraph.spans, ctx.render) if whole and paragraph else None
+    parts = [answer or text_html(step.answer)]
+    for block in step.code[:3]:
+        parts.append(highlight_code(block.code[:CODE_LIMIT].rstrip("\n"), block.language))
+    return "".join(parts)
+
+
+def _step_cards(
+    procedure: Procedure, name: ProcedureName, base: str, ctx: ExtractContext
+) -> list[Card]:
+    lang, total = ctx.note.lang, len(procedure.steps)
+    template = "step-imperative" if is_imperative(procedure.steps, lang) else "step"
+    cards = []
+    for position, step in enumerate(procedure.steps, 1):
+        cards.append(
+            ctx.card(
+                kind="step",
+                extractor=NAME,
+                anchor=f"{base} › {step.number}",
+                front=_front(name, lang, template, n=position, total=total),
+                back=step.back,
+                back_html=_step_back_html(step, ctx),
+                line=step.item.line,
+                section=procedure.section,
+            )
+        )
+    return cards
+
+
+def _sequence_cards(
+    procedure: Procedure, name: ProcedureName, base: str, steps: bool, ctx: ExtractContext
+) -> list[Card]:
+    lang, total = ctx.note.lang, len(procedure.steps)
+    windows = _windows(total)
+    cards = []
+    for start, end in windows:
+        part = procedure.steps[start:end]
+        items = tuple(step.short for step in part)
+        if len(windows) == 1:
+            template = "sequence" if steps else "ranking"
+            front = _front(name, lang, template)
+            anchor = f"{base} › sequence"
+        else:
+            template = "window" if steps else "ranking-window"
+            front = _front(name, lang, template, a=start + 1, b=end, total=total)
+            anchor = f"{base} › sequence {part[0].number}"
+        back = "\n".join(f"{start + i}. {text}" for i, text in enumerate(items, 1))
+        listed = "".join(f"<li>{text_html(text)}</li>" for text in items)
+        cards.append(
+            ctx.card(
+                kind="sequence",
+                extractor=NAME,
+                anchor=anchor,
+                front=front,
+                back=back,
+                back_html=f'<ol start="{start + 1}">{listed}</ol>',
+                line=part[0].item.line,
+                section=procedure.section,
+                items=items,
+            )
+        )
+    return cards
+
+
+def extract_procedures(note: Note, ctx: ExtractContext) -> list[Card]:
+    """A card per step of every numbered procedure, and its order as sequence cards."""
+    cards: list[Card] = []
+    used: dict[str, int] = {}
+    for procedure in find_procedures(note, ctx):
+        name = name_procedure(procedure, note)
+        repeat = used.get(name.text.lower(), 0) + 1
+        used[name.text.lower()] = repeat
+        if repeat > 1:  # two lists under one name: keep their cards (and ids) apart
+            name = ProcedureName(f"{name.text} ({repeat})", name.style)
+        base = " › ".join((*procedure.section.path, name.text))
+        steps = is_step_list(procedure.steps)
+        if steps:
+            cards += _step_cards(procedure, name, base, ctx)
+        cards += _sequence_cards(procedure, name, base, steps, ctx)
+        for block in procedure.lists:
+            ctx.claim(block, procedure.section)
+    return cards
