@@ -353,6 +353,8 @@ def cloze_cards(
     group = ""
     for number in numbers:
         front, back = cloze_sides(plain, deletions, number)
+        if not front.strip() or not back.strip():
+            continue  # the deletion vanished into markup (e.g. it became part of a #tag)
         first = next(d for d in deletions if d.number == number)
         card = ctx.card(
             kind=kind,
