@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from notecards.extractors.anki_cloze import extract_anki_cloze
 from notecards.extractors.base import ExtractContext, Extractor
+from notecards.extractors.definitions import extract_definitions
+from notecards.extractors.enumerations import extract_enumerations
+from notecards.extractors.explicit import extract_explicit
+from notecards.extractors.headings import extract_headings
+from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
+from notecards.extractors.procedures import extract_procedures
+from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
 from notecards.model import Card, Note
 from notecards.reader.metadata import meta_skipped_kinds
@@ -17,6 +25,14 @@ from notecards.vault import Vault
 
 EXTRACTORS: list[Extractor] = [
     # registry: one line per extractor, in running order
+    Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze")),
+    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",)),
+    Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
+    Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
+    Extractor("definitions", extract_definitions, kinds=("definition", "term")),
+    Extractor("properties", extract_properties, kinds=("property",)),
+    Extractor("enumerations", extract_enumerations, kinds=("enumeration",)),
+    Extractor("headings", extract_headings, kinds=("heading",)),
 ]
 
 
@@ -41,7 +57,11 @@ def extract_cards(
 
 
 def finalize(cards: list[Card]) -> list[Card]:
-    """Drop cards with an empty side, a repeated id, or a front already asked."""
+    """Drop cards with an empty side, a repeated id, or a front already asked, then put
+    the rest in document order (a stable sort: cards of one line keep registry order).
+
+    Extractors run in priority order, so when two ask the same thing the card of the
+    more reliable one (explicit syntax before guessed prose) is the one kept."""
     seen_ids: set[str] = set()
     seen_fronts: set[tuple[str, int]] = set()
     out: list[Card] = []
@@ -54,4 +74,5 @@ def finalize(cards: list[Card]) -> list[Card]:
         seen_ids.add(card.id)
         seen_fronts.add(front_key)
         out.append(card)
+    out.sort(key=lambda card: card.line)
     return out

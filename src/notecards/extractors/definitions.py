@@ -1,0 +1,559 @@
+"""Definitions stated in prose: "X — это Y", "X is a Y", "**X**: Y", term tables.
+
+Each definition gives a "definition" card (term → what it is) and, when the definition
+is specific enough to point back at one term, a "term" card (definition → term) whose
+front never contains the term. Question templates are chosen per pattern so that the
+question and the note's own words agree in case: after "является" the answer is in the
+instrumental, so the question is "Чем является X?", never "Что такое X?".
+
+Precision over recall: the term must pass `terms.is_term` (a short noun phrase without
+verbs, commas or pronouns), the definition must not open with a conjunction, pronoun or
+opinion, and questions are never mined. Paragraphs are not claimed: the same paragraph
+may still give property and enumeration cards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from notecards.extractors.base import ExtractContext
+from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
+from notecards.render.markup import spans_html
+from notecards.text.sentences import Flat, paragraph_sentences, prose_blocks
+from notecards.text.terms import (
+    PRONOUNS,
+    Vocabulary,
+    blank_term,
+    clean_term,
+    is_label,
+    is_term,
+    key,
+    leading_term,
+    looks_like_verb,
+    starts_badly,
+)
+
+NAME = "definitions"
+MAX_PREFIX = 80  # where a term can end: a term is short, so its separator comes early
+MAX_ANSWER_WORDS = 40
+REVERSE_WORDS = (4, 30)  # a definition that points back at one term: not too vague or long
+
+QUESTIONS = {
+    "ru": {
+        "what": "Что такое {t}?",
+        "reverse": "Как называется {d}?",
+        "instr": "Чем {v} {t}?",
+        "instr_reverse": "Что является {d}?",
+        "under": "Что {v} под {t}?",
+        "named": "{d} {v} …",
+    },
+    "en": {
+        "what": "What {v} {t}?",
+        "reverse": "What is the term for: {d}?",
+        "refer": "What does {t} refer to?",
+        "mean": "What does {t} mean?",
+        "stand": "What does {t} stand for?",
+        "stand_reverse": "What is the abbreviation for {d}?",
+        "named": "What is the term for: {d}?",
+    },
+}
+
+# Column headers of a two-column table of terms.
+TABLE_HEADS = {
+    ("термин", "определение"),
+    ("термин", "описание"),
+    ("термин", "значение"),
+    ("понятие", "определение"),
+    ("понятие", "описание"),
+    ("понятие", "значение"),
+    ("аббревиатура", "расшифровка"),
+    ("сокращение", "расшифровка"),
+    ("term", "definition"),
+    ("term", "meaning"),
+    ("term", "description"),
+    ("concept", "definition"),
+    ("concept", "description"),
+    ("abbreviation", "meaning"),
+    ("acronym", "meaning"),
+    ("acronym", "stands for"),
+}
+
+_RU_DASH_ETO = re.compile(r"(?:\s+-\s+|\s*[—–]\s*)это\s+", re.IGNORECASE)
+_RU_IS = re.compile(r"\s+(является|являются)\s+", re.IGNORECASE)
+_RU_WHICH_IS = re.compile(r",\s+котор(?:ый|ая|ое|ые)\s+(является|являются)\s+", re.IGNORECASE)
+_RU_UNDER = re.compile(
+    r"под\s+([^,;:]{1,60}?)\s+(понимают|понимается|понимаются|подразумевают|подразумевается"
+    r"|подразумеваются)\s+",
+    re.IGNORECASE,
+)
+_RU_NAMED = re.compile(r",?\s+(называется|называются|называют)\s+", re.IGNORECASE)
+_EN_IS = re.compile(r"\s+(is|are)\s+(?=(?:a|an|the|one)\s)", re.IGNORECASE)
+_EN_WHICH_IS = re.compile(r",\s+(?:which|that)\s+is\s+(?=(?:a|an|the)\s)", re.IGNORECASE)
+_EN_VERB = re.compile(
+    r"\s+(refers\s+to|means|stands\s+for|is\s+short\s+for|is\s+an\s+abbreviation\s+(?:for|of))\s+",
+    re.IGNORECASE,
+)
+_EN_NAMED = re.compile(
+    r",?\s+((?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as|termed))\s+", re.IGNORECASE
+)
+_ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
+_CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """One definition found in a sentence; `start`/`end` locate the answer in `flat`."""
+
+    term: str
+    front: str
+    answer: str
+    reverse: str  # the front of the reverse ("term") card, "" when there is none
+    kind: str  # "definition", or "term" when the note names a term for a description
+    pattern: str
+    flat: Flat | None = None
+    start: int = 0
+    end: int = 0
+
+    def answer_spans(self) -> Inline:
+        return self.flat.sub_spans(self.start, self.end) if self.flat else ()
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    section: Section
+    line: int
+    definition: Definition
+
+
+# ---------------------------------------------------------------- answers
+
+
+def _answer_range(flat: Flat, start: int, end: int | None = None) -> tuple[int, int] | None:
+    """The definition text from `start`, trimmed of end punctuation and over-long tails."""
+    text = flat.text
+    end = len(text) if end is None else end
+    while end > start and text[end - 1] in " .!;:…":
+        end -= 1
+    while start < end and text[start] == " ":
+        start += 1
+    words = text[start:end].split()
+    if not words or not any(c.isalpha() for c in text[start:end]):
+        return None
+    if len(words) > MAX_ANSWER_WORDS:
+        cut = _clause_cut(text, start, end)
+        if cut is None:
+            return None
+        end = cut
+    return start, end
+
+
+def _clause_cut(text: str, start: int, end: int) -> int | None:
+    """The last `,`/`;` boundary that keeps the answer within MAX_ANSWER_WORDS."""
+    best = None
+    words = 0
+    for index in range(start, end):
+        char = text[index]
+        if char == " ":
+            words += 1
+            if words >= MAX_ANSWER_WORDS:
+                break
+        elif char in ",;" and words >= 4:
+            best = index
+    return best
+
+
+def _definition_head_ok(text: str) -> bool:
+    """A definition is a noun phrase: no conjunction first, no verb before its clause."""
+    if starts_badly(text):
+        return False
+    head = _CLAUSE_STOP.split(text, maxsplit=1)[0]
+    return not any(looks_like_verb(w) for w in head.split()[:3])
+
+
+def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
+    """The reverse card's front, with the term blanked out of the definition."""
+    words = len(answer.split())
+    expansion = template == QUESTIONS["en"]["stand_reverse"]  # always points at one term
+    if words > REVERSE_WORDS[1] or (words < REVERSE_WORDS[0] and not expansion):
+        return ""
+    return template.format(d=vocab.display(blank_term(answer, term)))
+
+
+def _make(
+    flat: Flat,
+    term: str,
+    front: str,
+    span: tuple[int, int] | None,
+    pattern: str,
+    reverse_template: str = "",
+    vocab: Vocabulary | None = None,
+) -> Definition | None:
+    if span is None:
+        return None
+    answer = flat.text[span[0] : span[1]]
+    if key(answer) == key(term):
+        return None
+    reverse = ""
+    if reverse_template:
+        reverse = _reverse(reverse_template, term, answer, vocab or Vocabulary(()))
+    return Definition(term, front, answer, reverse, "definition", pattern, flat, *span)
+
+
+def _term_before(flat: Flat, comma: int) -> str:
+    """The antecedent of ", который …": an emphasised run or an acronym before the comma."""
+    for start, end in flat.emph:
+        if end == comma:
+            term = clean_term(flat.text[start:end])
+            return term if is_term(term) else ""
+    words = flat.text[:comma].split()
+    last = clean_term(words[-1]) if words else ""
+    if _ACRONYM.match(last) and sum(c.isupper() for c in last) >= 2:
+        return last
+    return ""
+
+
+def _prefix_term(flat: Flat, end: int, vocab: Vocabulary) -> str:
+    """The whole text before `end` as a term, or "" when it is not one."""
+    if end > MAX_PREFIX:
+        return ""
+    term = clean_term(flat.text[:end])
+    return vocab.display(term) if is_term(term) else ""
+
+
+# ---------------------------------------------------------------- Russian
+
+
+def _ru_dash_eto(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`X — это Y` (also with an en dash or a spaced hyphen)."""
+    match = _RU_DASH_ETO.search(flat.masked, 0, MAX_PREFIX + 12)
+    if not match:
+        return None
+    term = _prefix_term(flat, match.start(), vocab)
+    rest = flat.text[match.end() :]
+    if not term or not _definition_head_ok(rest):
+        return None
+    q = QUESTIONS["ru"]
+    span = _answer_range(flat, match.end())
+    return _make(flat, term, q["what"].format(t=term), span, "dash-eto", q["reverse"], vocab)
+
+
+def _ru_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`X является Y` → "Чем является X?" (the answer stays in the instrumental)."""
+    match = _RU_IS.search(flat.masked, 0, MAX_PREFIX + 12)
+    if not match:
+        return None
+    term = _prefix_term(flat, match.start(), vocab)
+    if not term or starts_badly(flat.text[match.end() :]):
+        return None
+    verb = match.group(1).lower()
+    q = QUESTIONS["ru"]
+    span = _answer_range(flat, match.end())
+    reverse = q["instr_reverse"] if verb == "является" else ""
+    return _make(flat, term, q["instr"].format(v=verb, t=term), span, "is", reverse, vocab)
+
+
+def _ru_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`…_X_, который является Y, …` → "Чем является X?" with Y up to the next comma."""
+    match = _RU_WHICH_IS.search(flat.masked)
+    if not match:
+        return None
+    term = _term_before(flat, match.start())
+    if not term or starts_badly(flat.text[match.end() :]):
+        return None
+    comma = flat.masked.find(",", match.end())
+    span = _answer_range(flat, match.end(), comma if comma >= 0 else None)
+    verb = match.group(1).lower()
+    q = QUESTIONS["ru"]
+    reverse = q["instr_reverse"] if verb == "является" else ""
+    return _make(flat, term, q["instr"].format(v=verb, t=term), span, "which-is", reverse, vocab)
+
+
+def _ru_under(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`Под X понимают Y` → "Что понимают под X?" (X stays as the note inflects it)."""
+    match = _RU_UNDER.match(flat.masked)
+    if not match:
+        return None
+    term = clean_term(flat.text[match.start(1) : match.end(1)])
+    if not is_term(term) or starts_badly(flat.text[match.end() :]):
+        return None
+    front = QUESTIONS["ru"]["under"].format(v=match.group(2).lower(), t=term)
+    return _make(flat, term, front, _answer_range(flat, match.end()), "under")
+
+
+def _ru_named(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`<описание> называется X.` → a term card "<описание> называется …" → X."""
+    match = _last_match(_RU_NAMED, flat.masked)
+    if not match:
+        return None
+    return _named(flat, match, QUESTIONS["ru"]["named"], match.group(1).lower())
+
+
+def _named(flat: Flat, match: re.Match[str], template: str, verb: str) -> Definition | None:
+    tail = _answer_range(flat, match.end())
+    if tail is None:
+        return None
+    term = clean_term(flat.text[tail[0] : tail[1]])
+    article = _ARTICLE.match(term)
+    if article:
+        term = term[article.end() :]
+    description = flat.text[: match.start(1)].strip()  # a closing comma stays
+    words = description.split()
+    if not is_term(term) or not 2 <= len(words) <= 25 or starts_badly(description):
+        return None
+    if any(looks_like_verb(w) for w in words[:2]):
+        return None
+    shown = description if template.startswith("{d}") else _lower_first(description)
+    front = template.format(d=shown, v=verb)
+    start = tail[0] + (article.end() if article else 0)
+    return Definition(term, front, term, "", "term", "named", flat, start, tail[1])
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    match = None
+    for match in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return match
+
+
+# ---------------------------------------------------------------- English
+
+
+def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`A cookie is a small piece of data …` → "What is a cookie?"."""
+    match = _EN_IS.search(flat.masked, 0, MAX_PREFIX + 8)
+    if not match:
+        return None
+    prefix = flat.text[: match.start()]
+    article = _ARTICLE.match(prefix)
+    body = prefix[article.end() :] if article else prefix
+    term = clean_term(body)
+    if not is_term(term) or match.start() > MAX_PREFIX:
+        return None
+    _, _, noun = flat.text[match.end() :].partition(" ")
+    if key(noun.split(" ", 1)[0]) in PRONOUNS:
+        return None  # "the one that …", "a thing"
+    shown = term if article else vocab.display(term)
+    if article:
+        shown = f"{article.group(1).lower()} {shown}"
+    verb = match.group(1).lower()
+    q = QUESTIONS["en"]
+    span = _answer_range(flat, match.end())
+    return _make(flat, term, q["what"].format(v=verb, t=shown), span, "is-a", q["reverse"], vocab)
+
+
+def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`…_X_, which is a Y, …` → "What is X?" with Y up to the next comma."""
+    match = _EN_WHICH_IS.search(flat.masked)
+    if not match:
+        return None
+    term = _term_before(flat, match.start())
+    if not term:
+        return None
+    comma = flat.masked.find(",", match.end())
+    span = _answer_range(flat, match.end(), comma if comma >= 0 else None)
+    q = QUESTIONS["en"]
+    front = q["what"].format(v="is", t=term)
+    return _make(flat, term, front, span, "which-is", q["reverse"], vocab)
+
+
+def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`X refers to Y`, `X means Y`, `X stands for Y`."""
+    match = _EN_VERB.search(flat.masked, 0, MAX_PREFIX + 40)
+    if not match or match.start() > MAX_PREFIX:
+        return None
+    prefix = flat.text[: match.start()]
+    article = _ARTICLE.match(prefix)
+    term = clean_term(prefix[article.end() :] if article else prefix)
+    if not is_term(term) or starts_badly(flat.text[match.end() :]):
+        return None
+    shown = f"{article.group(1).lower()} {term}" if article else vocab.display(term)
+    verb = " ".join(match.group(1).lower().split())
+    q = QUESTIONS["en"]
+    span = _answer_range(flat, match.end())
+    if verb == "refers to":
+        front = q["refer"].format(t=shown)
+        return _make(flat, term, front, span, "refers", q["reverse"], vocab)
+    if verb == "means":
+        return _make(flat, term, q["mean"].format(t=shown), span, "means", q["reverse"], vocab)
+    # the expansion ends where an apposition starts: "CORS stands for X, a mechanism …"
+    stops = [i for i in (flat.masked.find(c, match.end()) for c in ",;(") if i >= 0]
+    span = _answer_range(flat, match.end(), min(stops) if stops else None)
+    front = q["stand"].format(t=shown)
+    return _make(flat, term, front, span, "stands-for", q["stand_reverse"], vocab)
+
+
+def _en_named(flat: Flat, vocab: Vocabulary) -> Definition | None:
+    """`A server that forwards requests is called a proxy.` → a term card."""
+    match = _last_match(_EN_NAMED, flat.masked)
+    if not match:
+        return None
+    return _named(flat, match, QUESTIONS["en"]["named"], "")
+
+
+# ---------------------------------------------------------------- both
+
+
+def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
+    """`**X**: Y`, `_X_ — Y`: an emphasised term opening the sentence."""
+    lead = leading_term(flat)
+    if lead is None:
+        return None
+    term, rest = lead
+    term = vocab.display(term)
+    if not is_term(term) or is_label(term) or not _definition_head_ok(flat.text[rest:]):
+        return None
+    if re.match(r"(это|is|are)\s", flat.text[rest:], re.IGNORECASE):
+        return None
+    q = QUESTIONS[lang]
+    colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
+    front = q["what"].format(t=term, v="is")
+    span = _answer_range(flat, rest)
+    noun_phrase = lang != "en" or _ARTICLE.match(flat.text[rest:]) is not None
+    reverse = q["reverse"] if noun_phrase and not colon else ""
+    return _make(flat, term, front, span, "lead", reverse, vocab)
+
+
+Matcher = Callable[[Flat, Vocabulary], "Definition | None"]
+MATCHERS: dict[str, tuple[Matcher, ...]] = {
+    "ru": (_ru_dash_eto, _ru_is, _ru_which_is, _ru_under, _ru_named),
+    "en": (_en_is, _en_which_is, _en_verb, _en_named),
+}
+
+
+def _lower_first(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    if first in ("A", "An", "The") or (first[:1].isupper() and first[1:].islower()):
+        return first.lower() + (" " + rest if rest else "")
+    return text
+
+
+def find_in_sentence(flat: Flat, lang: str, vocab: Vocabulary) -> Definition | None:
+    """The definition a sentence states, if any (the first pattern that matches)."""
+    if flat.text.endswith("?") or not any(c.isalpha() for c in flat.text[:MAX_PREFIX]):
+        return None
+    lang = lang if lang in MATCHERS else "en"
+    found = _lead(flat, vocab, lang)
+    if found:
+        return found
+    for matcher in MATCHERS[lang]:
+        found = matcher(flat, vocab)
+        if found:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _table_definitions(
+    table: Table, lang: str, vocab: Vocabulary
+) -> Iterator[tuple[int, Definition]]:
+    """Rows of a two-column table of terms, with the row's file line."""
+    if len(table.header) != 2 or not table.rows or any(len(r) != 2 for r in table.rows):
+        return
+    heads = tuple(key(clean_term(plain_text(cell))) for cell in table.header)
+    known = heads in TABLE_HEADS
+    rows = []
+    for index, (left, right) in enumerate(table.rows):
+        term = clean_term(plain_text(left))
+        answer = " ".join(plain_text(right).split()).rstrip(" .;")
+        ok = is_term(term) and len(answer.split()) >= (1 if known else 3)
+        ok = ok and not starts_badly(answer) and key(term) != key(answer)
+        if not ok and not known:
+            return  # a table of something else: all rows must look like definitions
+        if ok:
+            rows.append((index, term, answer))
+    if not known and len(rows) < 2:
+        return
+    q = QUESTIONS[lang]
+    for index, term, answer in rows:
+        front = q["what"].format(t=vocab.display(term), v="is")
+        reverse = _reverse(q["reverse"], term, answer, vocab)
+        yield (
+            table.line + 2 + index,
+            Definition(term, front, answer, reverse, "definition", "table"),
+        )
+
+
+# ---------------------------------------------------------------- the extractor
+
+
+# The previous answer: (note, claimed blocks, definitions); read into a local, never
+# mutated, so it is safe when notes are extracted in threads.
+_last: list[tuple[Note, frozenset[tuple[int, int, str]], list[Found]] | None] = [None]
+
+
+def find_definitions(note: Note, ctx: ExtractContext) -> list[Found]:
+    """Every definition in the note's unclaimed prose and term tables, in document order.
+
+    The properties extractor asks again for the same note right after this extractor:
+    the last answer is kept (same note object, same claimed blocks) to read it once.
+    """
+    claimed = frozenset(ctx.claimed)
+    last = _last[0]
+    if last is not None and last[0] is note and last[1] == claimed:
+        return list(last[2])
+    found = _find_definitions(note, ctx.is_claimed)
+    _last[0] = (note, claimed, found)
+    return list(found)
+
+
+def _find_definitions(note: Note, skip: Callable[[Block], bool]) -> list[Found]:
+    lang = note.lang if note.lang in QUESTIONS else "en"
+    found: list[Found] = []
+    sentences: list[tuple[Section, int, Flat]] = []
+    tables: list[tuple[Section, Table]] = []
+    for section in note.sections:
+        for block in prose_blocks(section.blocks, skip):
+            if isinstance(block, Table):
+                tables.append((section, block))
+            elif isinstance(block, Paragraph):
+                sentences += [(section, line, f) for line, f in paragraph_sentences(block)]
+    vocab = Vocabulary.from_flats(f for _, _, f in sentences)
+    for section, table in tables:
+        for line, definition in _table_definitions(table, lang, vocab):
+            found.append(Found(section, line, definition))
+    for section, line, flat in sentences:
+        definition = find_in_sentence(flat, lang, vocab)
+        if definition:
+            found.append(Found(section, line, definition))
+    found.sort(key=lambda f: f.line)
+    return found
+
+
+def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
+    """Definition cards (term → definition) and their reverses (definition → term)."""
+    cards: list[Card] = []
+    for item in find_definitions(note, ctx):
+        d = item.definition
+        spans = d.answer_spans()
+        answer_html = spans_html(spans, ctx.render) if spans else None
+        cards.append(
+            ctx.card(
+                kind=d.kind,
+                extractor=NAME,
+                anchor=d.term if d.kind == "definition" else d.front,
+                front=d.front,
+                back=d.answer,
+                back_html=answer_html if d.kind == "definition" else None,
+                line=item.line,
+                section=item.section,
+            )
+        )
+        if d.reverse:
+            cards.append(
+                ctx.card(
+                    kind="term",
+                    extractor=NAME,
+                    anchor=d.term,
+                    front=d.reverse,
+                    back=d.term,
+                    line=item.line,
+                    section=item.section,
+                )
+            )
+        ctx.covered.add(item.section.line)
+    return cards

@@ -1,0 +1,308 @@
+"""Enumerations: the members of a set the note lists, as one card with `items`.
+
+Inline: "… протоколов, таких как HTTP, HTTPS и WebSockets" / "such as A, B, and C" /
+"например", "включая", "including", "X includes A, B and C", "X consists of …". The card
+asks with the sentence itself, the members blanked ("…"), which is always grammatical
+and true to the note; "X consists of A and B" asks "What does X consist of?".
+
+Bulleted lists (numbered ones are procedures) introduced by a sentence ending with ":"
+give the intro sentence as the question and the items (or their emphasised heads,
+"**A** — …") as the answer.
+
+Members must be short (no verbs, a few words each), 2 to 12 of them; "и другие",
+"etc." are dropped from `items` and said in the answer as "и другие" / "and others".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notecards.extractors.base import ExtractContext
+from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
+from notecards.text.sentences import (
+    Flat,
+    flatten,
+    paragraph_sentences,
+    prose_paragraphs,
+    split_sentences,
+)
+from notecards.text.terms import (
+    Vocabulary,
+    clean_term,
+    is_term,
+    key,
+    leading_term,
+    looks_like_verb,
+)
+
+NAME = "enumerations"
+ITEMS = (2, 12)
+MAX_INLINE_ITEM_WORDS = 5
+MAX_LIST_ITEM_WORDS = 8
+MIN_INTRO_WORDS = 3  # the words before "such as": enough to say what is listed
+MIN_LIST_INTRO_WORDS = 2  # "Основные методы:" names its subject, "Examples:" does not
+SHORT_ITEM_WORDS = 3  # all items this short: one line, comma-separated
+
+PHRASES = {
+    "ru": {
+        "others": "и другие",
+        "and": " и ",
+        "consists": "Из чего состоит {s}?",
+        "blank": "{head} …{tail}",
+    },
+    "en": {
+        "others": "and others",
+        "and": " and ",
+        "consists": "What does {s} consist of?",
+        "consist_pl": "What do {s} consist of?",
+        "blank": "{head} …{tail}",
+    },
+}
+
+_MARKERS = re.compile(
+    r"(?:^|[\s,(])(таких как|такие как|такой как|такая как|такое как|например,?|включая"
+    r"|в том числе|such as|including|e\.g\.,?|for example,?)\s+",
+    re.IGNORECASE,
+)
+_CONSISTS = re.compile(
+    r"\s+(состоит из|состоят из|consists of|consist of|is made up of|are made up of)\s+",
+    re.IGNORECASE,
+)
+_INCLUDES = re.compile(
+    r"\s+(включает в себя|включают в себя|включает|включают|includes|include)\s+", re.I
+)
+_GENERIC_INTROS = frozenset(
+    key(x)
+    for x in (
+        "for example",
+        "for instance",
+        "as follows",
+        "see also",
+        "к примеру",
+        "например так",
+        "см. также",
+        "а именно",
+        "вот так",
+    )
+)
+_TASK = re.compile(r"\s*[-*+]\s+\[[ xX]\]\s")
+_SPLIT = re.compile(r"\s*,\s*|\s*;\s*")
+_LAST_SPLIT = re.compile(r"\s+(?:и|или|а также|and|or|as well as)\s+", re.IGNORECASE)
+_LEADING_CONJ = re.compile(r"^(?:и|или|а также|and|or|as well as)\s+", re.IGNORECASE)
+_OTHERS = frozenset(
+    key(x)
+    for x in (
+        "других",
+        "другие",
+        "др",
+        "др.",
+        "прочих",
+        "прочие",
+        "многих других",
+        "многие другие",
+        "т. д.",
+        "т.д.",
+        "т. п.",
+        "т.п.",
+        "так далее",
+        "тому подобное",
+        "others",
+        "many others",
+        "more",
+        "many more",
+        "so on",
+        "etc",
+        "etc.",
+        "the like",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeration:
+    front: str
+    items: tuple[str, ...]
+    others: bool  # the note says "and others"
+    anchor: str
+
+
+def _items(segment: str, max_words: int) -> tuple[list[str], bool] | None:
+    """Split "A, B, C и D" into members; None when any member is not a short term."""
+    parts = [p for p in _SPLIT.split(segment.strip()) if p.strip()]
+    if not parts:
+        return None
+    last = _LEADING_CONJ.sub("", parts[-1].strip())
+    parts = parts[:-1] + _LAST_SPLIT.split(last)
+    items: list[str] = []
+    others = False
+    for part in parts:
+        item = clean_term(_LEADING_CONJ.sub("", part.strip()))
+        if key(item) in _OTHERS or key(item.rstrip(".")) in _OTHERS:
+            others = True
+            continue
+        if not _item_ok(item, max_words):
+            return None
+        items.append(item)
+    if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
+        return None
+    return items, others
+
+
+def _item_ok(item: str, max_words: int) -> bool:
+    words = item.split()
+    if not 1 <= len(words) <= max_words or not any(c.isalnum() for c in item):
+        return False
+    if any(c in item for c in ".!?:") and not is_term(item):
+        return False
+    return not any(looks_like_verb(w) for w in words)
+
+
+def _answer(items: list[str] | tuple[str, ...], others: bool, lang: str) -> str:
+    """Short members on one line ("A, B и другие"), longer ones one per line."""
+    phrases = PHRASES[lang]
+    if all(len(i.split()) <= SHORT_ITEM_WORDS for i in items):
+        text = ", ".join(items)
+        return f"{text} {phrases['others']}" if others else text
+    lines = [f"• {i}" for i in items]
+    if others:
+        lines.append(f"• {phrases['others']}")
+    return "\n".join(lines)
+
+
+def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
+    """An enumeration inside one sentence, or None."""
+    text, masked = flat.text, flat.masked
+    if text.endswith("?"):
+        return None
+    consists = _CONSISTS.search(masked)
+    if consists:
+        subject = clean_term(text[: consists.start()])
+        found = _items(text[consists.end() :].rstrip(" ."), MAX_INLINE_ITEM_WORDS)
+        if found and is_term(subject):
+            plural = consists.group(1).lower() in ("consist of", "are made up of", "состоят из")
+            template = PHRASES[lang]["consists"]
+            if plural and lang == "en":
+                template = PHRASES["en"]["consist_pl"]
+            front = template.format(s=vocab.display(subject))
+            return Enumeration(front, tuple(found[0]), found[1], front)
+    match = _MARKERS.search(masked) or _INCLUDES.search(masked)
+    if not match:
+        return None
+    start = match.end()
+    end = len(text)
+    close = masked.find(")", start) if "(" in masked[: match.start() + 1] else -1
+    if close >= 0:
+        end = close
+    else:
+        semicolon = masked.find(";", start)
+        end = semicolon if semicolon >= 0 else end
+    segment = text[start:end].rstrip(" .…!")
+    head = text[:start].rstrip()
+    least = 2 if _INCLUDES.match(masked, match.start()) else MIN_INTRO_WORDS
+    if len(head.split()) < least or re.match(r"(например|for example)\b", head, re.I):
+        return None
+    found = _items(segment, MAX_INLINE_ITEM_WORDS)
+    if not found:
+        return None
+    tail = text[end:].rstrip(" .") if close >= 0 else ""
+    front = PHRASES[lang]["blank"].format(head=head, tail=tail)
+    return Enumeration(front, tuple(found[0]), found[1], head)
+
+
+def _list_item_text(block: Block) -> str:
+    """What a bullet names: its emphasised head ("**A** — …"), else its short text."""
+    first = block.blocks[0] if getattr(block, "blocks", ()) else None
+    if not isinstance(first, Paragraph):
+        return ""
+    sentences = split_sentences(first.spans)
+    if not sentences:
+        return ""
+    flat = flatten(sentences[0])
+    lead = leading_term(flat)
+    if lead:
+        return lead[0]
+    if len(sentences) > 1 or flat.text.endswith((".", "!", "?")):
+        return ""  # a sentence, not the name of a member
+    return clean_term(flat.text)
+
+
+def _bullets(intro: Paragraph, block: ListBlock, lang: str) -> Enumeration | None:
+    """A bulleted list after a paragraph whose last sentence ends with ":"."""
+    if block.ordered or not ITEMS[0] <= len(block.items) <= ITEMS[1]:
+        return None
+    if any(item.checked is not None or _TASK.match(item.source) for item in block.items):
+        return None  # a to-do list, not members of a set
+    sentences = paragraph_sentences(intro)
+    if not sentences:
+        return None
+    question = sentences[-1][1].text
+    if not question.endswith(":") or len(question.split()) < MIN_LIST_INTRO_WORDS:
+        return None
+    if key(question.rstrip(":")) in _GENERIC_INTROS:
+        return None
+    items = [_list_item_text(item) for item in block.items]
+    if not all(_item_ok(i, MAX_LIST_ITEM_WORDS) for i in items):
+        return None
+    if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
+        return None
+    front = f"{question} …"
+    return Enumeration(front, tuple(items), False, question)
+
+
+def _list_pairs(
+    blocks: tuple[Block, ...], ctx: ExtractContext
+) -> list[tuple[Paragraph, ListBlock]]:
+    """(intro paragraph, the list right after it), at any depth of lists and quotes."""
+    pairs: list[tuple[Paragraph, ListBlock]] = []
+    previous: Block | None = None
+    for block in blocks:
+        if ctx.is_claimed(block):
+            previous = None
+            continue
+        if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
+            pairs.append((previous, block))
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                if not ctx.is_claimed(item):
+                    pairs += _list_pairs(item.blocks, ctx)
+        elif isinstance(block, Quote):
+            pairs += _list_pairs(block.blocks, ctx)
+        previous = block
+    return pairs
+
+
+def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
+    """Enumeration cards: the members of what the note lists, in document order."""
+    lang = note.lang if note.lang in PHRASES else "en"
+    found: list[tuple[Section, int, Enumeration]] = []
+    sentences: list[tuple[Section, int, Flat]] = []
+    for section in note.sections:
+        for paragraph in prose_paragraphs(section.blocks, ctx.is_claimed):
+            sentences += [(section, line, f) for line, f in paragraph_sentences(paragraph)]
+        for intro, block in _list_pairs(section.blocks, ctx):
+            enumeration = _bullets(intro, block, lang)
+            if enumeration:
+                found.append((section, block.line, enumeration))
+    vocab = Vocabulary.from_flats(f for _, _, f in sentences)
+    for section, line, flat in sentences:
+        enumeration = _inline(flat, lang, vocab)
+        if enumeration:
+            found.append((section, line, enumeration))
+    found.sort(key=lambda f: f[1])
+    cards = []
+    for section, line, enumeration in found:
+        cards.append(
+            ctx.card(
+                kind="enumeration",
+                extractor=NAME,
+                anchor=enumeration.anchor,
+                front=enumeration.front,
+                back=_answer(enumeration.items, enumeration.others, lang),
+                line=line,
+                section=section,
+                items=enumeration.items,
+            )
+        )
+        ctx.covered.add(section.line)
+    return cards
