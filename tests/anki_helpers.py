@@ -153,12 +153,20 @@ def revlog_count(col: Collection) -> int:
 
 def review_card(col: Collection, card_id: int, ease: int = 3) -> None:
     """Answer one card through the scheduler, as a user would: open its deck, answer."""
-    col.decks.select(col.get_card(card_id).did)
-    queued = [q.card.id for q in col.sched.get_queued_cards(fetch_limit=100).cards]
-    assert card_id in queued, "card not due"
-    card = col.get_card(card_id)
-    card.start_timer()
-    col.sched.answerCard(card, ease)
+    did = col.get_card(card_id).did
+    col.decks.select(did)
+    # Anki answers only the card at the top of its queue: set the deck's other cards
+    # aside while this one is answered, then put them back.
+    others = [cid for cid in col.find_cards(f"did:{did}") if cid != card_id]
+    col.sched.suspend_cards(others)
+    try:
+        queued = [q.card.id for q in col.sched.get_queued_cards(fetch_limit=100).cards]
+        assert queued and queued[0] == card_id, "card not due"
+        card = col.get_card(card_id)
+        card.start_timer()
+        col.sched.answerCard(card, ease)
+    finally:
+        col.sched.unsuspend_cards(others)
 
 
 def read_tsv(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SAMPLE_VAULT
-
 import notecards
+from conftest import SAMPLE_VAULT
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
