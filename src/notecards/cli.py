@@ -41,13 +41,9 @@ def _root(
 
 
 def _register_commands() -> None:
-    from notecards import cli_build
+    from notecards import cli_build, cli_quiz
 
     cli_build.register(app)
-    try:
-        from notecards import cli_quiz
-    except ImportError:  # pragma: no cover - the quiz is an optional part while it is built
-        return
     cli_quiz.register(app)
 
 
