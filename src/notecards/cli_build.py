@@ -1,11 +1,12 @@
-"""`notecards build`, `cards` and `check`: notes in, decks or a listing out."""
+"""`notecards build`, `cards`, `check` and `watch`: notes in, decks or a listing out."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections import Counter
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,102 +15,167 @@ DEFAULT_OUT = Path("decks")
 
 _PATHS_HELP = "Notes or folders of notes (an Obsidian vault)."
 
+# Options several commands share, declared once.
+Paths = Annotated[
+    list[Path] | None, typer.Argument(help=f"{_PATHS_HELP} [default: notes/]", show_default=False)
+]
+RequiredPaths = Annotated[list[Path], typer.Argument(help=_PATHS_HELP)]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Folder the decks are written to.")]
+Format = Annotated[str, typer.Option("--format", "-f", help="apkg, json or csv.")]
+AllowRemote = Annotated[
+    bool, typer.Option("--allow-remote", help="Keep images that load from the internet.")
+]
+IncludeDrafts = Annotated[
+    bool, typer.Option("--include-drafts", help="Also notes with draft: true.")
+]
+DeckPerNote = Annotated[
+    bool, typer.Option("--deck-per-note", help="Add each note's title as the last deck level.")
+]
+Split = Annotated[
+    str, typer.Option("--split", help="One package per input (none), per top folder or note.")
+]
+Include = Annotated[
+    list[str] | None,
+    typer.Option("--include", help="Only notes matching this glob (gitignore syntax); repeatable."),
+]
+Exclude = Annotated[
+    list[str] | None,
+    typer.Option("--exclude", help="Leave out notes matching this glob; repeatable."),
+]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every note again.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too (for CI).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+
 
 def register(app: typer.Typer) -> None:
     app.command("build")(build)
     app.command("cards")(cards)
     app.command("check")(check)
+    app.command("watch")(watch)
+
+
+def _options(
+    allow_remote: bool = False,
+    include_drafts: bool = False,
+    deck_per_note: bool = False,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    no_cache: bool = False,
+    jobs: int | None = None,
+):
+    from notecards.pipeline import BuildOptions
+
+    return BuildOptions(
+        allow_remote=allow_remote,
+        include_drafts=include_drafts,
+        deck_per_note=deck_per_note,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+        cache=not no_cache,
+        workers=jobs,
+    )
+
+
+def _check_choices(fmt: str, split: str) -> None:
+    if fmt not in ("apkg", "json", "csv"):
+        raise typer.BadParameter("choose apkg, json or csv", param_hint="--format")
+    if split not in ("none", "folder", "note"):
+        raise typer.BadParameter("choose none, folder or note", param_hint="--split")
 
 
 def build(
-    paths: list[Path] = typer.Argument(None, help=f"{_PATHS_HELP} [default: notes/]"),
-    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder the decks are written to."),
-    fmt: str = typer.Option("apkg", "--format", "-f", help="apkg, json or csv."),
-    allow_remote: bool = typer.Option(
-        False, "--allow-remote", help="Keep images that load from the internet."
-    ),
-    include_drafts: bool = typer.Option(False, "--include-drafts", help="Also notes with draft: true."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too (for CI)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems."),
+    paths: Paths = None,
+    out: Out = DEFAULT_OUT,
+    fmt: Format = "apkg",
+    allow_remote: AllowRemote = False,
+    include_drafts: IncludeDrafts = False,
+    deck_per_note: DeckPerNote = False,
+    split: Split = "none",
+    include: Include = None,
+    exclude: Exclude = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Write nothing; list cards that are new, changed, gone."),
+    ] = False,
+    orphans_tag: Annotated[
+        str,
+        typer.Option("--orphans-tag", help="Send notes gone from the vault once more, tagged."),
+    ] = "",
+    no_cache: NoCache = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
+    strict: Strict = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write one deck per note or folder: [bold]notecards build notes/ -o decks/[/bold]
 
     A note gives a deck named after its title; a folder gives one package whose
-    subdecks follow the folder tree. Rebuilding updates the same Anki notes.
+    subdecks follow the folder tree, each card tagged [bold]note::Title[/bold].
+    Rebuilding updates the same Anki notes; unchanged notes come from the cache.
     """
-    from notecards.filenames import safe_stem, unique_names
-    from notecards.pipeline import BuildOptions, collect_one
+    from notecards.build import run_build
     from notecards.report import exit_code, print_problems
 
-    if fmt not in ("apkg", "json", "csv"):
-        raise typer.BadParameter("choose apkg, json or csv", param_hint="--format")
-    options = BuildOptions(allow_remote=allow_remote, include_drafts=include_drafts)
-    results = [collect_one(path, options) for path in (paths or [DEFAULT_NOTES])]
-    stems = [safe_stem(r.root.stem if r.single_note else r.root.resolve().name) for r in results]
-    problems = [p for r in results for p in r.problems]
-    rows = []
-    for result, name in zip(results, unique_names(stems, f".{fmt}"), strict=True):
-        target = out / name
-        written = _write(result.cards, target, fmt, allow_remote) if result.cards else None
-        rows.append((result, target if written else None))
-    print_problems(problems)
-    if not quiet:
-        _print_summary(rows)
-    raise typer.Exit(exit_code(problems, strict))
+    _check_choices(fmt, split)
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("at least 1", param_hint="--jobs")
+    options = _options(
+        allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs
+    )
+    progress = None
+    if sys.stderr.isatty() and not quiet and not as_json:
+        from notecards.build_report import RichProgress
 
-
-def _write(cards, target: Path, fmt: str, allow_remote: bool) -> bool:
-    if fmt == "apkg":
-        from notecards.exporters.apkg import write_apkg
-
-        write_apkg(cards, target, allow_remote=allow_remote)
-    elif fmt == "json":
-        from notecards.exporters.text_formats import write_json
-
-        write_json(cards, target)
-    else:
-        from notecards.exporters.text_formats import write_csv
-
-        write_csv(cards, target)
-    return True
-
-
-def _print_summary(rows) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from notecards.pipeline import display_path
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("input", "notes", "cards", "kinds", "written"):
-        table.add_column(column, justify="right" if column in ("notes", "cards") else "left")
-    for result, target in rows:
-        kinds = Counter(card.kind for card in result.cards)
-        table.add_row(
-            display_path(result.root),
-            str(len(result.notes)),
-            str(len(result.cards)),
-            ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())),
-            display_path(target) if target else "[yellow]nothing (no cards)",
+        progress = RichProgress()
+    try:
+        summary = run_build(
+            paths or [DEFAULT_NOTES],
+            out,
+            fmt=fmt,
+            options=options,
+            split=split,
+            dry_run=dry_run,
+            orphans_tag=orphans_tag.strip(),
+            progress=progress,
         )
-    Console().print(table)
+    finally:
+        if progress is not None:
+            progress.stop()
+    print_problems(summary.problems)
+    from notecards.build_report import print_diff, print_json, print_summary
+
+    if as_json:
+        print_json(summary)
+    elif not quiet:
+        if summary.dry_run:
+            print_diff(summary, orphans_tag.strip())
+        print_summary(summary)
+    raise typer.Exit(exit_code(summary.problems, strict))
 
 
 def cards(
-    paths: list[Path] = typer.Argument(..., help=_PATHS_HELP),
-    as_json: bool = typer.Option(False, "--json", help="One JSON array (the contract in DESIGN.md)."),
-    allow_remote: bool = typer.Option(False, "--allow-remote", help="Keep remote images."),
-    include_drafts: bool = typer.Option(False, "--include-drafts", help="Also notes with draft: true."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
+    paths: RequiredPaths,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON array (the contract in DESIGN.md).")
+    ] = False,
+    allow_remote: AllowRemote = False,
+    include_drafts: IncludeDrafts = False,
+    deck_per_note: DeckPerNote = False,
+    no_cache: NoCache = False,
+    strict: Strict = False,
 ) -> None:
     """List the cards that build would write, and which extractor made each."""
-    from notecards.pipeline import BuildOptions, collect
+    from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
 
-    result = collect(paths, BuildOptions(allow_remote=allow_remote, include_drafts=include_drafts))
+    options = _options(allow_remote, include_drafts, deck_per_note, no_cache=no_cache)
+    result = collect(paths, options)
     print_problems(result.problems)
     if as_json:
-        sys.stdout.write(json.dumps([c.to_json() for c in result.cards], ensure_ascii=False, indent=2))
+        data = [c.to_json() for c in result.cards]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
     else:
         _print_cards_table(result.cards)
@@ -137,20 +203,70 @@ def _print_cards_table(cards) -> None:
     console.print(f"[dim]{len(cards)} cards[/dim]")
 
 
-def check(
-    paths: list[Path] = typer.Argument(..., help=_PATHS_HELP),
-    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too."),
-) -> None:
+def check(paths: RequiredPaths, strict: Strict = False, no_cache: NoCache = False) -> None:
     """Report problems in notes without writing anything."""
     from rich.console import Console
 
     from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
 
-    result = collect(paths)
+    result = collect(paths, _options(no_cache=no_cache))
     print_problems(result.problems)
     Console(stderr=True).print(
         f"checked {len(result.notes)} notes: {len(result.cards)} cards, "
         f"{len(result.problems)} problems"
     )
     raise typer.Exit(exit_code(result.problems, strict))
+
+
+def watch(
+    paths: Paths = None,
+    out: Out = DEFAULT_OUT,
+    fmt: Format = "apkg",
+    allow_remote: AllowRemote = False,
+    include_drafts: IncludeDrafts = False,
+    deck_per_note: DeckPerNote = False,
+    split: Split = "none",
+    include: Include = None,
+    exclude: Exclude = None,
+    debounce: Annotated[
+        int, typer.Option("--debounce", help="Milliseconds of quiet before a rebuild.")
+    ] = 400,
+    quiet: Quiet = False,
+) -> None:
+    """Build, then rebuild whenever notes change (Ctrl+C stops):
+    [bold]notecards watch vault/ -o decks/[/bold]"""
+    from notecards.watch import watch as watch_changes
+
+    _check_choices(fmt, split)
+    roots = paths or [DEFAULT_NOTES]
+    options = _options(allow_remote, include_drafts, deck_per_note, include, exclude)
+    rebuild = make_rebuild(roots, out, fmt, split, options, quiet=quiet)
+    rebuild([])
+    with contextlib.suppress(KeyboardInterrupt):
+        watch_changes(roots, rebuild, out=out, debounce_ms=debounce)
+
+
+def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *, quiet: bool):
+    """The rebuild `watch` runs after each burst of changes; problems never stop it."""
+    from rich.console import Console
+
+    from notecards.build import run_build
+    from notecards.build_report import print_summary
+    from notecards.report import print_problems
+
+    console = Console(stderr=True)
+
+    def rebuild(changed: list[str]) -> None:
+        if changed and not quiet:
+            console.print(f"[dim]{len(changed)} changed: rebuilding…[/dim]")
+        try:
+            summary = run_build(roots, out, fmt=fmt, options=options, split=split)
+        except Exception as error:  # keep watching: the next save may fix it
+            console.print(f"[red]build failed: {error}[/red]")
+            return
+        print_problems(summary.problems)
+        if not quiet:
+            print_summary(summary, console)
+
+    return rebuild

@@ -1,13 +1,18 @@
 """Which files of a folder are notes: Markdown files, minus what Obsidian and the user
 keep out (`.obsidian/`, `.trash/`, hidden folders, `.notecardsignore` in gitignore
-syntax). Symlinks are followed only while they stay inside the root, and a folder is
-entered once, so a link loop cannot hang the walk.
+syntax), then what `--include`/`--exclude` globs say. Symlinks are followed only while
+they stay inside the root, and a folder is entered once, so a link loop cannot hang the
+walk.
+
+Globs use gitignore syntax against the path relative to the folder given
+(`Drafts/`, `**/*.excalidraw.md`, `Web/**`): the same rules users already write in
+`.notecardsignore`, so there is one syntax to learn.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -16,30 +21,42 @@ _ALWAYS_SKIPPED = {".obsidian", ".trash", ".git", "node_modules"}
 
 
 def _ignore_spec(root: Path):
-    import pathspec
-
     try:
         lines = (root / IGNORE_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return _spec(lines)
+
+
+def _spec(patterns: Sequence[str]):
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
 
 
 def _is_note(name: str) -> bool:
     return name.lower().endswith(NOTE_SUFFIXES) and not name.startswith(".")
 
 
-def discover(root: Path) -> list[Path]:
-    """The notes under `root` (a file or a folder), sorted by their path in the root."""
+def discover(root: Path, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Path]:
+    """The notes under `root` (a file or a folder), sorted by their path in the root.
+
+    A file given directly is always a note: the user named it.
+    """
     if root.is_file():
         return [root]
     base = root.resolve()
-    spec = _ignore_spec(base)
+    ignored, wanted, unwanted = _ignore_spec(base), _spec(include), _spec(exclude)
     found = []
     for path in _walk(base, base, set()):
         rel = path.relative_to(base).as_posix()
-        if spec is None or not spec.match_file(rel):
-            found.append(path)
+        if ignored is not None and ignored.match_file(rel):
+            continue
+        if wanted is not None and not wanted.match_file(rel):
+            continue
+        if unwanted is not None and unwanted.match_file(rel):
+            continue
+        found.append(path)
     return sorted(found, key=lambda p: p.relative_to(base).as_posix())
 
 
@@ -62,8 +79,11 @@ def _walk(folder: Path, root: Path, seen: set[Path]) -> Iterator[Path]:
         try:
             if entry.is_dir(follow_symlinks=True):
                 yield from _walk(path, root, seen)
-            elif entry.is_file(follow_symlinks=True) and _is_note(entry.name):
-                if not entry.is_symlink() or path.resolve().is_relative_to(root):
-                    yield path
+            elif (
+                entry.is_file(follow_symlinks=True)
+                and _is_note(entry.name)
+                and (not entry.is_symlink() or path.resolve().is_relative_to(root))
+            ):
+                yield path
         except (OSError, RuntimeError):
             continue

@@ -1,8 +1,14 @@
 """How problems reach the user: `path:line: message` on stderr, grouped by file and
-counted at the end, so a long run's warnings stay readable and greppable."""
+counted at the end, so a long run's warnings stay readable and greppable.
+
+Paths and messages quote text from notes (file names, link targets), which may hold
+newlines, escape sequences or rich markup: each is printed on exactly one line with
+control characters escaped, so a hostile file name cannot forge or hide a report line.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -10,9 +16,36 @@ from rich.markup import escape
 
 from notecards.model import Problem
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character escaped (`\\n`, `\\x1b`, `\\u202e`)."""
+    return _CONTROL.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def ordered(problems: Sequence[Problem]) -> list[Problem]:
+    """Problems by file and line, each identical one once."""
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda p: (p.path, p.line))
+
+
+def format_problem(problem: Problem) -> str:
+    """The plain `path:line: message` line (what scripts and editors parse)."""
+    return f"{one_line(problem.path)}:{problem.line}: {one_line(problem.message)}"
 
 
 def print_problems(problems: Sequence[Problem], console: Console | None = None) -> None:
@@ -20,13 +53,13 @@ def print_problems(problems: Sequence[Problem], console: Console | None = None) 
     if not problems:
         return
     console = console or stderr_console()
-    ordered = sorted(problems, key=lambda p: (p.path, p.line))
-    for problem in ordered:
+    unique = ordered(problems)
+    for problem in unique:
         style = "red" if problem.severity == "error" else "yellow"
-        console.print(
-            f"[bold]{escape(problem.path)}:{problem.line}:[/bold] [{style}]{escape(problem.message)}"
-        )
-    console.print(f"[dim]{summarize(problems)}[/dim]")
+        path = escape(one_line(problem.path))
+        message = escape(one_line(problem.message))
+        console.print(f"[bold]{path}:{problem.line}:[/bold] [{style}]{message}")
+    console.print(f"[dim]{summarize(unique)}[/dim]")
 
 
 def summarize(problems: Sequence[Problem]) -> str:

@@ -2,28 +2,38 @@
 
 Obsidian resolves an embed relative to the note first, then from the vault root, then
 by file name anywhere in the vault. Whatever a note says (`../`, absolute paths,
-percent-encoding, symlinks out), only a regular file whose real path lies inside the
-vault root is ever returned.
+percent-encoding, symlinks out), only a regular file with a media suffix whose real
+path lies inside the vault root, outside its hidden folders (`.obsidian/`, `.git/`, and
+`.ssh/` when someone makes their home folder a vault), is ever returned. Nothing is
+opened to decide: `os.stat` tells a FIFO or a device from a file without reading it.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 MEDIA_SUFFIXES = frozenset(
-    ".png .jpg .jpeg .gif .svg .webp .bmp .avif .ico .mp3 .wav .ogg .m4a .flac .mp4 .webm .ogv"
-    .split()
+    {
+        *(".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".ico"),
+        *(".mp3", ".wav", ".ogg", ".m4a", ".flac", ".mp4", ".webm", ".ogv"),
+    }
 )
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 _REMOTE_SCHEMES = ("http:", "https:", "ftp:", "data:", "file:", "javascript:", "vbscript:")
 
 
 def is_remote(target: str) -> bool:
-    return target.strip().lower().startswith(_REMOTE_SCHEMES) or target.startswith("//")
+    """A URL (any scheme notes use, `file:` included) or a protocol-relative `//host`."""
+    text = target.strip()
+    return text.lower().startswith(_REMOTE_SCHEMES) or text.startswith(("//", "\\\\"))
 
 
 def find_vault_root(path: Path) -> Path:
@@ -79,6 +89,16 @@ class Vault:
             return False
         return stat.S_ISREG(mode) and real.is_relative_to(self.root)
 
+    def media_allowed(self, real: Path) -> bool:
+        """A media file outside hidden folders: what a deck may carry from the vault."""
+        if real.suffix.lower() not in MEDIA_SUFFIXES:
+            return False
+        try:
+            parts = real.relative_to(self.root).parts
+        except ValueError:
+            return False
+        return not any(part.startswith(".") for part in parts)
+
     def _name_index(self) -> dict[str, list[Path]]:
         if self._by_name is None:
             index: dict[str, list[Path]] = {}
@@ -93,23 +113,71 @@ class Vault:
         """Find the file an embed or image link names, or say why there is none."""
         raw = unquote(target.strip()).replace("\\", "/")
         raw = raw.split("#", 1)[0].split("?", 1)[0].strip()
-        if not raw:
-            return MediaLookup(None, "empty link")
-        if is_remote(raw):
-            return MediaLookup(None, f"remote file not embedded: {target}")
-        if raw.startswith("/") or (len(raw) > 1 and raw[1] == ":"):
-            return MediaLookup(None, f"absolute path refused: {target}")
+        refused = _refusal(raw, target)
+        if refused:
+            return MediaLookup(None, refused)
         candidates = [note_path.parent / raw, self.root / raw]
-        if "/" not in raw:
-            candidates += self._name_index().get(raw.casefold(), [])
-        else:
-            candidates += self._name_index().get(raw.rsplit("/", 1)[-1].casefold(), [])
+        candidates += self._name_index().get(raw.rsplit("/", 1)[-1].casefold(), [])
+        hidden = False
         for candidate in candidates:
             if self.contains(candidate):
-                return MediaLookup(candidate.resolve())
+                real = candidate.resolve()
+                if self.media_allowed(real):
+                    return MediaLookup(real)
+                hidden = True
+        if hidden:
+            return MediaLookup(None, f"not a media file, or in a hidden folder: refused: {target}")
         if any(_exists_outside(c, self.root) for c in candidates[:2]):
             return MediaLookup(None, f"file outside the vault refused: {target}")
+        for candidate in candidates[:2]:
+            why = _not_a_file(candidate)
+            if why:
+                return MediaLookup(None, f"{why} refused: {target}")
         return MediaLookup(None, f"embedded file not found: {target}")
+
+
+def _refusal(raw: str, target: str) -> str:
+    """Why a link (already percent-decoded) can never name a file of the vault; '' if
+    it may."""
+    if not raw:
+        return "empty link"
+    if any(ord(c) < 32 or c == "\x7f" for c in raw):
+        return f"control character in file name refused: {target!r}"
+    if (raw.startswith("/") and not raw.startswith("//")) or re.match(r"[A-Za-z]:", raw):
+        return f"absolute path refused: {target}"
+    if raw.lower().startswith("file:"):
+        return f"file: URL refused (only files inside the vault are embedded): {target}"
+    if is_remote(raw) and not raw.lower().startswith(_SCRIPT_SCHEMES):
+        return f"remote file not embedded: {target}"
+    scheme = _SCHEME.match(raw)
+    if scheme:
+        return f"{scheme.group(0)} URL refused: {target}"
+    return ""
+
+
+def is_fetched(target: str) -> bool:
+    """A URL an image may load from when `--allow-remote` is given (decided later)."""
+    return is_remote(target) and not target.strip().lower().startswith(("file:", *_SCRIPT_SCHEMES))
+
+
+def _not_a_file(path: Path) -> str:
+    """What a path that exists but is no regular file is (never opening it)."""
+    try:
+        path.resolve(strict=True)
+        mode = os.stat(path).st_mode
+    except RuntimeError:
+        return "symlink loop"
+    except OSError as error:
+        return "symlink loop" if error.errno == errno.ELOOP else ""
+    except ValueError:
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device file"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return ""
 
 
 def _exists_outside(path: Path, root: Path) -> bool:

@@ -6,22 +6,31 @@ file's line, and as much of the note as can be read is kept.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
-from notecards.model import Note, Problem, Span, block_spans, walk_blocks
+from notecards.model import Note, Problem, Section, Span, block_spans, walk_blocks
+from notecards.reader import limits
+from notecards.reader.chunks import split_chunks
 from notecards.reader.decode import decode_note
 from notecards.reader.language import detect_language, normalize_lang
+from notecards.reader.limits import take_degraded, take_too_deep
 from notecards.reader.markdown import parser
 from notecards.reader.metadata import (
+    FrontMatter,
     clean_tag,
     meta_aliases,
     meta_tags,
     meta_title,
     split_front_matter,
 )
-from notecards.reader.tree import build_sections
-from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote
+from notecards.reader.obsidian import take_unclosed_comments
+from notecards.reader.tree import SectionBuilder
+from notecards.vault import MEDIA_SUFFIXES, Vault, is_fetched
 
+_TITLE_JUNK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_NOTE_BYTES = 64 * 1024 * 1024  # past this a "note" is not a note
 
 
@@ -29,34 +38,70 @@ def read_note(path: Path, vault: Vault) -> tuple[Note | None, list[Problem]]:
     """Read one note; (None, problems) when the file cannot be a note at all."""
     rel = vault.relpath(path)
     try:
-        info = path.stat()
-        if info.st_size > MAX_NOTE_BYTES:
-            size = info.st_size // (1024 * 1024)
-            return None, [Problem(rel, 1, f"file of {size} MiB is too large: skipped", "error")]
-        data = path.read_bytes()
+        data, mtime = read_regular_file(path, MAX_NOTE_BYTES)
+    except _Refused as refused:
+        return None, [Problem(rel, 1, str(refused), "error")]
     except OSError as error:
         return None, [Problem(rel, 1, f"cannot read file: {error.strerror or error}", "error")]
-    return parse_note(data, rel, path, vault, int(info.st_mtime))
+    except ValueError as error:  # a NUL byte in the name
+        return None, [Problem(rel, 1, f"cannot read file: {error}", "error")]
+    return parse_note(data, rel, path, vault, mtime)
+
+
+class _Refused(Exception):
+    """A path that is not something notecards reads (a FIFO, a device, a huge file)."""
+
+
+def read_regular_file(path: Path, limit: int) -> tuple[bytes, int]:
+    """The bytes and whole-second mtime of a regular file of at most `limit` bytes.
+
+    FIFOs and devices (`/dev/zero` behind a symlink) are refused before they are
+    opened, since reading one hangs or never ends; the file is then opened without
+    blocking and checked again on the open descriptor, so a swap in between is caught.
+    """
+    _check_regular(os.stat(path), limit)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        _check_regular(info, limit)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _Refused(_too_large(len(data)))
+    return data, int(info.st_mtime)
+
+
+def _check_regular(info: os.stat_result, limit: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused("not a regular file (a device, FIFO or socket): skipped")
+    if info.st_size > limit:
+        raise _Refused(_too_large(info.st_size))
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_NOTE_BYTES // (1024 * 1024)
+    return f"file of {size // (1024 * 1024)} MiB is too large (limit {limit} MiB): skipped"
 
 
 def parse_note(
     data: bytes, rel: str, path: Path, vault: Vault, mtime: int = 0
 ) -> tuple[Note | None, list[Problem]]:
     """The pure part of reading: bytes in, Note and problems out."""
-    problems: list[Problem] = []
     decoded = decode_note(data)
     if decoded.text is None:
         return None, [Problem(rel, 1, decoded.problem, "error")]
+    problems: list[Problem] = []
     if decoded.problem:
-        problems.append(Problem(rel, decoded.problem_line, decoded.problem, "error"))
+        problems.append(Problem(rel, decoded.problem_line, decoded.problem, decoded.severity))
     front = split_front_matter(decoded.text)
     problems += [Problem(rel, line, message, "error") for line, message in front.problems]
+    problems += [Problem(rel, line, message) for line, message in front.warnings]
     meta = front.meta
-    lines = front.body.split("\n")
-    tokens = parser().parse(front.body)
-    sections = build_sections(tokens, lines, front.body_offset)
-    title = meta_title(meta) or Path(rel).stem
-    tags = _unique([*meta_tags(meta), *_inline_tags(sections)])
+    sections, degraded, unclosed = _parse_body(front)
+    problems += _degraded_problems(rel, degraded)
+    problems += [Problem(rel, line, message) for line, message in unclosed]
+    title = clean_title(meta_title(meta) or "") or clean_title(Path(rel).stem) or "Untitled"
+    spans = _all_spans(sections)
+    tags = _unique([*meta_tags(meta), *_inline_tags(spans)])
     lang = normalize_lang(meta.get("lang") or meta.get("language")) or detect_language(front.body)
     note = Note(
         path=rel,
@@ -69,8 +114,94 @@ def parse_note(
         mtime=mtime,
         vault=str(vault.root),
     )
-    problems += _media_problems(note, path, vault)
+    problems += _media_problems(note.path, spans, path, vault)
     return note, problems
+
+
+def parse_body(front: FrontMatter) -> tuple[tuple[Section, ...], list[tuple[int, int]]]:
+    """The body's sections, parsed in pieces when it is huge (see `chunks.py`), and the
+    (file line, markers) of paragraphs read as plain text by the work limits."""
+    sections, degraded, _ = _parse_body(front)
+    return sections, degraded
+
+
+def _parse_body(
+    front: FrontMatter,
+) -> tuple[tuple[Section, ...], list[tuple[int, int]], list[tuple[int, str]]]:
+    """parse_body, plus (file line, message) for blocks that swallow the rest of the note."""
+    env: dict = {}
+    builder = SectionBuilder(front.body_offset)
+    degraded: list[tuple[int, int]] = []
+    unclosed: list[tuple[int, str]] = []
+    for start, chunk in split_chunks(front.body):
+        offset = front.body_offset + start
+        lines = chunk.split("\n")
+        tokens = parser().parse(chunk, env)
+        builder.feed(tokens, lines, offset)
+        degraded += [(offset + line + 1, markers) for line, markers in take_degraded(env)]
+        found = [(line, _UNCLOSED_COMMENT) for line in take_unclosed_comments(env)]
+        found += [(line, _UNCLOSED_FENCE) for line in _unclosed_fences(tokens, lines)]
+        found += [(line, _TOO_DEEP) for line in take_too_deep(env)]
+        unclosed += [(offset + line + 1, message) for line, message in found]
+    return builder.finish(), degraded, unclosed
+
+
+_UNCLOSED_COMMENT = "%% comment is never closed: the rest of the note is hidden"
+_TOO_DEEP = "quotes or lists nested too deep: deeper levels read as plain text"
+_UNCLOSED_FENCE = "code block is never closed: the rest of the note is read as code"
+
+
+def _unclosed_fences(tokens: list, lines: list[str]) -> list[int]:
+    """0-based first lines of top-level fences that run to the end without a closing
+    fence (markdown-it, like Obsidian, then reads everything after as code)."""
+    found = []
+    for token in tokens:
+        if token.type != "fence" or token.level != 0 or not token.map:
+            continue
+        start, end = token.map
+        last = lines[end - 1].strip() if end - 1 > start and end <= len(lines) else ""
+        closed = last.startswith(token.markup) and set(last) == {token.markup[0]}
+        if not closed and end >= len(lines) - (lines[-1] == ""):
+            found.append(start)
+    return found
+
+
+def _degraded_problems(rel: str, degraded: list[tuple[int, int]]) -> list[Problem]:
+    """One warning per kind of limit hit, at the first paragraph it hit, so a huge note
+    gives two lines of report, not thousands."""
+    dense = [line for line, markers in degraded if markers > limits.PARAGRAPH_MARKERS]
+    late = [line for line, markers in degraded if markers <= limits.PARAGRAPH_MARKERS]
+    problems = []
+    if dense:
+        what = _count(len(dense), "paragraph")
+        message = (
+            f"{what} with over {limits.PARAGRAPH_MARKERS:,} markup characters read as plain text"
+        )
+        problems.append(Problem(rel, dense[0], message + _more_lines(dense)))
+    if late:
+        what = _count(len(late), "paragraph")
+        message = (
+            f"note has over {limits.NOTE_MARKERS:,} markup characters: {what} read as plain text"
+        )
+        problems.append(Problem(rel, late[0], message + " from here on"))
+    return problems
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' * (number != 1)}"
+
+
+def _more_lines(lines: list[int]) -> str:
+    if len(lines) == 1:
+        return ""
+    shown = ", ".join(map(str, lines[1:6])) + (", ..." if len(lines) > 6 else "")
+    return f" (also lines {shown})"
+
+
+def clean_title(text: str) -> str:
+    """A title on one line, without control or bidirectional-override characters: it
+    becomes a deck name, a tag and part of every card's source line."""
+    return " ".join(_TITLE_JUNK.sub(" ", text).split())
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -84,31 +215,41 @@ def _unique(items: list[str]) -> list[str]:
     return out
 
 
-def _all_spans(sections) -> list[tuple[int, Span]]:
+def _all_spans(sections: tuple[Section, ...]) -> list[tuple[int, Span]]:
     found: list[tuple[int, Span]] = []
     for section in sections:
         found += [(section.line, span) for span in section.heading_spans]
         for block in walk_blocks(section.blocks):
-            found += list(block_spans(block))
+            found += block_spans(block)
     return found
 
 
-def _inline_tags(sections) -> list[str]:
-    return [clean_tag(span.target) for _, span in _all_spans(sections) if span.kind == "tag"]
+def _inline_tags(spans: list[tuple[int, Span]]) -> list[str]:
+    return [clean_tag(span.target) for _, span in spans if span.kind == "tag"]
 
 
-def _media_problems(note: Note, path: Path, vault: Vault) -> list[Problem]:
+def _media_problems(
+    rel: str, spans: list[tuple[int, Span]], path: Path, vault: Vault
+) -> list[Problem]:
     """Every embed that will not reach a deck is said once, at its line."""
     problems: list[Problem] = []
-    for line, span in _all_spans(note.sections):
+    for line, span in spans:
         if span.kind not in ("embed", "image"):
             continue
         target = span.target
-        if span.kind == "embed" and Path(target).suffix.lower() not in MEDIA_SUFFIXES:
+        if span.kind == "embed" and _suffix(target) not in MEDIA_SUFFIXES:
             continue  # an embedded note, not a file
-        if span.kind == "image" and is_remote(target):
+        if span.kind == "image" and is_fetched(target):
             continue  # decided at render time (--allow-remote)
         lookup = vault.resolve_media(target, path)
         if lookup.path is None:
-            problems.append(Problem(note.path, line, lookup.reason))
+            problems.append(Problem(rel, line, lookup.reason))
     return problems
+
+
+def _suffix(target: str) -> str:
+    """The lower-case suffix of a link target; '' for what is no path at all."""
+    try:
+        return Path(target).suffix.lower()
+    except ValueError:
+        return ""

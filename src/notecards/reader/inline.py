@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it.token import Token
@@ -9,6 +10,11 @@ from markdown_it.token import Token
 from notecards.model import Inline, Span
 
 _STYLE_OPEN = {"em_open": "em", "strong_open": "strong", "mark_open": "highlight", "s_open": "s"}
+_RAW_TEXT_TAG = re.compile(
+    r"<(/?)(script|style|textarea|title|iframe|noscript|noembed|noframes|template|xmp"
+    r"|svg|math|object)\b",
+    re.IGNORECASE,
+)
 _STYLE_CLOSE = {"em_close", "strong_close", "mark_close", "s_close"}
 
 
@@ -79,4 +85,27 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
             spans.append(Span("#" + token.content, "tag", token.content))
         elif kind == "html_inline":
             spans.append(Span("", "html", token.content))
-    return _merge(spans)
+    return _merge(_drop_raw_text(spans))
+
+
+def _drop_raw_text(spans: list[Span]) -> list[Span]:
+    """Remove what sits between `<script>` and `</script>` (and the like) in a paragraph.
+
+    Inline HTML arrives as separate tags with the text between them as ordinary text;
+    for these elements that text is code or styling no reader sees, and must not reach
+    a card's plain text (the HTML side drops it in the sanitizer)."""
+    if not any(s.kind == "html" for s in spans):
+        return spans
+    out: list[Span] = []
+    inside = ""
+    for span in spans:
+        if span.kind == "html":
+            match = _RAW_TEXT_TAG.match(span.target)
+            if match and not inside and not match.group(1):
+                inside = match.group(2).lower()
+            elif match and match.group(1) and match.group(2).lower() == inside:
+                inside = ""
+            out.append(span)
+        elif not inside:
+            out.append(span)
+    return out

@@ -8,15 +8,32 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from notecards.reader.limits import install_limits
 from notecards.reader.obsidian import obsidian_plugin
 
 
 @cache
 def parser() -> MarkdownIt:
-    """CommonMark + GFM tables and strikethrough + `$math$` + task lists + Obsidian."""
+    """CommonMark + GFM tables and strikethrough + `$math$` + task lists + Obsidian,
+    with the work limits of `limits.py` (maxNesting bounds quotes and lists)."""
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": 40})
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_space=True, double_inline=True)
     md.use(tasklists_plugin)
     md.use(obsidian_plugin)
+    install_limits(md)
+    md.validateLink = _any_link
     return md
+
+
+def _any_link(url: str) -> bool:
+    """Parse every link and image as one, whatever its scheme.
+
+    markdown-it's default leaves `[x](javascript:...)` and `![x](file:///etc/passwd)` as
+    literal text, so their Markdown would reach a card's plain text and no one would be
+    told. Recognised, they are refused where each kind of target is judged: the vault
+    refuses files outside it (and says so at the line), the renderer drops images that
+    are not in the vault, and the sanitizer's URL-scheme allow-list removes the href of
+    a `javascript:` link from every HTML field.
+    """
+    return True

@@ -3,11 +3,17 @@ and turn whatever people actually write into typed metadata.
 
 A block that YAML rejects is reported with its file line, and the note is still read
 as a body titled after its file name: a typo in `tags:` must not cost the whole note.
+
+Loading is safe in three ways: YAML's SafeLoader (no object tags, no code), a size cap
+on the block (`MAX_FRONT_MATTER_CHARS`), and a cap on aliases and on the size of the
+value once aliases are expanded (`MAX_ALIASES`, `MAX_NODES`), so a "billion laughs"
+block is refused instead of expanding to gigabytes wherever the metadata is walked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,13 +22,39 @@ from frontmatter.default_handlers import YAMLHandler
 
 _HANDLER = YAMLHandler()
 
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_ALIASES = 32
+MAX_NODES = 10_000
+
+Located = tuple[int, str]  # (file line, message)
+
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
     meta: dict[str, Any]
     body: str
     body_offset: int  # file lines before the body's first line
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    problems: list[Located] = field(default_factory=list)  # errors: the block was refused
+    warnings: list[Located] = field(default_factory=list)  # values of the wrong type
+
+
+class _TooBig(yaml.YAMLError):
+    """The block expands (through aliases) to more than MAX_NODES values."""
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses more than MAX_ALIASES aliases (`*name`)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count = getattr(self, "alias_count", 0) + 1
+            if self.alias_count > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.MarkedYAMLError(
+                    problem=f"more than {MAX_ALIASES} aliases (*name)",
+                    problem_mark=event.start_mark,
+                )
+        return super().compose_node(parent, index)
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -32,43 +64,136 @@ def split_front_matter(text: str) -> FrontMatter:
     try:
         raw, body = _HANDLER.split(text)
     except ValueError:
-        return FrontMatter({}, text, 0, [(1, "front matter is not closed with '---': read as text")])
+        message = "front matter is not closed with '---': read as text"
+        return FrontMatter({}, text, 0, [(1, message)])
     offset = text[: len(text) - len(body)].count("\n")
-    try:
-        loaded = _HANDLER.load(raw)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return FrontMatter({}, body, offset, [(line, f"front matter is not valid YAML: {problem}")])
-    except (ValueError, TypeError, RecursionError) as error:  # e.g. absurd dates
-        return FrontMatter({}, body, offset, [(2, f"front matter could not be read: {error}")])
+    first = _first_raw_line(text)
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        size = len(raw) // 1024
+        message = f"front matter of {size} KiB is too large (limit 64 KiB): ignored"
+        return FrontMatter({}, body, offset, [(1, message)])
+    loaded, problem = load_yaml(raw, first)
+    if problem:
+        return FrontMatter({}, body, offset, [problem])
     if loaded is None:
         return FrontMatter({}, body, offset)
     if not isinstance(loaded, dict):
-        kind = type(loaded).__name__
-        return FrontMatter({}, body, offset, [(2, f"front matter is a {kind}, not a mapping")])
-    return FrontMatter({str(k): v for k, v in loaded.items()}, body, offset)
+        kind = _kind(loaded)
+        return FrontMatter({}, body, offset, [(first, f"front matter is {kind}, not a mapping")])
+    meta = {str(k): v for k, v in loaded.items()}
+    return FrontMatter(meta, body, offset, [], meta_warnings(meta, _key_lines(raw, first)))
+
+
+def _first_raw_line(text: str) -> int:
+    """The file line (1-based) that YAML calls line 0: the opening `---` line."""
+    match = _HANDLER.FM_BOUNDARY.match(text) if _HANDLER.FM_BOUNDARY else None
+    return text[: match.end()].count("\n") + 1 if match else 1
+
+
+def load_yaml(raw: str, first_line: int = 1) -> tuple[Any, Located | None]:
+    """Load a YAML block safely: (value, None), or (None, (file line, message))."""
+    try:
+        loaded = yaml.load(raw, Loader=_BoundedLoader)  # SafeLoader: no object tags
+        _check_size(loaded)
+    except _TooBig:
+        return None, (first_line, f"front matter expands to more than {MAX_NODES} values: ignored")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return None, (line, f"front matter is not valid YAML: {problem}")
+    except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:
+        # absurd dates, integers of 5,000 digits, nesting deeper than Python recurses
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, (first_line, f"front matter could not be read: {reason[:200]}")
+    return loaded, None
+
+
+def _check_size(value: Any) -> None:
+    """Count the values reachable from `value`, aliases expanded; raise past MAX_NODES.
+
+    Each shared object is counted every time it is reached (that is the expansion a
+    consumer would do), but the walk stops at MAX_NODES, so it costs at most that.
+    A self-referencing structure (`&a [*a]`) reaches the cap and is refused too.
+    """
+    stack = [value]
+    count = 0
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise _TooBig
+        if isinstance(item, dict):
+            stack += item.keys()
+            stack += item.values()
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack += item
+
+
+def _key_lines(raw: str, first_line: int) -> dict[str, int]:
+    """File line of each top-level key (`key:` in column 0), for messages."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(raw.split("\n")):
+        match = re.match(r"([^\s#:][^:]*?)\s*:(?:\s|$)", line)
+        if match:
+            lines.setdefault(match.group(1).strip("'\""), first_line + number)
+    return lines
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", set: "a set", bool: "true/false"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    if value is None:
+        return "empty"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return f"a {type(value).__name__}"
+
+
+# ---------------------------------------------------------------- typed values
+
+
+def _item_text(item: Any) -> str | None:
+    """One element of a list of strings as text; None for what cannot be one."""
+    if isinstance(item, bool) or item is None:
+        return None
+    if isinstance(item, (str, int, float)):
+        return str(item).strip() or None
+    if isinstance(item, (dt.date, dt.datetime)):
+        return item.isoformat()
+    return None
+
+
+def _flat(value: Any) -> list[Any]:
+    """A list with its nested lists opened: `[[Note]]` in YAML is a list in a list."""
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, (list, tuple)):
+            out += _flat(item) if len(out) < MAX_NODES else []
+        else:
+            out.append(item)
+    return out
 
 
 def _strings(value: Any) -> list[str]:
-    """A YAML value that should be a list of strings: accept a string, a list, numbers."""
-    if value is None:
+    """A YAML value that should be a list of strings: accept a string, a list, numbers.
+
+    Sets come sorted, so the same note always gives the same tags in the same order."""
+    if value is None or isinstance(value, bool):
         return []
     if isinstance(value, str):
         parts = value.replace(",", " ").split()
         return [p for p in parts if p]
-    if isinstance(value, (list, tuple, set)):
-        out: list[str] = []
-        for item in value:
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                text = str(item).strip()
-                if text:
-                    out.append(text)
-        return out
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return [str(value)]
-    return []
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
+    if isinstance(value, (list, tuple)):
+        return [text for text in map(_item_text, _flat(value)) if text]
+    text = _item_text(value)
+    return [text] if text else []
 
 
 def clean_tag(tag: str) -> str:
@@ -85,17 +210,49 @@ def meta_aliases(meta: dict[str, Any]) -> list[str]:
     value = meta.get("aliases", meta.get("alias"))
     if isinstance(value, str):
         return [value.strip()] if value.strip() else []
-    return _strings(value) if isinstance(value, list) else []
+    return [] if isinstance(value, dict) else _strings(value)
 
 
 def meta_title(meta: dict[str, Any]) -> str | None:
     value = meta.get("title")
+    if isinstance(value, list) and len(flat := _flat(value)) == 1:
+        value = flat[0]  # `title: [[Note]]` is a list in a list to YAML
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = " ".join(str(value).split())
         return text or None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return None
+
+
+def meta_warnings(meta: dict[str, Any], lines: dict[str, int] | None = None) -> list[Located]:
+    """What of the metadata notecards uses is of a type it cannot use, with its line."""
+    lines = lines or {}
+    found: list[Located] = []
+    title = meta.get("title")
+    if title is not None and meta_title(meta) is None:
+        message = f"title is {_kind(title)}, not text: the file name is used"
+        found.append((lines.get("title", 1), message))
+    for key in ("tags", "tag", "aliases", "alias"):
+        if key in meta:
+            found += [(lines.get(key, 1), m) for m in _list_warnings(key, meta[key])]
+    return found
+
+
+def _list_warnings(key: str, value: Any) -> list[str]:
+    if value is None or isinstance(value, (str, int, float, set, frozenset)):
+        return []
+    if not isinstance(value, (list, tuple)):
+        return [f"{key} is {_kind(value)}, not a list: ignored"]
+    bad = [n for n, item in enumerate(_flat(value), 1) if _bad_item(item)]
+    if not bad:
+        return []
+    where = ", ".join(map(str, bad[:5])) + (", ..." if len(bad) > 5 else "")
+    return [f"{key}: item {where} is not text: ignored"]
+
+
+def _bad_item(item: Any) -> bool:
+    return item is not None and _item_text(item) is None
 
 
 def meta_flag(meta: dict[str, Any], key: str) -> bool:

@@ -83,7 +83,7 @@ def _quote(blocks: tuple[Block, ...], line: int, end_line: int, text: str) -> Qu
     """A blockquote, or a callout when its first line is `[!type] Title`."""
     first = blocks[0] if blocks else None
     if isinstance(first, Paragraph) and first.spans and first.spans[0].kind == "text":
-        head, _, rest = first.spans[0].text.partition("\n")
+        head = first.spans[0].text.partition("\n")[0]
         match = _CALLOUT.match(head)
         if match:
             spans = first.spans[1:]
@@ -162,36 +162,59 @@ def _task_state(item: Token) -> bool | None:
     return bool(item.meta.get("checked")) if item.meta else None
 
 
+class SectionBuilder:
+    """Sections from one token list, or from several when a huge note is parsed in
+    pieces (`chunks.py`): the heading path and the open section carry across pieces."""
+
+    def __init__(self, offset: int) -> None:
+        self.sections: list[Section] = []
+        self.stack: list[tuple[int, str]] = []
+        self.heading, self.level, self.line = "", 0, offset + 1
+        self.spans: Inline = ()
+        self.blocks: list[Block] = []
+
+    def feed(self, tokens: Sequence[Token], lines: list[str], offset: int) -> None:
+        """Add the blocks and headings of one parsed piece whose first line is offset+1."""
+        src = _Source(lines, offset)
+        body_start = index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "heading_open" and token.level == 0:
+                self.blocks += _read_blocks(tokens, src, body_start, index)
+                self._flush()
+                self._open(token, tokens[index + 1], src)
+                index += 3
+                body_start = index
+                continue
+            index += 1
+        self.blocks += _read_blocks(tokens, src, body_start, len(tokens))
+
+    def finish(self) -> tuple[Section, ...]:
+        self._flush()
+        return tuple(self.sections)
+
+    def _flush(self) -> None:
+        path = tuple(title for _, title in self.stack)
+        if self.heading or self.blocks:
+            section = Section(
+                self.heading, self.level, self.line, path, tuple(self.blocks), self.spans
+            )
+            self.sections.append(section)
+        self.blocks = []
+
+    def _open(self, token: Token, inline: Token, src: _Source) -> None:
+        new_spans = to_spans(inline.children)
+        self.heading = " ".join(plain_text(new_spans).split())
+        self.spans = tuple(s for s in new_spans if s.kind != "tag") or (Span(self.heading),)
+        self.level = int(token.tag[1:])
+        self.line = src.span(token)[0]
+        while self.stack and self.stack[-1][0] >= self.level:
+            self.stack.pop()
+        self.stack.append((self.level, self.heading))
+
+
 def build_sections(tokens: Sequence[Token], lines: list[str], offset: int) -> tuple[Section, ...]:
     """Split the top-level blocks at each heading; every section knows its heading path."""
-    src = _Source(lines, offset)
-    sections: list[Section] = []
-    stack: list[tuple[int, str]] = []
-    heading, level, line, spans = "", 0, offset + 1, ()
-    body_start = 0
-    index = 0
-
-    def flush(until: int) -> None:
-        blocks = tuple(_read_blocks(tokens, src, body_start, until))
-        path = tuple(title for _, title in stack)
-        if heading or blocks:
-            sections.append(Section(heading, level, line, path, blocks, spans))
-
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "heading_open" and token.level == 0:
-            flush(index)
-            new_spans = to_spans(tokens[index + 1].children)
-            heading = " ".join(plain_text(new_spans).split())
-            spans = tuple(s for s in new_spans if s.kind != "tag") or (Span(heading),)
-            level = int(token.tag[1:])
-            line = src.span(token)[0]
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            stack.append((level, heading))
-            index += 3
-            body_start = index
-            continue
-        index += 1
-    flush(len(tokens))
-    return tuple(sections)
+    builder = SectionBuilder(offset)
+    builder.feed(tokens, lines, offset)
+    return builder.finish()

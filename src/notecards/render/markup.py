@@ -18,6 +18,7 @@ from markdown_it.renderer import RendererHTML
 from notecards.model import Inline
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
+from notecards.render.embedding import EmbedNote, current_embedder
 from notecards.render.sanitize import clean_html
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
@@ -30,6 +31,8 @@ class RenderContext:
     note_path: Path | None = None
     allow_remote: bool = False
     media: dict[str, str] = field(default_factory=dict)  # package name → absolute path
+    # embedded notes (`![[Other note#Heading]]`) → their HTML; set by the pipeline
+    embed_note: EmbedNote | None = field(default_factory=current_embedder)
 
     def image(self, target: str, alt: str = "", size: str = "") -> str:
         if is_remote(target):
@@ -81,6 +84,9 @@ class _CardRenderer(RendererHTML):
         meta = tokens[idx].meta
         target = meta.get("target", "")
         if Path(target).suffix.lower() not in MEDIA_SUFFIXES:
+            ctx = env["ctx"]
+            if ctx.embed_note is not None:  # the note's content, bounded and cycle-safe
+                return ctx.embed_note(target, meta.get("heading", ""), ctx)
             return f'<span class="nc-link">{html.escape(wikilink_display(meta))}</span>'
         return env["ctx"].image(target, "", meta.get("alias", ""))
 
@@ -128,10 +134,7 @@ def render_markdown(source: str, ctx: RenderContext | None = None, *, inline: bo
     ctx = ctx or RenderContext()
     md = parser()
     env = {"ctx": ctx}
-    if inline:
-        tokens = md.parseInline(source, env)
-    else:
-        tokens = md.parse(source, env)
+    tokens = md.parseInline(source, env) if inline else md.parse(source, env)
     out = _renderer().render(tokens, md.options, env)
     return clean_html(out.strip(), allow_remote=ctx.allow_remote)
 

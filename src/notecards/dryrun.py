@@ -1,0 +1,189 @@
+"""What a build would change in the user's Anki: cards that are new, changed and gone.
+
+Anki keeps a note that disappears from a package (import never deletes), so "gone" is
+the interesting case: the user has to be told, and `--orphans-tag` can mark those notes
+by sending them once more, unchanged but tagged, with a newer modification time (Anki
+updates a note only when the incoming copy is newer).
+
+The comparison is per Anki note (a card group, `Card.group`): each build records, per
+output, a digest of every group's cards with enough to list it (`OutputRecord`). Without
+a record (first build with a fresh cache) the previous package itself is read: new and
+gone are then known by GUID, and the rest counts as unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from notecards.ids import anki_guid
+from notecards.model import Card
+
+
+class GroupInfo(NamedTuple):
+    """One Anki note as a listing needs it (a tuple: thousands are cached per vault)."""
+
+    digest: str
+    kind: str
+    note: str
+    line: int
+    front: str
+    model: str
+    deck: str
+    lang: str = ""
+
+
+@dataclass
+class Diff:
+    new: list[GroupInfo] = field(default_factory=list)
+    changed: list[GroupInfo] = field(default_factory=list)
+    gone: list[GroupInfo] = field(default_factory=list)
+    unchanged: int = 0
+    exact: bool = True  # False when compared by GUID only (no record of the last build)
+
+    def to_json(self) -> dict:
+        def rows(items: list[GroupInfo]) -> list[dict]:
+            return [{"note": g.note, "line": g.line, "kind": g.kind, "front": g.front}
+                    for g in items]  # fmt: skip
+
+        return {
+            "new": rows(self.new),
+            "changed": rows(self.changed),
+            "gone": rows(self.gone),
+            "unchanged": self.unchanged,
+            "exact": self.exact,
+        }
+
+
+def group_digests(cards: Sequence[Card]) -> dict[str, GroupInfo]:
+    """Every Anki note of `cards` by group id, with a digest of all its cards hold."""
+    groups: dict[str, list[Card]] = {}
+    for card in cards:
+        groups.setdefault(card.group or card.id, []).append(card)
+    out: dict[str, GroupInfo] = {}
+    for key, members in groups.items():
+        first = min(members, key=lambda c: c.ord)
+        hasher = hashlib.blake2b(digest_size=16)
+        for card in members:
+            hasher.update(repr(card).encode("utf-8", "surrogatepass"))
+        out[key] = GroupInfo(
+            hasher.hexdigest(),
+            first.kind,
+            first.note,
+            first.line,
+            first.front,
+            first.model,
+            first.deck,
+            first.lang,
+        )
+    return out
+
+
+def compare(old: dict[str, GroupInfo], new: dict[str, GroupInfo]) -> Diff:
+    diff = Diff()
+    for key, info in new.items():
+        before = old.get(key)
+        if before is None:
+            diff.new.append(info)
+        elif before.digest != info.digest:
+            diff.changed.append(info)
+        else:
+            diff.unchanged += 1
+    diff.gone = [info for key, info in old.items() if key not in new]
+    return diff
+
+
+# ---------------------------------------------------------------- the previous package
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class PackagedNote:
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    mod: int
+
+
+def read_package(path: Path) -> dict[str, PackagedNote]:
+    """The notes of an .apkg by GUID; empty when there is none or it cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as archive, tempfile.TemporaryDirectory() as folder:
+            names = set(archive.namelist())
+            inner = next((n for n in ("collection.anki21", "collection.anki2") if n in names), "")
+            if not inner:
+                return {}
+            db_path = Path(archive.extract(inner, folder))
+            db = sqlite3.connect(db_path)
+            try:
+                rows = db.execute("SELECT guid, flds, tags, mod FROM notes").fetchall()
+            finally:
+                db.close()
+    except (OSError, zipfile.BadZipFile, sqlite3.Error):
+        return {}
+    return {
+        guid: PackagedNote(guid, tuple(flds.split("\x1f")), tuple(tags.split()), mod)
+        for guid, flds, tags, mod in rows
+    }
+
+
+def compare_with_package(previous: dict[str, PackagedNote], new: dict[str, GroupInfo]) -> Diff:
+    """The fallback without a record: new and gone by GUID only."""
+    diff = Diff(exact=False)
+    guids = {anki_guid(key): info for key, info in new.items()}
+    for guid, info in guids.items():
+        if guid in previous:
+            diff.unchanged += 1
+        else:
+            diff.new.append(info)
+    for guid, note in previous.items():
+        if guid not in guids:
+            front = html.unescape(_TAG.sub(" ", note.fields[0] if note.fields else ""))
+            diff.gone.append(GroupInfo("", "", "", 0, " ".join(front.split()), "", ""))
+    return diff
+
+
+def orphan_cards(
+    gone: dict[str, GroupInfo], previous: dict[str, PackagedNote], tag: str
+) -> list[Card]:
+    """The gone notes once more, as they were in the previous package, tagged `tag`."""
+    now = int(time.time())
+    cards: list[Card] = []
+    for key, info in gone.items():
+        packaged = previous.get(anki_guid(key))
+        if packaged is None or len(packaged.fields) < 2:
+            continue
+        front, back = packaged.fields[0], packaged.fields[1]
+        source = html.unescape(packaged.fields[2]) if len(packaged.fields) > 2 else info.note
+        plain_back = " ".join(html.unescape(_TAG.sub(" ", back)).split()) or "—"
+        model = info.model if info.model in ("basic", "reversed", "cloze") else "basic"
+        cards.append(
+            Card(
+                id=key,
+                kind=info.kind or "orphan",
+                extractor="orphan",
+                note=info.note,
+                line=info.line,
+                front=info.front or "—",
+                back=plain_back,
+                deck=info.deck,
+                tags=(*packaged.tags, tag),
+                lang=info.lang or "en",
+                source=source,
+                model=model,  # type: ignore[arg-type]
+                fields=(front, back),
+                group=key,
+                mtime=max(now, packaged.mod + 1),
+            )
+        )
+    return cards

@@ -1,0 +1,203 @@
+"""Embedded notes: `![[Other note]]`, `![[Other note#Heading]]`, `![[Other note#^block]]`
+rendered where they appear in an answer, as Obsidian shows them.
+
+The pipeline makes one `NoteEmbedder` per note being extracted and installs it for the
+renderer (`render.embedding`). It resolves targets through the vault's `NoteIndex`,
+renders the embedded part with the same renderer (its images resolved from the
+embedded note's folder, its media added to the card), and stops at `MAX_DEPTH` nested
+embeds or at a cycle, showing a link there instead. Everything it looked at is kept in
+`deps`, so the cache can tell when another note's edit changes this note's cards.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notecards.cache import content_hash
+from notecards.links import NoteIndex
+from notecards.model import Note, Problem, block_spans, plain_text, walk_blocks
+from notecards.reader.decode import decode_note
+from notecards.reader.inline import to_spans, wikilink_display
+from notecards.render.embedding import EmbedNote
+from notecards.render.markup import RenderContext, render_markdown
+from notecards.vault import MEDIA_SUFFIXES
+
+MAX_DEPTH = 3  # nested embeds shown; deeper ones become links
+
+# (note the embed was written in, target as written) → (resolved path or "", its hash)
+Deps = dict[tuple[str, str], tuple[str, str]]
+
+
+def is_note_embed(target: str) -> bool:
+    return Path(target).suffix.lower() not in MEDIA_SUFFIXES
+
+
+@dataclass
+class NoteSources:
+    """The bodies of embedded notes, read once per run (a vault embeds the same few)."""
+
+    root: Path
+    _bodies: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+
+    def body(self, rel: str) -> tuple[str, str] | None:
+        """(Markdown body without front matter, content hash), or None if unreadable."""
+        if rel not in self._bodies:
+            self._bodies[rel] = self._read(rel)
+        return self._bodies[rel]
+
+    def _read(self, rel: str) -> tuple[str, str] | None:
+        from notecards.reader.metadata import split_front_matter
+
+        try:
+            data = (self.root / rel).read_bytes()
+        except OSError:
+            return None
+        text = decode_note(data).text
+        if text is None:
+            return None
+        return split_front_matter(text).body, content_hash(data)
+
+
+def _heading_text(inline_token) -> str:
+    return " ".join(plain_text(to_spans(inline_token.children)).split())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def fragment(body: str, heading: str) -> str | None:
+    """The part of a note an embed shows: all of it, one heading's section (heading
+    included, up to the next heading of the same or a higher level), or the paragraph
+    marked `^block`. None when the heading or block is not there."""
+    if not heading:
+        return body
+    lines = body.split("\n")
+    if heading.startswith("^"):
+        return _block(lines, heading[1:])
+    from notecards.reader.markdown import parser
+
+    wanted = _fold(heading.split("#")[-1])
+    tokens = parser().parse(body)
+    start = level = None
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.level != 0 or token.map is None:
+            continue
+        depth = int(token.tag[1:])
+        if start is None:
+            if _fold(_heading_text(tokens[index + 1])) == wanted:
+                start, level = token.map[0], depth
+        elif depth <= level:
+            return "\n".join(lines[start : token.map[0]])
+    return "\n".join(lines[start:]) if start is not None else None
+
+
+def _block(lines: list[str], block_id: str) -> str | None:
+    marker = re.compile(rf"\s\^{re.escape(block_id)}\s*$")
+    for number, line in enumerate(lines):
+        if marker.search(line):
+            first = number
+            while first > 0 and lines[first - 1].strip():
+                first -= 1
+            last = number
+            while last + 1 < len(lines) and lines[last + 1].strip():
+                last += 1
+            part = lines[first : last + 1]
+            part[number - first] = marker.sub("", line)
+            return "\n".join(part)
+    return None
+
+
+def embed_lines(note: Note) -> dict[str, int]:
+    """Each embedded note's target → the first line it is embedded at."""
+    found: dict[str, int] = {}
+    for section in note.sections:
+        for block in walk_blocks(section.blocks):
+            for line, span in block_spans(block):
+                if span.kind == "embed" and is_note_embed(span.target):
+                    found.setdefault(span.target, line)
+    return found
+
+
+class NoteEmbedder:
+    """The embeds of one note: resolution, rendering, problems and dependencies."""
+
+    def __init__(self, index: NoteIndex, sources: NoteSources, note: Note):
+        self.index = index
+        self.sources = sources
+        self.note = note
+        self.lines = embed_lines(note)
+        self.deps: Deps = {}
+        self.problems: list[Problem] = []
+        self._said: set[str] = set()
+        self._line = 1
+
+    def check(self) -> list[Problem]:
+        """Warn about every embed whose note is missing or ambiguous, rendered or not."""
+        for target, line in self.lines.items():
+            found = self._resolve(target, self.note.path)
+            if found.path is None:
+                self._warn(line, f"embedded note not found: ![[{target}]]")
+            elif found.ambiguous:
+                others = ", ".join(found.candidates)
+                self._warn(line, f"![[{target}]] matches {len(found.candidates)} notes "
+                                 f"({others}); using {found.path}")  # fmt: skip
+        return self.problems
+
+    def embedder(self) -> EmbedNote:
+        return self._at(((self.note.path, ""),))
+
+    def _at(self, stack: tuple[tuple[str, str], ...]) -> EmbedNote:
+        def embed(target: str, heading: str, ctx: RenderContext) -> str:
+            return self._embed(target, heading, ctx, stack)
+
+        return embed
+
+    def _resolve(self, target: str, source: str):
+        found = self.index.resolve(target, source)
+        body = self.sources.body(found.path) if found.path else None
+        self.deps[(source, target)] = (found.path or "", body[1] if body else "")
+        return found
+
+    def _warn(self, line: int, message: str) -> None:
+        if message not in self._said:
+            self._said.add(message)
+            self.problems.append(Problem(self.note.path, line, message))
+
+    def _embed(
+        self, target: str, heading: str, ctx: RenderContext, stack: tuple[tuple[str, str], ...]
+    ) -> str:
+        source = stack[-1][0]
+        if len(stack) == 1:
+            self._line = self.lines.get(target, 1)
+        link = wikilink_display({"target": target, "heading": heading})
+        as_link = f'<span class="nc-link">{html.escape(link)}</span>'
+        found = self._resolve(target, source)
+        if found.path is None:
+            return as_link
+        if (found.path, heading) in stack or (found.path, "") in stack:
+            chain = " → ".join([*(p for p, _ in stack), found.path])
+            self._warn(self._line, f"embed cycle {chain}: shown as a link")
+            return as_link
+        if len(stack) > MAX_DEPTH:
+            self._warn(self._line, f"embeds nested deeper than {MAX_DEPTH}: shown as a link")
+            return as_link
+        body = self.sources.body(found.path)
+        part = fragment(body[0], heading) if body else None
+        if part is None:
+            what = f"#{heading}" if heading else ""
+            self._warn(self._line, f"![[{target}]]: {what or 'note'} not found in {found.path}")
+            return as_link
+        inner = RenderContext(
+            ctx.vault,
+            self.sources.root / found.path,
+            ctx.allow_remote,
+            ctx.media,
+            embed_note=self._at((*stack, (found.path, heading))),
+        )
+        rendered = render_markdown(part, inner)
+        title = html.escape(link, quote=True)
+        return f'<div class="nc-embed" title="{title}">{rendered}</div>'

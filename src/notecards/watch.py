@@ -1,0 +1,78 @@
+"""`notecards watch`: rebuild when notes change, once per burst of changes.
+
+Editors save in bursts (a temporary file, a rename, a metadata write), and Obsidian
+writes `.obsidian/workspace.json` whenever a pane moves. So changes are filtered
+(notes, media and `.notecardsignore` count; hidden folders, the output folder and
+editor temporaries do not) and debounced: watchfiles groups what arrives within the
+debounce window into one batch, and a batch of only ignored changes rebuilds nothing.
+The rebuild itself is the build's normal run, so the note cache makes it cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from notecards.discover import IGNORE_FILE, NOTE_SUFFIXES
+from notecards.vault import MEDIA_SUFFIXES
+
+Change = tuple[object, str]  # (watchfiles.Change, path)
+
+
+def relevant(path: str, roots: Iterable[Path], out: Path | None) -> bool:
+    """True when a change to `path` can change what a build writes."""
+    target = Path(path)
+    try:
+        resolved = target.resolve()
+    except OSError:
+        resolved = target
+    if out is not None and resolved.is_relative_to(out.resolve()):
+        return False
+    for root in roots:
+        base = root.resolve() if root.is_dir() else root.resolve().parent
+        if resolved.is_relative_to(base):
+            inner = resolved.relative_to(base).parts
+            if any(part.startswith(".") for part in inner[:-1]):
+                return False
+            break
+    name = target.name
+    if name == IGNORE_FILE:
+        return True
+    if name.startswith(".") or name.endswith("~"):
+        return False
+    suffix = target.suffix.lower()
+    return suffix in NOTE_SUFFIXES or suffix in MEDIA_SUFFIXES
+
+
+def batches(
+    changes: Iterable[set[Change]], roots: list[Path], out: Path | None
+) -> Iterator[list[str]]:
+    """The relevant paths of each batch, skipping batches with none."""
+    for batch in changes:
+        paths = sorted({path for _, path in batch if relevant(path, roots, out)})
+        if paths:
+            yield paths
+
+
+def watch(
+    roots: list[Path],
+    rebuild: Callable[[list[str]], None],
+    *,
+    out: Path | None = None,
+    debounce_ms: int = 400,
+    changes: Iterable[set[Change]] | None = None,
+    stop_event=None,
+) -> int:
+    """Call `rebuild(changed paths)` after each burst; returns how many rebuilds ran.
+
+    `changes` replaces the file watcher (tests feed batches directly)."""
+    if changes is None:
+        import watchfiles
+
+        watched = [str(r if r.is_dir() else r.parent) for r in roots]
+        changes = watchfiles.watch(*watched, debounce=debounce_ms, step=50, stop_event=stop_event)
+    count = 0
+    for paths in batches(changes, roots, out):
+        rebuild(paths)
+        count += 1
+    return count

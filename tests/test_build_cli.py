@@ -1,0 +1,142 @@
+"""`notecards build` on a vault: packages, splits, the JSON summary, unchanged
+rebuilds, dry runs and orphans, include/exclude and drafts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import FIXTURES
+from notecards.cli import app
+from notecards.dryrun import read_package
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    target = tmp_path / "vault"
+    shutil.copytree(FIXTURES / "vault", target)
+    return target
+
+
+def build(*args: str | Path) -> tuple[int, dict]:
+    result = runner.invoke(app, ["build", *map(str, args), "--json"])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def decks_of(package: Path) -> set[str]:
+    with zipfile.ZipFile(package) as archive:
+        data = archive.read("collection.anki2")
+    db_path = package.with_suffix(".db")
+    db_path.write_bytes(data)
+    db = sqlite3.connect(db_path)
+    try:
+        (decks,) = db.execute("SELECT decks FROM col").fetchone()
+    finally:
+        db.close()
+    return {deck["name"] for deck in json.loads(decks).values()}
+
+
+def test_json_summary_then_an_unchanged_rebuild(vault: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    code, summary = build(vault, "-o", out)
+    assert code == 0
+    assert summary["notes"] == 6 and summary["drafts_skipped"] == 1
+    assert summary["cards"] == sum(summary["by_kind"].values()) > 0
+    assert summary["problems"] == {"errors": 0, "warnings": 1}  # the embed cycle
+    (output,) = summary["outputs"]
+    assert output["path"] == str(out / "vault.apkg") and output["status"] == "written"
+    assert {"seconds", "cached", "parsed"} <= summary.keys()
+    before = (out / "vault.apkg").stat().st_mtime_ns
+    _, again = build(vault, "-o", out)
+    assert again["outputs"][0]["status"] == "unchanged"
+    assert again["outputs"][0]["written"] is False
+    assert again["cards"] == summary["cards"]
+    assert (out / "vault.apkg").stat().st_mtime_ns == before
+    (vault / "Web" / "Advanced" / "Proxies.md").write_text("# Proxies\n\nNew?::Yes.\n")
+    _, third = build(vault, "-o", out)
+    assert third["outputs"][0]["status"] == "written" and third["parsed"] == 1
+
+
+def test_the_deck_tree_follows_the_folders(vault: Path, tmp_path: Path):
+    build(vault, "-o", tmp_path / "out")
+    decks = decks_of(tmp_path / "out" / "vault.apkg")
+    assert {"vault", "vault::Web", "vault::Web::Advanced", "vault::Databases"} <= decks
+    build(vault, "-o", tmp_path / "per-note", "--deck-per-note")
+    assert "vault::Web::HTTP basics" in decks_of(tmp_path / "per-note" / "vault.apkg")
+
+
+def test_split_by_folder_and_by_note(vault: Path, tmp_path: Path):
+    _, by_folder = build(vault, "-o", tmp_path / "f", "--split", "folder")
+    names = sorted(Path(o["path"]).name for o in by_folder["outputs"])
+    assert names == ["Databases.apkg", "Web.apkg", "vault.apkg"]
+    assert sum(o["cards"] for o in by_folder["outputs"]) == by_folder["cards"]
+    _, by_note = build(vault, "-o", tmp_path / "n", "--split", "note")
+    names = sorted(Path(o["path"]).name for o in by_note["outputs"])
+    assert names == [
+        "Caching.apkg", "HTTP basics.apkg", "Index.apkg", "Indexes.apkg", "Loop.apkg",
+        "Proxies.apkg",
+    ]  # fmt: skip
+    assert all(Path(o["path"]).is_file() for o in by_note["outputs"] if o["cards"])
+
+
+def test_dry_run_lists_new_changed_and_gone_and_writes_nothing(vault: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    build(vault, "-o", out)
+    package = out / "vault.apkg"
+    before = package.read_bytes()
+    (vault / "Index.md").write_text("# Index\n\nWhat is this vault for?::Testing it all.\n")
+    (vault / "Web" / "Advanced" / "Proxies.md").unlink()
+    (vault / "New.md").write_text("Brand new?::Yes.\n")
+    _, summary = build(vault, "-o", out, "--dry-run")
+    diff = summary["outputs"][0]["diff"]
+    assert [c["front"] for c in diff["new"]] == ["Brand new?"]
+    assert [c["front"] for c in diff["changed"]] == ["What is this vault for?"]
+    assert [c["note"] for c in diff["gone"]] == ["Web/Advanced/Proxies.md"]
+    assert summary["dry_run"] is True and summary["outputs"][0]["status"] == "would write"
+    assert package.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["vault.apkg"]
+    text = runner.invoke(app, ["build", str(vault), "-o", str(out), "--dry-run"])
+    assert "stay in your Anki" in text.stdout and "--orphans-tag" in text.stdout
+
+
+def test_orphans_tag_sends_gone_notes_once_more_tagged(vault: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    build(vault, "-o", out)
+    previous = read_package(out / "vault.apkg")
+    (vault / "Web" / "Advanced" / "Proxies.md").unlink()
+    _, summary = build(vault, "-o", out, "--orphans-tag", "notecards-gone")
+    assert summary["outputs"][0]["orphans_tagged"] == 1
+    now = read_package(out / "vault.apkg")
+    tagged = [n for n in now.values() if "notecards-gone" in n.tags]
+    assert len(tagged) == 1 and "reverse proxy" in tagged[0].fields[0]
+    assert tagged[0].guid in previous and tagged[0].mod > previous[tagged[0].guid].mod
+
+
+def test_include_exclude_and_drafts(vault: Path):
+    def notes(*args: str) -> set[str]:
+        result = runner.invoke(app, ["cards", str(vault), "--json", *args])
+        return {card["note"] for card in json.loads(result.stdout)}
+
+    assert notes("--include-drafts") >= {"Drafts/Idea.md"}
+    assert "Drafts/Idea.md" not in notes()
+    _, summary = build(vault, "-o", vault.parent / "o", "--include", "Web/", "--exclude", "Adv*/")
+    assert summary["notes"] == 2
+
+
+def test_wrong_usage_exits_2(vault: Path):
+    assert runner.invoke(app, ["build", str(vault), "--split", "deck"]).exit_code == 2
+    assert runner.invoke(app, ["build", str(vault), "--jobs", "0"]).exit_code == 2
+
+
+def test_quiet_prints_nothing_but_problems(vault: Path, tmp_path: Path):
+    result = runner.invoke(app, ["build", str(vault), "-o", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 0 and result.stdout == ""
