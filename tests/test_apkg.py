@@ -201,7 +201,7 @@ def test_note_without_a_card_is_skipped_with_a_warning(tmp_path: Path) -> None:
     report = write_apkg(cards, tmp_path / "d.apkg")
     assert (report.notes, report.cards) == (1, 1)
     assert len(report.warnings) == 2
-    assert all("note skipped" in w for w in report.warnings)
+    assert all("note skipped" in w.message for w in report.warnings)
 
 
 def test_cards_of_one_group_make_one_note_even_when_apart(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ def test_media_stored_once_and_missing_files_warn(tmp_path: Path) -> None:
     cards = [make_card(f"q{i}", media=media) for i in range(5)]
     report = write_apkg(cards, tmp_path / "d.apkg")
     assert report.media == 1
-    assert report.warnings == [
+    assert [str(w) for w in report.warnings] == [
         f"web/http.md:1: media 'gone.png' not found: {tmp_path / 'gone.png'}"
     ]
     assert read_package(report.path, tmp_path)["media"] == {"0": "a.png"}
@@ -295,7 +295,8 @@ def test_no_cards_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "deck.apkg"
     out.write_bytes(b"previous")
     report = write_apkg([], out)
-    assert report.warnings == ["no cards"] and report.notes == 0
+    assert [w.message for w in report.warnings] == ["no cards: nothing written"]
+    assert report.notes == 0
     assert out.read_bytes() == b"previous"
 
 
@@ -338,7 +339,7 @@ def test_conflicts_are_warnings_not_errors(tmp_path: Path) -> None:
     ]
     report = write_apkg(cards, tmp_path / "d.apkg")
     assert (report.notes, report.cards, report.media) == (2, 3, 1)
-    assert report.warnings == [
+    assert [str(w) for w in report.warnings] == [
         "web/http.md:1: cards of one note differ; using the first",
         f"web/http.md:1: media 'x.png' is also {tmp_path / 'one.png'}; using that",
         "web/http.md:1: media 'sub/y.png' is not a plain file name; skipped",

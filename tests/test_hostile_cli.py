@@ -59,11 +59,6 @@ def test_the_corpus_gives_exact_messages_exit_1_and_keeps_every_good_card(corpus
     assert not [side for side in sides if "<" in side or "alert(" in side]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractors/explicit.py (highlight clozes) and extractors/anki_cloze.py: the "
-    "plain `back` of a cloze keeps raw inline HTML of the deletion",
-)
 def test_cloze_answers_have_no_raw_html(corpus: Path):
     cards, _, _ = cards_json("corpus/html_cards.md", cwd=corpus.parent)
     clozes = [c for c in cards if c["kind"] == "cloze"]

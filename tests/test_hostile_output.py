@@ -54,12 +54,6 @@ def test_a_failed_write_keeps_the_previous_deck_and_leaves_no_temp_file(built, f
     assert sorted(p.name for p in deck.parent.iterdir()) == ["note.apkg"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build.py run_build/_handle: an OSError from write_package (disk full, "
-    "permission denied) escapes as a traceback instead of `path:0: cannot write ...` "
-    "with exit status 1",
-)
 def test_a_failed_write_is_reported_not_a_traceback(built):
     deck, _ = built
     result = _build(deck.parent.parent, "disk-full")

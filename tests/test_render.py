@@ -73,3 +73,11 @@ def test_markdown_text_drops_all_markup():
     assert text == "Bold em alias code x\n• one\n• two\n1) first"
     for mark in ("**", "[[", "<b>", "`"):
         assert mark not in text
+
+
+def test_plain_text_loses_html_elements_but_keeps_generics():
+    from notecards.render.plain import strip_html_tags
+
+    assert strip_html_tags("<img src=x onerror=alert('a')>answer") == "answer"
+    assert strip_html_tags("<i onmouseover=f()>secret</i> <!-- c -->ok") == "secret ok"
+    assert strip_html_tags("Vec<T> and a <b c") == "Vec<T> and a <b c"

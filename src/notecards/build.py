@@ -35,7 +35,7 @@ from notecards.dryrun import (
 )
 from notecards.filenames import safe_stem, unique_names
 from notecards.model import Card, Problem
-from notecards.pipeline import BuildOptions, BuildResult, Progress, collect_one
+from notecards.pipeline import BuildOptions, BuildResult, Progress, collect_one, display_path
 from notecards.vault import find_vault_root
 
 SPLITS = ("none", "folder", "note")
@@ -242,12 +242,15 @@ def _note_of(key: str, note_groups: dict[str, set[str]]) -> str:
 # ---------------------------------------------------------------- the build
 
 
-def write_package(cards: Sequence[Card], target: Path, fmt: str, allow_remote: bool) -> None:
+def write_package(
+    cards: Sequence[Card], target: Path, fmt: str, allow_remote: bool
+) -> list[Problem]:
+    """Write one package; what did not make it in (missing media...) comes back."""
     if fmt == "apkg":
         from notecards.exporters.apkg import write_apkg
 
-        write_apkg(cards, target, allow_remote=allow_remote)
-    elif fmt == "json":
+        return write_apkg(cards, target, allow_remote=allow_remote).warnings
+    if fmt == "json":
         from notecards.exporters.text_formats import write_json
 
         write_json(cards, target)
@@ -255,6 +258,7 @@ def write_package(cards: Sequence[Card], target: Path, fmt: str, allow_remote: b
         from notecards.exporters.text_formats import write_csv
 
         write_csv(cards, target)
+    return []
 
 
 def run_build(
@@ -293,10 +297,10 @@ def run_build(
         summary.by_kind.update(Counter(card.kind for card in result.cards))
     _dedupe_names(outputs)
     for output in outputs:
-        _handle(output, fmt, options, dry_run, orphans_tag)
+        summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    if not dry_run:
+    if not dry_run and all(output.status != "failed" for output in outputs):
         slim = BuildSummary(**{**summary.__dict__, "outputs": [o.slim() for o in outputs]})
         _save(run_key, (fingerprint, [(o.path, _stat(o.path)) for o in outputs], slim))
     return summary
@@ -327,8 +331,13 @@ def _replay(run_key: str, fingerprint: str, summary: BuildSummary) -> bool:
     return True
 
 
-def _handle(output: Output, fmt: str, options: BuildOptions, dry: bool, orphans_tag: str) -> None:
-    """Write one package, or not when it is unchanged; in a dry run, only compare."""
+def _handle(
+    output: Output, fmt: str, options: BuildOptions, dry: bool, orphans_tag: str
+) -> list[Problem]:
+    """Write one package, or not when it is unchanged; in a dry run, only compare.
+
+    A write that fails (disk full, permission denied) is a problem of this output: the
+    previous package stays as it was (writes are atomic) and the other outputs go on."""
     name = digest("output", str(output.path.resolve()))
     record = _load(name)
     groups = output.group_digests()
@@ -346,10 +355,10 @@ def _handle(output: Output, fmt: str, options: BuildOptions, dry: bool, orphans_
         cards = [*cards, *extra]
     if dry:
         output.status = "would write" if output.cards else "empty"
-        return
+        return []
     if not cards:
         output.status = "empty"
-        return
+        return []
     everything = group_digests(cards) if output.orphans else groups
     current = _cards_digest(cards, everything, fmt, options.allow_remote)
     if (
@@ -359,7 +368,13 @@ def _handle(output: Output, fmt: str, options: BuildOptions, dry: bool, orphans_
         and _stat(output.path) == record["stat"]
     ):
         output.status = "unchanged"
-        return
-    write_package(cards, output.path, fmt, options.allow_remote)
+        return []
+    try:
+        problems = write_package(cards, output.path, fmt, options.allow_remote)
+    except OSError as error:
+        output.status = "failed"
+        reason = error.strerror or str(error)
+        return [Problem(display_path(output.path), 0, f"cannot write: {reason}", "error")]
     output.status = "written"
     _save(name, {"digest": current, "stat": _stat(output.path), "groups": groups})
+    return problems

@@ -42,7 +42,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 from notecards.atomic import atomic_output
 from notecards.exporters.note_types import STYLE_VERSION, model_json, note_types
 from notecards.ids import anki_guid, anki_object_id
-from notecards.model import Card
+from notecards.model import Card, Problem
 from notecards.render.sanitize import clean_html
 
 DEFAULT_DECK_ID = 1
@@ -63,7 +63,7 @@ class ApkgReport:
     cards: int  # Anki cards: two per reversed note, one per cloze number
     decks: int  # decks in the package, ancestors included
     media: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # what did not make it in
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +85,9 @@ def write_apkg(cards: Sequence[Card], out: Path, *, allow_remote: bool = False) 
     """Write `cards` as an Anki package at `out`, atomically; see the module docstring."""
     out = Path(out)
     if not cards:
-        return ApkgReport(path=out, notes=0, cards=0, decks=0, media=0, warnings=["no cards"])
-    warnings: list[str] = []
+        warning = Problem(str(out), 0, "no cards: nothing written")
+        return ApkgReport(path=out, notes=0, cards=0, decks=0, media=0, warnings=[warning])
+    warnings: list[Problem] = []
     decks = DeckTree()
     notes = [
         note
@@ -175,12 +176,12 @@ def _anki_tag(tag: str) -> str:
 
 
 def _make_note(
-    key: str, group: list[Card], decks: DeckTree, allow_remote: bool, warnings: list[str]
+    key: str, group: list[Card], decks: DeckTree, allow_remote: bool, warnings: list[Problem]
 ) -> _Note | None:
     """The Anki note for one group of cards, or None (with a warning) if it has no card."""
     first = group[0]
     if any(card.fields != first.fields or card.model != first.model for card in group[1:]):
-        warnings.append(f"{_where(first)}: cards of one note differ; using the first")
+        warnings.append(_problem(first, "cards of one note differ; using the first"))
     model = note_types()[first.model]
     fields = (
         clean_html(first.fields[0], allow_remote=allow_remote),
@@ -190,7 +191,7 @@ def _make_note(
     tags = anki_tags(tag for card in group for tag in card.tags)
     ords = _card_ords(model, fields, tags)
     if not ords:
-        warnings.append(f"{_where(first)}: no Anki card would show; note skipped")
+        warnings.append(_problem(first, "no Anki card would show; note skipped"))
         return None
     deck_by_ord = {card.ord: card.deck for card in group}
     cards = tuple((o, decks.add(deck_by_ord.get(o, first.deck))) for o in ords)
@@ -211,30 +212,30 @@ def _card_ords(
 # ---------------------------------------------------------------- media
 
 
-def _collect_media(cards: Iterable[Card], warnings: list[str]) -> list[tuple[str, Path]]:
+def _collect_media(cards: Iterable[Card], warnings: list[Problem]) -> list[tuple[str, Path]]:
     """Distinct media files by package name, in name order; missing ones become warnings."""
     sources: dict[str, tuple[str, Card]] = {}
     for card in cards:
         for name, source in card.media:
             known, _ = sources.setdefault(name, (source, card))
             if known != source:
-                warnings.append(f"{_where(card)}: media {name!r} is also {known}; using that")
+                warnings.append(_problem(card, f"media {name!r} is also {known}; using that"))
     media: list[tuple[str, Path]] = []
     for name in sorted(sources):
         source, card = sources[name]
         path = Path(source)
         if "/" in name or "\\" in name or name in {"", ".", ".."}:
-            warnings.append(f"{_where(card)}: media {name!r} is not a plain file name; skipped")
+            warnings.append(_problem(card, f"media {name!r} is not a plain file name; skipped"))
         elif not path.is_file():
-            warnings.append(f"{_where(card)}: media {name!r} not found: {path}")
+            warnings.append(_problem(card, f"media {name!r} not found: {path}"))
         else:
             media.append((name, path))
     return media
 
 
-def _where(card: Card) -> str:
-    """`path:line`, as problems are reported everywhere (DESIGN.md)."""
-    return f"{card.note}:{card.line}"
+def _problem(card: Card, message: str) -> Problem:
+    """A warning at the card's source line, reported like every other problem."""
+    return Problem(card.note, card.line, message)
 
 
 # ---------------------------------------------------------------- the collection

@@ -7,6 +7,7 @@ extractor last, to fill only sections no better card covers.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from notecards.extractors.anki_cloze import extract_anki_cloze
@@ -21,6 +22,7 @@ from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
 from notecards.model import Card, Note
 from notecards.reader.metadata import meta_skipped_kinds
+from notecards.render.plain import strip_html_tags
 from notecards.vault import Vault
 
 EXTRACTORS: list[Extractor] = [
@@ -66,6 +68,9 @@ def finalize(cards: list[Card]) -> list[Card]:
     seen_fronts: set[tuple[str, int]] = set()
     out: list[Card] = []
     for card in cards:
+        if "<" in card.front or "<" in card.back:
+            front, back = strip_html_tags(card.front).strip(), strip_html_tags(card.back).strip()
+            card = replace(card, front=front, back=back)
         if not card.front.strip() or not card.back.strip():
             continue
         front_key = (normalize_anchor(card.front), card.ord)

@@ -6,6 +6,8 @@ become lines with `•` or `1)`, code keeps its lines without fences.
 
 from __future__ import annotations
 
+import re
+
 from notecards.model import (
     Block,
     CodeBlock,
@@ -19,6 +21,28 @@ from notecards.model import (
 )
 from notecards.reader.markdown import parser
 from notecards.reader.tree import build_sections
+
+# Elements a browser (and Obsidian) would render; `Vec<T>` or `a <b> c` with an unknown
+# name stays text. CommonMark leaves malformed tags (`<img src=x onerror=f('a')>`) as
+# literal text, but Obsidian's renderer would still make them elements.
+_HTML_ELEMENTS = (
+    "a|abbr|address|area|article|aside|audio|b|base|bdi|bdo|blockquote|body|br|button|"
+    "canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|"
+    "div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|"
+    "head|header|hr|html|i|iframe|img|input|ins|kbd|label|legend|li|link|main|map|mark|"
+    "marquee|math|menu|meta|meter|mi|mn|mo|nav|noscript|object|ol|optgroup|option|output|"
+    "p|param|picture|pre|progress|q|rp|rt|ruby|s|samp|script|section|select|small|source|"
+    "span|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|"
+    "thead|time|title|tr|track|u|ul|var|video|wbr|circle|path|rect|g|use|foreignobject"
+)
+_HTML_TAG = re.compile(rf"<!--.*?-->|</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.I | re.S)
+
+
+def strip_html_tags(text: str) -> str:
+    """Plain text never carries HTML elements, even ones Markdown left as text."""
+    if "<" not in text:
+        return text
+    return _HTML_TAG.sub("", text)
 
 
 def tidy(text: str) -> str:
