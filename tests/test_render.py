@@ -81,3 +81,16 @@ def test_plain_text_loses_html_elements_but_keeps_generics():
     assert strip_html_tags("<img src=x onerror=alert('a')>answer") == "answer"
     assert strip_html_tags("<i onmouseover=f()>secret</i> <!-- c -->ok") == "secret ok"
     assert strip_html_tags("Vec<T> and a <b c") == "Vec<T> and a <b c"
+
+
+def test_note_embeds_in_sentences_use_the_pipelines_embedder():
+    calls = []
+
+    def embed(target, heading, ctx):
+        calls.append((target, heading))
+        return "<p>embedded</p>"
+
+    spans = (Span("See "), Span("", "embed", "Other note#Part"))
+    out = spans_html(spans, RenderContext(embed_note=embed))
+    assert calls == [("Other note", "Part")] and "embedded" in out
+    assert "embedded" not in spans_html(spans)  # no embedder: nothing invented

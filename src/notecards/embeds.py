@@ -1,9 +1,9 @@
 """Embedded notes: `![[Other note]]`, `![[Other note#Heading]]`, `![[Other note#^block]]`
 rendered where they appear in an answer, as Obsidian shows them.
 
-The pipeline makes one `NoteEmbedder` per note being extracted and installs it for the
-renderer (`render.embedding`). It resolves targets through the vault's `NoteIndex`,
-renders the embedded part with the same renderer (its images resolved from the
+The pipeline makes one `NoteEmbedder` per note being extracted and hands it to the
+extractors (`extract_cards(embed_note=...)`), whose renderer calls it. It resolves
+targets through the vault's `NoteIndex`, renders the embedded part with the same renderer (its images resolved from the
 embedded note's folder, its media added to the card), and stops at `MAX_DEPTH` nested
 embeds or at a cycle, showing a link there instead. Everything it looked at is kept in
 `deps`, so the cache can tell when another note's edit changes this note's cards.
@@ -21,8 +21,7 @@ from notecards.links import NoteIndex
 from notecards.model import Note, Problem, block_spans, plain_text, walk_blocks
 from notecards.reader.decode import decode_note
 from notecards.reader.inline import to_spans, wikilink_display
-from notecards.render.embedding import EmbedNote
-from notecards.render.markup import RenderContext, render_markdown
+from notecards.render.markup import EmbedNote, RenderContext, render_markdown
 from notecards.vault import MEDIA_SUFFIXES
 
 MAX_DEPTH = 3  # nested embeds shown; deeper ones become links
@@ -117,8 +116,9 @@ def embed_lines(note: Note) -> dict[str, int]:
     for section in note.sections:
         for block in walk_blocks(section.blocks):
             for line, span in block_spans(block):
-                if span.kind == "embed" and is_note_embed(span.target):
-                    found.setdefault(span.target, line)
+                target = span.target.partition("#")[0]
+                if span.kind == "embed" and is_note_embed(target):
+                    found.setdefault(target, line)
     return found
 
 

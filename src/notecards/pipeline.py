@@ -184,7 +184,6 @@ def _compute(run: Run, task: Task) -> NoteResult:
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
-    from notecards.render.embedding import embedding
 
     vault = run.vault
     vault.lookups = set()
@@ -202,8 +201,13 @@ def _compute(run: Run, task: Task) -> NoteResult:
         run.sources = NoteSources(vault.root)
     embedder = NoteEmbedder(run.index, run.sources, note)
     embedder.check()
-    with embedding(embedder.embedder()):
-        cards = extract_cards(note, vault, path, allow_remote=run.options.allow_remote)
+    cards = extract_cards(
+        note,
+        vault,
+        path,
+        allow_remote=run.options.allow_remote,
+        embed_note=embedder.embedder(),
+    )
     if not run.single:
         tag = note_tag(note.title)
         cards = [replace(card, tags=(*card.tags, tag)) for card in cards]

@@ -22,6 +22,7 @@ from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
 from notecards.model import Card, Note
 from notecards.reader.metadata import meta_skipped_kinds
+from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
 from notecards.vault import Vault
 
@@ -44,12 +45,13 @@ def extract_cards(
     note_path: Path | None = None,
     *,
     allow_remote: bool = False,
+    embed_note: EmbedNote | None = None,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor."""
     enabled, skipped = meta_skipped_kinds(dict(note.meta))
     if not enabled:
         return []
-    ctx = ExtractContext(note, vault, note_path, allow_remote)
+    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
         if extractor.name in skipped:

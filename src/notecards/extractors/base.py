@@ -15,7 +15,7 @@ from pathlib import Path
 
 from notecards.ids import card_id
 from notecards.model import Block, Card, Note, NoteType, Section
-from notecards.render.markup import RenderContext, render_markdown, text_html
+from notecards.render.markup import EmbedNote, RenderContext, render_markdown, text_html
 from notecards.vault import Vault
 
 _SRC = re.compile(r'src="([^"]+)"')
@@ -35,12 +35,15 @@ class ExtractContext:
     vault: Vault | None = None
     note_path: Path | None = None
     allow_remote: bool = False
+    embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
     claimed: set[tuple[int, int, str]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     render: RenderContext = field(init=False)
 
     def __post_init__(self) -> None:
-        self.render = RenderContext(self.vault, self.note_path, self.allow_remote)
+        self.render = RenderContext(
+            self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
+        )
 
     def claim(self, block: Block, section: Section | None = None) -> None:
         self.claimed.add(_block_key(block))

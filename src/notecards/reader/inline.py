@@ -77,7 +77,9 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
         elif kind == "wikilink":
             spans.append(Span(wikilink_display(token.meta), "wikilink", token.content))
         elif kind == "embed":
-            spans.append(Span(token.meta.get("alias", ""), "embed", token.meta.get("target", "")))
+            meta = token.meta
+            heading = f"#{meta['heading']}" if meta.get("heading") else ""
+            spans.append(Span(meta.get("alias", ""), "embed", meta.get("target", "") + heading))
         elif kind == "image":
             alt = "".join(c.content for c in token.children or ())
             spans.append(Span(alt, "image", str(token.attrGet("src") or "")))

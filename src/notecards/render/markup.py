@@ -9,6 +9,7 @@ passes through the sanitizer. Media a field uses is collected for the package.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,9 +19,12 @@ from markdown_it.renderer import RendererHTML
 from notecards.model import Inline
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
-from notecards.render.embedding import EmbedNote, current_embedder
 from notecards.render.sanitize import clean_html
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
+
+# (target as written, heading or `^block`, the context rendering it) → HTML of an
+# embedded note; the pipeline supplies it, since only it knows the vault's notes.
+EmbedNote = Callable[[str, str, "RenderContext"], str]
 
 
 @dataclass
@@ -32,7 +36,7 @@ class RenderContext:
     allow_remote: bool = False
     media: dict[str, str] = field(default_factory=dict)  # package name → absolute path
     # embedded notes (`![[Other note#Heading]]`) → their HTML; set by the pipeline
-    embed_note: EmbedNote | None = field(default_factory=current_embedder)
+    embed_note: EmbedNote | None = None
 
     def image(self, target: str, alt: str = "", size: str = "") -> str:
         if is_remote(target):
@@ -173,6 +177,9 @@ def spans_html(spans: Inline, ctx: RenderContext | None = None) -> str:
             parts.append("<br>")
         elif kind == "embed" and Path(span.target).suffix.lower() in MEDIA_SUFFIXES:
             parts.append(ctx.image(span.target, "", span.text))
+        elif kind == "embed" and ctx.embed_note is not None:
+            target, _, heading = span.target.partition("#")
+            parts.append(ctx.embed_note(target, heading, ctx))
         elif kind == "image":
             parts.append(ctx.image(span.target, span.text))
     return clean_html("".join(parts), allow_remote=ctx.allow_remote)
