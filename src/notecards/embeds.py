@@ -4,9 +4,10 @@ rendered where they appear in an answer, as Obsidian shows them.
 The pipeline makes one `NoteEmbedder` per note being extracted and hands it to the
 extractors (`extract_cards(embed_note=...)`), whose renderer calls it. It resolves
 targets through the vault's `NoteIndex`, renders the embedded part with the same
-renderer (its images resolved from the embedded note's folder, its media added to the card), and stops at `MAX_DEPTH` nested
-embeds or at a cycle, showing a link there instead. Everything it looked at is kept in
-`deps`, so the cache can tell when another note's edit changes this note's cards.
+renderer (its images resolved from the embedded note's folder, its media added to the
+card), and stops at `MAX_DEPTH` nested embeds or at a cycle, showing a link there
+instead. Everything it looked at is kept in `deps`, so the cache can tell when another
+note's edit changes this note's cards.
 """
 
 from __future__ import annotations
