@@ -16,6 +16,10 @@ from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
 
+# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
+# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
+HANG_GUARD_SECONDS = 30
+
 NOTES = Path(__file__).parent / "notes" / "explicit"
 
 
@@ -176,7 +180,7 @@ def test_pathological_input_is_cheap(text):
     note = read(text)
     start = time.perf_counter()
     found = extract_anki_cloze(note, ExtractContext(note))
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < HANG_GUARD_SECONDS
     assert len(found) <= 100
 
 

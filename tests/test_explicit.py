@@ -16,6 +16,10 @@ from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
 
+# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
+# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
+HANG_GUARD_SECONDS = 30
+
 NOTES = Path(__file__).parent / "notes" / "explicit"
 
 
@@ -413,7 +417,7 @@ def test_large_note_is_fast():
     start = time.perf_counter()
     found = extract_explicit(note, ExtractContext(note))
     assert len(found) == 5000
-    assert time.perf_counter() - start < 3
+    assert time.perf_counter() - start < HANG_GUARD_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -423,8 +427,9 @@ def test_large_note_is_fast():
 def test_pathological_lines_are_cheap(text):
     note = read(text)
     start = time.perf_counter()
-    extract_explicit(note, ExtractContext(note))
-    assert time.perf_counter() - start < 2
+    found = extract_explicit(note, ExtractContext(note))
+    assert time.perf_counter() - start < HANG_GUARD_SECONDS
+    assert len(found) <= text.count("\n") + 1  # at most a card per line of input
 
 
 _ALPHABET = st.sampled_from(

@@ -1,7 +1,8 @@
 """Huge and deeply nested notes finish in bounded time and memory, with their cards.
 
-The inputs are generated here, not committed. Bounds are generous (about 5x what a
-2-core CI machine needs) so the tests catch quadratic blow-ups, not slow machines.
+The inputs are generated here, not committed. Speed is measured with the benchmark
+under bench/; the clocks here are one generous hang guard, so the tests catch quadratic
+blow-ups, not slow machines, and each also checks what came out.
 Measured on one core: the 20 MB note in about 3 s through `notecards cards`, each
 pathological 100,000-character run below in under 0.1 s.
 """
@@ -19,6 +20,8 @@ import pytest
 
 from hostile_helpers import cards_json, messages, read_text
 from notecards.model import Paragraph, walk_blocks
+
+HANG_GUARD_SECONDS = 30  # far above the seconds a quadratic-free run needs
 
 
 def huge_note(target_bytes: int) -> str:
@@ -55,7 +58,7 @@ def test_a_20_mb_note_gives_all_its_cards_in_seconds(tmp_path: Path):
     assert status == 0, stderr
     assert [c["front"] for c in cards] == [f"Term{i}" for i in range(sections)]
     assert cards[-1]["line"] == text.count("\n", 0, text.rindex("Term")) + 1
-    assert elapsed < 30, f"20 MB took {elapsed:.1f} s"
+    assert elapsed < HANG_GUARD_SECONDS, f"20 MB took {elapsed:.1f} s"
 
 
 MEMORY_PROBE = """
@@ -84,7 +87,7 @@ def test_a_dense_3_mb_note_stays_linear_and_reports_the_budget():
     unit = "Some **bold** and *em* with `code`, [[Link|alias]], ==mark== and #tag/x here.\n\n"
     text = unit * (3_000_000 // len(unit))
     note, elapsed = _timed(read_text, text)
-    assert elapsed < 30, f"{elapsed:.1f} s"
+    assert elapsed < HANG_GUARD_SECONDS, f"{elapsed:.1f} s"
     note, problems = note
     (problem,) = problems
     assert "note has over 500,000 markup characters" in problem.message
@@ -93,7 +96,7 @@ def test_a_dense_3_mb_note_stays_linear_and_reports_the_budget():
 def test_a_1_mb_line_keeps_its_card():
     text = "Intro::" + "word " * 200_000 + "\n\nAfter::The card after the long line.\n"
     (note, problems), elapsed = _timed(read_text, text)
-    assert elapsed < 10 and problems == []
+    assert elapsed < HANG_GUARD_SECONDS and problems == []
     paragraphs = [
         b for s in note.sections for b in walk_blocks(s.blocks) if isinstance(b, Paragraph)
     ]
@@ -144,7 +147,7 @@ def test_pathological_input_finishes_fast(name: str, text: str):
     (note, problems), elapsed = _timed(read_text, text)
     assert note is not None
     assert all(p.severity == "warning" for p in problems), messages(problems)
-    assert elapsed < 15, f"{name}: {elapsed:.1f} s"
+    assert elapsed < HANG_GUARD_SECONDS, f"{name}: {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("opener", ["> ", "- ", "1. ", "> - "])

@@ -15,6 +15,10 @@ from notecards.model import Card, CodeBlock, Note, walk_blocks
 from notecards.reader import parse_note
 from notecards.vault import Vault
 
+# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
+# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
+HANG_GUARD_SECONDS = 30
+
 NOTES = Path(__file__).parent / "notes" / "structure"
 
 
@@ -296,17 +300,19 @@ def test_header_inside_a_list_item_keeps_its_file_line() -> None:
 # ---------------------------------------------------------------- robustness
 
 
-def test_large_block_is_fast() -> None:
+def test_large_block_gives_bounded_cards() -> None:
+    """40,000 headers and 500 KB lines: few, short cards (`_MAX_HEADER_CARDS` and the
+    front/back cuts), and no quadratic scan of the block."""
     headers = "\n".join(f"X-Custom-{i}: value {i}" for i in range(40_000))
     junk = "HTTP/1.1 " + "9" * 200_000
     text = f"```http\nHTTP/1.1 200 OK\n{headers}\n\n{junk}\n```\n\n```\nGET {'a' * 300_000}\n```\n"
     note = parse_text(text)
-    best = float("inf")
-    for _ in range(3):  # the best of three: other processes on a busy CI box add noise
-        start = time.perf_counter()
-        run(note)
-        best = min(best, time.perf_counter() - start)
-    assert best < 1.0
+    start = time.perf_counter()
+    cards, _ = run(note)
+    assert time.perf_counter() - start < HANG_GUARD_SECONDS
+    assert len(cards) <= 500
+    assert all(len(c.front) + len(c.back) < 1_000 for c in cards)
+    assert sum(len(c.fields[0]) + len(c.fields[1]) for c in cards) < 100_000
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,6 +7,10 @@ import time
 from hostile_helpers import messages, read_corpus, read_text
 from notecards.model import Paragraph, walk_blocks
 
+# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
+# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
+HANG_GUARD_SECONDS = 30
+
 
 def _texts(note) -> list[str]:
     return [
@@ -44,4 +48,4 @@ def test_runs_of_brackets_are_linear():
         start = time.perf_counter()
         note, _ = read_text(text)
         assert note is not None
-        assert time.perf_counter() - start < 5, text[:10]
+        assert time.perf_counter() - start < HANG_GUARD_SECONDS, text[:10]

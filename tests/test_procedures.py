@@ -19,6 +19,10 @@ from notecards.model import Card, ListBlock, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
 
+# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
+# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
+HANG_GUARD_SECONDS = 30
+
 NOTES = Path(__file__).parent / "notes" / "structure"
 
 
@@ -299,18 +303,18 @@ def test_sentences() -> None:
 # ---------------------------------------------------------------- robustness
 
 
-def test_large_note_is_fast() -> None:
+def test_large_note_gives_bounded_cards() -> None:
+    """3,000 procedures and 350 KB of junk: three cards per procedure (two steps and the
+    sequence) and a few from the junk, each short (`BACK_LIMIT`, `ITEM_LIMIT`...)."""
     parts = [f"## Part {i}\n\nHere is how to do part {i}:\n\n" for i in range(3000)]
     body = "".join(p + "1. Do the first thing now.\n2. Do the second thing.\n\n" for p in parts)
     body += "." * 200_000 + " A\n\n" + ")" * 100_000 + "\n\n1. " + "x. " * 50_000 + "\n2. b\n"
     note = parse_text(body)
-    best = float("inf")
-    for _ in range(3):  # the best of three: other processes on a busy CI box add noise
-        start = time.perf_counter()
-        cards, _ = run(note)
-        best = min(best, time.perf_counter() - start)
-    assert best < 1.0
-    assert len(cards) > 9000
+    start = time.perf_counter()
+    cards, _ = run(note)
+    assert time.perf_counter() - start < HANG_GUARD_SECONDS
+    assert 9000 <= len(cards) <= 9010
+    assert all(len(c.front) + len(c.back) < 1_000 for c in cards)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

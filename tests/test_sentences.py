@@ -27,6 +27,10 @@ from notecards.text.sentences import (
 )
 from notecards.vault import Vault
 
+# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
+# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
+HANG_GUARD_SECONDS = 30
+
 
 def _spans(markdown: str):
     tokens = parser().parse(markdown)
@@ -163,4 +167,4 @@ def test_prose_extractors_are_linear_on_pathological_input(body):
     for extract in (extract_definitions, extract_properties, extract_enumerations):
         assert extract(note, ctx) == []
     extract_headings(note, ctx)
-    assert time.perf_counter() - start < 3.0  # linear: well under a second unloaded
+    assert time.perf_counter() - start < HANG_GUARD_SECONDS  # linear: well under a second

@@ -63,8 +63,16 @@ def media_name(relpath: str) -> str:
 
 @dataclass
 class Vault:
+    """One run's view of the vault folder: the file-name index and media lookups are
+    made once and kept, as files are not expected to change while notes are read."""
+
     root: Path
     _by_name: dict[str, list[Path]] | None = field(default=None, repr=False)
+    # (target, note folder) → lookup: the reader's warnings and the renderer ask alike
+    _resolved: dict[tuple[str, Path], MediaLookup] = field(default_factory=dict, repr=False)
+    # candidate path → its real path when it is a regular file inside the root, else None;
+    # notes that embed the same file share the candidates found by file name
+    _files: dict[Path, Path | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -82,12 +90,22 @@ class Vault:
 
     def contains(self, path: Path) -> bool:
         """True for a regular file whose real path is inside the vault root."""
+        return self._real_file(path) is not None
+
+    def _real_file(self, path: Path) -> Path | None:
+        """The real path of `path` when it is a regular file inside the vault root."""
         try:
             real = path.resolve(strict=True)
             mode = os.stat(real).st_mode
         except (OSError, RuntimeError, ValueError):
-            return False
-        return stat.S_ISREG(mode) and real.is_relative_to(self.root)
+            return None
+        return real if stat.S_ISREG(mode) and real.is_relative_to(self.root) else None
+
+    def _candidate_file(self, path: Path) -> Path | None:
+        """`_real_file`, kept per path for the run (see the class docstring)."""
+        if path not in self._files:
+            self._files[path] = self._real_file(path)
+        return self._files[path]
 
     def media_allowed(self, real: Path) -> bool:
         """A media file outside hidden folders: what a deck may carry from the vault."""
@@ -110,18 +128,28 @@ class Vault:
         return self._by_name
 
     def resolve_media(self, target: str, note_path: Path) -> MediaLookup:
-        """Find the file an embed or image link names, or say why there is none."""
+        """Find the file an embed or image link names, or say why there is none.
+
+        Only the note's folder matters, so the answer is kept per (target, folder):
+        each lookup costs several `stat` calls."""
+        key = (target, note_path.parent)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._resolve_media(target, note_path.parent)
+        return found
+
+    def _resolve_media(self, target: str, folder: Path) -> MediaLookup:
         raw = unquote(target.strip()).replace("\\", "/")
         raw = raw.split("#", 1)[0].split("?", 1)[0].strip()
         refused = _refusal(raw, target)
         if refused:
             return MediaLookup(None, refused)
-        candidates = [note_path.parent / raw, self.root / raw]
+        candidates = [folder / raw, self.root / raw]
         candidates += self._name_index().get(raw.rsplit("/", 1)[-1].casefold(), [])
         hidden = False
         for candidate in candidates:
-            if self.contains(candidate):
-                real = candidate.resolve()
+            real = self._candidate_file(candidate)
+            if real is not None:
                 if self.media_allowed(real):
                     return MediaLookup(real)
                 hidden = True

@@ -44,7 +44,7 @@ from notecards.model import (
     Table,
     walk_blocks,
 )
-from notecards.render.plain import markdown_text
+from notecards.render.markup import render_markdown_and_text
 
 EXTRACTOR = "anki_cloze"
 # Bounds that keep absurd input cheap; past them a block is not a flashcard anyway.
@@ -346,8 +346,8 @@ def cloze_cards(
     marked = _marked_source(block.source, deletions)
     if isinstance(block, Quote) and block.callout:
         marked = _CALLOUT_MARK.sub(r"\1", marked, count=1)  # `[!tip]` is Obsidian's, not text
-    field = cloze_field(ctx.markdown_html(marked), deletions)
-    plain = markdown_text(marked)
+    rendered, plain = render_markdown_and_text(marked, ctx.render)
+    field = cloze_field(rendered, deletions)
     anchor = _anchor(plain)
     cards: list[Card] = []
     group = ""

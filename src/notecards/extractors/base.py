@@ -16,6 +16,7 @@ from pathlib import Path
 from notecards.ids import card_id
 from notecards.model import Block, Card, Note, NoteType, Section
 from notecards.render.markup import EmbedNote, RenderContext, render_markdown, text_html
+from notecards.text.note_text import NoteText
 from notecards.vault import Vault
 
 _SRC = re.compile(r'src="([^"]+)"')
@@ -38,6 +39,7 @@ class ExtractContext:
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
     claimed: set[tuple[int, int, str]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
+    text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
     render: RenderContext = field(init=False)
 
     def __post_init__(self) -> None:
@@ -51,7 +53,7 @@ class ExtractContext:
             self.covered.add(section.line)
 
     def is_claimed(self, block: Block) -> bool:
-        return _block_key(block) in self.claimed
+        return bool(self.claimed) and _block_key(block) in self.claimed
 
     def markdown_html(self, source: str, *, inline: bool = False) -> str:
         """Render a Markdown fragment of this note (embeds resolved in its vault)."""
@@ -83,8 +85,10 @@ class ExtractContext:
             front_html if front_html is not None else text_html(front),
             back_html if back_html is not None else text_html(back),
         )
-        used = {name for value in fields for name in _SRC.findall(value)}
-        media = tuple(sorted((n, p) for n, p in self.render.media.items() if n in used))
+        media: tuple[tuple[str, str], ...] = ()
+        if self.render.media:  # most notes embed nothing: no fields to search
+            used = {name for value in fields for name in _SRC.findall(value)}
+            media = tuple(sorted((n, p) for n, p in self.render.media.items() if n in used))
         identity = card_id(self.note.path, kind, anchor)
         return Card(
             id=identity,

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from notecards.extractors.base import ExtractContext
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
-from notecards.text.sentences import Flat, paragraph_sentences, prose_blocks
+from notecards.text.note_text import NoteText
+from notecards.text.sentences import Flat, prose_blocks
 from notecards.text.terms import (
     PRONOUNS,
     Vocabulary,
@@ -496,12 +497,12 @@ def find_definitions(note: Note, ctx: ExtractContext) -> list[Found]:
     last = _last[0]
     if last is not None and last[0] is note and last[1] == claimed:
         return list(last[2])
-    found = _find_definitions(note, ctx.is_claimed)
+    found = _find_definitions(note, ctx.is_claimed, ctx.text)
     _last[0] = (note, claimed, found)
     return list(found)
 
 
-def _find_definitions(note: Note, skip: Callable[[Block], bool]) -> list[Found]:
+def _find_definitions(note: Note, skip: Callable[[Block], bool], text: NoteText) -> list[Found]:
     lang = note.lang if note.lang in QUESTIONS else "en"
     found: list[Found] = []
     sentences: list[tuple[Section, int, Flat]] = []
@@ -511,8 +512,8 @@ def _find_definitions(note: Note, skip: Callable[[Block], bool]) -> list[Found]:
             if isinstance(block, Table):
                 tables.append((section, block))
             elif isinstance(block, Paragraph):
-                sentences += [(section, line, f) for line, f in paragraph_sentences(block)]
-    vocab = Vocabulary.from_flats(f for _, _, f in sentences)
+                sentences += [(section, line, f) for line, f in text.sentences(block)]
+    vocab = text.vocabulary(f for _, _, f in sentences)
     for section, table in tables:
         for line, definition in _table_definitions(table, lang, vocab):
             found.append(Found(section, line, definition))

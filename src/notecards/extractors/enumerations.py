@@ -20,13 +20,8 @@ from dataclasses import dataclass
 
 from notecards.extractors.base import ExtractContext
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
-from notecards.text.sentences import (
-    Flat,
-    flatten,
-    paragraph_sentences,
-    prose_paragraphs,
-    split_sentences,
-)
+from notecards.text.note_text import NoteText
+from notecards.text.sentences import Flat, prose_paragraphs
 from notecards.text.terms import (
     Vocabulary,
     clean_term,
@@ -210,15 +205,15 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     return Enumeration(front, tuple(found[0]), found[1], head)
 
 
-def _list_item_text(block: Block) -> str:
+def _list_item_text(block: Block, text: NoteText) -> str:
     """What a bullet names: its emphasised head ("**A** — …"), else its short text."""
     first = block.blocks[0] if getattr(block, "blocks", ()) else None
     if not isinstance(first, Paragraph):
         return ""
-    sentences = split_sentences(first.spans)
+    sentences = text.sentences(first)
     if not sentences:
         return ""
-    flat = flatten(sentences[0])
+    flat = sentences[0][1]
     lead = leading_term(flat)
     if lead:
         return lead[0]
@@ -227,13 +222,13 @@ def _list_item_text(block: Block) -> str:
     return clean_term(flat.text)
 
 
-def _bullets(intro: Paragraph, block: ListBlock, lang: str) -> Enumeration | None:
+def _bullets(intro: Paragraph, block: ListBlock, lang: str, text: NoteText) -> Enumeration | None:
     """A bulleted list after a paragraph whose last sentence ends with ":"."""
     if block.ordered or not ITEMS[0] <= len(block.items) <= ITEMS[1]:
         return None
     if any(item.checked is not None or _TASK.match(item.source) for item in block.items):
         return None  # a to-do list, not members of a set
-    sentences = paragraph_sentences(intro)
+    sentences = text.sentences(intro)
     if not sentences:
         return None
     question = sentences[-1][1].text
@@ -241,7 +236,7 @@ def _bullets(intro: Paragraph, block: ListBlock, lang: str) -> Enumeration | Non
         return None
     if key(question.rstrip(":")) in _GENERIC_INTROS:
         return None
-    items = [_list_item_text(item) for item in block.items]
+    items = [_list_item_text(item, text) for item in block.items]
     if not all(_item_ok(i, MAX_LIST_ITEM_WORDS) for i in items):
         return None
     if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
@@ -279,12 +274,12 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
     sentences: list[tuple[Section, int, Flat]] = []
     for section in note.sections:
         for paragraph in prose_paragraphs(section.blocks, ctx.is_claimed):
-            sentences += [(section, line, f) for line, f in paragraph_sentences(paragraph)]
+            sentences += [(section, line, f) for line, f in ctx.text.sentences(paragraph)]
         for intro, block in _list_pairs(section.blocks, ctx):
-            enumeration = _bullets(intro, block, lang)
+            enumeration = _bullets(intro, block, lang, ctx.text)
             if enumeration:
                 found.append((section, block.line, enumeration))
-    vocab = Vocabulary.from_flats(f for _, _, f in sentences)
+    vocab = ctx.text.vocabulary(f for _, _, f in sentences)
     for section, line, flat in sentences:
         enumeration = _inline(flat, lang, vocab)
         if enumeration:

@@ -11,8 +11,8 @@ One extractor, "explicit", reads the plugin's syntaxes:
   inline card in the same run), the answer ends at the next blank line, heading or
   inline card. A run may cross Markdown blocks (an answer that is a list, a table or a
   fenced code block, whose blank lines do not end the card). Sides are rendered with
-  `ctx.markdown_html` and `markdown_text`; soft line breaks show as breaks, as in
-  Obsidian.
+  `render_markdown_and_text` (HTML and plain text from one parse); soft line breaks
+  show as breaks, as in Obsidian.
 - `==highlight==` clozes, only in notes tagged for flashcards (see below): ordinary
   notes use highlights for emphasis. Each top-level block (paragraph, list, quote, table)
   with highlights becomes one Anki cloze note, a card per highlight; the plugin's hints
@@ -55,6 +55,7 @@ import html
 import re
 import textwrap
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from notecards.extractors.anki_cloze import (
     CLOZE_UNITS,
@@ -62,14 +63,15 @@ from notecards.extractors.anki_cloze import (
     Deletion,
     cloze_cards,
     masked_text,
-    opaque_lines,
     text_runs,
 )
 from notecards.extractors.base import ExtractContext
 from notecards.model import (
     Block,
     Card,
+    CodeBlock,
     HtmlBlock,
+    MathBlock,
     Note,
     Quote,
     Section,
@@ -79,8 +81,7 @@ from notecards.model import (
 )
 from notecards.reader.inline import to_spans
 from notecards.reader.markdown import parser
-from notecards.render.markup import spans_html
-from notecards.render.plain import markdown_text
+from notecards.render.markup import render_markdown_and_text, spans_html
 
 EXTRACTOR = "explicit"
 FLASHCARD_TAGS = ("flashcards", "flashcard")
@@ -123,9 +124,9 @@ _CODE_RIGHT = re.compile(r"^(?:[$~<]|[\w-]*(?:\(|<[\w:]|->|;|\{|=|\.\w+\())")
 # ---------------------------------------------------------------- lines
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One source line of a top-level block, as the card parser sees it."""
+class _Line(NamedTuple):
+    """One source line of a top-level block, as the card parser sees it (a named tuple:
+    a note has thousands of lines, and a tuple is the cheapest record to make)."""
 
     number: int  # 1-based file line
     text: str  # without block-quote markers
@@ -144,16 +145,7 @@ def is_flashcard_note(note: Note) -> bool:
 
 
 def _block_lines(section: Section, block: Block) -> list[_Line]:
-    opaque = opaque_lines(block)
-    comments: set[int] = set()
-    stops: set[int] = set()
-    for leaf in walk_blocks((block,)):
-        if isinstance(leaf, Table):
-            opaque.update(range(leaf.line, leaf.end_line + 1))
-        elif isinstance(leaf, HtmlBlock) and leaf.source.lstrip().startswith("<!--"):
-            comments.update(range(leaf.line, leaf.end_line + 1))
-        elif isinstance(leaf, Quote) and leaf.callout:
-            stops.add(leaf.line)
+    opaque, comments, stops = _special_lines(block)
     quoted = isinstance(block, Quote)
     lines: list[_Line] = []
     for number, raw in enumerate(block.source.split("\n"), block.line):
@@ -168,6 +160,22 @@ def _block_lines(section: Section, block: Block) -> list[_Line]:
             kind = "text" if text.strip() else "stop"
         lines.append(_Line(number, text, kind, block, section))
     return lines
+
+
+def _special_lines(block: Block) -> tuple[set[int], set[int], set[int]]:
+    """File lines of `block` that are opaque (code, math, HTML, tables), HTML comments,
+    and callout titles (which end a card), found in one walk of its blocks."""
+    opaque: set[int] = set()
+    comments: set[int] = set()
+    stops: set[int] = set()
+    for leaf in walk_blocks((block,)):
+        if isinstance(leaf, HtmlBlock) and leaf.source.lstrip().startswith("<!--"):
+            comments.update(range(leaf.line, leaf.end_line + 1))
+        if isinstance(leaf, (CodeBlock, MathBlock, HtmlBlock, Table)):
+            opaque.update(range(leaf.line, leaf.end_line + 1))
+        elif isinstance(leaf, Quote) and leaf.callout:
+            stops.add(leaf.line)
+    return opaque, comments, stops
 
 
 def _runs(note: Note, ctx: ExtractContext) -> list[list[_Line]]:
@@ -309,7 +317,8 @@ def _render(ctx: ExtractContext, source: str, *, inline: bool) -> _Side:
         tokens = parser().parseInline(source)
         spans = to_spans(tokens[0].children if tokens else None)
         return _Side(" ".join(plain_text(spans).split()), spans_html(spans, ctx.render).strip())
-    return _Side(markdown_text(source), ctx.markdown_html(source).strip())
+    rendered, plain = render_markdown_and_text(source, ctx.render)
+    return _Side(plain, rendered.strip())
 
 
 def _side_source(lines: list[_Line], *, question: bool) -> str:

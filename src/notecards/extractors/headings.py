@@ -15,13 +15,7 @@ import re
 from notecards.extractors.base import ExtractContext
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
-from notecards.text.sentences import (
-    flatten,
-    paragraph_sentences,
-    prose_paragraphs,
-    split_sentences,
-    word_set,
-)
+from notecards.text.sentences import prose_paragraphs, word_set
 from notecards.text.terms import Vocabulary, is_term, key
 
 NAME = "headings"
@@ -83,9 +77,9 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         flat
         for section in note.sections
         for block in prose_paragraphs(section.blocks, ctx.is_claimed)
-        for _, flat in paragraph_sentences(block)
+        for _, flat in ctx.text.sentences(block)
     ]
-    vocab = Vocabulary.from_flats(flats)
+    vocab = ctx.text.vocabulary(flats)
     cards: list[Card] = []
     for section in note.sections:
         if not section.heading or section.line in ctx.covered:
@@ -94,12 +88,11 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         paragraph = _first_paragraph(section, ctx) if question else None
         if paragraph is None:
             continue
-        sentences = split_sentences(paragraph.spans)[:MAX_SENTENCES]
-        parts = [flatten(s) for s in sentences]
+        parts = [flat for _, flat in ctx.text.sentences(paragraph)[:MAX_SENTENCES]]
         answer = " ".join(p.text for p in parts)
         if len(answer.split()) < MIN_ANSWER_WORDS or answer.endswith(":"):
             continue
-        answer_html = " ".join(spans_html(s, ctx.render) for s in sentences)
+        answer_html = " ".join(spans_html(p.spans, ctx.render) for p in parts)
         cards.append(
             ctx.card(
                 kind="heading",

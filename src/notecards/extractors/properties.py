@@ -29,7 +29,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import find_definitions
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
-from notecards.text.sentences import Flat, paragraph_sentences, prose_paragraphs, word_set
+from notecards.text.sentences import Flat, prose_paragraphs, word_set
 from notecards.text.terms import (
     PRONOUNS,
     STOP_START,
@@ -292,10 +292,10 @@ def _gender(words: list[Word]) -> str:
 
 def _when(flat: Flat, terms: list[str], lang: str) -> Property | None:
     """ "Когда S V1 O1, он V2 O2." → "Что S V2, когда V1 O1?"."""
-    term = _mentioned(flat.masked, terms)
     match = (_RU_WHEN if lang == "ru" else _EN_WHEN).match(flat.masked)
     comma = flat.masked.find(",", match.end()) if match else -1
-    if not term or comma < 0:
+    term = _mentioned(flat.masked, terms) if comma >= 0 else ""
+    if not term:
         return None
     clause = _words(flat, match.end(), comma)
     main = _words(flat, comma + 1, len(flat.text))
@@ -448,11 +448,11 @@ def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Propert
 
 def _clause(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Property | None:
     """A trailing "…, пока …" / "… until …" clause about a term, blanked."""
-    term = _mentioned(flat.masked, terms)
-    if not term:
-        return None
     match = _CLAUSE_MARKERS[lang].search(flat.masked)
     if not match:
+        return None
+    term = _mentioned(flat.masked, terms)
+    if not term:
         return None
     head = flat.text[: match.start()].strip()
     if len(head.split()) < 3 or re.match(r"(если|if)\s", head, re.I):
@@ -471,8 +471,13 @@ def _clause(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
 # ---------------------------------------------------------------- the extractor
 
 
-def _paragraph_terms(flats: list[Flat], defined: dict[str, str]) -> list[str]:
-    """Terms a paragraph's sentences may be about: emphasised here or defined anywhere."""
+def _paragraph_terms(flats: list[Flat], defined: dict[str, str], by_length: list[str]) -> list[str]:
+    """Terms a paragraph's sentences may be about: emphasised here or defined anywhere.
+
+    `by_length` is `defined` sorted as the result is: the answer for the many
+    paragraphs that emphasise nothing."""
+    if not any(flat.emph for flat in flats):
+        return by_length
     terms = {key(t): t for t in emphasized_terms(flats)}
     for k, term in defined.items():
         terms.setdefault(k, term)
@@ -489,10 +494,11 @@ def find_properties(note: Note, ctx: ExtractContext) -> Iterator[tuple[Section, 
     for section in note.sections:
         for block in prose_paragraphs(section.blocks, ctx.is_claimed):
             if isinstance(block, Paragraph):
-                paragraphs.append((section, paragraph_sentences(block)))
-    vocab = Vocabulary.from_flats(f for _, sentences in paragraphs for _, f in sentences)
+                paragraphs.append((section, ctx.text.sentences(block)))
+    vocab = ctx.text.vocabulary(f for _, sentences in paragraphs for _, f in sentences)
+    by_length = sorted(defined.values(), key=len, reverse=True)
     for section, sentences in paragraphs:
-        terms = _paragraph_terms([f for _, f in sentences], defined)
+        terms = _paragraph_terms([f for _, f in sentences], defined, by_length)
         if not terms:
             continue
         for line, flat in sentences:

@@ -6,9 +6,12 @@ file's line, and as much of the note as can be read is kept.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from notecards.model import Note, Problem, Section, Span, block_spans, walk_blocks
@@ -86,6 +89,30 @@ def parse_note(
     data: bytes, rel: str, path: Path, vault: Vault, mtime: int = 0
 ) -> tuple[Note | None, list[Problem]]:
     """The pure part of reading: bytes in, Note and problems out."""
+    with _no_cycle_collection():
+        return _parse_note(data, rel, path, vault, mtime)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while one note is read.
+
+    markdown-it makes hundreds of short-lived token objects per note, and the collector
+    would scan them again and again (about a sixth of the parse time); they hold no
+    reference cycles and are freed as soon as the note's tree is built, so nothing is
+    left for the collector to find. Its previous state is restored afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_note(
+    data: bytes, rel: str, path: Path, vault: Vault, mtime: int
+) -> tuple[Note | None, list[Problem]]:
     decoded = decode_note(data)
     if decoded.text is None:
         return None, [Problem(rel, 1, decoded.problem, "error")]

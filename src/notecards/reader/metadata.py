@@ -57,6 +57,19 @@ class _BoundedLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# libyaml (PyYAML's C parser) reads plain front matter about ten times faster; the
+# constructor and resolver are the same Python code, so the values are the same. It is
+# used only for blocks without aliases (its composer cannot count them) and without the
+# characters where the two parsers were seen to disagree (tags, block scalars, `?` keys,
+# directives, tabs, BOM and Unicode line breaks), and only for values nested at most
+# _FAST_MAX_DEPTH deep (libyaml reads nesting that makes the Python loader recurse too
+# deep and fail). Anything else, errors included, is read again by the pure-Python
+# loader, so values and messages do not change.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+_FAST_UNSAFE = frozenset("*&!%|>?\t\ufeff\x85\u2028\u2029")
+_FAST_MAX_DEPTH = 32
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Separate YAML front matter from the body; never raises."""
     if not _HANDLER.detect(text):
@@ -93,7 +106,7 @@ def _first_raw_line(text: str) -> int:
 def load_yaml(raw: str, first_line: int = 1) -> tuple[Any, Located | None]:
     """Load a YAML block safely: (value, None), or (None, (file line, message))."""
     try:
-        loaded = yaml.load(raw, Loader=_BoundedLoader)  # SafeLoader: no object tags
+        loaded = _load(raw)
         _check_size(loaded)
     except _TooBig:
         return None, (first_line, f"front matter expands to more than {MAX_NODES} values: ignored")
@@ -107,6 +120,33 @@ def load_yaml(raw: str, first_line: int = 1) -> tuple[Any, Located | None]:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return None, (first_line, f"front matter could not be read: {reason[:200]}")
     return loaded, None
+
+
+def _load(raw: str) -> Any:
+    """yaml.load with a safe loader: libyaml when the block is plain (see _FAST_LOADER)."""
+    if _FAST_LOADER is not None and _FAST_UNSAFE.isdisjoint(raw):
+        try:
+            loaded = yaml.load(raw, Loader=_FAST_LOADER)  # CSafeLoader: no object tags
+        except Exception:  # the pure-Python loader below says what is wrong
+            pass
+        else:
+            if _shallow(loaded, _FAST_MAX_DEPTH):
+                return loaded
+    return yaml.load(raw, Loader=_BoundedLoader)  # SafeLoader: no object tags
+
+
+def _shallow(value: Any, limit: int) -> bool:
+    """Whether no list or mapping in `value` lies more than `limit` levels deep."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack += [(child, depth + 1) for child in (*item.keys(), *item.values())]
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            stack += [(child, depth + 1) for child in item]
+    return True
 
 
 def _check_size(value: Any) -> None:
@@ -130,11 +170,14 @@ def _check_size(value: Any) -> None:
             stack += item
 
 
+_KEY_LINE = re.compile(r"([^\s#:][^:]*?)\s*:(?:\s|$)")
+
+
 def _key_lines(raw: str, first_line: int) -> dict[str, int]:
     """File line of each top-level key (`key:` in column 0), for messages."""
     lines: dict[str, int] = {}
     for number, line in enumerate(raw.split("\n")):
-        match = re.match(r"([^\s#:][^:]*?)\s*:(?:\s|$)", line)
+        match = _KEY_LINE.match(line)
         if match:
             lines.setdefault(match.group(1).strip("'\""), first_line + number)
     return lines

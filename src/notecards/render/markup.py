@@ -15,10 +15,12 @@ from functools import cache
 from pathlib import Path
 
 from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
 
 from notecards.model import Inline
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
+from notecards.render.plain import tokens_text
 from notecards.render.sanitize import clean_html
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
@@ -65,12 +67,20 @@ def _lexer_for(language: str):
         return get_lexer_by_name("text", stripnl=False)
 
 
+@cache
+def _formatter():
+    """One HtmlFormatter for every block: it keeps no state between blocks, and making
+    one resolves its whole style each time."""
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(nowrap=True)
+
+
 def highlight_code(code: str, language: str = "") -> str:
     """Pygments spans inside `<div class="nc-code"><pre>`, classes styled by the note type."""
     from pygments import highlight
-    from pygments.formatters import HtmlFormatter
 
-    body = highlight(code, _lexer_for(language.lower()), HtmlFormatter(nowrap=True))
+    body = highlight(code, _lexer_for(language.lower()), _formatter())
     return f'<div class="nc-code"><pre>{body.rstrip()}</pre></div>'
 
 
@@ -139,7 +149,20 @@ def render_markdown(source: str, ctx: RenderContext | None = None, *, inline: bo
     md = parser()
     env = {"ctx": ctx}
     tokens = md.parseInline(source, env) if inline else md.parse(source, env)
-    out = _renderer().render(tokens, md.options, env)
+    return _render_tokens(tokens, env, ctx)
+
+
+def render_markdown_and_text(source: str, ctx: RenderContext) -> tuple[str, str]:
+    """`render_markdown(source, ctx)` and `markdown_text(source)` from one parse: a
+    fragment that needs both sides is not tokenized twice."""
+    env = {"ctx": ctx}
+    tokens = parser().parse(source, env)
+    text = tokens_text(tokens, source)  # read first: rendering only reads tokens too
+    return _render_tokens(tokens, env, ctx), text
+
+
+def _render_tokens(tokens: list[Token], env: dict, ctx: RenderContext) -> str:
+    out = _renderer().render(tokens, parser().options, env)
     return clean_html(out.strip(), allow_remote=ctx.allow_remote)
 
 

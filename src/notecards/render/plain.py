@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.token import Token
+
 from notecards.model import (
     Block,
     CodeBlock,
@@ -81,7 +83,11 @@ def block_text(block: Block, depth: int = 0) -> str:
 
 def markdown_text(source: str) -> str:
     """A Markdown fragment (an explicit card's question or answer) as plain text."""
-    tokens = parser().parse(source)
+    return tokens_text(parser().parse(source), source)
+
+
+def tokens_text(tokens: list[Token], source: str) -> str:
+    """`markdown_text` of a fragment already parsed into `tokens`."""
     sections = build_sections(tokens, source.split("\n"), 0)
     parts: list[str] = []
     for section in sections:

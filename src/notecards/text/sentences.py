@@ -14,9 +14,9 @@ A line break ends a sentence unless the next line visibly continues it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from notecards.model import Block, Inline, ListBlock, Paragraph, Quote, Span, Table
 
@@ -36,6 +36,8 @@ _UNSEEN = frozenset({"embed", "image", "tag", "html"})
 EMPHASIS = frozenset({"em", "strong", "highlight"})
 
 _ENDERS = ".!?…"
+_STOPS = re.compile(r"[\n.!?…]")  # where `_boundaries` has something to decide
+_SPACE_RUNS = re.compile(r"\s+")  # `\s` is exactly `str.isspace` for str patterns
 _CLOSERS = "\"'»”’)]"
 _DIALOGUE = "—–-"
 _CONTINUES = ",;(—–-"  # a line ending in these goes on on the next line
@@ -47,6 +49,8 @@ _ABBREV_NEVER = word_set(
     e.g i.e cf dr mr mrs ms prof vs fig approx viz"""
 )
 _ABBREV_MAYBE = word_set("т.д т.п др пр etc al г гг в вв руб тыс млн млрд")
+# ".т.е", ".e.g": a dotted abbreviation ending a longer dotted word
+_DOTTED_NEVER = tuple(sorted("." + abbrev for abbrev in _ABBREV_NEVER if "." in abbrev))
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +132,7 @@ def _dot_ends(text: str, at: int) -> bool:
         return False
     if word in _ABBREV_MAYBE or tail in _ABBREV_MAYBE:
         return True
-    if any(word.endswith("." + abbrev) for abbrev in _ABBREV_NEVER if "." in abbrev):
+    if word.endswith(_DOTTED_NEVER):
         return False
     # an initial ("A. S. Pushkin") is a single capital letter
     return not (len(tail) == 1 and text[at - 1].isupper())
@@ -139,16 +143,13 @@ def _boundaries(text: str) -> list[int]:
     cuts: list[int] = []
     size = len(text)
     index = 0
-    while index < size:
-        char = text[index]
-        if char == "\n":
+    while (stop := _STOPS.search(text, index)) is not None:
+        index = stop.start()
+        if text[index] == "\n":
             nxt = _skip_space(text, index + 1)
             prev = _char_before(text, index)
             if nxt < size and not text[nxt].islower() and prev not in _CONTINUES:
                 cuts.append(nxt)
-            index += 1
-            continue
-        if char not in _ENDERS:
             index += 1
             continue
         end = index + 1
@@ -223,17 +224,30 @@ def _trim(piece: list[Span]) -> Sentence:
         end -= 1
     out = piece[start:end]
     if out and out[0].kind in _WORDS:
-        out[0] = Span(out[0].text.lstrip(), out[0].kind, out[0].target)
+        out[0] = _stripped(out[0], out[0].text.lstrip())
     if out and out[-1].kind in _WORDS:
-        out[-1] = Span(out[-1].text.rstrip(), out[-1].kind, out[-1].target)
+        out[-1] = _stripped(out[-1], out[-1].text.rstrip())
     return tuple(out)
+
+
+def _stripped(span: Span, text: str) -> Span:
+    """`span` with `text`, made anew only when stripping changed it."""
+    return span if text == span.text else Span(text, span.kind, span.target)
+
+
+def _has_words(sentence: Sentence) -> bool:
+    """Whether a sentence shows any text (not only media, tags, breaks or spaces)."""
+    for span in sentence:
+        if span.kind not in _UNSEEN and span.kind != "break" and span.text.strip():
+            return True
+    return False
 
 
 def _split(spans: Inline) -> list[tuple[int, Sentence]]:
     """Sentences with the number of line breaks before each one."""
     text, offsets = _scan_string(spans)
     cuts = _boundaries(text)
-    pieces = _cut(spans, offsets, cuts)
+    pieces = _cut(spans, offsets, cuts) if cuts else [_uncut(spans)]
     out = []
     newlines = 0
     previous = 0
@@ -241,9 +255,15 @@ def _split(spans: Inline) -> list[tuple[int, Sentence]]:
         newlines += text.count("\n", previous, start)
         previous = start
         sentence = _trim(piece)
-        if any(s.kind not in _UNSEEN and s.kind != "break" and s.text.strip() for s in sentence):
+        if _has_words(sentence):
             out.append((newlines, sentence))
     return out
+
+
+def _uncut(spans: Inline) -> list[Span]:
+    """What `_cut` gives for no cut at all: the spans, less word or code spans that
+    hold no text."""
+    return [s for s in spans if s.text or s.kind in _UNSEEN or s.kind == "break"]
 
 
 def split_sentences(spans: Inline) -> list[Sentence]:
@@ -252,42 +272,52 @@ def split_sentences(spans: Inline) -> list[Sentence]:
 
 
 def flatten(sentence: Sentence) -> Flat:
-    """One sentence as plain text with a code/math mask and emphasis ranges."""
-    chars: list[str] = []
+    """One sentence as plain text with a code/math mask and emphasis ranges.
+
+    Whitespace runs become one space, and none is kept at either end; each span's text
+    is collapsed with one regex substitution, not a step per character."""
+    parts: list[str] = []
     masked: list[str] = []
     origin: list[int] = []
     emph: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
+    size = 0
+    after_space = True  # at the start or after a space, a space is dropped
     for index, span in enumerate(sentence):
-        if span.kind in _UNSEEN:
+        kind = span.kind
+        if kind in _UNSEEN:
             continue
-        text = " " if span.kind == "break" else span.text
-        opaque = span.kind in _OPAQUE
-        start = len(chars)
-        for char in text:
-            if char.isspace():
-                if not chars or chars[-1] == " ":
-                    continue
-                char = " "
-            chars.append(char)
-            masked.append(MASK if opaque else char)
-            origin.append(index)
-        if span.kind in EMPHASIS or span.kind == "code":
-            lo, hi = start, len(chars)
-            while lo < hi and chars[lo] == " ":
-                lo += 1
-            while hi > lo and chars[hi - 1] == " ":
-                hi -= 1
+        text = " " if kind == "break" else _SPACE_RUNS.sub(" ", span.text)
+        if after_space and text[:1] == " ":
+            text = text[1:]
+        if not text:
+            continue
+        start = size
+        size += len(text)
+        parts.append(text)
+        masked.append(MASK * len(text) if kind in _OPAQUE else text)
+        origin += [index] * len(text)
+        after_space = text[-1] == " "
+        if kind in EMPHASIS or kind == "code":
+            lo = start + (text[0] == " ")
+            hi = size - (after_space and size > lo)
             if hi > lo:
-                (code if span.kind == "code" else emph).append((lo, hi))
-    while chars and chars[-1] == " ":
-        chars.pop()
-        masked.pop()
-        origin.pop()
-    size = len(chars)
-    ranges = tuple((lo, min(hi, size)) for lo, hi in emph if lo < size)
-    codes = tuple((lo, min(hi, size)) for lo, hi in code if lo < size)
-    return Flat("".join(chars), "".join(masked), tuple(origin), ranges, sentence, codes)
+                (code if kind == "code" else emph).append((lo, hi))
+    joined, joined_mask = "".join(parts), "".join(masked)
+    if after_space and size:  # the one trailing space
+        size -= 1
+        joined, joined_mask = joined[:size], joined_mask[:size]
+        del origin[size:]
+    return Flat(
+        joined, joined_mask, tuple(origin), _within(emph, size), sentence, _within(code, size)
+    )
+
+
+def _within(ranges: list[tuple[int, int]], size: int) -> tuple[tuple[int, int], ...]:
+    """The ranges that start before `size`, cut at it (a trailing space was dropped)."""
+    if not ranges:
+        return ()
+    return tuple((lo, min(hi, size)) for lo, hi in ranges if lo < size)
 
 
 def sentence_text(sentence: Sentence) -> str:
@@ -295,12 +325,11 @@ def sentence_text(sentence: Sentence) -> str:
     return flatten(sentence).text
 
 
-@lru_cache(maxsize=32768)
 def paragraph_sentences(paragraph: Paragraph) -> list[tuple[int, Flat]]:
     """Every sentence of a paragraph, flattened, with the file line it starts on.
 
-    Cached: the prose extractors all read the same paragraphs of a note in turn.
-    Callers must not mutate the returned list.
+    The prose extractors all read the same paragraphs of a note in turn: they ask
+    through `NoteText.sentences` (`text/note_text.py`), which computes each once.
     """
     return [(paragraph.line + n, flatten(s)) for n, s in _split(paragraph.spans)]
 
@@ -312,25 +341,32 @@ def prose_blocks(
     callouts.
 
     Code, math and HTML blocks are not prose; `skip` (a block already turned into cards
-    by explicit syntax) prunes a block with everything inside it.
+    by explicit syntax) prunes a block with everything inside it. The blocks are
+    gathered into one list first (nested generators cost a step per level per block).
     """
+    found: list[Paragraph | Table] = []
+    _gather_prose(blocks, skip, found)
+    return iter(found)
+
+
+def _gather_prose(
+    blocks: tuple[Block, ...], skip: Callable[[Block], bool], found: list[Paragraph | Table]
+) -> None:
     for block in blocks:
         if skip(block):
             continue
         if isinstance(block, (Paragraph, Table)):
-            yield block
+            found.append(block)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 if not skip(item):
-                    yield from prose_blocks(item.blocks, skip)
+                    _gather_prose(item.blocks, skip, found)
         elif isinstance(block, Quote):
-            yield from prose_blocks(block.blocks, skip)
+            _gather_prose(block.blocks, skip, found)
 
 
 def prose_paragraphs(
     blocks: tuple[Block, ...], skip: Callable[[Block], bool]
 ) -> Iterator[Paragraph]:
     """The paragraphs among `prose_blocks`."""
-    for block in prose_blocks(blocks, skip):
-        if isinstance(block, Paragraph):
-            yield block
+    return (block for block in prose_blocks(blocks, skip) if isinstance(block, Paragraph))

@@ -81,6 +81,7 @@ _EDGE = _QUOTES + "[]{}<>*_=~ \t"
 _TRAIL = ".,:;!?…—–-" + _EDGE
 _LEAD = "—–-•·*+>" + _EDGE
 _WORD = re.compile(r"\w[\w+/#-]*(?:\.\w+)*")
+_CYRILLIC = re.compile("[ЁА-яё]")  # the letters whose lower case is а-я or ё
 _LABELS = word_set(
     """примечание замечание важно внимание пример примеры совет подсказка итог итоги
     вывод выводы заметка note notes warning caution tip hint example examples summary
@@ -111,7 +112,7 @@ def clean_term(text: str) -> str:
 
 
 def _cyrillic(word: str) -> bool:
-    return any("а" <= c <= "я" or c == "ё" for c in word.lower())
+    return _CYRILLIC.search(word) is not None
 
 
 def looks_like_verb(word: str) -> bool:
@@ -263,12 +264,11 @@ class Vocabulary:
         self.lower: set[str] = set()
         self.mid_caps: set[str] = set()
         for text in texts:
-            for index, match in enumerate(_WORD.finditer(text)):
-                word = match.group()
-                if word.islower():
-                    self.lower.add(word)
-                elif index and word[:1].isupper():
-                    self.mid_caps.add(word)
+            words = _WORD.findall(text)
+            self.lower.update([word for word in words if word.islower()])
+            # a word opening its sentence says nothing; a capital first letter means
+            # the word is not lower case, so the elif of a per-word loop is implied
+            self.mid_caps.update([word for word in words[1:] if word[0].isupper()])
 
     @classmethod
     def from_flats(cls, flats: Iterable[Flat]) -> Vocabulary:

@@ -1,0 +1,43 @@
+"""The sentences and vocabulary of one note, computed once and shared by the extractors.
+
+The prose extractors (definitions, properties, enumerations, headings) read the same
+paragraphs of a note in turn, and each wants them cut into flattened sentences and a
+`Vocabulary` of their words. One `NoteText` lives on the note's `ExtractContext`, so
+that work is done once per note, and is dropped with the note (a process-wide cache
+would be keyed on whole paragraphs, costly to hash, and would keep old notes alive).
+
+Entries are keyed by object identity: the note holds its paragraphs, and each entry
+keeps the objects of its key, so an id cannot be reused while the entry exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from notecards.model import Paragraph
+from notecards.text.sentences import Flat, paragraph_sentences
+from notecards.text.terms import Vocabulary
+
+
+class NoteText:
+    """Per-note memo of `paragraph_sentences` and `Vocabulary.from_flats`."""
+
+    def __init__(self) -> None:
+        self._sentences: dict[int, tuple[Paragraph, list[tuple[int, Flat]]]] = {}
+        self._vocabularies: dict[tuple[int, ...], tuple[list[Flat], Vocabulary]] = {}
+
+    def sentences(self, paragraph: Paragraph) -> list[tuple[int, Flat]]:
+        """`paragraph_sentences(paragraph)`, computed once; callers must not mutate it."""
+        entry = self._sentences.get(id(paragraph))
+        if entry is None:
+            entry = self._sentences[id(paragraph)] = (paragraph, paragraph_sentences(paragraph))
+        return entry[1]
+
+    def vocabulary(self, flats: Iterable[Flat]) -> Vocabulary:
+        """`Vocabulary.from_flats(flats)`, shared by callers that read the same sentences."""
+        kept = list(flats)
+        key = tuple(map(id, kept))
+        entry = self._vocabularies.get(key)
+        if entry is None:
+            entry = self._vocabularies[key] = (kept, Vocabulary.from_flats(kept))
+        return entry[1]
