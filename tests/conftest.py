@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from notecards.model import Note
+from notecards.reader import parse_note
+from notecards.vault import Vault
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_VAULT = REPO / "notes"
 FIXTURES = Path(__file__).resolve().parent / "notes"
@@ -25,3 +29,24 @@ def seed_note() -> Path:
     if not SEED_NOTE.is_file():
         pytest.skip("the user's seed note (../shared/seeds/) is not present")
     return SEED_NOTE
+
+
+def note_from_text(
+    text: str, *, lang: str | None = None, name: str = "n.md", vault: Path | None = None
+) -> Note:
+    """A note read from text, as if saved as `name` in `vault` (default: a vault that
+    does not exist, so nothing on disk can leak in). `lang` adds front matter."""
+    if lang:
+        text = f"---\nlang: {lang}\n---\n{text}"
+    folder = vault or Path("/nonexistent-vault")
+    note, _ = parse_note(text.encode("utf-8"), name, folder / name, Vault(folder))
+    assert note is not None
+    return note
+
+
+def note_from_file(path: Path, vault: Path | None = None) -> Note:
+    """A fixture note read from disk, in its own folder as the vault."""
+    root = vault or path.parent
+    note, _ = parse_note(path.read_bytes(), path.relative_to(root).as_posix(), path, Vault(root))
+    assert note is not None
+    return note

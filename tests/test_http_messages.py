@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import note_from_file, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.http_messages import extract_http_messages, parse_messages
 from notecards.model import Card, CodeBlock, Note, walk_blocks
@@ -23,16 +24,11 @@ NOTES = Path(__file__).parent / "notes" / "structure"
 
 
 def read(name: str) -> Note:
-    path = NOTES / name
-    note, _ = parse_note(path.read_bytes(), name, path, Vault(NOTES))
-    assert note is not None
-    return note
+    return note_from_file(NOTES / name)
 
 
 def parse_text(text: str, name: str = "note.md") -> Note:
-    note, _ = parse_note(text.encode("utf-8"), name, NOTES / name, Vault(NOTES))
-    assert note is not None
-    return note
+    return note_from_text(text, name=name, vault=NOTES)
 
 
 def run(note: Note) -> tuple[list[Card], ExtractContext]:

@@ -8,29 +8,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import note_from_file, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.properties import extract_properties
 from notecards.model import Card, Note
-from notecards.reader import parse_note
-from notecards.vault import Vault
 
 PROSE = Path(__file__).resolve().parent / "notes" / "prose"
 MARKUP = ("**", "__", "[[", "![[", "```", "<", ">", "==")
 
 
 def _note(text: str, lang: str) -> Note:
-    text = f"---\nlang: {lang}\n---\n{text}"
-    folder = Path("/nonexistent-vault")
-    note, _ = parse_note(text.encode("utf-8"), "n.md", folder / "n.md", Vault(folder))
-    assert note is not None
-    return note
+    return note_from_text(text, lang=lang)
 
 
 def _fixture(name: str) -> Note:
-    path = PROSE / name
-    note, _ = parse_note(path.read_bytes(), name, path, Vault(PROSE))
-    assert note is not None
-    return note
+    return note_from_file(PROSE / name)
 
 
 def _cards(note: Note) -> list[Card]:
