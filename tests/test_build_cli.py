@@ -140,3 +140,41 @@ def test_wrong_usage_exits_2(vault: Path):
 def test_quiet_prints_nothing_but_problems(vault: Path, tmp_path: Path):
     result = runner.invoke(app, ["build", str(vault), "-o", str(tmp_path / "o"), "--quiet"])
     assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: Path):
+    """The build hands each note's Anki notes to the package as they come; the bytes
+    are those of writing all the cards at once."""
+    from notecards.exporters.apkg import write_apkg
+    from notecards.pipeline import BuildOptions, collect_one
+
+    out = tmp_path / "out"
+    build(vault, "-o", out, "--jobs", "2")
+    cards = collect_one(vault, BuildOptions(cache=False)).cards
+    write_apkg(cards, tmp_path / "whole.apkg")
+    assert (out / "vault.apkg").read_bytes() == (tmp_path / "whole.apkg").read_bytes()
+    build(vault, "-o", tmp_path / "f", "--split", "folder")
+    web = [c for c in cards if c.note.startswith("Web/")]
+    write_apkg(web, tmp_path / "web.apkg")
+    assert (tmp_path / "f" / "Web.apkg").read_bytes() == (tmp_path / "web.apkg").read_bytes()
+
+
+def test_an_apkg_build_never_unpickles_cards(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """190,000 Card objects would cost 400 MB: a build keeps digests and counts, and
+    writes each note's Anki notes (made in the worker, kept in the cache)."""
+    from notecards import pipeline
+
+    build(vault, "-o", tmp_path / "first")  # fills the note cache
+    (vault / "Index.md").write_text("# Index\n\nChanged?::Yes.\n")
+
+    def refuse(self: object) -> None:
+        raise AssertionError("cards unpickled")
+
+    monkeypatch.setattr(pipeline.NoteResult, "cards", property(refuse))
+    _, summary = build(vault, "-o", tmp_path / "out")
+    assert summary["outputs"][0]["status"] == "written" and summary["parsed"] == 1
+    _, dry = build(vault, "-o", tmp_path / "out", "--dry-run")
+    diff = dry["outputs"][0]["diff"]
+    assert (diff["new"], diff["changed"], diff["gone"]) == ([], [], []) and diff["unchanged"]

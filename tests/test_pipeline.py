@@ -6,7 +6,9 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, SAMPLE_VAULT
-from notecards.pipeline import BuildOptions, collect, collect_one, note_tag
+from notecards.dryrun import group_digests
+from notecards.exporters.apkg import prepare
+from notecards.pipeline import BuildOptions, collect, collect_one, note_tag, stream_one
 
 VAULT = FIXTURES / "vault"
 
@@ -61,3 +63,68 @@ def test_collect_merges_paths_and_reports_missing_ones(tmp_path: Path):
     result = collect([VAULT / "Index.md", tmp_path / "nope"], BuildOptions(cache=False))
     assert [c.front for c in result.cards] == ["What is this vault for?"]
     assert result.has_errors
+
+
+def test_a_stream_gives_what_collect_gives_in_order(tmp_path: Path):
+    vault = tmp_path / "v"
+    shutil.copytree(VAULT, vault)
+    whole = collect_one(vault, BuildOptions(cache=False))
+    result, entries = stream_one(vault, BuildOptions(cache=False, workers=2))
+    cards = []
+    for note_path, entry in entries:
+        if result.take(note_path, entry):
+            cards += entry.cards
+            assert entry.card_count == len(entry.cards)
+            assert dict(entry.groups) == group_digests(entry.cards)
+    assert cards == whole.cards
+    assert (result.notes, result.card_count, result.skipped) == (
+        whole.notes, len(whole.cards), whole.skipped,
+    )  # fmt: skip
+    assert [str(p) for p in result.problems] == [str(p) for p in whole.problems]
+
+
+def test_each_result_carries_its_anki_notes_made_in_the_worker(tmp_path: Path):
+    vault = tmp_path / "v"
+    shutil.copytree(VAULT, vault)
+    for remote in (False, True):
+        options = BuildOptions(cache=False, workers=2, allow_remote=remote)
+        by_note: dict[str, list] = {}
+        for card in collect_one(vault, options).cards:
+            by_note.setdefault(card.note, []).append(card)
+        result, entries = stream_one(vault, options, cards=False)
+        seen = 0
+        for note_path, entry in entries:
+            if result.take(note_path, entry) and entry.card_count:
+                assert entry.card_data == b""  # left out: an .apkg build needs none
+                assert entry.note is not None
+                expected = prepare(by_note[entry.note.path], allow_remote=remote)
+                assert entry.anki(remote) == expected
+                seen += 1
+        assert seen == len(by_note) > 3
+
+
+def test_a_stream_left_unread_stops_its_workers(tmp_path: Path):
+    vault = tmp_path / "v"
+    shutil.copytree(VAULT, vault)
+    result, entries = stream_one(vault, BuildOptions(cache=False, workers=2))
+    first = next(entries)
+    entries.close()  # what a build does when writing fails half way
+    assert first[0].name and result.parsed == 7
+
+
+def test_relative_paths_by_string_match_the_vaults(tmp_path: Path):
+    from notecards.pipeline import _relpaths
+    from notecards.vault import Vault
+
+    vault = tmp_path / "v"
+    (vault / "a" / "b").mkdir(parents=True)
+    (vault / "a" / "b" / "note.md").write_text("x")
+    (tmp_path / "outside.md").write_text("y")
+    (vault / "link.md").symlink_to(vault / "a" / "b" / "note.md")
+    (vault / "away.md").symlink_to(tmp_path / "outside.md")
+    (vault / "a" / "up").symlink_to(vault)
+    paths = [vault / "a" / "b" / "note.md", vault / "link.md", vault / "away.md",
+             vault / "a" / "up" / "a" / "b" / "note.md", tmp_path / "outside.md"]  # fmt: skip
+    found = Vault(vault.resolve())
+    assert _relpaths(found, paths) == [found.relpath(p) for p in paths]
+    assert _relpaths(found, paths)[:2] == ["a/b/note.md", "a/b/note.md"]

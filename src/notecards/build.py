@@ -10,10 +10,15 @@
 
 Records of past builds live in the user cache folder, next to the note cache; losing
 them only costs one full build.
+
+An .apkg build streams: each note's Anki notes go into the package's `ApkgWriter` as
+the note's result arrives (while workers parse the next ones), and only digests and
+counts stay in memory; json and csv outputs take the cards themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import time
@@ -21,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from notecards.cache import NoteCache, code_fingerprint, default_cache_dir, digest
 from notecards.dryrun import (
@@ -34,11 +39,24 @@ from notecards.dryrun import (
     read_package,
 )
 from notecards.filenames import safe_stem, unique_names
-from notecards.model import Card, Problem
-from notecards.pipeline import BuildOptions, BuildResult, Progress, collect_one, display_path
+from notecards.model import Card, Note, Problem
+from notecards.pipeline import (
+    BuildOptions,
+    BuildResult,
+    NoteResult,
+    Progress,
+    display_path,
+    stream_one,
+)
 from notecards.vault import find_vault_root
 
+if TYPE_CHECKING:  # the exporter (genanki, pygments, nh3) is imported when it writes
+    from notecards.exporters.apkg import ApkgWriter, Stage
+
 SPLITS = ("none", "folder", "note")
+# An output's record: the digest and stat of what was written, and (in a file of its
+# own, read only for dry runs and orphans) its Anki notes' GroupInfos.
+RECORD_VERSION = 2
 
 
 @dataclass
@@ -46,13 +64,18 @@ class Output:
     """One package to write and what happened to it."""
 
     path: Path
-    cards: list[Card]
+    cards: list[Card]  # json and csv; an .apkg's notes go to `writer` as they come
     notes: int
     status: str = ""  # written, unchanged, empty, would-write (dry run)
     diff: Diff | None = None
     orphans: int = 0
-    count: int = -1  # the number of cards, once `cards` is dropped (stored records)
-    groups: dict[str, GroupInfo] = field(default_factory=dict)  # known digests of `cards`
+    count: int = -1  # the number of cards when `cards` does not hold them
+    # its Anki notes, in order: each note's (key, GroupInfo) pairs pickled, and a digest
+    # of each note's keys and digests (the GroupInfos themselves are for dry runs)
+    group_data: list[bytes] = field(default_factory=list)
+    group_hashes: list[str] = field(default_factory=list)
+    writer: ApkgWriter | None = None
+    media: set[str] = field(default_factory=set)  # the media files its cards embed
 
     @property
     def card_count(self) -> int:
@@ -62,16 +85,12 @@ class Output:
         """This output without its cards, as a record of a build keeps it."""
         return Output(self.path, [], self.notes, self.status, None, 0, self.card_count)
 
-    def group_digests(self) -> dict[str, GroupInfo]:
-        """The Anki notes of `cards`: taken from the note cache when it gave them all."""
-        found: dict[str, GroupInfo] = {}
-        for card in self.cards:
-            key = card.group or card.id
-            info = self.groups.get(key)
-            if info is None:
-                return group_digests(self.cards)
-            found[key] = info
-        return found
+    @property
+    def groups(self) -> dict[str, GroupInfo]:
+        """The Anki notes of this output's cards by group id, in order."""
+        if not self.group_data and self.cards:
+            return group_digests(self.cards)
+        return _unpickle_groups(self.group_data)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -147,25 +166,37 @@ def _save(name: str, value: Any) -> None:
         pass
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: Path | str) -> tuple[int, int] | None:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns
 
 
+def _unpickle_groups(blobs: Sequence[bytes]) -> dict[str, GroupInfo]:
+    groups: dict[str, GroupInfo] = {}
+    for blob in blobs:
+        groups.update(pickle.loads(blob))
+    return groups
+
+
+def _groups_hash(groups: dict[str, GroupInfo]) -> str:
+    """What `NoteResult.group_hash` is for one note's groups."""
+    return digest(*(f"{key}:{info.digest}" for key, info in groups.items()))
+
+
 def _cards_digest(
-    cards: Sequence[Card], groups: dict[str, GroupInfo], fmt: str, allow_remote: bool
+    media_files: set[str], group_hashes: Sequence[str], fmt: str, allow_remote: bool
 ) -> str:
     """What decides the bytes of a package: the cards (by their groups' digests, in
-    order), the media files they use, the code."""
-    media = sorted({source for card in cards for _, source in card.media})
+    order, a digest per note), the media files they use, the code."""
+    media = sorted(media_files)
     return digest(
         code_fingerprint(),
         fmt,
         allow_remote,
-        *(f"{key}:{info.digest}" for key, info in groups.items()),
+        *group_hashes,
         *(f"{m}:{_stat(Path(m))}" for m in media),
     )
 
@@ -176,14 +207,17 @@ def inputs_fingerprint(
     """Every file of every input's vault by name, size and mtime (the output folder
     aside), and the options."""
     parts: list[object] = [code_fingerprint(), repr(options), *extra]
-    skip = out.resolve()
+    skip = os.path.normcase(out.resolve())
+    join, normcase = os.path.join, os.path.normcase  # strings, not Paths: 10,000 files
     for path in paths:
         root = find_vault_root(path)
         parts.append(str(path.resolve()))
         for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != skip)
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and normcase(join(folder, d)) != skip
+            )
             for name in sorted(files):
-                parts.append(f"{folder}/{name}:{_stat(Path(folder) / name)}")
+                parts.append(f"{folder}/{name}:{_stat(join(folder, name))}")
         for ignore in {root, path.resolve() if path.is_dir() else path.parent.resolve()}:
             parts.append(f"ignore:{_stat(ignore / '.notecardsignore')}")
     return digest(*parts)
@@ -192,51 +226,91 @@ def inputs_fingerprint(
 # ---------------------------------------------------------------- planning packages
 
 
-def plan_outputs(result: BuildResult, out: Path, fmt: str, split: str) -> list[Output]:
-    """The packages one input gives, each with its cards, in a stable order."""
-    stem = safe_stem(result.root.stem if result.single_note else result.root.resolve().name)
-    if split == "none" or result.single_note:
-        output = Output(out / f"{stem}.{fmt}", list(result.cards), len(result.notes))
-        output.groups = result.groups
-        return [output]
-    root = result.root.resolve()
-    vault_root = Path(result.notes[0].vault) if result.notes else root
+class Planner:
+    """The packages one input gives, in a stable order, filled note by note: the whole
+    input (`split="none"`), its top folders or its notes."""
 
-    def part(note_path: str) -> str:
+    def __init__(
+        self,
+        result: BuildResult,
+        out: Path,
+        fmt: str,
+        split: str,
+        stage: Stage | None = None,
+        allow_remote: bool = False,
+    ) -> None:
+        self.result, self.out, self.fmt = result, out, fmt
+        self.whole = split == "none" or result.single_note
+        self.by_note = split == "note"
+        self.stage, self.allow_remote = stage, allow_remote
+        self.root = result.root.resolve()
+        self.vault_root: Path | None = None
+        self.parts: dict[str, Output] = {}
+        self.titles: dict[str, str] = {}  # part → title of its first note
+        self.kinds: Counter[str] = Counter()
+
+    def part(self, note: Note) -> str:
+        if self.whole:
+            return ""
+        if self.vault_root is None:
+            self.vault_root = Path(note.vault) if note.vault else self.root
         try:
-            inner = (vault_root / note_path).resolve().relative_to(root).as_posix()
+            inner = (self.vault_root / note.path).resolve().relative_to(self.root).as_posix()
         except ValueError:
-            inner = note_path
-        if split == "note":
+            inner = note.path
+        if self.by_note:
             return inner
         return inner.split("/", 1)[0] if "/" in inner else ""
 
-    titles = {note.path: note.title for note in result.notes}
-    groups: dict[str, list[Card]] = {}
-    note_groups: dict[str, set[str]] = {}
-    for note in result.notes:
-        groups.setdefault(part(note.path), [])
-        note_groups.setdefault(part(note.path), set()).add(note.path)
-    for card in result.cards:
-        groups.setdefault(part(card.note), []).append(card)
-    keys = sorted(groups)
-    if split == "note":
-        stems = [safe_stem(titles.get(_note_of(k, note_groups), k)) for k in keys]
-    else:
-        stems = [safe_stem(k) if k else stem for k in keys]
-    names = unique_names(stems, f".{fmt}")
-    outputs = [
-        Output(out / name, groups[key], len(note_groups.get(key, ())))
-        for key, name in zip(keys, names, strict=True)
-    ]
-    for output in outputs:
-        output.groups = result.groups
-    return outputs
+    def _output(self, key: str) -> Output:
+        output = Output(Path(), [], 0, count=0)
+        if self.stage is not None:
+            from notecards.exporters.apkg import ApkgWriter
 
+            output.writer = ApkgWriter(allow_remote=self.allow_remote, stage=self.stage)
+        self.parts[key] = output
+        return output
 
-def _note_of(key: str, note_groups: dict[str, set[str]]) -> str:
-    members = note_groups.get(key)
-    return next(iter(members)) if members else key
+    def add(self, entry: NoteResult) -> None:
+        """One included note's result (see `BuildResult.take`)."""
+        assert entry.note is not None
+        key = self.part(entry.note)
+        output = self.parts.get(key) or self._output(key)
+        self.titles.setdefault(key, entry.note.title)
+        output.notes += 1
+        if not entry.card_count:
+            return
+        output.count += entry.card_count
+        output.group_data.append(entry.group_data)
+        output.group_hashes.append(entry.group_hash)
+        self.kinds.update(dict(entry.kinds))
+        if output.writer is not None:
+            prepared = entry.anki(self.allow_remote)
+            output.writer.add(prepared)
+            output.media.update(source for _, source, _, _ in prepared.media)
+        elif self.fmt != "apkg":  # a dry run of an .apkg needs no cards
+            cards = entry.cards
+            output.cards += cards
+            output.media.update(source for card in cards for _, source in card.media)
+
+    def outputs(self) -> list[Output]:
+        result = self.result
+        stem = safe_stem(result.root.stem if result.single_note else self.root.name)
+        if self.whole:
+            output = self.parts.get("") or self._output("")
+            output.path = self.out / f"{stem}.{self.fmt}"
+            output.notes = len(result.notes)
+            return [output]
+        keys = sorted(self.parts)
+        if self.by_note:
+            stems = [safe_stem(self.titles.get(k, k)) for k in keys]
+        else:
+            stems = [safe_stem(k) if k else stem for k in keys]
+        names = unique_names(stems, f".{self.fmt}")
+        outputs = [self.parts[key] for key in keys]
+        for output, name in zip(outputs, names, strict=True):
+            output.path = self.out / name
+        return outputs
 
 
 # ---------------------------------------------------------------- the build
@@ -284,20 +358,34 @@ def run_build(
         summary.seconds = time.perf_counter() - started
         return summary
     cache = NoteCache.default(options.cache)
-    results = [collect_one(path, options, progress, cache) for path in paths]
     outputs: list[Output] = []
-    for result in results:
-        outputs += plan_outputs(result, out, fmt, split)
-        summary.problems += result.problems
-        summary.notes += len(result.notes)
-        summary.cards += len(result.cards)
-        summary.cached += result.cached
-        summary.parsed += result.parsed
-        summary.drafts_skipped += result.skipped
-        summary.by_kind.update(Counter(card.kind for card in result.cards))
-    _dedupe_names(outputs)
-    for output in outputs:
-        summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
+    with contextlib.ExitStack() as stack:
+        stage = None
+        if fmt == "apkg" and not dry_run:
+            from notecards.exporters.apkg import Stage
+
+            stage = stack.enter_context(Stage())
+        for path in paths:
+            result, entries = stream_one(
+                path, options, progress, cache, cards=fmt != "apkg", anki=stage is not None
+            )
+            planner = Planner(result, out, fmt, split, stage, options.allow_remote)
+            with contextlib.closing(entries):
+                for note_path, entry in entries:
+                    if result.take(note_path, entry):
+                        planner.add(entry)
+            outputs += planner.outputs()
+            summary.problems += result.problems
+            summary.notes += len(result.notes)
+            summary.cards += result.card_count
+            summary.cached += result.cached
+            summary.parsed += result.parsed
+            summary.drafts_skipped += result.skipped
+            summary.by_kind.update(planner.kinds)  # (per input, as it always was)
+        _dedupe_names(outputs)
+        for output in outputs:
+            summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
+            output.writer = None
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
     if not dry_run and all(output.status != "failed" for output in outputs):
@@ -340,27 +428,33 @@ def _handle(
     previous package stays as it was (writes are atomic) and the other outputs go on."""
     name = digest("output", str(output.path.resolve()))
     record = _load(name)
-    groups = output.group_digests()
-    previous: dict[str, GroupInfo] = record["groups"] if record else {}
+    if not isinstance(record, dict) or record.get("version") != RECORD_VERSION:
+        record = None
+    previous: dict[str, GroupInfo] = {}
+    groups: dict[str, GroupInfo] = {}
     if dry or orphans_tag:
-        if record is not None:
+        groups = output.groups
+        stored = _load(f"{name}.groups") if record is not None else None
+        if stored is not None and stored[0] == record["digest"]:  # type: ignore[index]
+            previous = _unpickle_groups(stored[1])
             output.diff = compare(previous, groups)
         elif fmt == "apkg" and output.path.exists():
             output.diff = compare_with_package(read_package(output.path), groups)
-    cards = output.cards
+    extra: list[Card] = []
     if orphans_tag and output.diff is not None and output.diff.exact and output.diff.gone:
         gone = {k: v for k, v in previous.items() if k not in groups}
         extra = orphan_cards(gone, read_package(output.path), orphans_tag) if fmt == "apkg" else []
         output.orphans = len(extra)
-        cards = [*cards, *extra]
     if dry:
-        output.status = "would write" if output.cards else "empty"
+        output.status = "would write" if output.card_count else "empty"
         return []
-    if not cards:
+    if not output.card_count and not extra:
         output.status = "empty"
         return []
-    everything = group_digests(cards) if output.orphans else groups
-    current = _cards_digest(cards, everything, fmt, options.allow_remote)
+    hashes = output.group_hashes
+    if output.orphans:
+        hashes = [*hashes, _groups_hash(group_digests(extra))]
+    current = _cards_digest(output.media, hashes, fmt, options.allow_remote)
     if (
         options.cache
         and record is not None
@@ -370,11 +464,19 @@ def _handle(
         output.status = "unchanged"
         return []
     try:
-        problems = write_package(cards, output.path, fmt, options.allow_remote)
+        if output.writer is not None:
+            if extra:
+                output.writer.add_cards(extra)
+            problems = output.writer.finish(output.path).warnings
+        else:
+            problems = write_package(
+                [*output.cards, *extra], output.path, fmt, options.allow_remote
+            )
     except OSError as error:
         output.status = "failed"
         reason = error.strerror or str(error)
         return [Problem(display_path(output.path), 0, f"cannot write: {reason}", "error")]
     output.status = "written"
-    _save(name, {"digest": current, "stat": _stat(output.path), "groups": groups})
+    _save(f"{name}.groups", (current, output.group_data))
+    _save(name, {"version": RECORD_VERSION, "digest": current, "stat": _stat(output.path)})
     return problems

@@ -25,7 +25,7 @@ from typing import Any
 
 from notecards import __version__
 
-SCHEMA = 1
+SCHEMA = 2  # 2: cards and their Anki notes pickled inside the entry
 _MAGIC = b"NCC1"
 _DIGEST = 16
 
@@ -67,6 +67,7 @@ class NoteCache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder / f"notes-v{SCHEMA}" if folder is not None else None
+        self._base = str(self.folder) if self.folder is not None else ""
         self.hits = 0
         self.misses = 0
 
@@ -82,12 +83,17 @@ class NoteCache:
         assert self.folder is not None
         return self.folder / key[:2] / key
 
+    def _name(self, key: str) -> str:
+        """`_path` as text: a run looks up 10,000 keys."""
+        return os.path.join(self._base, key[:2], key)
+
     def get_bytes(self, key: str) -> bytes | None:
         """The stored payload, or None when missing, unreadable or corrupt."""
         if self.folder is None:
             return None
         try:
-            blob = self._path(key).read_bytes()
+            with open(self._name(key), "rb") as handle:
+                blob = handle.read()
         except OSError:
             return None
         head, body = blob[: len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST :]

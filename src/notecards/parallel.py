@@ -3,7 +3,8 @@
 Workers get the run's shared state (vault, note index, options) once: inherited through
 `fork` on Linux, which starts a worker in milliseconds and shares the indexes without
 copying them; elsewhere passed to each spawned worker's initializer. `map` keeps the
-input order, so a parallel run gives exactly what a serial one gives.
+input order, so a parallel run gives exactly what a serial one gives; its results can
+be read (and written out) while the workers go on.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_PARALLEL = 200  # below this, starting workers costs more than it saves
+CHUNK = 16  # tasks per message to a worker, at most (small: results stream, the tail is short)
 
 _STATE: Any = None
 
@@ -47,25 +49,67 @@ def run_ordered(
     shared: Any,
     workers: int,
     on_ready: Callable[[], None] | None = None,
-) -> Iterator[R]:
-    """`fn` over `tasks`, results in task order; `fn` reads `state()` for `shared`."""
+) -> Ordered[R]:
+    """`fn` over `tasks`, results in task order; `fn` reads `state()` for `shared`.
+
+    Workers start at once and run ahead of the reader: the caller can use each result
+    (write it out) while the next are computed. Read the results to the end or `close`
+    them (which cancels what has not started)."""
+    if workers <= 1 or len(tasks) <= 1:
+        if on_ready:
+            on_ready()
+        return Ordered(_serial(fn, tasks, shared))
+    fork = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    init = {} if fork else {"initializer": _install, "initargs": (shared,)}
+    chunk = max(1, min(CHUNK, len(tasks) // (workers * 8)))
     previous = _STATE
-    _install(shared)
+    _install(shared)  # forked workers copy it as they start, during `map`
+    pool = ProcessPoolExecutor(workers, mp_context=context, **init)
     try:
-        if workers <= 1 or len(tasks) <= 1:
-            if on_ready:
-                on_ready()
-            for task in tasks:
-                yield fn(task)
-            return
-        fork = sys.platform.startswith("linux")
-        context = multiprocessing.get_context("fork" if fork else "spawn")
-        init = {} if fork else {"initializer": _install, "initargs": (shared,)}
-        chunk = max(1, min(64, len(tasks) // (workers * 8)))
-        with ProcessPoolExecutor(workers, mp_context=context, **init) as pool:
-            results = pool.map(fn, tasks, chunksize=chunk)
-            if on_ready:  # workers exist now: safe to start threads (a progress bar)
-                on_ready()
-            yield from results
+        results = pool.map(fn, tasks, chunksize=chunk)
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
     finally:
         _install(previous)
+    if on_ready:  # workers exist now: safe to start threads (a progress bar)
+        on_ready()
+    return Ordered(results, pool)
+
+
+def _serial(fn: Callable[[T], R], tasks: Sequence[T], shared: Any) -> Iterator[R]:
+    for task in tasks:
+        previous = _STATE
+        _install(shared)
+        try:
+            result = fn(task)
+        finally:
+            _install(previous)
+        yield result
+
+
+class Ordered(Iterator[R]):
+    """The results of `run_ordered`, in order; closing it stops the workers."""
+
+    def __init__(self, results: Iterator[R], pool: ProcessPoolExecutor | None = None) -> None:
+        self._results = results
+        self._pool = pool
+
+    def __next__(self) -> R:
+        try:
+            return next(self._results)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Ordered[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -16,13 +16,20 @@ A run over a folder is built for whole vaults:
 `BuildResult.notes` holds each note's metadata (title, tags, deck, path…) without its
 body: the sections have been turned into cards, and 10,000 parse trees would cost
 memory and cache time for nothing.
+
+`collect_one` returns every card at once (what `cards` and the quiz need); a build
+streams instead (`stream_one`): each note's result as soon as it is there, in order,
+with its Anki notes already made (`exporters.apkg.prepare`, in the worker) and its
+cards still pickled, so that the package is written while workers parse and 190,000
+Card objects never have to exist at once.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
@@ -68,7 +75,28 @@ class BuildResult:
     cached: int = 0  # notes served from the cache
     parsed: int = 0  # notes read and extracted in this run
     skipped: int = 0  # drafts left out
-    groups: dict[str, GroupInfo] = field(default_factory=dict)  # Anki notes, card order
+    card_count: int = 0  # cards of the notes taken (`cards` may be left empty: a stream)
+
+    @property
+    def groups(self) -> dict[str, GroupInfo]:
+        """Each Anki note of `cards` with a digest (dryrun.py), in card order; made when
+        asked (a build keeps each note's, from the cache)."""
+        return group_digests(self.cards)
+
+    def take(self, note_path: Path, entry: NoteResult) -> bool:
+        """Count one note's result in; True when its cards belong to the output (the
+        caller takes `entry.cards`, or streams them)."""
+        if entry.problems:
+            shown = display_path(note_path)
+            self.problems += [replace(p, path=shown) for p in entry.problems]
+        if entry.note is None:
+            return False
+        if not entry.included:
+            self.skipped += 1
+            return False
+        self.notes.append(entry.note)
+        self.card_count += entry.card_count
+        return True
 
     @property
     def has_errors(self) -> bool:
@@ -109,18 +137,54 @@ def note_tag(title: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NoteResult:
-    """What one note gives; this is what the cache stores."""
+    """What one note gives; this is what the cache stores.
+
+    The cards and their Anki notes stay pickled (`card_data`, `anki_data`) until asked
+    for: a build needs only the Anki notes, `cards` and the quiz only the cards, and
+    unpickling 190,000 Cards costs seconds."""
 
     note: Note | None  # without sections; None when the file is no note at all
-    cards: tuple[Card, ...]
+    card_data: bytes  # the pickled tuple of Cards (b"" for none)
     problems: tuple[Problem, ...]  # paths relative to the vault
     included: bool  # False for a draft left out
     # (note, target) → (resolved path, its hash, all candidates): embeds looked up
     deps: tuple[tuple[tuple[str, str], tuple[str, str, tuple[str, ...]]], ...] = ()
     media: tuple[tuple[str, str, str], ...] = ()  # (target, note path, file found or "")
     files: str = ""  # digest of the vault's file names when this was made
-    # each Anki note of `cards` with a digest, for "unchanged" and dry runs (dryrun.py)
-    groups: tuple[tuple[str, GroupInfo], ...] = ()
+    # each Anki note of `cards` with a digest, for "unchanged" and dry runs (dryrun.py):
+    # pickled (key, GroupInfo) pairs, and a digest of all their keys and digests
+    group_data: bytes = b""
+    group_hash: str = ""
+    card_count: int = 0
+    kinds: tuple[tuple[str, int], ...] = ()  # cards by kind
+    anki_data: bytes = b""  # the pickled `apkg.Prepared` of the cards
+    allow_remote: bool = False  # what `anki_data` was sanitized for
+
+    @property
+    def cards(self) -> tuple[Card, ...]:
+        return pickle.loads(self.card_data) if self.card_data else ()
+
+    @property
+    def groups(self) -> tuple[tuple[str, GroupInfo], ...]:
+        return pickle.loads(self.group_data) if self.group_data else ()
+
+    def without(self, cards: bool = False, anki: bool = False, groups: bool = False) -> NoteResult:
+        """This result without what its user does not need (memory, for 10,000 notes)."""
+        changes: dict[str, bytes] = {"group_data": b""} if groups and self.group_data else {}
+        if anki and self.anki_data:
+            changes["anki_data"] = b""
+        # the cards go only when their Anki notes stay (or neither is wanted)
+        if cards and self.card_data and (anki or self.anki_data):
+            changes["card_data"] = b""
+        return replace(self, **changes) if changes else self
+
+    def anki(self, allow_remote: bool = False):
+        """The cards' Anki notes (`exporters.apkg.Prepared`)."""
+        from notecards.exporters.apkg import prepare
+
+        if self.anki_data and self.allow_remote == allow_remote:
+            return pickle.loads(self.anki_data)
+        return prepare(self.cards, allow_remote=allow_remote)
 
 
 class Task(NamedTuple):
@@ -181,6 +245,7 @@ class Run:
 def _compute(run: Run, task: Task) -> NoteResult:
     """Read, extract and tag one note: the work a worker does."""
     from notecards.embeds import NoteEmbedder, NoteSources
+    from notecards.exporters.apkg import prepare
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
@@ -193,10 +258,10 @@ def _compute(run: Run, task: Task) -> NoteResult:
     else:
         note, problems = parse_note(task.data, task.rel, path, vault, task.mtime)
     if note is None:
-        return NoteResult(None, (), tuple(problems), False, files=run.files)
+        return NoteResult(None, b"", tuple(problems), False, files=run.files)
     note = replace(note, deck=run.deck(task.rel_in_root, note.title))
     if meta_flag(dict(note.meta), "draft") and not run.options.include_drafts:
-        return NoteResult(replace(note, sections=()), (), tuple(problems), False, files=run.files)
+        return NoteResult(replace(note, sections=()), b"", tuple(problems), False, files=run.files)
     if run.sources is None:
         run.sources = NoteSources(vault.root)
     embedder = NoteEmbedder(run.index, run.sources, note)
@@ -211,20 +276,30 @@ def _compute(run: Run, task: Task) -> NoteResult:
     if not run.single:
         tag = note_tag(note.title)
         cards = [replace(card, tags=(*card.tags, tag)) for card in cards]
+    groups = group_digests(cards)
     deps = tuple(
         (key, (found, hashed, run.index.resolve(key[1], key[0]).candidates))
         for key, (found, hashed) in sorted(embedder.deps.items())
     )
     return NoteResult(
         replace(note, sections=()),
-        tuple(cards),
+        _dumps(tuple(cards)) if cards else b"",
         (*problems, *embedder.problems),
         True,
         deps,
         tuple(sorted(vault.lookups)),
         run.files,
-        tuple(group_digests(cards).items()),
+        _dumps(tuple(groups.items())) if groups else b"",
+        digest(*(f"{key}:{info.digest}" for key, info in groups.items())) if groups else "",
+        len(cards),
+        tuple(Counter(card.kind for card in cards).items()),
+        _dumps(prepare(cards, allow_remote=run.options.allow_remote)) if cards else b"",
+        run.options.allow_remote,
     )
+
+
+def _dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _process_here(task: Task) -> NoteResult:
@@ -322,11 +397,36 @@ def collect_one(
     cache: NoteCache | None = None,
 ) -> BuildResult:
     """Read and extract one note or one folder of notes."""
+    result, entries = stream_one(path, options, progress, cache, anki=False, groups=False)
+    for note_path, entry in entries:
+        if result.take(note_path, entry):
+            result.cards += entry.cards
+    return result
+
+
+def stream_one(
+    path: Path,
+    options: BuildOptions = BuildOptions(),
+    progress: Progress | None = None,
+    cache: NoteCache | None = None,
+    *,
+    cards: bool = True,
+    anki: bool = True,
+    groups: bool = True,
+) -> tuple[BuildResult, Iterator[tuple[Path, NoteResult]]]:
+    """One note or folder: a result with its counts (`cached`, `parsed`), and each
+    note's path and result in discovery order, as soon as it is there (cache hits
+    while workers parse what missed). Pass each to `BuildResult.take`.
+
+    `cards=False`, `anki=False` or `groups=False`: the results leave out the pickled
+    cards, their Anki notes or their groups (an .apkg build needs no cards, json and csv
+    no Anki notes, `cards` and the quiz neither notes nor groups)."""
+    drop = {"cards": not cards, "anki": not anki, "groups": not groups}
     single = path.is_file()
     result = BuildResult(root=path, single_note=single)
     if not path.exists():
         result.problems.append(Problem(display_path(path), 0, "no such file or folder", "error"))
-        return result
+        return result, iter(())
     cache = cache if cache is not None else NoteCache.default(options.cache)
     vault = _TrackingVault(find_vault_root(path))
     build_root = path.resolve() if not single else path.resolve().parent
@@ -340,11 +440,11 @@ def collect_one(
     for note_path in paths:
         task = _task(run, note_path, build_root, data)
         entry = cache.get(task.key) if task.key else None
-        entries.append(entry if isinstance(entry, NoteResult) else None)
+        entries.append(entry.without(**drop) if isinstance(entry, NoteResult) else None)
         tasks.append(task)
     known = {e.note.path: list(e.note.aliases) for e in entries if e and e.note}
     indexed = set(all_notes)
-    extra = [rel for rel in map(vault.relpath, paths) if rel not in indexed]
+    extra = [rel for rel in _relpaths(vault, paths) if rel not in indexed]
     run.index = NoteIndex(all_notes + extra, _aliases(vault, all_notes + extra, known, data))
     for position, entry in enumerate(entries):
         if entry is not None and not _still_valid(run, entry):
@@ -355,25 +455,47 @@ def collect_one(
     result.cached = len(paths) - len(todo)
     result.parsed = len(todo)
     vault.index_media()
+    return result, _results(run, paths, entries, todo, progress, drop)
+
+
+def _results(
+    run: Run,
+    paths: list[Path],
+    entries: list[NoteResult | None],
+    todo: list[tuple[int, Task]],
+    progress: Progress | None,
+    drop: dict[str, bool],
+) -> Iterator[tuple[Path, NoteResult]]:
+    """Cache hits and fresh results merged in discovery order; each is let go once
+    given, so that memory holds what workers sent and the caller did not take yet."""
 
     def ready() -> None:
         if progress is not None:
             progress.start(len(paths))
             hits = [e for e in entries if e is not None]
-            progress.advance(len(hits), sum(len(e.cards) for e in hits))
+            progress.advance(len(hits), sum(e.card_count for e in hits))
 
-    workers = parallel.worker_count(len(todo), options.workers)
+    workers = parallel.worker_count(len(todo), run.options.workers)
     if workers > 1:
         _preload()
     fn = _process_here if workers <= 1 else _process_in_worker
-    outputs = parallel.run_ordered(fn, [t for _, t in todo], run, workers, ready)
-    for (position, _), output in zip(todo, outputs, strict=True):
-        entry = pickle.loads(output) if isinstance(output, bytes) else output
-        entries[position] = entry
-        if progress is not None:
-            progress.advance(1, len(entry.cards))
-    _assemble(result, paths, entries)
-    return result
+    tasks = [t for _, t in todo]
+    todo.clear()
+    outputs = parallel.run_ordered(fn, tasks, run, workers, ready)
+    del tasks
+    try:
+        for position, note_path in enumerate(paths):
+            entry = entries[position]
+            entries[position] = None
+            if entry is None:
+                output = next(outputs)
+                entry = pickle.loads(output) if isinstance(output, bytes) else output
+                entry = entry.without(**drop)
+                if progress is not None:
+                    progress.advance(1, entry.card_count)
+            yield note_path, entry
+    finally:
+        outputs.close()
 
 
 def _preload() -> None:
@@ -386,13 +508,40 @@ def _preload() -> None:
     parser()
     for language in ("python", "http", "bash", "json", "text"):
         highlight_code("x", language)
+    from notecards.exporters.apkg import _model_ids
+
+    _model_ids()  # the note types, their CSS
     assert notecards.embeds and notecards.extractors
 
 
+def _inside(path: Path | str, root: Path) -> str | None:
+    """`path` relative to `root` as POSIX text, None when not inside (a pure path
+    comparison, like `PurePath.relative_to`; by string on POSIX, 10,000 times a run)."""
+    if os.sep == "/":
+        text, prefix = str(path), str(root)
+        prefix = prefix if prefix.endswith("/") else prefix + "/"
+        return text[len(prefix) :] if text.startswith(prefix) else None
+    path = Path(path)
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else None
+
+
+def _relpaths(vault: Vault, paths: list[Path]) -> list[str]:
+    """`vault.relpath` of each path (its real path inside the vault), by string on POSIX."""
+    if os.sep != "/":
+        return [vault.relpath(path) for path in paths]
+    root = Path(vault.root)
+    found = []
+    for path in paths:
+        real = _inside(os.path.realpath(path), root)
+        found.append(real if real is not None else vault.relpath(path))
+    return found
+
+
 def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -> Task:
-    if note_path.is_relative_to(run.vault.root) and note_path.is_relative_to(build_root):
-        rel = note_path.relative_to(run.vault.root).as_posix()  # discover resolved it
-        rel_in_root = note_path.relative_to(build_root).as_posix()
+    inside_vault = _inside(note_path, run.vault.root)  # discover resolved it
+    inside_root = _inside(note_path, build_root) if inside_vault else None
+    if inside_vault and inside_root:
+        rel, rel_in_root = inside_vault, inside_root
     else:
         rel = run.vault.relpath(note_path)
         try:
@@ -422,22 +571,6 @@ def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -
     return Task(str(note_path), rel, rel_in_root, content, mtime, key if run.cache.enabled else "")
 
 
-def _assemble(result: BuildResult, paths: list[Path], entries: list[NoteResult | None]) -> None:
-    for note_path, entry in zip(paths, entries, strict=True):
-        assert entry is not None
-        if entry.problems:
-            shown = display_path(note_path)
-            result.problems += [replace(p, path=shown) for p in entry.problems]
-        if entry.note is None:
-            continue
-        if not entry.included:
-            result.skipped += 1
-            continue
-        result.notes.append(entry.note)
-        result.cards += entry.cards
-        result.groups.update(entry.groups)
-
-
 def collect(
     paths: Sequence[Path], options: BuildOptions = BuildOptions(), progress: Progress | None = None
 ) -> BuildResult:
@@ -447,7 +580,7 @@ def collect(
     for result in results:
         merged.notes += result.notes
         merged.cards += result.cards
-        merged.groups.update(result.groups)
+        merged.card_count += result.card_count
         merged.problems += result.problems
         merged.cached += result.cached
         merged.parsed += result.parsed

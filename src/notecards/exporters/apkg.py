@@ -19,6 +19,12 @@ update that keeps the cards' review history.
 
 An empty card list writes nothing: the report carries the warning "no cards" and the
 previous file at `out`, if any, is left alone.
+
+Writing is in two steps, so that a build can stream: `prepare` turns some cards (a
+source note's) into finished Anki notes, sanitized, tagged, with their card ords (the
+pipeline does it in its workers and caches the result with the note); `ApkgWriter`
+takes them as they come, keeps them on disk (`Stage`) and writes the package at the
+end. `write_apkg` is both steps over a list of cards; the bytes are the same.
 """
 
 from __future__ import annotations
@@ -33,8 +39,9 @@ import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import genanki
 from genanki.apkg_schema import APKG_SCHEMA
@@ -66,16 +73,21 @@ class ApkgReport:
     warnings: list[Problem] = field(default_factory=list)  # what did not make it in
 
 
-@dataclass(frozen=True, slots=True)
-class _Note:
-    """One Anki note, ready to be written."""
+# One Anki note, ready to be written: plain tuples, cheap to pickle, so that the pipeline
+# can make them in its workers and keep them in the note cache with the cards.
+# (guid, model key, mod, tags as the collection stores them, fields joined by \x1f,
+#  sort field, checksum, ((template ord, deck name) per card))
+AnkiNote = tuple[str, str, int, str, str, str, int, tuple[tuple[int, str], ...]]
 
-    guid: str
-    model: genanki.Model
-    fields: tuple[str, str, str]
-    tags: tuple[str, ...]
-    mod: int
-    cards: tuple[tuple[int, int], ...]  # (template ord, deck id)
+
+class Prepared(NamedTuple):
+    """What some cards (a source note's, as a rule) put into a package."""
+
+    notes: tuple[AnkiNote, ...]
+    warnings: tuple[Problem, ...]
+    media: tuple[tuple[str, str, str, int], ...]  # (name, source, note, line) per embed
+    newest: int  # the newest card mtime; 0 without cards
+    cards: int  # how many Cards
 
 
 # ---------------------------------------------------------------- public API
@@ -85,29 +97,28 @@ def write_apkg(cards: Sequence[Card], out: Path, *, allow_remote: bool = False) 
     """Write `cards` as an Anki package at `out`, atomically; see the module docstring."""
     out = Path(out)
     if not cards:
-        warning = Problem(str(out), 0, "no cards: nothing written")
-        return ApkgReport(path=out, notes=0, cards=0, decks=0, media=0, warnings=[warning])
+        return _nothing_written(out)
+    with ApkgWriter(allow_remote=allow_remote) as writer:
+        writer.add(prepare(cards, allow_remote=allow_remote))
+        return writer.finish(out)
+
+
+def prepare(cards: Sequence[Card], *, allow_remote: bool = False) -> Prepared:
+    """The Anki notes of `cards` (grouped as `group_cards` does), sanitized and tagged.
+
+    A group of cards never spans two source notes (a card id hashes the note's path),
+    so the notes of a whole vault are the notes of each source note, in order."""
     warnings: list[Problem] = []
-    decks = DeckTree()
-    notes = [
+    notes = tuple(
         note
         for key, group in group_cards(cards).items()
-        if (note := _make_note(key, group, decks, allow_remote, warnings)) is not None
-    ]
-    media = _collect_media(cards, warnings)
-    with tempfile.TemporaryDirectory(prefix="notecards-") as folder:
-        db_path = Path(folder) / "collection.anki2"
-        _write_collection(db_path, notes, decks, _id_base(cards))
-        with atomic_output(out) as temp:
-            _write_zip(temp, db_path, media)
-    return ApkgReport(
-        path=out,
-        notes=len(notes),
-        cards=sum(len(note.cards) for note in notes),
-        decks=len(decks.names),
-        media=len(media),
-        warnings=warnings,
+        if (note := _make_note(key, group, allow_remote, warnings)) is not None
     )
+    media = tuple(
+        (name, source, card.note, card.line) for card in cards for name, source in card.media
+    )
+    newest = max((card.mtime for card in cards), default=0)
+    return Prepared(notes, tuple(warnings), media, newest, len(cards))
 
 
 def anki_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -116,6 +127,11 @@ def anki_tags(tags: Iterable[str]) -> tuple[str, ...]:
     Anki compares tags without regard to case, so of two spellings the first in sort
     order is kept.
     """
+    return _anki_tags(tuple(tags))
+
+
+@lru_cache(maxsize=4096)
+def _anki_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for tag in sorted(_anki_tag(t) for t in tags):
         if tag and tag.casefold() not in seen:
@@ -129,7 +145,8 @@ def group_cards(cards: Iterable[Card]) -> dict[str, list[Card]]:
     for card in cards:
         groups.setdefault(card.group or card.id, []).append(card)
     for group in groups.values():
-        group.sort(key=lambda c: c.ord)
+        if len(group) > 1:
+            group.sort(key=lambda c: c.ord)
     return groups
 
 
@@ -170,67 +187,298 @@ class DeckTree:
 # ---------------------------------------------------------------- cards → notes
 
 
+@lru_cache(maxsize=65536)
 def _anki_tag(tag: str) -> str:
     tag = _TAG_SPACES.sub("_", tag.strip().lstrip("#"))
     return "::".join(part for part in tag.replace("/", "::").split("::") if part.strip(":"))
 
 
+@lru_cache(maxsize=4096)
+def _source_field(source: str, allow_remote: bool) -> str:
+    """The Source field: the card's origin as text (the same for many cards)."""
+    return clean_html(html.escape(source, quote=False), allow_remote=allow_remote)
+
+
 def _make_note(
-    key: str, group: list[Card], decks: DeckTree, allow_remote: bool, warnings: list[Problem]
-) -> _Note | None:
+    key: str, group: list[Card], allow_remote: bool, warnings: list[Problem]
+) -> AnkiNote | None:
     """The Anki note for one group of cards, or None (with a warning) if it has no card."""
     first = group[0]
-    if any(card.fields != first.fields or card.model != first.model for card in group[1:]):
+    single = len(group) == 1  # most notes: one card
+    if not single and any(
+        card.fields != first.fields or card.model != first.model for card in group[1:]
+    ):
         warnings.append(_problem(first, "cards of one note differ; using the first"))
-    model = note_types()[first.model]
-    fields = (
-        clean_html(first.fields[0], allow_remote=allow_remote),
-        clean_html(first.fields[1], allow_remote=allow_remote),
-        clean_html(html.escape(first.source, quote=False), allow_remote=allow_remote),
-    )
-    tags = anki_tags(tag for card in group for tag in card.tags)
-    ords = _card_ords(model, fields, tags)
+    front = clean_html(first.fields[0], allow_remote=allow_remote)
+    back = clean_html(first.fields[1], allow_remote=allow_remote)
+    source = _source_field(first.source, allow_remote)
+    if single:
+        tags = _anki_tags(first.tags)
+    else:
+        tags = _anki_tags(tuple(tag for card in group for tag in card.tags))
+    ords = _card_ords(first.model, front, back, source)
     if not ords:
         warnings.append(_problem(first, "no Anki card would show; note skipped"))
         return None
-    deck_by_ord = {card.ord: card.deck for card in group}
-    cards = tuple((o, decks.add(deck_by_ord.get(o, first.deck))) for o in ords)
-    mod = max(card.mtime for card in group)
-    return _Note(anki_guid(key), model, fields, tags, mod, cards)
+    if single:
+        cards = tuple((o, first.deck) for o in ords)
+        mod = first.mtime
+    else:
+        deck_by_ord = {card.ord: card.deck for card in group}
+        cards = tuple((o, deck_by_ord.get(o, first.deck)) for o in ords)
+        mod = max(card.mtime for card in group)
+    sort_text = _sort_text(front)
+    checksum = int(hashlib.sha1(sort_text.encode("utf-8")).hexdigest()[:8], 16)
+    tag_text = f" {' '.join(tags)} " if tags else ""
+    fields = f"{front}\x1f{back}\x1f{source}"
+    return (anki_guid(key), first.model, mod, tag_text, fields, sort_text, checksum, cards)
 
 
-def _card_ords(
-    model: genanki.Model, fields: tuple[str, str, str], tags: Sequence[str]
-) -> list[int]:
+def _card_ords(model_key: str, front: str, back: str, source: str) -> tuple[int, ...]:
     """The template ords Anki generates cards for, as Anki would decide it."""
-    if model.model_type == genanki.Model.CLOZE:
-        return sorted({int(n) - 1 for n in _CLOZE_NUMBER.findall(fields[0]) if int(n) > 0})
-    note = genanki.Note(model=model, fields=list(fields), tags=list(tags))
-    return [card.ord for card in note.cards]
+    if model_key == "cloze":
+        return tuple(sorted({int(n) - 1 for n in _CLOZE_NUMBER.findall(front) if int(n) > 0}))
+    return _front_back_ords(model_key, bool(front), bool(back), bool(source))
 
 
-# ---------------------------------------------------------------- media
+@lru_cache(maxsize=64)
+def _front_back_ords(model_key: str, front: bool, back: bool, source: bool) -> tuple[int, ...]:
+    """genanki's answer for a Basic or reversed note, which depends only on which fields
+    are empty: asked once per pattern instead of once per note."""
+    fields = ["x" if front else "", "x" if back else "", "x" if source else ""]
+    note = genanki.Note(model=note_types()[model_key], fields=fields)
+    return tuple(card.ord for card in note.cards)
 
 
-def _collect_media(cards: Iterable[Card], warnings: list[Problem]) -> list[tuple[str, Path]]:
-    """Distinct media files by package name, in name order; missing ones become warnings."""
-    sources: dict[str, tuple[str, Card]] = {}
-    for card in cards:
-        for name, source in card.media:
-            known, _ = sources.setdefault(name, (source, card))
-            if known != source:
-                warnings.append(_problem(card, f"media {name!r} is also {known}; using that"))
-    media: list[tuple[str, Path]] = []
-    for name in sorted(sources):
-        source, card = sources[name]
-        path = Path(source)
-        if "/" in name or "\\" in name or name in {"", ".", ".."}:
-            warnings.append(_problem(card, f"media {name!r} is not a plain file name; skipped"))
-        elif not path.is_file():
-            warnings.append(_problem(card, f"media {name!r} not found: {path}"))
-        else:
-            media.append((name, path))
-    return media
+def _nothing_written(out: Path) -> ApkgReport:
+    warning = Problem(str(out), 0, "no cards: nothing written")
+    return ApkgReport(path=out, notes=0, cards=0, decks=0, media=0, warnings=[warning])
+
+
+# ---------------------------------------------------------------- writing, note by note
+
+
+class Stage:
+    """Where the notes of packages being written wait, on disk, for their ids.
+
+    Note and card ids count up from a base that depends on every card (their newest
+    mtime), and the `col` row (decks, note types, note count) goes into the collection
+    before the notes: neither is known until the last note has come. So each note's
+    rows go here as it comes, with ids relative to its package, and `finish` copies
+    them into the collection in one statement per table. The collection's pages are
+    then exactly those of inserting every row in order, and memory holds no rows.
+    Several packages (a split build) share one stage, each as a `part`.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="notecards-"))
+        self.path = self.folder / "stage.db"
+        self._parts = 0
+        self._indexed = False
+        self._db = sqlite3.connect(self.path)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute(
+            "CREATE TABLE n (seq INTEGER PRIMARY KEY, part, rid, guid, mid, mod, tags, flds,"
+            " sfld, csum)"
+        )
+        self._db.execute(
+            "CREATE TABLE c (seq INTEGER PRIMARY KEY, part, rid, nid, did, ord, mod, due)"
+        )
+
+    def new_part(self) -> int:
+        self._parts += 1
+        return self._parts
+
+    def insert(self, notes: list[tuple], cards: list[tuple]) -> None:
+        if notes:
+            self._db.executemany("INSERT INTO n VALUES (NULL,?,?,?,?,?,?,?,?,?)", notes)
+        if cards:
+            self._db.executemany("INSERT INTO c VALUES (NULL,?,?,?,?,?,?,?)", cards)
+
+    def write_collection(self, path: Path, part: int, col_row: tuple, id_base: int) -> None:
+        """The legacy (schema 11) collection of one part, its ids counting from `id_base`."""
+        self._db.commit()
+        if self._parts > 1 and not self._indexed:
+            self._db.execute("CREATE INDEX n_part ON n (part, seq)")
+            self._db.execute("CREATE INDEX c_part ON c (part, seq)")
+            self._db.commit()
+            self._indexed = True
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.executescript(APKG_SCHEMA)
+            conn.execute(f"INSERT INTO col VALUES ({','.join('?' * 13)})", col_row)
+            conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
+            conn.execute(
+                "INSERT INTO notes SELECT rid + ?1, guid, mid, mod, -1, tags, flds, sfld, csum,"
+                " 0, '' FROM stage.n WHERE part = ?2 ORDER BY seq",
+                (id_base, part),
+            )
+            conn.execute(
+                "INSERT INTO cards SELECT rid + ?1, nid + ?1, did, ord, mod, -1, 0, 0, due,"
+                " 0, 0, 0, 0, 0, 0, 0, 0, '' FROM stage.c WHERE part = ?2 ORDER BY seq",
+                (id_base, part),
+            )
+            conn.commit()
+            conn.execute("DETACH DATABASE stage")
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        self._db.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Stage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ApkgWriter:
+    """One package, written from `Prepared` notes as they come (`add`), then `finish`ed.
+
+    Gives the same bytes as `write_apkg` over all the cards at once. Memory holds the
+    deck tree and the media names, not the notes: they wait in the `Stage`.
+    """
+
+    def __init__(self, *, allow_remote: bool = False, stage: Stage | None = None) -> None:
+        self.allow_remote = allow_remote
+        self._own_stage = stage is None
+        self._stage = stage if stage is not None else Stage()
+        self._part = self._stage.new_part()
+        self._decks = DeckTree()
+        self._deck_ids: dict[str, int] = {}
+        self._warnings: list[Problem] = []
+        self._media_warnings: list[Problem] = []
+        self._media: dict[str, tuple[str, str, int]] = {}  # name → (source, note, line)
+        self._models: set[str] = set()
+        self._next_id = 0  # relative to the id base
+        self._notes = 0
+        self._anki_cards = 0
+        self._cards = 0
+        self._newest = 0
+
+    def add_cards(self, cards: Sequence[Card]) -> None:
+        self.add(prepare(cards, allow_remote=self.allow_remote))
+
+    def add(self, prepared: Prepared) -> None:
+        """The Anki notes of some cards, after those already added."""
+        notes, warnings, media, newest, count = prepared
+        self._warnings += warnings
+        self._cards += count
+        self._newest = max(self._newest, newest)
+        for name, source, note_path, line in media:
+            known = self._media.setdefault(name, (source, note_path, line))
+            if known[0] != source:
+                message = f"media {name!r} is also {known[0]}; using that"
+                self._media_warnings.append(Problem(note_path, line, message))
+        part, next_id, position = self._part, self._next_id, self._notes
+        deck_ids, model_ids = self._deck_ids, _model_ids()
+        note_rows: list[tuple] = []
+        card_rows: list[tuple] = []
+        for guid, model, mod, tags, fields, sort_text, checksum, cards in notes:
+            note_rows.append(
+                (part, next_id, guid, model_ids[model], mod, tags, fields, sort_text, checksum)
+            )
+            for offset, (ord_, deck) in enumerate(cards, start=1):
+                deck_id = deck_ids.get(deck)
+                if deck_id is None:
+                    deck_id = deck_ids[deck] = self._decks.add(deck)
+                card_rows.append((part, next_id + offset, next_id, deck_id, ord_, mod, position))
+            self._models.add(model)
+            self._anki_cards += len(cards)
+            next_id += len(cards) + 1
+            position += 1
+        self._stage.insert(note_rows, card_rows)
+        self._next_id, self._notes = next_id, position
+
+    def finish(self, out: Path) -> ApkgReport:
+        """Write the package at `out`, atomically; nothing when no card came."""
+        out = Path(out)
+        if not self._cards:
+            return _nothing_written(out)
+        checks: list[Problem] = []
+        media = self._checked_media(checks)
+        warnings = [*self._warnings, *self._media_warnings, *checks]
+        # Anki reads a note id as its creation time; STYLE_VERSION is the floor so that
+        # cards without an mtime still get plausible ids.
+        id_base = max(self._newest, STYLE_VERSION) * 1000
+        db_path = self._stage.folder / f"collection-{self._part}.anki2"
+        try:
+            self._stage.write_collection(db_path, self._part, self._col_row(id_base), id_base)
+            with atomic_output(out) as temp:
+                _write_zip(temp, db_path, media)
+        finally:
+            db_path.unlink(missing_ok=True)
+        return ApkgReport(
+            path=out,
+            notes=self._notes,
+            cards=self._anki_cards,
+            decks=len(self._decks.names),
+            media=len(media),
+            warnings=warnings,
+        )
+
+    def close(self) -> None:
+        if self._own_stage:
+            self._stage.close()
+
+    def __enter__(self) -> ApkgWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _checked_media(self, warnings: list[Problem]) -> list[tuple[str, Path]]:
+        """Distinct media files by package name, in name order; bad ones become warnings."""
+        media: list[tuple[str, Path]] = []
+        for name in sorted(self._media):
+            source, note_path, line = self._media[name]
+            path = Path(source)
+            if "/" in name or "\\" in name or name in {"", ".", ".."}:
+                message = f"media {name!r} is not a plain file name; skipped"
+                warnings.append(Problem(note_path, line, message))
+            elif not path.is_file():
+                warnings.append(Problem(note_path, line, f"media {name!r} not found: {path}"))
+            else:
+                media.append((name, path))
+        return media
+
+    def _col_row(self, mod_ms: int) -> tuple[Any, ...]:
+        """The single `col` row: decks and note types serialized once, keys sorted."""
+        mod = mod_ms // 1000
+        deck_by_id = {DEFAULT_DECK_ID: DEFAULT_DECK} | {
+            i: name for name, i in self._decks.names.items()
+        }
+        deck_map = {str(i): _deck_json(i, name, mod) for i, name in deck_by_id.items()}
+        types = note_types()
+        models = {types[key].model_id: types[key] for key in self._models}
+        model_map = {str(i): model_json(models[i], DEFAULT_DECK_ID) for i in sorted(models)}
+        conf = {
+            "activeDecks": [DEFAULT_DECK_ID],
+            "addToCur": True,
+            "collapseTime": 1200,
+            "curDeck": DEFAULT_DECK_ID,
+            "curModel": str(min(models, default=0)),
+            "dueCounts": True,
+            "estTimes": True,
+            "newSpread": 0,
+            "nextPos": self._notes + 1,
+            "sortBackwards": False,
+            "sortType": "noteFld",
+            "timeLim": 0,
+        }
+        dumps = _dumps
+        return (1, mod, mod_ms, mod_ms, 11, 0, 0, 0, dumps(conf), dumps(model_map),
+                dumps(deck_map), dumps(_DECK_CONFIG), "{}")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _model_ids() -> dict[str, int]:
+    return {key: model.model_id for key, model in note_types().items()}
 
 
 def _problem(card: Card, message: str) -> Problem:
@@ -239,16 +487,6 @@ def _problem(card: Card, message: str) -> Problem:
 
 
 # ---------------------------------------------------------------- the collection
-
-
-def _id_base(cards: Iterable[Card]) -> int:
-    """Where note and card ids count from: the newest mtime in ms, never the clock.
-
-    Anki reads a note id as its creation time; STYLE_VERSION is the floor so that cards
-    without an mtime still get plausible ids.
-    """
-    newest = max((card.mtime for card in cards), default=0)
-    return max(newest, STYLE_VERSION) * 1000
 
 
 def _dumps(value: Any) -> str:
@@ -300,72 +538,11 @@ _DECK_CONFIG = {
 }
 
 
-def _col_row(notes: Sequence[_Note], decks: DeckTree, mod_ms: int) -> tuple[Any, ...]:
-    """The single `col` row: decks and note types serialized once, keys sorted."""
-    mod = mod_ms // 1000
-    deck_by_id = {DEFAULT_DECK_ID: DEFAULT_DECK} | {i: name for name, i in decks.names.items()}
-    deck_map = {str(i): _deck_json(i, name, mod) for i, name in deck_by_id.items()}
-    models = {note.model.model_id: note.model for note in notes}
-    model_map = {str(i): model_json(models[i], DEFAULT_DECK_ID) for i in sorted(models)}
-    conf = {
-        "activeDecks": [DEFAULT_DECK_ID],
-        "addToCur": True,
-        "collapseTime": 1200,
-        "curDeck": DEFAULT_DECK_ID,
-        "curModel": str(min(models, default=0)),
-        "dueCounts": True,
-        "estTimes": True,
-        "newSpread": 0,
-        "nextPos": len(notes) + 1,
-        "sortBackwards": False,
-        "sortType": "noteFld",
-        "timeLim": 0,
-    }
-    dumps = _dumps
-    return (1, mod, mod_ms, mod_ms, 11, 0, 0, 0, dumps(conf), dumps(model_map),
-            dumps(deck_map), dumps(_DECK_CONFIG), "{}")  # fmt: skip
-
-
 def _sort_text(field_html: str) -> str:
     """The first field without markup: Anki's sort field and duplicate checksum input."""
+    if "<" not in field_html and "&" not in field_html:
+        return field_html.strip()  # nothing to remove or unescape
     return html.unescape(_HTML_TAG.sub("", field_html)).strip()
-
-
-def _rows(notes: Sequence[_Note], id_base: int) -> tuple[list[tuple], list[tuple]]:
-    """Note and card rows; ids count up from `id_base` like genanki's id generator."""
-    note_rows: list[tuple] = []
-    card_rows: list[tuple] = []
-    next_id = id_base
-    for position, note in enumerate(notes):
-        note_id = next_id
-        sort_text = _sort_text(note.fields[0])
-        checksum = int(hashlib.sha1(sort_text.encode("utf-8")).hexdigest()[:8], 16)
-        tags = f" {' '.join(note.tags)} " if note.tags else ""
-        note_rows.append((note_id, note.guid, note.model.model_id, note.mod, -1, tags,
-                          "\x1f".join(note.fields), sort_text, checksum, 0, ""))  # fmt: skip
-        for offset, (ord_, deck_id) in enumerate(note.cards, start=1):
-            card_rows.append((note_id + offset, note_id, deck_id, ord_, note.mod, -1,
-                              0, 0, position, 0, 0, 0, 0, 0, 0, 0, 0, ""))  # fmt: skip
-        next_id = note_id + len(note.cards) + 1
-    return note_rows, card_rows
-
-
-def _write_collection(path: Path, notes: Sequence[_Note], decks: DeckTree, id_base: int) -> None:
-    """Write the legacy (schema 11) collection that goes into the package."""
-    note_rows, card_rows = _rows(notes, id_base)
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.executescript(APKG_SCHEMA)
-        conn.execute(
-            f"INSERT INTO col VALUES ({','.join('?' * 13)})", _col_row(notes, decks, id_base)
-        )
-        conn.executemany(f"INSERT INTO notes VALUES ({','.join('?' * 11)})", note_rows)
-        conn.executemany(f"INSERT INTO cards VALUES ({','.join('?' * 18)})", card_rows)
-        conn.commit()
-    finally:
-        conn.close()
 
 
 # ---------------------------------------------------------------- the zip
