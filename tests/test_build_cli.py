@@ -178,3 +178,21 @@ def test_an_apkg_build_never_unpickles_cards(
     _, dry = build(vault, "-o", tmp_path / "out", "--dry-run")
     diff = dry["outputs"][0]["diff"]
     assert (diff["new"], diff["changed"], diff["gone"]) == ([], [], []) and diff["unchanged"]
+
+
+def test_kinds_are_summed_over_every_input(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "n.md").write_text("Question::Answer\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "notecards", "build", str(tmp_path / "a"), str(tmp_path / "b"),
+         "-o", str(tmp_path / "out"), "--json", "--no-cache"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    summary = json.loads(result.stdout)
+    assert summary["cards"] == 2 and summary["by_kind"] == {"basic": 2}

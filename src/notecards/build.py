@@ -381,7 +381,8 @@ def run_build(
             summary.cached += result.cached
             summary.parsed += result.parsed
             summary.drafts_skipped += result.skipped
-            summary.by_kind.update(planner.kinds)  # (per input, as it always was)
+            for kind, count in planner.kinds.items():  # summed over every input
+                summary.by_kind[kind] = summary.by_kind.get(kind, 0) + count
         _dedupe_names(outputs)
         for output in outputs:
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)

@@ -38,6 +38,7 @@ from notecards import parallel
 from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
 from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
+from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
 from notecards.model import Card, Note, Problem
 from notecards.vault import Vault, find_vault_root
@@ -104,11 +105,13 @@ class BuildResult:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working folder when inside it."""
+    """A path as the user would type it: relative to the working folder when inside it,
+    as given otherwise (`../../tmp/x` helps nobody)."""
     try:
-        return os.path.relpath(path)
-    except ValueError:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def deck_for(rel_in_root: str, root_name: str, single_note: bool, title: str) -> str:
@@ -226,6 +229,8 @@ class Run:
     files: str
     hashes: dict[str, str]
     sources: object = None  # embeds.NoteSources, made lazily
+    knowledge_dirs: tuple[str, ...] = ()  # the user's knowledge files (header meanings…)
+    knowledge_key: str = ""
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
@@ -250,6 +255,7 @@ def _compute(run: Run, task: Task) -> NoteResult:
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
 
+    use_user_knowledge(Path(d) for d in run.knowledge_dirs)  # once per worker process
     vault = run.vault
     vault.lookups = set()
     path = Path(task.path)
@@ -433,6 +439,7 @@ def stream_one(
     paths = discover(path, options.include, options.exclude)
     all_notes, files = vault_notes(vault.root)
     run = Run(vault, NoteIndex(()), options, build_root.name, single, cache, files, {})
+    _load_knowledge(run, result)
 
     tasks: list[Task | None] = []
     entries: list[NoteResult | None] = []
@@ -456,6 +463,24 @@ def stream_one(
     result.parsed = len(todo)
     vault.index_media()
     return result, _results(run, paths, entries, todo, progress, drop)
+
+
+def knowledge_dirs(vault_root: Path) -> list[Path]:
+    """Where users add knowledge: their config folder, and the vault's own
+    `.notecards/knowledge/` (shared with the vault)."""
+    return [*default_user_dirs(), vault_root / ".notecards" / "knowledge"]
+
+
+def _load_knowledge(run: Run, result: BuildResult) -> None:
+    """Load the user's knowledge files before any note is read; report broken ones."""
+    dirs = knowledge_dirs(run.vault.root)
+    problems, run.knowledge_key = use_user_knowledge(dirs)
+    run.knowledge_dirs = tuple(str(d) for d in dirs)
+    for text in problems:
+        where, _, message = text.partition(": ")
+        path, _, line = where.rpartition(":")
+        number = int(line) if line.isdigit() else 1
+        result.problems.append(Problem(display_path(Path(path or where)), number, message))
 
 
 def _results(
@@ -567,6 +592,7 @@ def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -
         run.root_name,
         run.single,
         run.options.key(),
+        run.knowledge_key,
     )
     return Task(str(note_path), rel, rel_in_root, content, mtime, key if run.cache.enabled else "")
 

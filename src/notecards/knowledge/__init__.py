@@ -404,8 +404,43 @@ def add_knowledge_dirs(dirs: Iterable[Path]) -> list[str]:
     return problems
 
 
+_in_use: list[str] = [""]  # the fingerprint of the user files currently loaded
+
+
+def knowledge_fingerprint(dirs: Iterable[Path]) -> str:
+    """What the user's knowledge files are now (names, sizes, times): a cached card made
+    with other knowledge must not be served."""
+    parts = []
+    for directory in dirs:
+        files, _ = _knowledge_files(Path(directory))
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            parts.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def use_user_knowledge(dirs: Iterable[Path]) -> tuple[list[str], str]:
+    """Make exactly the user files in `dirs` the user knowledge of this process; cheap
+    when they are already loaded (each worker process calls it once per note).
+
+    Returns the problems of the files (empty when already loaded) and the fingerprint
+    to key caches with."""
+    dirs = list(dirs)
+    fingerprint = knowledge_fingerprint(dirs)
+    if fingerprint == _in_use[0]:
+        return [], fingerprint
+    reset_user_knowledge()
+    problems = add_knowledge_dirs(dirs)
+    _in_use[0] = fingerprint
+    return problems, fingerprint
+
+
 def reset_user_knowledge() -> None:
     """Forget every user entry (for tests and for reloading after an edit)."""
+    _in_use[0] = ""
     _user.headers.clear()
     _user.status.clear()
     _user.methods.clear()
