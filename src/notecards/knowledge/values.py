@@ -217,89 +217,69 @@ def _cache_seconds(name: str, arg: str | None, lang: str) -> int | str:
     return seconds
 
 
-def _cc_max_age(arg: str | None, lang: str) -> str:
-    seconds = _cache_seconds("max-age", arg, lang)
+# Directives with a number of seconds: (en, ru, the Russian case of the duration); the
+# duration goes where `{span}` stands.
+_CC_DURATIONS: dict[str, tuple[str, str, Case]] = {
+    "max-age": (
+        "the response stays fresh for {span}",
+        "ответ считается свежим в течение {span}",
+        "gen",
+    ),
+    "s-maxage": (
+        "shared caches (proxies, CDNs) treat it as fresh for {span}, instead of max-age",
+        "общие кэши (прокси, CDN) считают его свежим в течение {span} — вместо max-age",
+        "gen",
+    ),
+    "stale-while-revalidate": (
+        "after it goes stale, a cache may keep serving it for {span} while revalidating it "
+        "in the background",
+        "после устаревания кэш может ещё {span} отдавать его, обновляя ответ в фоне",
+        "acc",
+    ),
+    "stale-if-error": (
+        "if the server fails, a cache may serve the stale response for up to {span}",
+        "при ошибке сервера кэш может отдавать устаревший ответ ещё {span}",
+        "acc",
+    ),
+    "max-stale": (
+        "the client accepts a response that has been stale for up to {span}",
+        "клиент согласен на ответ, устаревший не более чем на {span}",
+        "acc",
+    ),
+    "min-fresh": (
+        "the client wants a response that stays fresh for at least {span} more",
+        "клиенту нужен ответ, который останется свежим ещё как минимум {span}",
+        "acc",
+    ),
+}
+
+# Values with a meaning of their own: (directive, argument) → (en, ru).
+_CC_SPECIAL: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("max-age", "0"): (
+        "the response is stale at once, so it must be revalidated before every reuse (max-age=0)",
+        "ответ сразу считается устаревшим, и перед каждым повторным использованием его "
+        "нужно проверять у сервера (max-age=0)",
+    ),
+    ("max-stale", None): (
+        "the client accepts a stale response, however stale",
+        "клиент согласен на устаревший ответ любой давности",
+    ),
+}
+
+
+def _cc_duration(name: str, arg: str | None, lang: str) -> str:
+    """A directive that carries seconds, as a clause with the duration in words."""
+    special = _CC_SPECIAL.get((name, arg.strip() if arg is not None else None))
+    if special is not None:
+        return _say(lang, *special)
+    seconds = _cache_seconds(name, arg, lang)
     if isinstance(seconds, str):
         return seconds
-    if seconds == 0:
-        return _say(
-            lang,
-            "the response is stale at once, so it must be revalidated before every reuse "
-            "(max-age=0)",
-            "ответ сразу считается устаревшим, и перед каждым повторным использованием его "
-            "нужно проверять у сервера (max-age=0)",
-        )
+    if name == "max-age" and seconds == 0:  # "max-age=00" and the like
+        return _say(lang, *_CC_SPECIAL[("max-age", "0")])
+    en, ru, case = _CC_DURATIONS[name]
     return _say(
-        lang,
-        f"the response stays fresh for {_span(seconds, lang)}",
-        f"ответ считается свежим в течение {_span(seconds, lang, 'gen')}",
-    )
-
-
-def _cc_s_maxage(arg: str | None, lang: str) -> str:
-    seconds = _cache_seconds("s-maxage", arg, lang)
-    if isinstance(seconds, str):
-        return seconds
-    return _say(
-        lang,
-        f"shared caches (proxies, CDNs) treat it as fresh for {_span(seconds, lang)}, "
-        "instead of max-age",
-        f"общие кэши (прокси, CDN) считают его свежим в течение {_span(seconds, lang, 'gen')} "
-        "— вместо max-age",
-    )
-
-
-def _cc_stale_while_revalidate(arg: str | None, lang: str) -> str:
-    seconds = _cache_seconds("stale-while-revalidate", arg, lang)
-    if isinstance(seconds, str):
-        return seconds
-    return _say(
-        lang,
-        f"after it goes stale, a cache may keep serving it for {_span(seconds, lang)} "
-        "while revalidating it in the background",
-        f"после устаревания кэш может ещё {_span(seconds, lang, 'acc')} отдавать его, "
-        "обновляя ответ в фоне",
-    )
-
-
-def _cc_stale_if_error(arg: str | None, lang: str) -> str:
-    seconds = _cache_seconds("stale-if-error", arg, lang)
-    if isinstance(seconds, str):
-        return seconds
-    return _say(
-        lang,
-        f"if the server fails, a cache may serve the stale response for up to "
-        f"{_span(seconds, lang)}",
-        f"при ошибке сервера кэш может отдавать устаревший ответ ещё {_span(seconds, lang, 'acc')}",
-    )
-
-
-def _cc_max_stale(arg: str | None, lang: str) -> str:
-    if arg is None:
-        return _say(
-            lang,
-            "the client accepts a stale response, however stale",
-            "клиент согласен на устаревший ответ любой давности",
-        )
-    seconds = _cache_seconds("max-stale", arg, lang)
-    if isinstance(seconds, str):
-        return seconds
-    return _say(
-        lang,
-        f"the client accepts a response that has been stale for up to {_span(seconds, lang)}",
-        f"клиент согласен на ответ, устаревший не более чем на {_span(seconds, lang, 'acc')}",
-    )
-
-
-def _cc_min_fresh(arg: str | None, lang: str) -> str:
-    seconds = _cache_seconds("min-fresh", arg, lang)
-    if isinstance(seconds, str):
-        return seconds
-    return _say(
-        lang,
-        f"the client wants a response that stays fresh for at least {_span(seconds, lang)} more",
-        f"клиенту нужен ответ, который останется свежим ещё как минимум "
-        f"{_span(seconds, lang, 'acc')}",
+        lang, en.format(span=_span(seconds, lang)), ru.format(span=_span(seconds, lang, case))
     )
 
 
@@ -351,22 +331,13 @@ _CC_FLAGS: dict[str, tuple[str, str]] = {
     ),
 }
 
-_CC_ARGS: dict[str, Callable[[str | None, str], str]] = {
-    "max-age": _cc_max_age,
-    "s-maxage": _cc_s_maxage,
-    "stale-while-revalidate": _cc_stale_while_revalidate,
-    "stale-if-error": _cc_stale_if_error,
-    "max-stale": _cc_max_stale,
-    "min-fresh": _cc_min_fresh,
-}
-
 
 def _cache_control(value: str, lang: str) -> str | None:
     """Cache-Control (RFC 9111 §5.2): every directive as one clause of a sentence."""
     clauses = []
     for name, arg in _params(value, ","):
-        if name in _CC_ARGS:
-            clauses.append(_CC_ARGS[name](arg, lang))
+        if name in _CC_DURATIONS:
+            clauses.append(_cc_duration(name, arg, lang))
         elif name in _CC_FLAGS:
             en, ru = _CC_FLAGS[name]
             clauses.append(_say(lang, en, ru))
