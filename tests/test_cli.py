@@ -58,6 +58,12 @@ def test_missing_path_is_reported_with_exit_1(tmp_path: Path):
     assert "nope.md:0: no such file or folder" in result.stderr
 
 
+def test_a_device_is_refused_not_read():
+    result = run("cards", "/dev/null", "--json")
+    assert result.returncode == 1
+    assert "/dev/null:0: not a regular file or folder: skipped" in result.stderr
+
+
 def test_check_writes_nothing(tmp_path: Path):
     (tmp_path / "a.md").write_text("Question::Answer\n", encoding="utf-8")
     before = sorted(tmp_path.iterdir())

@@ -433,6 +433,10 @@ def stream_one(
     if not path.exists():
         result.problems.append(Problem(display_path(path), 0, "no such file or folder", "error"))
         return result, iter(())
+    if not (single or path.is_dir()):  # a device, a FIFO: never opened
+        message = "not a regular file or folder: skipped"
+        result.problems.append(Problem(display_path(path), 0, message, "error"))
+        return result, iter(())
     cache = cache if cache is not None else NoteCache.default(options.cache)
     vault = _TrackingVault(find_vault_root(path))
     build_root = path.resolve() if not single else path.resolve().parent
