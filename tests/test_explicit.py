@@ -9,16 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import HANG_GUARD_SECONDS
 from notecards.extractors.anki_cloze import extract_anki_cloze
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.explicit import extract_explicit, is_flashcard_note, split_inline
 from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
-
-# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
-# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
-HANG_GUARD_SECONDS = 30
 
 NOTES = Path(__file__).parent / "notes" / "explicit"
 

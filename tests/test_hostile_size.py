@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import HANG_GUARD_SECONDS
 from hostile_helpers import cards_json, messages, read_text
 from notecards.model import Paragraph, walk_blocks
-
-HANG_GUARD_SECONDS = 30  # far above the seconds a quadratic-free run needs
 
 
 def huge_note(target_bytes: int) -> str:

@@ -9,16 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import HANG_GUARD_SECONDS, note_from_file, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.http_messages import extract_http_messages, parse_messages
 from notecards.model import Card, CodeBlock, Note, walk_blocks
 from notecards.reader import parse_note
 from notecards.vault import Vault
-
-# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
-# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
-HANG_GUARD_SECONDS = 30
 
 NOTES = Path(__file__).parent / "notes" / "structure"
 

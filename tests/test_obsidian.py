@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import time
 
+from conftest import HANG_GUARD_SECONDS
 from hostile_helpers import messages, read_corpus, read_text
 from notecards.model import Paragraph, walk_blocks
-
-# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
-# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
-HANG_GUARD_SECONDS = 30
 
 
 def _texts(note) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import HANG_GUARD_SECONDS, note_from_file, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.procedures import (
     extract_procedures,
@@ -19,10 +19,6 @@ from notecards.extractors.procedures import (
 from notecards.model import Card, ListBlock, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
-
-# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
-# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
-HANG_GUARD_SECONDS = 30
 
 NOTES = Path(__file__).parent / "notes" / "structure"
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import HANG_GUARD_SECONDS
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
@@ -26,10 +27,6 @@ from notecards.text.sentences import (
     split_sentences,
 )
 from notecards.vault import Vault
-
-# Speed is measured with the benchmark under bench/, not with timed tests: a clock here
-# is only a hang guard, generous enough to catch a quadratic blow-up on a busy machine.
-HANG_GUARD_SECONDS = 30
 
 
 def _spans(markdown: str):
