@@ -345,3 +345,17 @@ def test_conflicts_are_warnings_not_errors(tmp_path: Path) -> None:
         "web/http.md:1: media 'sub/y.png' is not a plain file name; skipped",
     ]
     assert read_package(report.path, tmp_path)["files"] == {"0": b"1"}
+
+
+def test_media_swapped_for_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    import os
+    import zipfile
+
+    import pytest
+
+    from notecards.exporters.apkg import _copy_into
+
+    fifo = tmp_path / "pic.png"
+    os.mkfifo(fifo)
+    with zipfile.ZipFile(tmp_path / "x.zip", "w") as archive, pytest.raises(OSError):
+        _copy_into(archive, "0", fifo)

@@ -442,3 +442,8 @@ def test_any_text_never_raises(text):
     assert len(found) <= 2 * text.count("\n") + 4 * text.count("==") + 2
     for card in found:
         assert card.front.strip() and card.back.strip()
+
+
+def test_a_highlight_with_emphasis_inside_is_still_a_cloze():
+    (card,) = cards("---\ntags: [flashcards]\n---\nThe port of HTTPS is ==**443**==.\n")
+    assert (card.model, card.front, card.back) == ("cloze", "The port of HTTPS is [...].", "443")

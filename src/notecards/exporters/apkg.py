@@ -29,12 +29,15 @@ end. `write_apkg` is both steps over a list of cards; the bytes are the same.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import sqlite3
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -568,5 +571,11 @@ def _write_zip(path: Path, db_path: Path, media: Sequence[tuple[str, Path]]) -> 
 
 
 def _copy_into(archive: zipfile.ZipFile, name: str, source: Path) -> None:
-    with source.open("rb") as src, archive.open(_zip_info(name), "w") as dst:
-        shutil.copyfileobj(src, dst, 1 << 20)
+    """Copy one file in; opened without blocking and checked on the open descriptor, so
+    a media file swapped for a FIFO or a device since it was found cannot hang the write."""
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as src:
+        if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+            raise OSError(errno.EINVAL, f"not a regular file: {source}")
+        with archive.open(_zip_info(name), "w") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)

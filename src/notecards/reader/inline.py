@@ -18,6 +18,14 @@ _RAW_TEXT_TAG = re.compile(
 _STYLE_CLOSE = {"em_close", "strong_close", "mark_close", "s_close"}
 
 
+def _style_of(styles: list[str]) -> str:
+    """The kind of text inside nested styles: a highlight wins (it is what makes a cloze),
+    else the innermost style."""
+    if not styles:
+        return "text"
+    return "highlight" if "highlight" in styles else styles[-1]
+
+
 def wikilink_display(meta: dict[str, str]) -> str:
     """What Obsidian shows for a link: the alias, else `note > heading`, else the note."""
     if meta.get("alias"):
@@ -66,7 +74,7 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
             if links:
                 spans.append(Span(token.content, "link", links[-1]))
             else:
-                spans.append(Span(token.content, styles[-1] if styles else "text"))
+                spans.append(Span(token.content, _style_of(styles)))
         elif kind in ("softbreak", "hardbreak"):
             spans.append(Span("\n", "break"))
         elif kind == "code_inline":
