@@ -53,7 +53,6 @@ from notecards.vault import find_vault_root
 if TYPE_CHECKING:  # the exporter (genanki, pygments, nh3) is imported when it writes
     from notecards.exporters.apkg import ApkgWriter, Stage
 
-SPLITS = ("none", "folder", "note")
 # An output's record: the digest and stat of what was written, and (in a file of its
 # own, read only for dry runs and orphans) its Anki notes' GroupInfos.
 RECORD_VERSION = 2
@@ -119,7 +118,6 @@ class BuildSummary:
     outputs: list[Output] = field(default_factory=list)
     seconds: float = 0.0
     dry_run: bool = False
-    unchanged_inputs: bool = False  # nothing in the vaults changed: nothing was read
 
     @property
     def has_errors(self) -> bool:
@@ -413,7 +411,6 @@ def _replay(run_key: str, fingerprint: str, summary: BuildSummary) -> bool:
     for name in ("notes", "cards", "by_kind", "drafts_skipped", "problems", "outputs"):
         setattr(summary, name, getattr(previous, name))
     summary.cached = previous.notes + previous.drafts_skipped
-    summary.unchanged_inputs = True
     for output in summary.outputs:
         output.status = "unchanged" if output.status != "empty" else "empty"
         output.diff, output.orphans = None, 0

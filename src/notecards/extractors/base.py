@@ -15,7 +15,7 @@ from pathlib import Path
 
 from notecards.ids import card_id
 from notecards.model import Block, Card, Note, NoteType, Section
-from notecards.render.markup import EmbedNote, RenderContext, render_markdown, text_html
+from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
 from notecards.vault import Vault
 
@@ -54,10 +54,6 @@ class ExtractContext:
 
     def is_claimed(self, block: Block) -> bool:
         return bool(self.claimed) and _block_key(block) in self.claimed
-
-    def markdown_html(self, source: str, *, inline: bool = False) -> str:
-        """Render a Markdown fragment of this note (embeds resolved in its vault)."""
-        return render_markdown(source, self.render, inline=inline)
 
     def source_of(self, section: Section | None) -> str:
         path = section.path if section is not None else ()

@@ -25,7 +25,6 @@ from notecards.model import Card
 from notecards.quiz.answers import Verdict, judge, judge_members, normalize
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
-MODES = ("flip", "type", "choice", "order", "mixed")
 CHOICE_KINDS = ("definition", "http", "term", "status", "header")
 SHORT_BACK_WORDS = 4
 MAX_TYPED_MEMBERS = 5

@@ -124,7 +124,6 @@ class Result:
     mode: str
     outcome: Outcome
     review_id: int = 0  # 0: nothing written (cram)
-    fsrs_after: fsrs.Card | None = None
 
 
 @dataclass
@@ -219,7 +218,6 @@ class Session:
                 mode=mode,
                 session=self.session_id,
             )
-            result.fsrs_after = after
         self.results.append(result)
         self.position += 1
         return result

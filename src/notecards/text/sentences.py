@@ -84,10 +84,6 @@ class Flat:
             index = stop
         return tuple(out)
 
-    def is_emphasized(self, start: int, end: int) -> bool:
-        """True when [start, end) is exactly one emphasised run (after trimming)."""
-        return any(s <= start and end <= e for s, e in self.emph)
-
 
 def _scan_string(spans: Inline) -> tuple[str, list[int]]:
     """The paragraph as one string (code/math as neutral '0's) and each span's offset."""
