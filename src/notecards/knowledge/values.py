@@ -882,73 +882,73 @@ def _host(value: str, lang: str) -> str | None:
 # ---------------------------------------------------------------- names and dates
 
 
-def _server(value: str, lang: str) -> str | None:
-    shown = _shown(value)
-    return _say(
-        lang,
-        f"The response was produced by the server software {shown}.",
-        f"Ответ сформировало серверное программное обеспечение {shown}.",
-    )
-
-
-def _user_agent(value: str, lang: str) -> str | None:
-    shown = _shown(value)
-    return _say(
-        lang,
-        f"The request was sent by the client software {shown}.",
-        f"Запрос отправила программа-клиент {shown}.",
-    )
-
-
-def _powered_by(value: str, lang: str) -> str | None:
-    shown = _shown(value)
-    return _say(
-        lang,
-        f"The response was generated with {shown}; many sites drop this header so as not to "
-        "reveal their platform.",
-        f"Ответ создан с помощью {shown}; многие сайты убирают этот заголовок, чтобы не "
-        "раскрывать свою платформу.",
-    )
-
-
 def _date_or_raw(value: str, lang: str) -> str:
     return _date(value, lang) or _shown(value, 60)
 
 
-def _date_header(value: str, lang: str) -> str | None:
-    when = _date_or_raw(value, lang)
-    return _say(lang, f"The message was created at {when}.", f"Сообщение создано {when}.")
+def _as_shown(value: str, lang: str) -> str:
+    return _shown(value)
 
 
-def _last_modified(value: str, lang: str) -> str | None:
-    when = _date_or_raw(value, lang)
-    return _say(
-        lang,
-        f"According to the server, the representation last changed at {when}.",
-        f"По данным сервера, представление последний раз менялось {when}.",
-    )
+def _phrase(show: Callable[[str, str], str], en: str, ru: str) -> Handler:
+    """A header whose meaning is one sentence around its value (`{value}` in en and ru)."""
+
+    def explain(value: str, lang: str) -> str | None:
+        shown = show(value, lang)
+        return _say(lang, en.format(value=shown), ru.format(value=shown))
+
+    return explain
 
 
-def _if_modified_since(value: str, lang: str) -> str | None:
-    when = _date_or_raw(value, lang)
-    return _say(
-        lang,
-        f"Send the resource only if it has changed after {when}; otherwise the server answers "
+# Headers said in one sentence around their value: name → (how the value is shown, en, ru).
+_PHRASES: dict[str, tuple[Callable[[str, str], str], str, str]] = {
+    "server": (
+        _as_shown,
+        "The response was produced by the server software {value}.",
+        "Ответ сформировало серверное программное обеспечение {value}.",
+    ),
+    "user-agent": (
+        _as_shown,
+        "The request was sent by the client software {value}.",
+        "Запрос отправила программа-клиент {value}.",
+    ),
+    "x-powered-by": (
+        _as_shown,
+        "The response was generated with {value}; many sites drop this header so as not to "
+        "reveal their platform.",
+        "Ответ создан с помощью {value}; многие сайты убирают этот заголовок, чтобы не "
+        "раскрывать свою платформу.",
+    ),
+    "date": (
+        _date_or_raw,
+        "The message was created at {value}.",
+        "Сообщение создано {value}.",
+    ),
+    "last-modified": (
+        _date_or_raw,
+        "According to the server, the representation last changed at {value}.",
+        "По данным сервера, представление последний раз менялось {value}.",
+    ),
+    "if-modified-since": (
+        _date_or_raw,
+        "Send the resource only if it has changed after {value}; otherwise the server answers "
         "304 Not Modified.",
-        f"Прислать ресурс, только если он изменился после {when}; иначе сервер ответит "
+        "Прислать ресурс, только если он изменился после {value}; иначе сервер ответит "
         "304 Not Modified.",
-    )
-
-
-def _if_unmodified_since(value: str, lang: str) -> str | None:
-    when = _date_or_raw(value, lang)
-    return _say(
-        lang,
-        f"Perform the request only if the resource has not changed since {when}; otherwise "
+    ),
+    "if-unmodified-since": (
+        _date_or_raw,
+        "Perform the request only if the resource has not changed since {value}; otherwise "
         "the server answers 412 Precondition Failed.",
-        f"Выполнить запрос, только если ресурс не менялся с {when}; иначе сервер ответит "
+        "Выполнить запрос, только если ресурс не менялся с {value}; иначе сервер ответит "
         "412 Precondition Failed.",
-    )
+    ),
+    "sunset": (
+        _date_or_raw,
+        "The resource is expected to become unavailable after {value}.",
+        "Ожидается, что ресурс станет недоступен после {value}.",
+    ),
+}
 
 
 def _expires(value: str, lang: str) -> str | None:
@@ -965,15 +965,6 @@ def _expires(value: str, lang: str) -> str | None:
         lang,
         f"The response becomes stale after {when} (unless Cache-Control: max-age says otherwise).",
         f"Ответ считается устаревшим после {when} (если Cache-Control: max-age не задаёт иное).",
-    )
-
-
-def _sunset(value: str, lang: str) -> str | None:
-    when = _date_or_raw(value, lang)
-    return _say(
-        lang,
-        f"The resource is expected to become unavailable after {when}.",
-        f"Ожидается, что ресурс станет недоступен после {when}.",
     )
 
 
@@ -2057,6 +2048,7 @@ def _ws_version(value: str, lang: str) -> str | None:
 
 
 _HANDLERS: dict[str, Handler] = {
+    **{name: _phrase(*phrase) for name, phrase in _PHRASES.items()},
     "strict-transport-security": _hsts,
     "cache-control": _cache_control,
     "set-cookie": _set_cookie,
@@ -2069,15 +2061,7 @@ _HANDLERS: dict[str, Handler] = {
     "keep-alive": _keep_alive,
     "upgrade": _upgrade,
     "host": _host,
-    "server": _server,
-    "user-agent": _user_agent,
-    "x-powered-by": _powered_by,
-    "date": _date_header,
-    "last-modified": _last_modified,
-    "if-modified-since": _if_modified_since,
-    "if-unmodified-since": _if_unmodified_since,
     "expires": _expires,
-    "sunset": _sunset,
     "retry-after": _retry_after,
     "age": _age,
     "location": _location,
