@@ -19,6 +19,7 @@ from notecards.extractors import EXTRACTORS, extract_cards
 from notecards.extractors.base import ExtractContext
 from notecards.reader import parse_note
 from notecards.vault import Vault
+from strategies import markdown
 
 EXAMPLES = int(os.environ.get("NOTECARDS_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
@@ -27,20 +28,6 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 VAULT = Vault(Path(__file__).resolve().parent / "hostile")
-
-# Pieces of Markdown, Obsidian and card syntax, so random text hits the parsers' edges.
-FRAGMENTS = [
-    "\n", "\n\n", "\r\n", "\r", "\t", "    ", " ", "# ", "## ", "- ", "* ", "1. ", "> ",
-    "> [!note] ", "```", "```python\n", "~~~", "$$", "$", "%%", "==", "**", "*", "_", "~~",
-    "[[", "]]", "![[", "|", "#", "#tag/sub ", "::", ":::", "\n?\n", "\n??\n", "{{c1::",
-    "}}", "[", "](", ")", "![", "(", "<", ">", "<script>", "</script>", "<div>", "</div>",
-    "<img src=x onerror=alert(1)>", "<!--", "-->", "`", "\\", "&amp;", "---", "- [ ] ",
-    "- [x] ", "| a | b |\n|---|---|\n", "^block", "[^1]", "http://x.example/a.png",
-    "../", "%2e%2e%2f", "file:///etc/passwd", "word", "Question", "Answer", "HTTP",
-    "Вопрос", "ответ", "\ufeff", "\u202e", "\x00", "\x1b", "😀", "e\u0301",
-]  # fmt: skip
-
-markdown = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=60).map("".join)
 
 yaml_scalars = st.one_of(
     st.none(),

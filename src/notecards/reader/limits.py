@@ -112,7 +112,7 @@ def limit_nesting(rule: BlockRule) -> BlockRule:
 
     def limited(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if state.level >= NESTING_LIMIT:
-            if not silent:
+            if rule(state, start, end, True):  # a container would open here: say so
                 state.env.setdefault(_TOO_DEEP, []).append(start)
             return False
         return rule(state, start, end, silent)

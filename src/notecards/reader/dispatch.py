@@ -1,0 +1,143 @@
+"""Try only the markdown-it rules that can match at the character where the parser stands.
+
+markdown-it runs its rules in order until one matches: every block rule on every line,
+every inline rule at every character that may start markup. Most rules give up on their
+first character (a heading needs `#`, a fence a backtick or `~`), so most of those calls
+are wasted: on ordinary notes they were about a fifth of the parse. Here each chain of
+rules becomes one dispatching rule that looks the character up in a table and calls, in
+their original order, only the rules that can start with it. The text rule also stops at
+fewer characters: only at those that start one of the enabled rules (plus `]`, which ends
+a link label), not at `:`, `-` or `+`, which no rule of ours needs.
+
+The tokens are exactly the same (`tests/test_dispatch.py` checks any text both ways). A
+rule this table does not know, from some future plugin, is tried at every character, as
+markdown-it would. Install it last, once every rule is registered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+
+# The characters a rule can start with; a rule not listed can start anywhere.
+BLOCK_STARTS: dict[str, str] = {
+    "math_block": "$",
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+    "obsidian_comment": "%",
+}
+INLINE_STARTS: dict[str, str] = {
+    "newline": "\n",
+    "math_inline": "$",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "highlight": "=",
+    "obsidian_comment": "%",
+    "emphasis": "*_",
+    "wikilink": "[!",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "tag": "#",
+}
+_LABEL_END = "]"  # parseLinkLabel looks for it between tokens: text must stop there
+
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+InlineRule = Callable[[StateInline, bool], bool]
+Named = Sequence[tuple[str, Any]]
+
+
+class _Table:
+    """The rules of one chain by starting character, in chain order."""
+
+    def __init__(self, rules: Named, starts: dict[str, str]) -> None:
+        chars = {ch for name, _ in rules for ch in starts.get(name, "")}
+        self.anywhere = tuple(fn for name, fn in rules if name not in starts)
+        self.by_char = {
+            ch: tuple(fn for name, fn in rules if name not in starts or ch in starts[name])
+            for ch in chars
+        }
+        self.everything = tuple(fn for _, fn in rules)
+
+    def at(self, ch: str) -> tuple[Any, ...]:
+        return self.by_char.get(ch, self.anywhere)
+
+
+def _named(ruler: Any, chain: str) -> list[tuple[str, Any]]:
+    """The enabled rules of one chain as (name, function), in order."""
+    names = {id(rule.fn): rule.name for rule in ruler.__rules__}
+    return [(names[id(fn)], fn) for fn in ruler.getRules(chain)]
+
+
+def install_dispatch(md: MarkdownIt) -> None:
+    """Replace the parser's block and inline chains by dispatching rules."""
+    _dispatch_inline(md)
+    _dispatch_block(md)
+
+
+def _dispatch_inline(md: MarkdownIt) -> None:
+    ruler = md.inline.ruler
+    rules = [(name, fn) for name, fn in _named(ruler, "") if name != "text"]
+    table = _Table(rules, INLINE_STARTS)
+
+    def dispatch(state: StateInline, silent: bool) -> bool:
+        for rule in table.at(state.src[state.pos]):  # noqa: SIM110 (hot: no generator)
+            if rule(state, silent):
+                return True
+        return False
+
+    ruler.disable([name for name, _ in rules])
+    ruler.push("notecards_dispatch", dispatch)
+    if all(name in INLINE_STARTS for name, _ in rules) and hasattr(md.inline, "terminator_re"):
+        stops = _LABEL_END + "".join(INLINE_STARTS[name] for name, _ in rules)
+        md.inline.terminator_re = re.compile(f"[{re.escape(''.join(sorted(set(stops))))}]")
+
+
+def _dispatch_block(md: MarkdownIt) -> None:
+    """One dispatcher for the main chain and one for each chain of rules that may end a
+    paragraph, quote or list (markdown-it calls those on the lines that follow).
+
+    The indented-code rule stays enabled and outside the table (markdown-it reads whether
+    it is enabled), right after the main dispatcher, which leaves indented lines to it."""
+    ruler = md.block.ruler
+    chains = ("paragraph", "reference", "blockquote", "list")
+    main = _block_dispatcher(_Table(_without_code(ruler, ""), BLOCK_STARTS), main=True)
+    others = {
+        chain: _block_dispatcher(_Table(_without_code(ruler, chain), BLOCK_STARTS))
+        for chain in chains
+    }
+    ruler.disable([name for name, _ in _without_code(ruler, "")])
+    ruler.before("code", "notecards_dispatch", main)
+    for chain, dispatcher in others.items():
+        ruler.push(f"notecards_dispatch_{chain}", dispatcher, {"alt": [chain]})
+
+
+def _without_code(ruler: Any, chain: str) -> list[tuple[str, Any]]:
+    return [(name, fn) for name, fn in _named(ruler, chain) if name != "code"]
+
+
+def _block_dispatcher(table: _Table, main: bool = False) -> BlockRule:
+    def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if main and state.is_code_block(start):
+            return False  # the code rule, next in the chain, takes it
+        pos = state.bMarks[start] + state.tShift[start]
+        rules = table.at(state.src[pos]) if pos < len(state.src) else table.everything
+        for rule in rules:  # noqa: SIM110 (hot: no generator)
+            if rule(state, start, end, silent):
+                return True
+        return False
+
+    return dispatch
