@@ -9,6 +9,8 @@ their original order, only the rules that can start with it. The text rule also 
 fewer characters: only at those that start one of the enabled rules (plus `]`, which ends
 a link label), not at `:`, `-` or `+`, which no rule of ours needs.
 
+Text in which no rule can start at all skips the inline machinery altogether.
+
 The tokens are exactly the same (`tests/test_dispatch.py` checks any text both ways). A
 rule this table does not know, from some future plugin, is tried at every character, as
 markdown-it would. Install it last, once every rule is registered.
@@ -23,6 +25,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 # The characters a rule can start with; a rule not listed can start anywhere.
 BLOCK_STARTS: dict[str, str] = {
@@ -104,6 +107,26 @@ def _dispatch_inline(md: MarkdownIt) -> None:
     if all(name in INLINE_STARTS for name, _ in rules) and hasattr(md.inline, "terminator_re"):
         stops = _LABEL_END + "".join(INLINE_STARTS[name] for name, _ in rules)
         md.inline.terminator_re = re.compile(f"[{re.escape(''.join(sorted(set(stops))))}]")
+        _plain_text_shortcut(md)
+
+
+def _plain_text_shortcut(md: MarkdownIt) -> None:
+    """Text where no rule can start is one text token: make it without the inline
+    machinery (its state, its rule loop, four post-processing passes). About half the
+    paragraphs, list items and cells of real notes are such text."""
+    parse_inline = md.inline.parse
+    stops = md.inline.terminator_re
+
+    def parse(src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
+        if stops.search(src) is not None:
+            return parse_inline(src, md, env, tokens)
+        if src:
+            token = Token("text", "", 0)
+            token.content = src
+            tokens.append(token)
+        return tokens
+
+    md.inline.parse = parse  # type: ignore[method-assign]
 
 
 def _dispatch_block(md: MarkdownIt) -> None:
