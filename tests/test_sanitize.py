@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notecards.render.sanitize import clean_html
+from notecards.render import sanitize
+from notecards.render.sanitize import clean_html, forget_cleaned
+from strategies import markdown
 
 
 @pytest.mark.parametrize(
@@ -132,3 +134,17 @@ def test_no_script_survives_any_mix(html: str) -> None:
     assert "onmouseover=" not in cleaned
     assert 'href="javascript' not in cleaned
     assert "http://e/x" not in cleaned
+
+
+@given(st.lists(_FRAGMENTS, max_size=25).map("".join) | markdown, st.booleans())
+def test_cleaning_is_idempotent(html: str, remote: bool) -> None:
+    """What `clean_html` returns comes back unchanged (its memo relies on it)."""
+    once = clean_html(html, allow_remote=remote)
+    forget_cleaned()
+    assert clean_html(once, allow_remote=remote) == once
+
+
+def test_each_note_starts_with_an_empty_memo() -> None:
+    clean_html("<p>a</p><script>x</script>")
+    forget_cleaned()
+    assert sanitize._cleaned == {}

@@ -231,6 +231,7 @@ class Run:
     sources: object = None  # embeds.NoteSources, made lazily
     knowledge_dirs: tuple[str, ...] = ()  # the user's knowledge files (header meanings…)
     knowledge_key: str = ""
+    knowledge_pid: int = 0  # the process that loaded the user's knowledge for this run
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
@@ -254,8 +255,12 @@ def _compute(run: Run, task: Task) -> NoteResult:
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
+    from notecards.render.sanitize import forget_cleaned
 
-    use_user_knowledge(Path(d) for d in run.knowledge_dirs)  # once per worker process
+    if run.knowledge_pid != os.getpid():  # once per process (a forked worker copies run)
+        use_user_knowledge(Path(d) for d in run.knowledge_dirs)
+        run.knowledge_pid = os.getpid()
+    forget_cleaned()  # the sanitizer's memo holds one note's HTML at a time
     vault = run.vault
     vault.lookups = set()
     path = Path(task.path)
@@ -278,10 +283,8 @@ def _compute(run: Run, task: Task) -> NoteResult:
         path,
         allow_remote=run.options.allow_remote,
         embed_note=embedder.embedder(),
+        extra_tags=() if run.single else (note_tag(note.title),),
     )
-    if not run.single:
-        tag = note_tag(note.title)
-        cards = [replace(card, tags=(*card.tags, tag)) for card in cards]
     groups = group_digests(cards)
     deps = tuple(
         (key, (found, hashed, run.index.resolve(key[1], key[0]).candidates))

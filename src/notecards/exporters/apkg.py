@@ -58,6 +58,7 @@ from notecards.render.sanitize import clean_html
 DEFAULT_DECK_ID = 1
 DEFAULT_DECK = "Default"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
+ZIP_LEVEL = 1
 
 _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 _TAG_SPACES = re.compile(r"\s+")
@@ -555,6 +556,11 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
     """A zip entry header that depends on nothing but the name (no clock, no platform)."""
     info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
     info.compress_type = zipfile.ZIP_DEFLATED
+    # Fastest deflate: the zip is written after the last note, so it is all waiting time;
+    # level 1 takes under half the time of the default for a package about a fifth larger.
+    # (`compress_level` since Python 3.13, `_compresslevel` before.)
+    level = "compress_level" if hasattr(info, "compress_level") else "_compresslevel"
+    setattr(info, level, ZIP_LEVEL)
     info.create_system = 3
     info.external_attr = 0o100644 << 16
     return info

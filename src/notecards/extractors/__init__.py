@@ -46,12 +46,14 @@ def extract_cards(
     *,
     allow_remote: bool = False,
     embed_note: EmbedNote | None = None,
+    extra_tags: tuple[str, ...] = (),
 ) -> list[Card]:
-    """All cards of one note, deduplicated, in document order per extractor."""
+    """All cards of one note, deduplicated, in document order per extractor; each card
+    carries the note's tags and then `extra_tags`."""
     enabled, skipped = meta_skipped_kinds(dict(note.meta))
     if not enabled:
         return []
-    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note)
+    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
         if extractor.name in skipped:

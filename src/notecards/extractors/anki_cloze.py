@@ -53,6 +53,7 @@ MAX_DELETIONS = 300  # deletions per block; later ones stay text
 MAX_UNIT_CHARS = 20_000  # a block longer than this is not made into a cloze note
 
 _OPEN = re.compile(r"\{\{c(\d{1,4})::")
+_CLOSE = re.compile(r"\}\}")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s<>`]*")
 _TAG_OR_AUTOLINK = re.compile(r"</?[A-Za-z][^<>\n]*>|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
 _DELETION_MARK = re.compile("([\U000f0000-\U000ffffd])(.*?)\ue006", re.DOTALL)
@@ -220,7 +221,7 @@ def _anki_in_run(text: str, base: int) -> Iterator[Deletion]:
     """Well-formed `{{cN::...}}` deletions of one paragraph of text."""
     masked = masked_text(text)
     openers = list(_OPEN.finditer(masked))
-    closers = [m.start() for m in re.finditer(r"\}\}", masked)]
+    closers = [m.start() for m in _CLOSE.finditer(masked)]
     cursor = 0
     for index, match in enumerate(openers):
         if match.start() < cursor:

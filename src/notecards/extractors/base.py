@@ -37,12 +37,15 @@ class ExtractContext:
     note_path: Path | None = None
     allow_remote: bool = False
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
+    extra_tags: tuple[str, ...] = ()  # added to the note's tags on every card
     claimed: set[tuple[int, int, str]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
     render: RenderContext = field(init=False)
+    tags: tuple[str, ...] = field(init=False)  # every card's tags
 
     def __post_init__(self) -> None:
+        self.tags = (*self.note.tags, *self.extra_tags)
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
@@ -95,7 +98,7 @@ class ExtractContext:
             front=front.strip(),
             back=back.strip(),
             deck=self.note.deck or self.note.title,
-            tags=self.note.tags,
+            tags=self.tags,
             lang=self.note.lang,
             source=self.source_of(section),
             model=model,

@@ -67,6 +67,13 @@ _CONSISTS = re.compile(
 _INCLUDES = re.compile(
     r"\s+(включает в себя|включают в себя|включает|включают|includes|include)\s+", re.I
 )
+# Substrings that the lowercased text holds wherever the pattern above matches: most
+# sentences hold none, and `in` is far cheaper than a case-insensitive search. None has
+# an `i`, `s` or `с`, which IGNORECASE also matches in other letters (`ı`, `ſ`, `ᲃ`)
+# that lower() leaves alone.
+_MARKER_HINTS = ("как", "напр", "ключа", "м ч", "uch a", "ncl", "e.g.", "for exa")
+_CONSISTS_HINTS = ("из", "con", "made up of")
+_INCLUDES_HINTS = ("ключа", "nclude")
 _GENERIC_INTROS = frozenset(
     key(x)
     for x in (
@@ -170,7 +177,8 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     text, masked = flat.text, flat.masked
     if text.endswith("?"):
         return None
-    consists = _CONSISTS.search(masked)
+    lowered = masked.lower()
+    consists = _CONSISTS.search(masked) if _holds_any(lowered, _CONSISTS_HINTS) else None
     if consists:
         subject = clean_term(text[: consists.start()])
         found = _items(text[consists.end() :].rstrip(" ."), MAX_INLINE_ITEM_WORDS)
@@ -181,7 +189,9 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
                 template = PHRASES["en"]["consist_pl"]
             front = template.format(s=vocab.display(subject))
             return Enumeration(front, tuple(found[0]), found[1], front)
-    match = _MARKERS.search(masked) or _INCLUDES.search(masked)
+    match = _MARKERS.search(masked) if _holds_any(lowered, _MARKER_HINTS) else None
+    if match is None and _holds_any(lowered, _INCLUDES_HINTS):
+        match = _INCLUDES.search(masked)
     if not match:
         return None
     start = match.end()
@@ -203,6 +213,11 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     tail = text[end:].rstrip(" .") if close >= 0 else ""
     front = PHRASES[lang]["blank"].format(head=head, tail=tail)
     return Enumeration(front, tuple(found[0]), found[1], head)
+
+
+def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `hints`."""
+    return any(hint in text for hint in hints)
 
 
 def _list_item_text(block: Block, text: NoteText) -> str:

@@ -96,6 +96,9 @@ _TAGS_ONLY = re.compile(rf"^\s*(?:{_TAG}\s*)+$")
 _BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$")
 _ANKI_CLOZE = re.compile(r"\{\{c\d+::")
 _COLONS = re.compile(r":{2,}")
+# A line that may be a `?`/`??` separator once quote markers and spaces are gone (a
+# superset of the real test; `[^\S\n]` is whitespace within one line).
+_SEPARATOR_LINE = re.compile(r"^(?:[^\S\n]|>)*\?\??[^\S\n]*$", re.MULTILINE)
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HASKELL_NAME = re.compile(r"\(?[a-z_][\w']*\)?(?:\s*,\s*[a-z_][\w']*)*")
 _HASKELL_VAR = re.compile(r"[a-z_][A-Za-z0-9_']*")
@@ -178,15 +181,52 @@ def _special_lines(block: Block) -> tuple[set[int], set[int], set[int]]:
     return opaque, comments, stops
 
 
+def _chains(note: Note, ctx: ExtractContext) -> list[list[tuple[Section, Block]]]:
+    """Unclaimed top-level blocks grouped where each starts on the line after the
+    previous one ends (a run of lines never crosses from one group to the next), only
+    the groups with a block that may hold a card."""
+    chains: list[list[tuple[Section, Block]]] = []
+    chain: list[tuple[Section, Block]] = []
+    hot = False  # a block of `chain` may hold a card
+    next_line = -10
+    for section, block in note.blocks():
+        if ctx.is_claimed(block):
+            next_line = -10
+            continue
+        if block.line != next_line:
+            if hot:
+                chains.append(chain)
+            chain, hot = [], False
+        chain.append((section, block))
+        source = block.source
+        hot = hot or _may_hold_card(source)
+        next_line = block.line + source.count("\n") + 1
+    if hot:
+        chains.append(chain)
+    return chains
+
+
+def _may_hold_card(source: str) -> bool:
+    """False when no line of a block's `source` can make a card: none holds `::` and
+    none is a `?`/`??` separator. A cheap test that lets most blocks skip the
+    line-by-line parse; True may still find nothing."""
+    return "::" in source or ("?" in source and _SEPARATOR_LINE.search(source) is not None)
+
+
 def _runs(note: Note, ctx: ExtractContext) -> list[list[_Line]]:
-    """Runs of adjacent non-blank lines; comment lines are dropped without a break."""
+    """Runs of adjacent non-blank lines; comment lines are dropped without a break.
+    Groups of blocks where no line can make a card are left out."""
+    runs: list[list[_Line]] = []
+    for chain in _chains(note, ctx):
+        runs += _chain_runs(chain)
+    return runs
+
+
+def _chain_runs(chain: list[tuple[Section, Block]]) -> list[list[_Line]]:
     runs: list[list[_Line]] = []
     current: list[_Line] = []
     previous = -10
-    for section, block in note.blocks():
-        if ctx.is_claimed(block):
-            previous = -10
-            continue
+    for section, block in chain:
         for line in _block_lines(section, block):
             if line.number != previous + 1 or line.kind == "stop":
                 if current:

@@ -71,19 +71,26 @@ def _first_paragraph(section: Section, ctx: ExtractContext) -> Paragraph | None:
     return next(prose_paragraphs((first,), ctx.is_claimed), None)
 
 
-def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
-    """One card per uncovered section whose heading asks (or names) something."""
+def _vocabulary(note: Note, ctx: ExtractContext) -> Vocabulary:
+    """The vocabulary of the note's unclaimed prose (how its terms are spelled)."""
     flats = [
         flat
         for section in note.sections
         for block in prose_paragraphs(section.blocks, ctx.is_claimed)
         for _, flat in ctx.text.sentences(block)
     ]
-    vocab = ctx.text.vocabulary(flats)
+    return ctx.text.vocabulary(flats)
+
+
+def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
+    """One card per uncovered section whose heading asks (or names) something."""
+    vocab: Vocabulary | None = None  # made when first needed: most sections are covered
     cards: list[Card] = []
     for section in note.sections:
         if not section.heading or section.line in ctx.covered:
             continue
+        if vocab is None:
+            vocab = _vocabulary(note, ctx)
         question = _question(section, note, vocab)
         paragraph = _first_paragraph(section, ctx) if question else None
         if paragraph is None:

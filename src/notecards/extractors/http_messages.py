@@ -22,11 +22,14 @@ from notecards.knowledge.values import (
     explain_status_line,
 )
 from notecards.model import (
+    Block,
     Card,
     CodeBlock,
+    ListBlock,
     ListItem,
     Note,
     Paragraph,
+    Quote,
     Section,
     walk_blocks,
 )
@@ -69,6 +72,7 @@ _STATUS = re.compile(r"(HTTP/\d(?:\.\d)?) +([1-5]\d\d)(?:[ \t]+(.{0,200}))?")
 _HEADER = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}):[ \t]*(.*)")
 _EXPLAINED = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}) ?[—–:-] (\S.*)")
 _PSEUDO = re.compile(r":([a-z]{1,20}):[ \t]*(.*)")
+_HTML_SPECIAL = re.compile("[&<>\"']")
 _TRANSCRIPT_NOISE = ("* ", "$ ", "{ [", "} [")
 _COMMENTS = ("#", "//")
 _HTTP_LANGUAGES = frozenset({"http", "https"})
@@ -205,6 +209,8 @@ def parse_messages(code: str, labelled: bool = False) -> list[HttpMessage]:
     Later messages start at a start line after a blank line (or right after
     header fields, when a message has no body).
     """
+    if not labelled and "HTTP/" not in code:
+        return []  # an unlabelled block must open with a line naming the version
     raw = code.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = list(enumerate(raw))
     lines = _transcript_lines(lines) or lines
@@ -301,12 +307,35 @@ def _code_first_line(block: CodeBlock) -> int:
     return block.line + 1 if opening.startswith(("```", "~~~")) else block.line
 
 
+def _code_blocks(blocks: tuple[Block, ...]) -> list[CodeBlock]:
+    """The code blocks among `blocks` and inside their lists and quotes, in the order
+    of `walk_blocks`. Notes hold many lists and few code blocks, so a container whose
+    source cannot hold code (see `_may_hold_code`) is not walked."""
+    found: list[CodeBlock] = []
+    stack: list[Block] = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        if isinstance(block, CodeBlock):
+            found.append(block)
+        elif isinstance(block, ListBlock) and _may_hold_code(block.source):
+            stack += reversed(block.items)
+        elif isinstance(block, (ListItem, Quote)) and _may_hold_code(block.source):
+            stack += reversed(block.blocks)
+    return found
+
+
+def _may_hold_code(source: str) -> bool:
+    """A block's source lines include those of the blocks inside it, and code needs a
+    fence or an indent of four columns (four spaces, or a tab)."""
+    return "```" in source or "~~~" in source or "    " in source or "\t" in source
+
+
 def _find_messages(note: Note, ctx: ExtractContext) -> list[_Found]:
     """Every message in every unclaimed code block, in document order; claims them."""
     found: list[_Found] = []
     for section in note.sections:
-        for block in walk_blocks(section.blocks):
-            if not isinstance(block, CodeBlock) or ctx.is_claimed(block):
+        for block in _code_blocks(section.blocks):
+            if ctx.is_claimed(block):
                 continue
             messages = parse_messages(block.code, block.language in _HTTP_LANGUAGES)
             if not messages:
@@ -378,8 +407,13 @@ def _fronts(lang: str, template: str, **values: str) -> tuple[str, str]:
     ((key, value),) = values.items()
     before, _, after = pattern.partition("{" + key + "}")
     plain = f"{before}{value}{after}"
-    marked = f"{html.escape(before)}<code>{html.escape(value)}</code>{html.escape(after)}"
+    marked = f"{_escape(before)}<code>{_escape(value)}</code>{_escape(after)}"
     return plain, marked
+
+
+def _escape(text: str) -> str:
+    """`html.escape`, skipped for the usual text that holds nothing to escape."""
+    return html.escape(text) if _HTML_SPECIAL.search(text) else text
 
 
 def _request_card(item: _Found, ctx: ExtractContext) -> Card:

@@ -290,6 +290,13 @@ def _load_document(
 
 _BUNDLED_FILES = ("http_headers.json", "http_status.json", "http_methods.json")
 _user = _Tables()
+_version = [0]  # bumped whenever the user tables change
+
+
+def knowledge_version() -> int:
+    """A number that changes whenever the user's knowledge does: answers remembered
+    under one version are not served once a user file is loaded or forgotten."""
+    return _version[0]
 
 
 @functools.cache
@@ -401,6 +408,7 @@ def add_knowledge_dirs(dirs: Iterable[Path]) -> list[str]:
             _user.headers.update(staged.headers)
             _user.status.update(staged.status)
             _user.methods.update(staged.methods)
+            _version[0] += 1
     return problems
 
 
@@ -444,6 +452,7 @@ def reset_user_knowledge() -> None:
     _user.headers.clear()
     _user.status.clear()
     _user.methods.clear()
+    _version[0] += 1
 
 
 def default_user_dirs() -> list[Path]:

@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import unquote
 
-from notecards.knowledge import lookup_header, lookup_method, lookup_status
+from notecards.knowledge import knowledge_version, lookup_header, lookup_method, lookup_status
 from notecards.knowledge.durations import Case, count_words, human_duration
 
 __all__ = ["explain_header", "explain_request_line", "explain_status", "explain_status_line"]
@@ -2140,6 +2141,25 @@ def explain_header(name: str, value: str, lang: str) -> str | None:
     if not isinstance(name, str) or not isinstance(value, str):
         return None
     lang = _lang(lang)
+    if len(name) + len(value) > _MEMO_CHARS:
+        return _explain_header(name, value, lang)
+    return _explain_header_memo(name, value, lang, knowledge_version())
+
+
+# Notes paste the same headers again and again (`Content-Type: application/json`), and
+# an answer depends only on the field, the language and the knowledge loaded (its
+# version is part of the key); long fields are not remembered, to bound the memory.
+_MEMO_CHARS = 1000
+
+
+@lru_cache(maxsize=4096)
+def _explain_header_memo(name: str, value: str, lang: str, version: int) -> str | None:
+    """`_explain_header`, remembered; `version` is only part of the key."""
+    return _explain_header(name, value, lang)
+
+
+def _explain_header(name: str, value: str, lang: str) -> str | None:
+    """`explain_header` for strings and a normalised `lang`."""
     key = name.strip().lower()
     value = value.strip()
     handler = _HANDLERS.get(key)

@@ -102,10 +102,35 @@ def _cleaner(allow_remote: bool) -> nh3.Cleaner:
     )
 
 
+# Within one note the same HTML is cleaned again and again: each field once when it is
+# rendered and once more when it is exported, and the cards of one note share fields.
+# So the note at hand keeps its answers, including each answer as an input of its own
+# (cleaning is idempotent: tests/test_sanitize.py), and forgets them at the next note
+# (`forget_cleaned`, called by the pipeline), so memory stays bounded by one note.
+_cleaned: dict[tuple[str, bool], str] = {}
+_MEMO_ENTRIES = 4096  # a bound for callers that never call forget_cleaned
+
+
+def forget_cleaned() -> None:
+    """Start a new note: drop the HTML remembered as clean for the previous one."""
+    _cleaned.clear()
+
+
 def clean_html(html: str, *, allow_remote: bool = False) -> str:
     """Return `html` reduced to the flashcard allow-list (see the module docstring)."""
     if not _MARKUP.search(html):
         return html  # plain text: nothing to remove, and nh3 would only re-escape `>`
+    key = (html, allow_remote)
+    cleaned = _cleaned.get(key)
+    if cleaned is None:
+        cleaned = _clean(html, allow_remote)
+        if len(_cleaned) >= _MEMO_ENTRIES:
+            _cleaned.clear()
+        _cleaned[key] = _cleaned[(cleaned, allow_remote)] = cleaned
+    return cleaned
+
+
+def _clean(html: str, allow_remote: bool) -> str:
     cleaned = _cleaner(allow_remote).clean(html)
     if "<img" in cleaned:
         cleaned = _IMG_TAG.sub(_drop_if_sourceless, cleaned)
