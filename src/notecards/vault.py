@@ -95,6 +95,7 @@ class Vault:
     def _real_file(self, path: Path) -> Path | None:
         """The real path of `path` when it is a regular file inside the vault root."""
         try:
+            os.stat(path)  # one call settles the usual case, a path that is not there
             real = path.resolve(strict=True)
             mode = os.stat(real).st_mode
         except (OSError, RuntimeError, ValueError):

@@ -55,6 +55,9 @@ def _merge(spans: list[Span]) -> Inline:
 
 def to_spans(children: Sequence[Token] | None) -> Inline:
     """Flatten one inline token stream; nested styles keep their innermost kind."""
+    if children is not None and len(children) == 1 and children[0].type == "text":
+        text = children[0].content  # plain text, about half of all inline content
+        return (Span(text),) if text else ()
     spans: list[Span] = []
     styles: list[str] = []
     links: list[str] = []
