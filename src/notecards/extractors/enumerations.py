@@ -67,13 +67,20 @@ _CONSISTS = re.compile(
 _INCLUDES = re.compile(
     r"\s+(включает в себя|включают в себя|включает|включают|includes|include)\s+", re.I
 )
+
+
+def _hints(*substrings: str) -> re.Pattern[str]:
+    """One search for any of `substrings` (literal text)."""
+    return re.compile("|".join(map(re.escape, substrings)))
+
+
 # Substrings that the lowercased text holds wherever the pattern above matches: most
-# sentences hold none, and `in` is far cheaper than a case-insensitive search. None has
+# sentences hold none, and a literal search is far cheaper than a case-insensitive one. None has
 # an `i`, `s` or `с`, which IGNORECASE also matches in other letters (`ı`, `ſ`, `ᲃ`)
 # that lower() leaves alone.
-_MARKER_HINTS = ("как", "напр", "ключа", "м ч", "uch a", "ncl", "e.g.", "for exa")
-_CONSISTS_HINTS = ("из", "con", "made up of")
-_INCLUDES_HINTS = ("ключа", "nclude")
+_MARKER_HINTS = _hints("как", "напр", "ключа", "м ч", "uch a", "ncl", "e.g.", "for exa")
+_CONSISTS_HINTS = _hints("из", "con", "made up of")
+_INCLUDES_HINTS = _hints("ключа", "nclude")
 _GENERIC_INTROS = frozenset(
     key(x)
     for x in (
@@ -178,7 +185,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     if text.endswith("?"):
         return None
     lowered = masked.lower()
-    consists = _CONSISTS.search(masked) if _holds_any(lowered, _CONSISTS_HINTS) else None
+    consists = _CONSISTS.search(masked) if _CONSISTS_HINTS.search(lowered) else None
     if consists:
         subject = clean_term(text[: consists.start()])
         found = _items(text[consists.end() :].rstrip(" ."), MAX_INLINE_ITEM_WORDS)
@@ -189,8 +196,8 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
                 template = PHRASES["en"]["consist_pl"]
             front = template.format(s=vocab.display(subject))
             return Enumeration(front, tuple(found[0]), found[1], front)
-    match = _MARKERS.search(masked) if _holds_any(lowered, _MARKER_HINTS) else None
-    if match is None and _holds_any(lowered, _INCLUDES_HINTS):
+    match = _MARKERS.search(masked) if _MARKER_HINTS.search(lowered) else None
+    if match is None and _INCLUDES_HINTS.search(lowered):
         match = _INCLUDES.search(masked)
     if not match:
         return None
@@ -213,11 +220,6 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     tail = text[end:].rstrip(" .") if close >= 0 else ""
     front = PHRASES[lang]["blank"].format(head=head, tail=tail)
     return Enumeration(front, tuple(found[0]), found[1], head)
-
-
-def _holds_any(text: str, hints: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of `hints`."""
-    return any(hint in text for hint in hints)
 
 
 def _list_item_text(block: Block, text: NoteText) -> str:
