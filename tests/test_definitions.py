@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import note_from_file, note_from_text
+from notecards.extractors import definitions as defs
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import extract_definitions
 from notecards.model import Card, Note
@@ -331,3 +332,54 @@ def test_never_raises(text, lang):
     cards = _cards(note)
     assert len(cards) <= 2 * (text.count("\n") + text.count(".") + 2)
     _assert_plain([c for c in cards if "`" not in text and "<" not in text and ">" not in text])
+
+
+_PATTERNS = {
+    "ru": (defs._RU_DASH_ETO, defs._RU_IS, defs._RU_WHICH_IS, defs._RU_UNDER, defs._RU_NAMED),
+    "en": (defs._EN_IS, defs._EN_WHICH_IS, defs._EN_VERB, defs._EN_NAMED),
+}
+_PIECES = (
+    "X", "кэш", "—", "–", "-", ",", "ЭТО", "это", "является", "Являются", "который", "под",
+    "Понимают", "подразумевается", "называется", "называют", "is", "IS", "are", "a", "an",
+    "the", "one", "which", "that", "refers", "to", "means", "stands", "for", "short",
+    "abbreviation", "of", "called", "known", "as", "termed", "\u00a0", "\t",
+)  # fmt: skip
+
+
+_EXAMPLES = {
+    "ru": (
+        "Кэш — это хранилище",
+        "Кэш является хранилищем",
+        "Мы храним _кэш_, который является хранилищем",
+        "Под кэшем понимают хранилище",
+        "Хранилище копий называется кэшем",
+    ),
+    "en": (
+        "A cache is a store",
+        "We keep a _cache_, which is a store",
+        "TTL stands for time to live",
+        "A store of copies is called a cache",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "index"), [(lang, i) for lang, texts in _EXAMPLES.items() for i in range(len(texts))]
+)
+def test_each_pattern_needs_the_language_cue(lang, index):
+    """`find_in_sentence` skips the patterns of a sentence without the cue: that is
+    only right if every pattern needs it."""
+    pattern, text = _PATTERNS[lang][index], _EXAMPLES[lang][index]
+    assert pattern.search(text)
+    assert defs._CUES[lang].search(text)
+    assert defs._CUES[lang].search(text.upper())
+
+
+@given(
+    st.sampled_from(["ru", "en"]),
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n"]))),
+)
+def test_a_sentence_a_pattern_matches_holds_the_language_cue(lang, pieces):
+    text = "".join(word + space for word, space in pieces)
+    if any(pattern.search(text) for pattern in _PATTERNS[lang]):
+        assert defs._CUES[lang].search(text)

@@ -28,7 +28,6 @@ from notecards.text.terms import (
     Vocabulary,
     blank_term,
     clean_term,
-    is_label,
     is_term,
     key,
     leading_term,
@@ -102,6 +101,13 @@ _EN_NAMED = re.compile(
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
+_LEAD_VERB = re.compile(r"(это|is|are)\s", re.IGNORECASE)  # "**X** — это …": not a lead
+# A word that every pattern of the language needs (their verbs and "это", matched
+# the same way): a sentence without one cannot match, so its patterns are not tried.
+_CUES = {
+    "ru": re.compile(r"это|явля|под|называ", re.IGNORECASE),
+    "en": re.compile(r"\s(?:is|are|refers|means|stands)\s", re.IGNORECASE),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +147,7 @@ def _answer_range(flat: Flat, start: int, end: int | None = None) -> tuple[int, 
     while start < end and text[start] == " ":
         start += 1
     words = text[start:end].split()
-    if not words or not any(c.isalpha() for c in text[start:end]):
+    if not words or not any(map(str.isalpha, text[start:end])):
         return None
     if len(words) > MAX_ANSWER_WORDS:
         cut = _clause_cut(text, start, end)
@@ -404,9 +410,10 @@ def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
         return None
     term, rest = lead
     term = vocab.display(term)
-    if not is_term(term) or is_label(term) or not _definition_head_ok(flat.text[rest:]):
+    # `is_term` refuses labels ("**Примечание**: …") too
+    if not is_term(term) or not _definition_head_ok(flat.text[rest:]):
         return None
-    if re.match(r"(это|is|are)\s", flat.text[rest:], re.IGNORECASE):
+    if _LEAD_VERB.match(flat.text, rest):
         return None
     q = QUESTIONS[lang]
     colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
@@ -433,12 +440,14 @@ def _lower_first(text: str) -> str:
 
 def find_in_sentence(flat: Flat, lang: str, vocab: Vocabulary) -> Definition | None:
     """The definition a sentence states, if any (the first pattern that matches)."""
-    if flat.text.endswith("?") or not any(c.isalpha() for c in flat.text[:MAX_PREFIX]):
+    if flat.text.endswith("?") or not any(map(str.isalpha, flat.text[:MAX_PREFIX])):
         return None
     lang = lang if lang in MATCHERS else "en"
     found = _lead(flat, vocab, lang)
     if found:
         return found
+    if not _CUES[lang].search(flat.masked):
+        return None  # none of the language's patterns can match
     for matcher in MATCHERS[lang]:
         found = matcher(flat, vocab)
         if found:
@@ -482,9 +491,23 @@ def _table_definitions(
 # ---------------------------------------------------------------- the extractor
 
 
-# The previous answer: (note, claimed blocks, definitions); read into a local, never
-# mutated, so it is safe when notes are extracted in threads.
-_last: list[tuple[Note, frozenset[tuple[int, int, str]], list[Found]] | None] = [None]
+Paragraphs = list[tuple[Section, list[tuple[int, Flat]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One pass over a note's unclaimed prose: its definitions, and the sentences of
+    each paragraph (with its section), which the properties extractor reads next."""
+
+    note: Note
+    claimed: frozenset[tuple[int, int, str]]
+    found: list[Found]
+    paragraphs: Paragraphs
+
+
+# The previous reading; read into a local, never mutated, so it is safe when notes
+# are extracted in threads.
+_last: list[_Reading | None] = [None]
 
 
 def find_definitions(note: Note, ctx: ExtractContext) -> list[Found]:
@@ -493,34 +516,55 @@ def find_definitions(note: Note, ctx: ExtractContext) -> list[Found]:
     The properties extractor asks again for the same note right after this extractor:
     the last answer is kept (same note object, same claimed blocks) to read it once.
     """
+    return list(_read(note, ctx).found)
+
+
+def prose_sentences(note: Note, ctx: ExtractContext) -> Paragraphs:
+    """The sentences of each unclaimed paragraph, as `find_definitions` read them (so
+    the properties extractor does not walk the note again); callers must not mutate."""
+    return _read(note, ctx).paragraphs
+
+
+def _read(note: Note, ctx: ExtractContext) -> _Reading:
     claimed = frozenset(ctx.claimed)
     last = _last[0]
-    if last is not None and last[0] is note and last[1] == claimed:
-        return list(last[2])
-    found = _find_definitions(note, ctx.is_claimed, ctx.text)
-    _last[0] = (note, claimed, found)
-    return list(found)
+    if last is not None and last.note is note and last.claimed == claimed:
+        return last
+    paragraphs, tables = _prose(note, ctx.is_claimed, ctx.text)
+    found = _find_definitions(note, paragraphs, tables, ctx.text)
+    _last[0] = reading = _Reading(note, claimed, found, paragraphs)
+    return reading
 
 
-def _find_definitions(note: Note, skip: Callable[[Block], bool], text: NoteText) -> list[Found]:
-    lang = note.lang if note.lang in QUESTIONS else "en"
-    found: list[Found] = []
-    sentences: list[tuple[Section, int, Flat]] = []
+def _prose(
+    note: Note, skip: Callable[[Block], bool], text: NoteText
+) -> tuple[Paragraphs, list[tuple[Section, Table]]]:
+    """The unclaimed paragraphs (cut into sentences) and tables, each with its section."""
+    paragraphs: Paragraphs = []
     tables: list[tuple[Section, Table]] = []
     for section in note.sections:
         for block in prose_blocks(section.blocks, skip):
             if isinstance(block, Table):
                 tables.append((section, block))
             elif isinstance(block, Paragraph):
-                sentences += [(section, line, f) for line, f in text.sentences(block)]
-    vocab = text.vocabulary(f for _, _, f in sentences)
+                paragraphs.append((section, text.sentences(block)))
+    return paragraphs, tables
+
+
+def _find_definitions(
+    note: Note, paragraphs: Paragraphs, tables: list[tuple[Section, Table]], text: NoteText
+) -> list[Found]:
+    lang = note.lang if note.lang in QUESTIONS else "en"
+    found: list[Found] = []
+    vocab = text.vocabulary(f for _, sentences in paragraphs for _, f in sentences)
     for section, table in tables:
         for line, definition in _table_definitions(table, lang, vocab):
             found.append(Found(section, line, definition))
-    for section, line, flat in sentences:
-        definition = find_in_sentence(flat, lang, vocab)
-        if definition:
-            found.append(Found(section, line, definition))
+    for section, sentences in paragraphs:
+        for line, flat in sentences:
+            definition = find_in_sentence(flat, lang, vocab)
+            if definition:
+                found.append(Found(section, line, definition))
     found.sort(key=lambda f: f.line)
     return found
 

@@ -26,15 +26,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.definitions import find_definitions
-from notecards.model import Card, Note, Paragraph, Section
+from notecards.extractors.definitions import find_definitions, prose_sentences
+from notecards.model import Card, Note, Section
 from notecards.render.markup import spans_html
-from notecards.text.sentences import Flat, prose_paragraphs, word_set
+from notecards.text.sentences import Flat, word_set
 from notecards.text.terms import (
     PRONOUNS,
     STOP_START,
     Vocabulary,
-    emphasized_terms,
+    emphasized_by_key,
     find_term,
     is_reflexive,
     key,
@@ -478,7 +478,9 @@ def _paragraph_terms(flats: list[Flat], defined: dict[str, str], by_length: list
     paragraphs that emphasise nothing."""
     if not any(flat.emph for flat in flats):
         return by_length
-    terms = {key(t): t for t in emphasized_terms(flats)}
+    terms = emphasized_by_key(flats)
+    if not terms:  # emphasis on labels or phrases only
+        return by_length
     for k, term in defined.items():
         terms.setdefault(k, term)
     return sorted(terms.values(), key=len, reverse=True)
@@ -490,11 +492,7 @@ def find_properties(note: Note, ctx: ExtractContext) -> Iterator[tuple[Section, 
     found_definitions = find_definitions(note, ctx)
     defined = {key(f.definition.term): f.definition.term for f in found_definitions}
     defining = {(f.line, f.definition.flat.text) for f in found_definitions if f.definition.flat}
-    paragraphs: list[tuple[Section, list[tuple[int, Flat]]]] = []
-    for section in note.sections:
-        for block in prose_paragraphs(section.blocks, ctx.is_claimed):
-            if isinstance(block, Paragraph):
-                paragraphs.append((section, ctx.text.sentences(block)))
+    paragraphs = prose_sentences(note, ctx)
     vocab = ctx.text.vocabulary(f for _, sentences in paragraphs for _, f in sentences)
     by_length = sorted(defined.values(), key=len, reverse=True)
     for section, sentences in paragraphs:

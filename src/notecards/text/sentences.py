@@ -15,6 +15,7 @@ A line break ends a sentence unless the next line visibly continues it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -34,11 +35,16 @@ _WORDS = frozenset({"text", "em", "strong", "highlight", "s", "link", "wikilink"
 _OPAQUE = frozenset({"code", "math"})  # never split inside, never matched against
 _UNSEEN = frozenset({"embed", "image", "tag", "html"})
 EMPHASIS = frozenset({"em", "strong", "highlight"})
+_RANGED = EMPHASIS | {"code"}  # kinds whose character ranges `Flat` records
 
 _ENDERS = ".!?…"
-_STOPS = re.compile(r"[\n.!?…]")  # where `_boundaries` has something to decide
-_SPACE_RUNS = re.compile(r"\s+")  # `\s` is exactly `str.isspace` for str patterns
 _CLOSERS = "\"'»”’)]"
+# Where `_boundaries` has something to decide: a line break, or an ender with the
+# enders, closing quotes and brackets after it (the mark a sentence would end with).
+# One class first lets the regex engine skip to it fast; after a line break the match
+# runs on, but `_boundaries` only reads its start.
+_STOPS = re.compile(rf"[\n{re.escape(_ENDERS)}][{re.escape(_ENDERS)}]*[{re.escape(_CLOSERS)}]*")
+_SPACE_RUNS = re.compile(r"\s+")  # `\s` is exactly `str.isspace` for str patterns
 _DIALOGUE = "—–-"
 _CONTINUES = ",;(—–-"  # a line ending in these goes on on the next line
 
@@ -58,14 +64,15 @@ class Flat:
     """A sentence as plain text (spaces collapsed) plus what each character was.
 
     `masked` has the same length as `text`, with code and math characters replaced by
-    MASK so that patterns never match inside them; `origin[i]` is the index in `spans`
-    of the span character i came from; `emph` holds (start, end) ranges of emphasis and
-    `code` those of inline code.
+    MASK so that patterns never match inside them; the characters from `starts[k]` on
+    (up to the next start) came from the span `spans[owners[k]]`; `emph` holds (start,
+    end) ranges of emphasis and `code` those of inline code.
     """
 
     text: str
     masked: str
-    origin: tuple[int, ...]
+    starts: tuple[int, ...]
+    owners: tuple[int, ...]
     emph: tuple[tuple[int, int], ...]
     spans: Sentence
     code: tuple[tuple[int, int], ...] = ()
@@ -75,34 +82,29 @@ class Flat:
         out: list[Span] = []
         index = start
         while index < end:
-            owner = self.origin[index]
-            stop = index
-            while stop < end and self.origin[stop] == owner:
-                stop += 1
-            span = self.spans[owner]
+            piece = bisect_right(self.starts, index) - 1  # the piece holding `index`
+            stop = self.starts[piece + 1] if piece + 1 < len(self.starts) else end
+            stop = min(stop, end)
+            span = self.spans[self.owners[piece]]
             out.append(Span(self.text[index:stop], span.kind, span.target))
             index = stop
         return tuple(out)
 
 
-def _scan_string(spans: Inline) -> tuple[str, list[int]]:
-    """The paragraph as one string (code/math as neutral '0's) and each span's offset."""
+def _scan_string(spans: Inline) -> str:
+    """The paragraph as one string, code/math as neutral '0's (unseen spans are empty)."""
     parts: list[str] = []
-    offsets: list[int] = []
-    length = 0
     for span in spans:
-        offsets.append(length)
-        if span.kind in _UNSEEN:
+        kind = span.kind
+        if kind in _UNSEEN:
             continue
-        if span.kind == "break":
-            piece = "\n"
-        elif span.kind in _OPAQUE:
-            piece = "0" * len(span.text)
+        if kind == "break":
+            parts.append("\n")
+        elif kind in _OPAQUE:
+            parts.append("0" * len(span.text))
         else:
-            piece = span.text
-        parts.append(piece)
-        length += len(piece)
-    return "".join(parts), offsets
+            parts.append(span.text)
+    return "".join(parts)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -140,7 +142,7 @@ def _boundaries(text: str) -> list[int]:
     size = len(text)
     index = 0
     while (stop := _STOPS.search(text, index)) is not None:
-        index = stop.start()
+        index, end = stop.span()
         if text[index] == "\n":
             nxt = _skip_space(text, index + 1)
             prev = _char_before(text, index)
@@ -148,11 +150,6 @@ def _boundaries(text: str) -> list[int]:
                 cuts.append(nxt)
             index += 1
             continue
-        end = index + 1
-        while end < size and text[end] in _ENDERS:
-            end += 1
-        while end < size and text[end] in _CLOSERS:
-            end += 1
         if end >= size or not text[end].isspace():
             index = end
             continue
@@ -184,31 +181,38 @@ def _skip_space(text: str, index: int) -> int:
     return index
 
 
-def _cut(spans: Inline, offsets: list[int], cuts: list[int]) -> list[list[Span]]:
-    """Split spans at the cut offsets (only word spans can be split inside)."""
+def _cut(spans: Inline, cuts: list[int]) -> list[list[Span]]:
+    """Split spans at the cut offsets (only word spans can be split inside).
+
+    Offsets count characters of `_scan_string`: a break is one, an unseen span none."""
     pieces: list[list[Span]] = [[]]
     cut_index = 0
-    for span, start in zip(spans, offsets, strict=True):
-        text = span.text if span.kind != "break" else "\n"
-        length = 0 if span.kind in _UNSEEN else len(text)
+    start = 0  # where the current span starts in the scan string
+    for span in spans:
+        kind = span.kind
+        unseen = kind in _UNSEEN
+        text = span.text if kind != "break" else "\n"
+        length = 0 if unseen else len(text)
         pos = 0
         while cut_index < len(cuts) and cuts[cut_index] < start + length:
             local = cuts[cut_index] - start
-            if local > pos and span.kind not in _UNSEEN:
-                pieces[-1].append(Span(text[pos:local], span.kind, span.target))
+            if local > pos and not unseen:
+                pieces[-1].append(Span(text[pos:local], kind, span.target))
                 pos = local
             cut_index += 1
             pieces.append([])
-        if span.kind in _UNSEEN or span.kind == "break":
+        if unseen or kind == "break":
             if pos == 0:
                 pieces[-1].append(span)
         elif pos < len(text):
-            pieces[-1].append(Span(text[pos:], span.kind, span.target) if pos else span)
+            pieces[-1].append(Span(text[pos:], kind, span.target) if pos else span)
+        start += length
     return pieces
 
 
 def _blank(span: Span) -> bool:
-    return span.kind == "break" or (span.kind in _WORDS and not span.text.strip())
+    kind = span.kind
+    return kind == "break" or (kind in _WORDS and (not span.text or span.text.isspace()))
 
 
 def _trim(piece: list[Span]) -> Sentence:
@@ -234,20 +238,23 @@ def _stripped(span: Span, text: str) -> Span:
 def _has_words(sentence: Sentence) -> bool:
     """Whether a sentence shows any text (not only media, tags, breaks or spaces)."""
     for span in sentence:
-        if span.kind not in _UNSEEN and span.kind != "break" and span.text.strip():
+        text = span.text
+        if text and not text.isspace() and span.kind not in _UNSEEN and span.kind != "break":
             return True
     return False
 
 
 def _split(spans: Inline) -> list[tuple[int, Sentence]]:
     """Sentences with the number of line breaks before each one."""
-    text, offsets = _scan_string(spans)
+    text = _scan_string(spans)
     cuts = _boundaries(text)
-    pieces = _cut(spans, offsets, cuts) if cuts else [_uncut(spans)]
+    if not cuts:  # most paragraphs are one sentence
+        sentence = _trim(_uncut(spans))
+        return [(0, sentence)] if _has_words(sentence) else []
     out = []
     newlines = 0
     previous = 0
-    for start, piece in zip([0, *cuts], pieces, strict=True):
+    for start, piece in zip([0, *cuts], _cut(spans, cuts), strict=True):
         newlines += text.count("\n", previous, start)
         previous = start
         sentence = _trim(piece)
@@ -270,11 +277,13 @@ def split_sentences(spans: Inline) -> list[Sentence]:
 def flatten(sentence: Sentence) -> Flat:
     """One sentence as plain text with a code/math mask and emphasis ranges.
 
-    Whitespace runs become one space, and none is kept at either end; each span's text
-    is collapsed with one regex substitution, not a step per character."""
+    Whitespace runs become one space, and none is kept at either end; a span's text is
+    collapsed with one regex substitution, and only when it holds something to collapse.
+    """
     parts: list[str] = []
     masked: list[str] = []
-    origin: list[int] = []
+    starts: list[int] = []
+    owners: list[int] = []
     emph: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     size = 0
@@ -283,18 +292,27 @@ def flatten(sentence: Sentence) -> Flat:
         kind = span.kind
         if kind in _UNSEEN:
             continue
-        text = " " if kind == "break" else _SPACE_RUNS.sub(" ", span.text)
-        if after_space and text[:1] == " ":
-            text = text[1:]
-        if not text:
-            continue
+        if kind == "break":
+            if after_space:
+                continue
+            text = " "
+        else:
+            text = span.text
+            # a printable text holds no whitespace but " ": only "  " needs collapsing
+            if "  " in text or not text.isprintable():
+                text = _SPACE_RUNS.sub(" ", text)
+            if after_space and text.startswith(" "):
+                text = text[1:]
+            if not text:
+                continue
         start = size
         size += len(text)
         parts.append(text)
         masked.append(MASK * len(text) if kind in _OPAQUE else text)
-        origin += [index] * len(text)
+        starts.append(start)
+        owners.append(index)
         after_space = text[-1] == " "
-        if kind in EMPHASIS or kind == "code":
+        if kind in _RANGED:
             lo = start + (text[0] == " ")
             hi = size - (after_space and size > lo)
             if hi > lo:
@@ -303,17 +321,10 @@ def flatten(sentence: Sentence) -> Flat:
     if after_space and size:  # the one trailing space
         size -= 1
         joined, joined_mask = joined[:size], joined_mask[:size]
-        del origin[size:]
+    # no range reaches into that space: each one stops before its own span's last space
     return Flat(
-        joined, joined_mask, tuple(origin), _within(emph, size), sentence, _within(code, size)
+        joined, joined_mask, tuple(starts), tuple(owners), tuple(emph), sentence, tuple(code)
     )
-
-
-def _within(ranges: list[tuple[int, int]], size: int) -> tuple[tuple[int, int], ...]:
-    """The ranges that start before `size`, cut at it (a trailing space was dropped)."""
-    if not ranges:
-        return ()
-    return tuple((lo, min(hi, size)) for lo, hi in ranges if lo < size)
 
 
 def sentence_text(sentence: Sentence) -> str:

@@ -81,6 +81,7 @@ _EDGE = _QUOTES + "[]{}<>*_=~ \t"
 _TRAIL = ".,:;!?…—–-" + _EDGE
 _LEAD = "—–-•·*+>" + _EDGE
 _WORD = re.compile(r"\w[\w+/#-]*(?:\.\w+)*")
+_TERM_BREAKS = re.compile("[,;:!?\n]")  # punctuation a term never holds
 _CYRILLIC = re.compile("[ЁА-яё]")  # the letters whose lower case is а-я or ё
 _LABELS = word_set(
     """примечание замечание важно внимание пример примеры совет подсказка итог итоги
@@ -94,8 +95,11 @@ def key(term: str) -> str:
     return " ".join(term.casefold().replace("ё", "е").split())
 
 
+@lru_cache(maxsize=4096)
 def clean_term(text: str) -> str:
-    """Strip quotes, brackets, list markers and trailing punctuation; keep hyphens."""
+    """Strip quotes, brackets, list markers and trailing punctuation; keep hyphens.
+
+    Memoised: the same emphasised words are cleaned by each extractor that reads them."""
     text = " ".join(text.split())
     previous = None
     while text != previous:
@@ -115,8 +119,11 @@ def _cyrillic(word: str) -> bool:
     return _CYRILLIC.search(word) is not None
 
 
+@lru_cache(maxsize=8192)
 def looks_like_verb(word: str) -> bool:
-    """A finite verb in either language (Russian by ending, English from a list)."""
+    """A finite verb in either language (Russian by ending, English from a list).
+
+    Memoised: the guards ask about the same few hundred words of a note many times."""
     word = word.lower().strip(_TRAIL)
     if not word:
         return False
@@ -140,25 +147,28 @@ def is_label(text: str) -> bool:
     return key(text) in _LABELS
 
 
+@lru_cache(maxsize=4096)
 def is_term(text: str) -> bool:
-    """Whether `text` (already cleaned) can be the subject of a definition card."""
-    if not text or len(text) > MAX_TERM_CHARS or any(c in text for c in ",;:!?\n"):
+    """Whether `text` (already cleaned) can be the subject of a definition card.
+
+    Memoised: a note's terms are tested again by each extractor that meets them."""
+    if not text or len(text) > MAX_TERM_CHARS or _TERM_BREAKS.search(text):
         return False
     if ". " in text or text.endswith("."):
         return False
     words = text.split()
-    if not 1 <= len(words) <= MAX_TERM_WORDS or not any(c.isalpha() for c in text):
+    if not 1 <= len(words) <= MAX_TERM_WORDS or not any(map(str.isalpha, text)):
         return False
     lowered = [w.lower().strip(_TRAIL) for w in words]
     if lowered[0] in STOP_START:
         return False
     if lowered[0] in OPINION_START and (len(words) == 1 or lowered[0] not in _ADJECTIVES):
         return False  # "Важно", "Очень быстро"; but "Главное преимущество HTTP/2" is a term
-    if any(w in PRONOUNS for w in lowered) or is_label(text):
+    if not PRONOUNS.isdisjoint(lowered) or is_label(text):
         return False
-    if any(w in _EN_CLAUSE for w in lowered):
+    if not _EN_CLAUSE.isdisjoint(lowered):
         return False
-    return not any(looks_like_verb(w) for w in words)
+    return not any(map(looks_like_verb, words))
 
 
 def starts_badly(text: str) -> bool:
@@ -202,10 +212,12 @@ def leading_term(flat: Flat) -> tuple[str, int] | None:
 
     Returns the cleaned term and the offset where Y starts.
     """
-    runs = [r for r in (*flat.emph[:1], *flat.code[:1]) if r[0] == 0]
-    if not runs:
+    if flat.emph and flat.emph[0][0] == 0:
+        end = flat.emph[0][1]
+    elif flat.code and flat.code[0][0] == 0:
+        end = flat.code[0][1]
+    else:
         return None
-    end = runs[0][1]
     text = flat.masked
     size = len(text)
     if text[end - 1] == ":":  # `**X:** Y`
@@ -228,13 +240,18 @@ def leading_term(flat: Flat) -> tuple[str, int] | None:
 
 def emphasized_terms(flats: Iterable[Flat]) -> list[str]:
     """Terms that the sentences emphasise (em, strong, ==highlight==), in order."""
+    return list(emphasized_by_key(flats).values())
+
+
+def emphasized_by_key(flats: Iterable[Flat]) -> dict[str, str]:
+    """`emphasized_terms` keyed by `key`, for callers that merge them with other terms."""
     found: dict[str, str] = {}
     for flat in flats:
         for start, end in flat.emph:
             term = clean_term(flat.text[start:end])
-            if is_term(term) and not is_label(term):
+            if is_term(term):  # never a label: `is_term` refuses those
                 found.setdefault(key(term), term)
-    return list(found.values())
+    return found
 
 
 def note_emphasized_terms(note: Note) -> dict[str, str]:
@@ -247,8 +264,8 @@ def note_emphasized_terms(note: Note) -> dict[str, str]:
             if not any(s.kind in EMPHASIS for s in block.spans):
                 continue
             flats = [flatten(s) for s in split_sentences(block.spans)]
-            for term in emphasized_terms(flats):
-                found.setdefault(key(term), term)
+            for k, term in emphasized_by_key(flats).items():
+                found.setdefault(k, term)
     return found
 
 
@@ -261,14 +278,23 @@ class Vocabulary:
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.lower: set[str] = set()
-        self.mid_caps: set[str] = set()
-        for text in texts:
-            words = _WORD.findall(text)
-            self.lower.update([word for word in words if word.islower()])
-            # a word opening its sentence says nothing; a capital first letter means
-            # the word is not lower case, so the elif of a per-word loop is implied
-            self.mid_caps.update([word for word in words[1:] if word[0].isupper()])
+        self._texts = list(texts)
+        self._words: dict[int, list[str]] = {}  # a text's words, by its index
+
+    def _writes(self, word: str, *, mid: bool = False) -> bool:
+        """Whether a text has `word` among its words (`mid`: past its first word).
+
+        A note asks about a few terms, not about all its words: only the texts that
+        hold the string are cut into words, each once."""
+        for index, text in enumerate(self._texts):
+            if word not in text:
+                continue
+            words = self._words.get(index)
+            if words is None:
+                words = self._words[index] = _WORD.findall(text)
+            if word in (words[1:] if mid else words):
+                return True
+        return False
 
     @classmethod
     def from_flats(cls, flats: Iterable[Flat]) -> Vocabulary:
@@ -290,8 +316,9 @@ class Vocabulary:
         if not word.replace("-", "").isalpha():
             return word
         lower = word.lower()
-        if lower in self.lower:
+        if lower.islower() and self._writes(lower):
             return lower
-        if _cyrillic(word) and word not in self.mid_caps:
+        # a word opening its sentence says nothing about how the note writes it
+        if _cyrillic(word) and not self._writes(word, mid=True):
             return lower
         return word
