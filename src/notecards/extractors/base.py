@@ -22,10 +22,10 @@ from notecards.vault import Vault
 _SRC = re.compile(r'src="([^"]+)"')
 
 
-def _block_key(block: Block) -> tuple[int, int, str]:
+def _block_key(block: Block) -> tuple[int, int, type]:
     """A block's place and type: a list, its first item and that item's first paragraph
     start on one line, and claiming one of them must not claim the others."""
-    return block.line, block.end_line, type(block).__name__
+    return block.line, block.end_line, type(block)
 
 
 @dataclass
@@ -38,7 +38,7 @@ class ExtractContext:
     allow_remote: bool = False
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
     extra_tags: tuple[str, ...] = ()  # added to the note's tags on every card
-    claimed: set[tuple[int, int, str]] = field(default_factory=set)  # blocks already used
+    claimed: set[tuple[int, int, type]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
     render: RenderContext = field(init=False)

@@ -500,7 +500,7 @@ class _Reading:
     each paragraph (with its section), which the properties extractor reads next."""
 
     note: Note
-    claimed: frozenset[tuple[int, int, str]]
+    claimed: frozenset[tuple[int, int, type]]
     found: list[Found]
     paragraphs: Paragraphs
 
