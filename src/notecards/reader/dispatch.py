@@ -75,9 +75,6 @@ class _Table:
         }
         self.everything = tuple(fn for _, fn in rules)
 
-    def at(self, ch: str) -> tuple[Any, ...]:
-        return self.by_char.get(ch, self.anywhere)
-
 
 def _named(ruler: Any, chain: str) -> list[tuple[str, Any]]:
     """The enabled rules of one chain as (name, function), in order."""
@@ -96,8 +93,10 @@ def _dispatch_inline(md: MarkdownIt) -> None:
     rules = [(name, fn) for name, fn in _named(ruler, "") if name != "text"]
     table = _Table(rules, INLINE_STARTS)
 
+    by_char, anywhere = table.by_char, table.anywhere
+
     def dispatch(state: StateInline, silent: bool) -> bool:
-        for rule in table.at(state.src[state.pos]):  # noqa: SIM110 (hot: no generator)
+        for rule in by_char.get(state.src[state.pos], anywhere):  # noqa: SIM110 (hot)
             if rule(state, silent):
                 return True
         return False
@@ -153,11 +152,15 @@ def _without_code(ruler: Any, chain: str) -> list[tuple[str, Any]]:
 
 
 def _block_dispatcher(table: _Table, main: bool = False) -> BlockRule:
+    by_char, anywhere, everything = table.by_char, table.anywhere, table.everything
+
     def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        if main and state.is_code_block(start):
+        # `is_code_block`, inlined: the code rule is never disabled here
+        if main and state.sCount[start] - state.blkIndent >= 4:
             return False  # the code rule, next in the chain, takes it
         pos = state.bMarks[start] + state.tShift[start]
-        rules = table.at(state.src[pos]) if pos < len(state.src) else table.everything
+        src = state.src
+        rules = by_char.get(src[pos], anywhere) if pos < len(src) else everything
         for rule in rules:  # noqa: SIM110 (hot: no generator)
             if rule(state, start, end, silent):
                 return True

@@ -63,7 +63,12 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
     links: list[str] = []
     for token in children or ():
         kind = token.type
-        if kind in _STYLE_OPEN:
+        if kind == "text":  # the most frequent token first
+            if links:
+                spans.append(Span(token.content, "link", links[-1]))
+            else:
+                spans.append(Span(token.content, _style_of(styles)))
+        elif kind in _STYLE_OPEN:
             styles.append(_STYLE_OPEN[kind])
         elif kind in _STYLE_CLOSE:
             if styles:
@@ -73,11 +78,6 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
         elif kind == "link_close":
             if links:
                 links.pop()
-        elif kind == "text":
-            if links:
-                spans.append(Span(token.content, "link", links[-1]))
-            else:
-                spans.append(Span(token.content, _style_of(styles)))
         elif kind in ("softbreak", "hardbreak"):
             spans.append(Span("\n", "break"))
         elif kind == "code_inline":
