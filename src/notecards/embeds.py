@@ -116,6 +116,8 @@ def embed_lines(note: Note) -> dict[str, int]:
     found: dict[str, int] = {}
     for section in note.sections:
         for block in walk_blocks(section.blocks):
+            if "![[" not in block.source:
+                continue  # an embed span comes from `![[` in the block's own lines
             for line, span in block_spans(block):
                 target = span.target.partition("#")[0]
                 if span.kind == "embed" and is_note_embed(target):
