@@ -562,11 +562,23 @@ def _relpaths(vault: Vault, paths: list[Path]) -> list[str]:
     if os.sep != "/":
         return [vault.relpath(path) for path in paths]
     root = Path(vault.root)
+    folders: dict[str, str] = {}  # realpath of each folder, asked once per folder
     found = []
     for path in paths:
-        real = _inside(os.path.realpath(path), root)
+        real = _inside(_realpath(str(path), folders), root)
         found.append(real if real is not None else vault.relpath(path))
     return found
+
+
+def _realpath(path: str, folders: dict[str, str]) -> str:
+    """`os.path.realpath`, resolving each folder once: a note that is no symlink itself
+    is its real folder's entry (one lstat, not one per path component)."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    return os.path.join(folders[folder], name)
 
 
 def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -> Task:
