@@ -1,10 +1,19 @@
-from notecards.ids import anki_guid, anki_object_id, card_id, normalize_anchor
+import hashlib
+import re
+import string
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from notecards.ids import anki_guid, anki_object_id, card_id, normal_card_id, normalize_anchor
 
 
 def test_card_id_is_stable_and_ignores_spacing_case_and_yo():
     a = card_id("HTTP/Основы.md", "definition", "Ёмкость  Кэша")
     assert a == card_id("HTTP/Основы.md", "definition", "емкость кэша")
     assert len(a) == 16 and int(a, 16) >= 0
+    assert a == normal_card_id("HTTP/Основы.md", "definition", "емкость кэша")
 
 
 def test_card_id_depends_on_path_kind_and_anchor():
@@ -25,3 +34,25 @@ def test_guid_and_object_ids_are_deterministic_and_in_range():
         assert (1 << 30) <= value < (1 << 41)
         assert value == anki_object_id("deck", name)
     assert anki_object_id("deck", "x") != anki_object_id("model", "x")
+
+
+def _regex_normalization(text: str) -> str:
+    """`normalize_anchor` as first written, which every stored card id was made with."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@given(st.text(st.characters(exclude_categories=())) | st.text(string.printable))
+def test_normalization_is_the_regex_normalization(text: str) -> None:
+    assert normalize_anchor(text) == _regex_normalization(text)
+
+
+def test_every_space_and_ascii_letter_normalizes_as_before() -> None:
+    for code in (*range(128), *(c for c in range(0x110000) if chr(c).isspace())):
+        text = f" A{chr(code)}\u0301b  Ё{chr(code)}"
+        assert normalize_anchor(text) == _regex_normalization(text)
+
+
+def test_guid_is_the_digest_of_its_group() -> None:
+    digest = hashlib.blake2b(b"guid\x1fg-1", digest_size=16).hexdigest()
+    assert anki_guid("g-1") == "nc" + digest[:18]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from notecards.quiz.modes import (
 from notecards.quiz.session import Filters, Session, format_interval, play, select
 from notecards.state import Known, ReviewStore, new_fsrs_card
 
-NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def card(n: int, front: str = "", back: str = "", **kw: Any) -> Card:
@@ -236,7 +236,7 @@ def test_order_is_scored_step_by_step() -> None:
 
 def _session(cards: list[Card], store: ReviewStore | None, mode: str = "flip") -> Session:
     known = {} if store is None else store.load([c.id for c in cards])
-    queue, n_due = select(cards, known, now=datetime.now(timezone.utc), rng=random.Random(1))
+    queue, n_due = select(cards, known, now=datetime.now(UTC), rng=random.Random(1))
     return Session(queue, store, known, mode=mode, pool=cards, seed=1, due_count=n_due)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from notecards import extractors
 from notecards.extractors.base import ExtractContext, Extractor
+from notecards.ids import card_id
 from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
@@ -60,6 +62,26 @@ def test_cards_carry_note_identity(tmp_path, probe_registry):
         "en",
     )
     assert card.source == "T › H" and card.group == card.id and card.fields[0] == "Alpha"
+
+
+def test_card_sets_every_field_from_its_arguments_and_the_note(tmp_path):
+    note = _note(tmp_path, "---\ntitle: T\ntags: [a]\n---\n## H\n\nAlpha beta.\n")
+    note = replace(note, deck="D::E", mtime=1234)
+    ctx = ExtractContext(note, extra_tags=("x",))
+    section = note.sections[-1]
+    card = ctx.card(
+        kind="k", extractor="e", anchor=" Alpha  BETA ", front=" f\n", back=" b<\n", line=7,
+        section=section, model="reversed", back_html="<em>b</em>", items=("i",), group="g",
+        ord=2,
+    )  # fmt: skip
+    assert card == Card(
+        id=card_id("n.md", "k", "alpha beta"), kind="k", extractor="e", note="n.md", line=7,
+        front="f", back="b<", deck="D::E", tags=("a", "x"), lang="en", source="T › H",
+        model="reversed", fields=(" f<br>", "<em>b</em>"), group="g", ord=2, items=("i",),
+        media=(), mtime=1234,
+    )  # fmt: skip
+    assert ctx.card(kind="k", extractor="e", anchor="z", front="q", back="a", line=1,
+                    section=None).group == card_id("n.md", "k", "z")  # fmt: skip
 
 
 def test_duplicate_fronts_and_empty_sides_are_dropped(tmp_path, probe_registry):

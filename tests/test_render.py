@@ -65,6 +65,8 @@ def test_spans_html_keeps_emphasis_and_escapes_text():
 
 def test_text_html_escapes_and_keeps_lines():
     assert text_html("a < b\nc") == "a &lt; b<br>c"
+    assert text_html("""it's "x" & y""") == "it&#x27;s &quot;x&quot; &amp; y"
+    assert text_html("plain, ёлка\t") == "plain, ёлка\t"
 
 
 def test_markdown_text_drops_all_markup():

@@ -148,3 +148,50 @@ def test_each_note_starts_with_an_empty_memo() -> None:
     clean_html("<p>a</p><script>x</script>")
     forget_cleaned()
     assert sanitize._cleaned == {}
+
+
+_SIMPLE_FRAGMENTS = st.sampled_from(
+    [
+        "<p>", "</p>", "<br>", "</br>", "<em>", "</em>", "<strong>", "</strong>", "<code>",
+        "</code>", "<mark>", "</mark>", "<s>", "</s>", "<b>", "<span class=x>", "</span>",
+        "&amp;", "&lt;", "&gt;", "&quot;", "&#x27;", "&am", "p;", "&nbsp;", "&#39;", "&", "<",
+        ">", '"', "'", "a", " ", "\n", "\r", "\x00", "\xa0", "ё", "<P>", "<em >", "<br/>",
+        "<ol>", '<ol start="2">', "</ol>", "<li>", "</li>", "<ul>",
+    ]
+)  # fmt: skip
+_PHRASING = st.lists(_SIMPLE_FRAGMENTS, max_size=4).map("".join)
+_BLOCKS = _PHRASING.map("<p>{}</p>".format) | st.lists(
+    _PHRASING.map("<li>{}</li>".format), max_size=3
+).map(lambda items: f'<ol start="3">{"".join(items)}</ol>')
+
+
+@given(st.lists(_BLOCKS | _PHRASING, max_size=5).map("".join), st.booleans())
+def test_simple_html_is_cleaned_as_nh3_cleans_it(html: str, remote: bool) -> None:
+    """The shortcut for what renderers write answers what nh3 would, or leaves it to nh3."""
+    simple = sanitize._clean_simple(html)
+    if simple is not None:
+        assert simple == sanitize._clean(html, remote)
+
+
+@pytest.mark.parametrize(
+    ("html", "cleaned"),
+    [
+        ("<code>max-age=3600</code>", "<code>max-age=3600</code>"),
+        ("a<br>b &amp; c", "a<br>b &amp; c"),
+        ("<p>x <em>y</em> &quot;z&quot;</p>\n<p>it&#x27;s</p>",
+         "<p>x <em>y</em> \"z\"</p>\n<p>it's</p>"),
+        ('<ol start="2"><li>a <code>b</code></li><li>c</li></ol>',
+         '<ol start="2"><li>a <code>b</code></li><li>c</li></ol>'),
+    ],
+)  # fmt: skip
+def test_the_shortcut_takes_what_renderers_write(html: str, cleaned: str) -> None:
+    assert sanitize._clean_simple(html) == cleaned == sanitize._clean(html, False)
+
+
+def test_every_character_the_shortcut_lets_through_is_one_nh3_keeps() -> None:
+    for start in range(0, 0x110000, 0x1000):
+        kept = "".join(
+            ch for ch in map(chr, range(start, start + 0x1000)) if sanitize._clean_simple(ch)
+        )
+        html = f'<p>{kept}<code>{kept}</code></p>{kept}<ol start="1"><li>{kept}</li></ol>'
+        assert sanitize._clean_simple(html) == html == sanitize._clean(html, False)

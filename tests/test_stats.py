@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import fsrs
@@ -26,7 +26,7 @@ def review(store: ReviewStore, card_id: str, rating: int, when: datetime) -> Non
 
 
 def test_counts_retention_and_streak(tmp_path: Path) -> None:
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     with ReviewStore.open(tmp_path / "s.sqlite3") as store:
         # "a": learnt two days ago, reviewed yesterday (pass) and today (lapse)
         review(store, "a", 4, now - timedelta(days=2))
@@ -64,7 +64,7 @@ def test_stats_json_without_any_state(tmp_path: Path) -> None:
 def test_stats_table_and_heatmap(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     with ReviewStore.open(path) as store:
-        review(store, "a", 3, datetime.now(timezone.utc))
+        review(store, "a", 3, datetime.now(UTC))
     out = subprocess.run(
         [*NOTECARDS, "stats", "--state", str(path), "--weeks", "4"],
         capture_output=True,

@@ -12,6 +12,7 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -41,7 +42,7 @@ QUIZ_HELP = (
 EDITORS_WITH_LINE = {"vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "hx"}
 
 
-class Mode(str, Enum):
+class Mode(str, Enum):  # noqa: UP042 (typer lists the values; StrEnum would change str())
     flip = "flip"
     type = "type"
     choice = "choice"
@@ -183,10 +184,10 @@ def quiz(
             else store.load([c.id for c in cards], {c.id: anki_key(c) for c in cards})
         )
         rng = random.Random(seed)
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         queue, n_due = select(
-            cards, known, now=datetime.now(timezone.utc), rng=rng, new=new, limit=limit, cram=cram
+            cards, known, now=datetime.now(UTC), rng=rng, new=new, limit=limit, cram=cram
         )
         session = Session(
             queue, store, known, mode=mode.value, pool=cards, seed=seed, due_count=n_due
@@ -268,7 +269,7 @@ def stats(
 
 
 def _print_stats(result: Stats, weeks: int) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from rich.console import Console
     from rich.table import Table
@@ -282,7 +283,7 @@ def _print_stats(result: Stats, weeks: int) -> None:
     next_due = (
         "—"
         if result.next_due is None
-        else "in " + format_interval(result.next_due - datetime.now(timezone.utc))
+        else "in " + format_interval(result.next_due - datetime.now(UTC))
     )
     for label, value in (
         ("cards known", f"{result.known} of {result.cards}"),

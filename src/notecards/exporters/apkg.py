@@ -112,17 +112,17 @@ def prepare(cards: Sequence[Card], *, allow_remote: bool = False) -> Prepared:
 
     A group of cards never spans two source notes (a card id hashes the note's path),
     so the notes of a whole vault are the notes of each source note, in order."""
-    warnings: list[Problem] = []
+    maker = _NoteMaker(allow_remote)
     notes = tuple(
         note
         for key, group in group_cards(cards).items()
-        if (note := _make_note(key, group, allow_remote, warnings)) is not None
+        if (note := maker.make(key, group)) is not None
     )
     media = tuple(
         (name, source, card.note, card.line) for card in cards for name, source in card.media
     )
     newest = max((card.mtime for card in cards), default=0)
-    return Prepared(notes, tuple(warnings), media, newest, len(cards))
+    return Prepared(notes, tuple(maker.warnings), media, newest, len(cards))
 
 
 def anki_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -203,39 +203,60 @@ def _source_field(source: str, allow_remote: bool) -> str:
     return clean_html(html.escape(source, quote=False), allow_remote=allow_remote)
 
 
-def _make_note(
-    key: str, group: list[Card], allow_remote: bool, warnings: list[Problem]
-) -> AnkiNote | None:
-    """The Anki note for one group of cards, or None (with a warning) if it has no card."""
-    first = group[0]
-    single = len(group) == 1  # most notes: one card
-    if not single and any(
-        card.fields != first.fields or card.model != first.model for card in group[1:]
-    ):
-        warnings.append(_problem(first, "cards of one note differ; using the first"))
-    front = clean_html(first.fields[0], allow_remote=allow_remote)
-    back = clean_html(first.fields[1], allow_remote=allow_remote)
-    source = _source_field(first.source, allow_remote)
-    if single:
-        tags = _anki_tags(first.tags)
-    else:
-        tags = _anki_tags(tuple(tag for card in group for tag in card.tags))
-    ords = _card_ords(first.model, front, back, source)
-    if not ords:
-        warnings.append(_problem(first, "no Anki card would show; note skipped"))
-        return None
-    if single:
-        cards = tuple((o, first.deck) for o in ords)
-        mod = first.mtime
-    else:
-        deck_by_ord = {card.ord: card.deck for card in group}
-        cards = tuple((o, deck_by_ord.get(o, first.deck)) for o in ords)
-        mod = max(card.mtime for card in group)
-    sort_text = _sort_text(front)
-    checksum = int(hashlib.sha1(sort_text.encode("utf-8")).hexdigest()[:8], 16)
-    tag_text = f" {' '.join(tags)} " if tags else ""
-    fields = f"{front}\x1f{back}\x1f{source}"
-    return (anki_guid(key), first.model, mod, tag_text, fields, sort_text, checksum, cards)
+class _NoteMaker:
+    """Anki notes out of card groups, for one `prepare` call: the cards of a note share
+    their tags and deck, so the tag text and card placements are worked out once each."""
+
+    def __init__(self, allow_remote: bool) -> None:
+        self.allow_remote = allow_remote
+        self.warnings: list[Problem] = []
+        self._tag_texts: dict[tuple[str, ...], str] = {}
+        self._placements: dict[tuple[tuple[int, ...], str], tuple[tuple[int, str], ...]] = {}
+
+    def make(self, key: str, group: list[Card]) -> AnkiNote | None:
+        """The Anki note for one group of cards, or None (with a warning) if it has no
+        card."""
+        first = group[0]
+        single = len(group) == 1  # most notes: one card
+        if not single and any(
+            card.fields != first.fields or card.model != first.model for card in group[1:]
+        ):
+            self.warnings.append(_problem(first, "cards of one note differ; using the first"))
+        allow_remote = self.allow_remote
+        front = clean_html(first.fields[0], allow_remote=allow_remote)
+        back = clean_html(first.fields[1], allow_remote=allow_remote)
+        source = _source_field(first.source, allow_remote)
+        ords = _card_ords(first.model, front, back, source)
+        if not ords:
+            self.warnings.append(_problem(first, "no Anki card would show; note skipped"))
+            return None
+        if single:
+            tags, cards, mod = first.tags, self._placed(ords, first.deck), first.mtime
+        else:
+            tags = tuple(tag for card in group for tag in card.tags)
+            deck_by_ord = {card.ord: card.deck for card in group}
+            cards = tuple((o, deck_by_ord.get(o, first.deck)) for o in ords)
+            mod = max(card.mtime for card in group)
+        sort_text = _sort_text(front)
+        checksum = int.from_bytes(hashlib.sha1(sort_text.encode("utf-8")).digest()[:4], "big")
+        fields = f"{front}\x1f{back}\x1f{source}"
+        return (anki_guid(key), first.model, mod, self._tag_text(tags), fields, sort_text,
+                checksum, cards)  # fmt: skip
+
+    def _tag_text(self, tags: tuple[str, ...]) -> str:
+        """The tags as the collection stores them: space-separated, spaces around."""
+        text = self._tag_texts.get(tags)
+        if text is None:
+            anki = _anki_tags(tags)
+            text = self._tag_texts[tags] = f" {' '.join(anki)} " if anki else ""
+        return text
+
+    def _placed(self, ords: tuple[int, ...], deck: str) -> tuple[tuple[int, str], ...]:
+        """(ord, deck) of each card of a single-card group."""
+        cards = self._placements.get((ords, deck))
+        if cards is None:
+            cards = self._placements[(ords, deck)] = tuple((o, deck) for o in ords)
+        return cards
 
 
 def _card_ords(model_key: str, front: str, back: str, source: str) -> tuple[int, ...]:

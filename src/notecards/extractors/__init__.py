@@ -7,7 +7,9 @@ extractor last, to fill only sections no better card covers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from operator import attrgetter
 from pathlib import Path
 
 from notecards.extractors.anki_cloze import extract_anki_cloze
@@ -25,6 +27,8 @@ from notecards.reader.metadata import meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
 from notecards.vault import Vault
+
+_LINE = attrgetter("line")
 
 EXTRACTORS: list[Extractor] = [
     # registry: one line per extractor, in running order
@@ -59,29 +63,31 @@ def extract_cards(
         if extractor.name in skipped:
             continue
         cards += [c for c in extractor.run(note, ctx) if c.kind not in skipped]
-    return finalize(cards)
+    return finalize(cards, ctx.normalized)
 
 
-def finalize(cards: list[Card]) -> list[Card]:
+def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anchor) -> list[Card]:
     """Drop cards with an empty side, a repeated id, or a front already asked, then put
     the rest in document order (a stable sort: cards of one line keep registry order).
 
     Extractors run in priority order, so when two ask the same thing the card of the
-    more reliable one (explicit syntax before guessed prose) is the one kept."""
+    more reliable one (explicit syntax before guessed prose) is the one kept.
+    `normalize` is `normalize_anchor`, or the note's memo of it."""
     seen_ids: set[str] = set()
     seen_fronts: set[tuple[str, int]] = set()
     out: list[Card] = []
     for card in cards:
-        if "<" in card.front or "<" in card.back:
-            front, back = strip_html_tags(card.front).strip(), strip_html_tags(card.back).strip()
+        front, back = card.front, card.back
+        if "<" in front or "<" in back:
+            front, back = strip_html_tags(front).strip(), strip_html_tags(back).strip()
             card = replace(card, front=front, back=back)
-        if not card.front.strip() or not card.back.strip():
+        if not front.strip() or not back.strip() or card.id in seen_ids:
             continue
-        front_key = (normalize_anchor(card.front), card.ord)
-        if card.id in seen_ids or (card.model != "cloze" and front_key in seen_fronts):
+        front_key = (normalize(front), card.ord)
+        if card.model != "cloze" and front_key in seen_fronts:
             continue
         seen_ids.add(card.id)
         seen_fronts.add(front_key)
         out.append(card)
-    out.sort(key=lambda card: card.line)
+    out.sort(key=_LINE)
     return out

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notecards.ids import card_id
+from notecards.ids import normal_card_id, normalize_anchor
 from notecards.model import Block, Card, Note, NoteType, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
@@ -43,9 +43,15 @@ class ExtractContext:
     text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
     render: RenderContext = field(init=False)
     tags: tuple[str, ...] = field(init=False)  # every card's tags
+    deck: str = field(init=False)  # every card's deck
+    # what `normalize_anchor` and `source_of` answered for this note: card ids and
+    # `finalize` normalize the same anchors and fronts, and cards share sections
+    _normals: dict[str, str] = field(init=False, default_factory=dict)
+    _sources: dict[tuple[str, ...], str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.tags = (*self.note.tags, *self.extra_tags)
+        self.deck = self.note.deck or self.note.title
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
@@ -60,7 +66,17 @@ class ExtractContext:
 
     def source_of(self, section: Section | None) -> str:
         path = section.path if section is not None else ()
-        return " › ".join((self.note.title, *path))
+        source = self._sources.get(path)
+        if source is None:
+            source = self._sources[path] = " › ".join((self.note.title, *path))
+        return source
+
+    def normalized(self, text: str) -> str:
+        """`normalize_anchor(text)`, each distinct text of the note worked out once."""
+        normal = self._normals.get(text)
+        if normal is None:
+            normal = self._normals[text] = normalize_anchor(text)
+        return normal
 
     def card(
         self,
@@ -88,27 +104,12 @@ class ExtractContext:
         if self.render.media:  # most notes embed nothing: no fields to search
             used = {name for value in fields for name in _SRC.findall(value)}
             media = tuple(sorted((n, p) for n, p in self.render.media.items() if n in used))
-        identity = card_id(self.note.path, kind, anchor)
-        return Card(
-            id=identity,
-            kind=kind,
-            extractor=extractor,
-            note=self.note.path,
-            line=line,
-            front=front.strip(),
-            back=back.strip(),
-            deck=self.note.deck or self.note.title,
-            tags=self.tags,
-            lang=self.note.lang,
-            source=self.source_of(section),
-            model=model,
-            fields=fields,
-            group=group or identity,
-            ord=ord,
-            items=items,
-            media=media,
-            mtime=self.note.mtime,
-        )
+        note = self.note
+        identity = normal_card_id(note.path, kind, self.normalized(anchor))
+        # by position, in Card's field order, a tenth cheaper (tests/test_registry.py)
+        return Card(identity, kind, extractor, note.path, line, front.strip(), back.strip(),
+                    self.deck, self.tags, note.lang, self.source_of(section), model, fields,
+                    group or identity, ord, items, media, note.mtime)  # fmt: skip
 
 
 ExtractFn = Callable[[Note, ExtractContext], list[Card]]

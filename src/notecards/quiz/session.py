@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from notecards.model import Card
@@ -183,7 +183,7 @@ class Session:
         """What each grade would give now, for flip's buttons."""
         import fsrs
 
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         before = self._fsrs_card(card, now)
         out = {}
         for rating in fsrs.Rating:
@@ -202,7 +202,7 @@ class Session:
 
         result = Result(card, mode, outcome)
         if self.store is not None:
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             known = self.known.get(card.id)
             before = known.card if known else None
             after, log = self._scheduler.review_card(
@@ -243,7 +243,7 @@ class Session:
         right = sum(r.outcome.right for r in self.results)
         next_due = None
         if self.store is not None:
-            next_due = self.store.next_due(datetime.now(timezone.utc))
+            next_due = self.store.next_due(datetime.now(UTC))
         return Summary(
             right,
             len(self.results),

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from datetime import UTC
 from typing import IO, TYPE_CHECKING
 
 from notecards.model import Card
@@ -68,13 +69,11 @@ def format_summary(summary: Summary) -> str:
     if summary.interrupted:
         parts.append("interrupted, grades saved")
     if summary.next_due is not None:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         from notecards.quiz.session import format_interval
 
-        parts.append(
-            f"next due in {format_interval(summary.next_due - datetime.now(timezone.utc))}"
-        )
+        parts.append(f"next due in {format_interval(summary.next_due - datetime.now(UTC))}")
     return " · ".join(parts)
 
 

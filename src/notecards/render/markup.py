@@ -9,6 +9,7 @@ passes through the sanitizer. Media a field uses is collected for the package.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,6 +24,8 @@ from notecards.reader.markdown import parser
 from notecards.render.plain import tokens_text
 from notecards.render.sanitize import clean_html
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
+
+_TEXT_SPECIAL = re.compile("[&<>\"'\n]")  # what `text_html` rewrites
 
 # (target as written, heading or `^block`, the context rendering it) → HTML of an
 # embedded note; the pipeline supplies it, since only it knows the vault's notes.
@@ -168,6 +171,8 @@ def _render_tokens(tokens: list[Token], env: dict, ctx: RenderContext) -> str:
 
 def text_html(text: str) -> str:
     """Plain text as HTML: escaped, line breaks kept."""
+    if _TEXT_SPECIAL.search(text) is None:  # most text: one scan instead of six
+        return text
     return html.escape(text).replace("\n", "<br>")
 
 

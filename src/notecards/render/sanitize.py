@@ -71,6 +71,22 @@ _MARKUP = re.compile(r"[<>&]")
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 _REMOTE = re.compile(r"^(?:https?:|//)", re.IGNORECASE)
+# HTML that nh3 gives back unchanged, but for the quotes it unescapes: text without a
+# character html5ever rewrites (NUL, CR, no-break space, a lone surrogate, `<`, `>`, an
+# `&` other than five entities), `<br>`, phrasing elements without attributes that hold
+# only such text, and top-level `<p>`s and `<ol>` lists of them (tests/test_sanitize.py
+# compares it with nh3). Possessive quantifiers: matching never backtracks.
+_TEXT = r"(?:[^<>&\x00\r\xa0\ud800-\udfff]++|&(?:amp|lt|gt|quot|#x27);)"
+
+
+def _phrasing(group: int) -> str:
+    """Text, `<br>` and simple phrasing elements; `group` names the tag to close."""
+    return rf"(?:{_TEXT}|<br>|<(?P<t{group}>em|strong|code|mark|s)>{_TEXT}*+</(?P=t{group})>)*+"
+
+
+_BLOCK = rf"(?:<p>{_phrasing(2)}</p>|<ol(?: start=\"\d+\")?>(?:<li>{_phrasing(3)}</li>)*+</ol>)"
+_SIMPLE = re.compile(rf"{_phrasing(1)}(?:{_BLOCK}{_phrasing(4)})*+")
+
 # nh3 serializes with html5ever: attribute values are always double-quoted, and a `"`
 # inside a value is written `&quot;`, so ` src="` can only be a real attribute.
 _IMG_TAG = re.compile(r'<img\b(?:[^>"]|"[^"]*")*>')
@@ -123,11 +139,23 @@ def clean_html(html: str, *, allow_remote: bool = False) -> str:
     key = (html, allow_remote)
     cleaned = _cleaned.get(key)
     if cleaned is None:
-        cleaned = _clean(html, allow_remote)
+        cleaned = _clean_simple(html)
+        if cleaned is None:
+            cleaned = _clean(html, allow_remote)
         if len(_cleaned) >= _MEMO_ENTRIES:
             _cleaned.clear()
         _cleaned[key] = _cleaned[(cleaned, allow_remote)] = cleaned
     return cleaned
+
+
+def _clean_simple(html: str) -> str | None:
+    """What nh3 makes of the simple HTML renderers write (`_SIMPLE`), in a fifth of its
+    time or less; None for anything else."""
+    if _SIMPLE.fullmatch(html) is None:
+        return None
+    if "&" in html:
+        return html.replace("&quot;", '"').replace("&#x27;", "'")
+    return html
 
 
 def _clean(html: str, allow_remote: bool) -> str:
