@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import note_from_file, note_from_text
+from notecards.extractors import extract_cards
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.enumerations import extract_enumerations
 from notecards.model import Card, Note
@@ -113,6 +114,19 @@ def _triples(note: Note) -> list[tuple[str, str, tuple[str, ...]]]:
 )
 def test_inline(text, lang, expected):
     assert _triples(_note(text, lang)) == [expected]
+
+
+def test_inline_without_the_definitions_extractor():
+    """Enumerations read the sentences the definitions extractor reads, even when a
+    note turns that extractor off."""
+    note = note_from_text(
+        "---\nnotecards: {skip: [definitions]}\n---\n"
+        "Common schemes include http, https, ftp, etc.\n",
+        name="n.md",
+    )
+    assert [(c.kind, c.front, c.back) for c in extract_cards(note)] == [
+        ("enumeration", "Common schemes include …", "http, https, ftp and others")
+    ]
 
 
 def test_bulleted_list_after_a_colon():

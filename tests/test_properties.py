@@ -196,6 +196,20 @@ def test_definition_sentence_gets_no_clause_card():
     assert _cards(note) == []
 
 
+def test_shape_after_sentences_that_hold_none():
+    """A paragraph's terms are found when its first sentence that may hold a shape comes,
+    not before: the sentences before it still count as the paragraph's."""
+    note = _note(
+        "**WebSockets** — протокол поверх TCP. Клиент открывает соединение заранее. "
+        "WebSockets позволяет отправлять сообщения в обе стороны.\n\n"
+        "Другой абзац без терминов. Он использует память.",
+        "ru",
+    )
+    assert _pairs(note) == [
+        ("Что WebSockets позволяет делать?", "отправлять сообщения в обе стороны")
+    ]
+
+
 def test_back_html_keeps_emphasis():
     note = _note("_HTTPS_ uses **TLS** to encrypt traffic.", "en")
     (card,) = _cards(note)

@@ -68,10 +68,31 @@ def _texts(markdown: str) -> list[str]:
         ("A. S. Pushkin wrote it. Yes.", ["A. S. Pushkin wrote it.", "Yes."]),
         ("версия 2. затем", ["версия 2. затем"]),
         ("«Привет!» — сказал он.", ["«Привет!» — сказал он."]),
+        # a word longer than any abbreviation ends a sentence; the abbreviation does not
+        (
+            "Values are approx. Ten or so. Then approximately. Next.",
+            ["Values are approx. Ten or so.", "Then approximately.", "Next."],
+        ),
+        (
+            "Соединение закрывается, т.е. освобождается. Дальше.",
+            ["Соединение закрывается, т.е. освобождается.", "Дальше."],
+        ),
+        (
+            "Read the `docs`. Then **configure** it. Finally _restart_.",
+            ["Read the docs.", "Then configure it.", "Finally restart."],
+        ),
     ],
 )
 def test_split(markdown, expected):
     assert _texts(markdown) == expected
+
+
+def test_media_at_a_cut_stays_with_the_sentence_before():
+    sentences = split_sentences(_spans("Первое предложение. ![[img.png]] Второе."))
+    assert [[(s.text, s.kind) for s in sentence] for sentence in sentences] == [
+        [("Первое предложение. ", "text"), ("", "embed")],  # only word spans are stripped
+        [("Второе.", "text")],
+    ]
 
 
 def test_line_breaks_end_lines_that_read_as_separate_lines():

@@ -496,13 +496,15 @@ Paragraphs = list[tuple[Section, list[tuple[int, Flat]]]]
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """One pass over a note's unclaimed prose: its definitions, and the sentences of
-    each paragraph (with its section), which the properties extractor reads next."""
+    """One pass over a note's unclaimed prose: its definitions, the sentences of each
+    paragraph (with its section) and their vocabulary, which the properties,
+    enumerations and headings extractors read next (nothing claims blocks between)."""
 
     note: Note
     claimed: frozenset[tuple[int, int, type]]
     found: list[Found]
     paragraphs: Paragraphs
+    vocabulary: Vocabulary
 
 
 # The previous reading; read into a local, never mutated, so it is safe when notes
@@ -521,8 +523,13 @@ def find_definitions(note: Note, ctx: ExtractContext) -> list[Found]:
 
 def prose_sentences(note: Note, ctx: ExtractContext) -> Paragraphs:
     """The sentences of each unclaimed paragraph, as `find_definitions` read them (so
-    the properties extractor does not walk the note again); callers must not mutate."""
+    the extractors after it do not walk the note again); callers must not mutate."""
     return _read(note, ctx).paragraphs
+
+
+def prose_vocabulary(note: Note, ctx: ExtractContext) -> Vocabulary:
+    """The `Vocabulary` of the sentences `prose_sentences` gives."""
+    return _read(note, ctx).vocabulary
 
 
 def _read(note: Note, ctx: ExtractContext) -> _Reading:
@@ -531,8 +538,9 @@ def _read(note: Note, ctx: ExtractContext) -> _Reading:
     if last is not None and last.note is note and last.claimed == claimed:
         return last
     paragraphs, tables = _prose(note, ctx.is_claimed, ctx.text)
-    found = _find_definitions(note, paragraphs, tables, ctx.text)
-    _last[0] = reading = _Reading(note, claimed, found, paragraphs)
+    vocab = ctx.text.vocabulary(f for _, sentences in paragraphs for _, f in sentences)
+    found = _find_definitions(note, paragraphs, tables, vocab)
+    _last[0] = reading = _Reading(note, claimed, found, paragraphs, vocab)
     return reading
 
 
@@ -552,11 +560,10 @@ def _prose(
 
 
 def _find_definitions(
-    note: Note, paragraphs: Paragraphs, tables: list[tuple[Section, Table]], text: NoteText
+    note: Note, paragraphs: Paragraphs, tables: list[tuple[Section, Table]], vocab: Vocabulary
 ) -> list[Found]:
     lang = note.lang if note.lang in QUESTIONS else "en"
     found: list[Found] = []
-    vocab = text.vocabulary(f for _, sentences in paragraphs for _, f in sentences)
     for section, table in tables:
         for line, definition in _table_definitions(table, lang, vocab):
             found.append(Found(section, line, definition))

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.definitions import prose_sentences, prose_vocabulary
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
 from notecards.text.note_text import NoteText
-from notecards.text.sentences import Flat, prose_paragraphs
+from notecards.text.sentences import Flat
 from notecards.text.terms import (
     Vocabulary,
     clean_term,
@@ -78,9 +79,13 @@ def _hints(*substrings: str) -> re.Pattern[str]:
 # sentences hold none, and a literal search is far cheaper than a case-insensitive one. None has
 # an `i`, `s` or `с`, which IGNORECASE also matches in other letters (`ı`, `ſ`, `ᲃ`)
 # that lower() leaves alone.
-_MARKER_HINTS = _hints("как", "напр", "ключа", "м ч", "uch a", "ncl", "e.g.", "for exa")
-_CONSISTS_HINTS = _hints("из", "con", "made up of")
-_INCLUDES_HINTS = _hints("ключа", "nclude")
+_MARKER_WORDS = ("как", "напр", "ключа", "м ч", "uch a", "ncl", "e.g.", "for exa")
+_CONSISTS_WORDS = ("из", "con", "made up of")
+_INCLUDES_WORDS = ("ключа", "nclude")
+_MARKER_HINTS = _hints(*_MARKER_WORDS)
+_CONSISTS_HINTS = _hints(*_CONSISTS_WORDS)
+_INCLUDES_HINTS = _hints(*_INCLUDES_WORDS)
+_ANY_HINTS = _hints(*_MARKER_WORDS, *_CONSISTS_WORDS, *_INCLUDES_WORDS)  # most hold none
 _GENERIC_INTROS = frozenset(
     key(x)
     for x in (
@@ -185,6 +190,8 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     if text.endswith("?"):
         return None
     lowered = masked.lower()
+    if not _ANY_HINTS.search(lowered):
+        return None
     consists = _CONSISTS.search(masked) if _CONSISTS_HINTS.search(lowered) else None
     if consists:
         subject = clean_term(text[: consists.start()])
@@ -288,19 +295,19 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
     """Enumeration cards: the members of what the note lists, in document order."""
     lang = note.lang if note.lang in PHRASES else "en"
     found: list[tuple[Section, int, Enumeration]] = []
-    sentences: list[tuple[Section, int, Flat]] = []
     for section in note.sections:
-        for paragraph in prose_paragraphs(section.blocks, ctx.is_claimed):
-            sentences += [(section, line, f) for line, f in ctx.text.sentences(paragraph)]
         for intro, block in _list_pairs(section.blocks, ctx):
             enumeration = _bullets(intro, block, lang, ctx.text)
             if enumeration:
                 found.append((section, block.line, enumeration))
-    vocab = ctx.text.vocabulary(f for _, _, f in sentences)
-    for section, line, flat in sentences:
-        enumeration = _inline(flat, lang, vocab)
-        if enumeration:
-            found.append((section, line, enumeration))
+    # the unclaimed paragraphs' sentences, as the definitions extractor already read them
+    paragraphs = prose_sentences(note, ctx)
+    vocab = prose_vocabulary(note, ctx)
+    for section, sentences in paragraphs:
+        for line, flat in sentences:
+            enumeration = _inline(flat, lang, vocab)
+            if enumeration:
+                found.append((section, line, enumeration))
     found.sort(key=lambda f: f[1])
     cards = []
     for section, line, enumeration in found:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.definitions import prose_vocabulary
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
 from notecards.text.sentences import prose_paragraphs, word_set
@@ -71,17 +72,6 @@ def _first_paragraph(section: Section, ctx: ExtractContext) -> Paragraph | None:
     return next(prose_paragraphs((first,), ctx.is_claimed), None)
 
 
-def _vocabulary(note: Note, ctx: ExtractContext) -> Vocabulary:
-    """The vocabulary of the note's unclaimed prose (how its terms are spelled)."""
-    flats = [
-        flat
-        for section in note.sections
-        for block in prose_paragraphs(section.blocks, ctx.is_claimed)
-        for _, flat in ctx.text.sentences(block)
-    ]
-    return ctx.text.vocabulary(flats)
-
-
 def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
     """One card per uncovered section whose heading asks (or names) something."""
     vocab: Vocabulary | None = None  # made when first needed: most sections are covered
@@ -90,7 +80,7 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         if not section.heading or section.line in ctx.covered:
             continue
         if vocab is None:
-            vocab = _vocabulary(note, ctx)
+            vocab = prose_vocabulary(note, ctx)  # of the unclaimed prose
         question = _question(section, note, vocab)
         paragraph = _first_paragraph(section, ctx) if question else None
         if paragraph is None:

@@ -26,7 +26,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.definitions import find_definitions, prose_sentences
+from notecards.extractors.definitions import (
+    find_definitions,
+    prose_sentences,
+    prose_vocabulary,
+)
 from notecards.model import Card, Note, Section
 from notecards.render.markup import spans_html
 from notecards.text.sentences import Flat, word_set
@@ -76,6 +80,12 @@ _EN_WHEN = re.compile(r"when\s+", re.I)
 _CLAUSE_MARKERS = {
     "ru": re.compile(r",\s+(до тех пор,\s+пока|только если|пока|если)\s+", re.I),
     "en": re.compile(r",?\s+(until|unless|as long as)\s+|,\s+(if|only if)\s+", re.I),
+}
+# Text that every shape of the language needs (a comma, or the verb or marker it reads,
+# matched the same way): most sentences hold none, and then no shape is tried.
+_SHAPE_CUES = {
+    "ru": re.compile(r",|позволя|использу", re.I),
+    "en": re.compile(r",|allows|enables|lets|use|until|unless|as long as", re.I),
 }
 _RU_ALLOWS = re.compile(r"\s+(позволяет|позволяют)\s+", re.I)
 _EN_ALLOWS = re.compile(r"\s+(allows|enables|lets)\s+", re.I)
@@ -493,15 +503,18 @@ def find_properties(note: Note, ctx: ExtractContext) -> Iterator[tuple[Section, 
     defined = {key(f.definition.term): f.definition.term for f in found_definitions}
     defining = {(f.line, f.definition.flat.text) for f in found_definitions if f.definition.flat}
     paragraphs = prose_sentences(note, ctx)
-    vocab = ctx.text.vocabulary(f for _, sentences in paragraphs for _, f in sentences)
+    vocab = prose_vocabulary(note, ctx)
     by_length = sorted(defined.values(), key=len, reverse=True)
+    cue = _SHAPE_CUES[lang]
     for section, sentences in paragraphs:
-        terms = _paragraph_terms([f for _, f in sentences], defined, by_length)
-        if not terms:
-            continue
+        terms: list[str] | None = None  # found once a sentence may hold a shape
         for line, flat in sentences:
-            if flat.text.endswith("?"):
+            if flat.text.endswith("?") or not cue.search(flat.masked):
                 continue
+            if terms is None:
+                terms = _paragraph_terms([f for _, f in sentences], defined, by_length)
+            if not terms:
+                break
             for found in (
                 _intro(flat, terms, lang),
                 _when(flat, terms, lang),

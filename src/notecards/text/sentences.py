@@ -15,6 +15,7 @@ A line break ends a sentence unless the next line visibly continues it.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ _CLOSERS = "\"'»”’)]"
 # runs on, but `_boundaries` only reads its start.
 _STOPS = re.compile(rf"[\n{re.escape(_ENDERS)}][{re.escape(_ENDERS)}]*[{re.escape(_CLOSERS)}]*")
 _SPACE_RUNS = re.compile(r"\s+")  # `\s` is exactly `str.isspace` for str patterns
+_NO_CUT = sys.maxsize  # past every offset: no cut is left
 _DIALOGUE = "—–-"
 _CONTINUES = ",;(—–-"  # a line ending in these goes on on the next line
 
@@ -55,6 +57,7 @@ _ABBREV_NEVER = word_set(
     e.g i.e cf dr mr mrs ms prof vs fig approx viz"""
 )
 _ABBREV_MAYBE = word_set("т.д т.п др пр etc al г гг в вв руб тыс млн млрд")
+_LONGEST_ABBREV = max(map(len, _ABBREV_NEVER | _ABBREV_MAYBE))
 # ".т.е", ".e.g": a dotted abbreviation ending a longer dotted word
 _DOTTED_NEVER = tuple(sorted("." + abbrev for abbrev in _ABBREV_NEVER if "." in abbrev))
 
@@ -122,6 +125,8 @@ def _word_before(text: str, end: int) -> str:
 
 def _dot_ends(text: str, at: int) -> bool:
     """Whether the single dot at `at` (followed by space and a non-lower word) ends."""
+    if at > _LONGEST_ABBREV and text[at - _LONGEST_ABBREV - 1 : at].isalpha():
+        return True  # after a word longer than any abbreviation, with no dot in its end
     word = _word_before(text, at)
     if not word:
         return True  # after a digit, a quote or a bracket
@@ -184,29 +189,33 @@ def _skip_space(text: str, index: int) -> int:
 def _cut(spans: Inline, cuts: list[int]) -> list[list[Span]]:
     """Split spans at the cut offsets (only word spans can be split inside).
 
-    Offsets count characters of `_scan_string`: a break is one, an unseen span none."""
-    pieces: list[list[Span]] = [[]]
-    cut_index = 0
+    Offsets count characters of `_scan_string`: a break is one, an unseen span none, so
+    a cut never falls inside either. Most spans hold no cut and are passed on whole."""
+    pieces: list[list[Span]] = []
+    piece: list[Span] = []
+    pending = iter(cuts)
+    cut = next(pending, _NO_CUT)
     start = 0  # where the current span starts in the scan string
     for span in spans:
         kind = span.kind
-        unseen = kind in _UNSEEN
+        if kind in _UNSEEN:
+            piece.append(span)
+            continue
         text = span.text if kind != "break" else "\n"
-        length = 0 if unseen else len(text)
+        end = start + len(text)
         pos = 0
-        while cut_index < len(cuts) and cuts[cut_index] < start + length:
-            local = cuts[cut_index] - start
-            if local > pos and not unseen:
-                pieces[-1].append(Span(text[pos:local], kind, span.target))
+        while cut < end:
+            local = cut - start
+            if local > pos:
+                piece.append(Span(text[pos:local], kind, span.target))
                 pos = local
-            cut_index += 1
-            pieces.append([])
-        if unseen or kind == "break":
-            if pos == 0:
-                pieces[-1].append(span)
-        elif pos < len(text):
-            pieces[-1].append(Span(text[pos:], kind, span.target) if pos else span)
-        start += length
+            pieces.append(piece)
+            piece = []
+            cut = next(pending, _NO_CUT)
+        if pos < len(text):
+            piece.append(Span(text[pos:], kind, span.target) if pos else span)
+        start = end
+    pieces.append(piece)
     return pieces
 
 
@@ -216,23 +225,25 @@ def _blank(span: Span) -> bool:
 
 
 def _trim(piece: list[Span]) -> Sentence:
-    """Drop line breaks and spaces at either end of a sentence."""
+    """Drop line breaks and spaces at either end of a sentence.
+
+    An end span is copied only when it has spaces to strip (as the text before a cut
+    has)."""
     start, end = 0, len(piece)
     while start < end and _blank(piece[start]):
         start += 1
     while end > start and _blank(piece[end - 1]):
         end -= 1
     out = piece[start:end]
-    if out and out[0].kind in _WORDS:
-        out[0] = _stripped(out[0], out[0].text.lstrip())
-    if out and out[-1].kind in _WORDS:
-        out[-1] = _stripped(out[-1], out[-1].text.rstrip())
+    if not out:
+        return ()
+    first = out[0]
+    if first.kind in _WORDS and first.text[:1].isspace():
+        out[0] = Span(first.text.lstrip(), first.kind, first.target)
+    last = out[-1]
+    if last.kind in _WORDS and last.text[-1:].isspace():
+        out[-1] = Span(last.text.rstrip(), last.kind, last.target)
     return tuple(out)
-
-
-def _stripped(span: Span, text: str) -> Span:
-    """`span` with `text`, made anew only when stripping changed it."""
-    return span if text == span.text else Span(text, span.kind, span.target)
 
 
 def _has_words(sentence: Sentence) -> bool:

@@ -280,6 +280,7 @@ class Vocabulary:
     def __init__(self, texts: Iterable[str]) -> None:
         self._texts = list(texts)
         self._words: dict[int, list[str]] = {}  # a text's words, by its index
+        self._shown: dict[str, str] = {}  # `display` of each term asked about
 
     def _writes(self, word: str, *, mid: bool = False) -> bool:
         """Whether a text has `word` among its words (`mid`: past its first word).
@@ -302,7 +303,15 @@ class Vocabulary:
 
     def display(self, term: str) -> str:
         """A sentence-initial term as it would read inside a sentence: only its first
-        word may be lowered, and not when the others are capitalised (a proper name)."""
+        word may be lowered, and not when the others are capitalised (a proper name).
+
+        Remembered per vocabulary (one note): its extractors ask about a term again."""
+        shown = self._shown.get(term)
+        if shown is None:
+            shown = self._shown[term] = self._display(term)
+        return shown
+
+    def _display(self, term: str) -> str:
         first, space, rest = term.partition(" ")
         if first in ("A", "An", "The") and rest:
             return first.lower() + space + rest
