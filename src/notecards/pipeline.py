@@ -249,7 +249,15 @@ class Run:
 
 
 def _compute(run: Run, task: Task) -> NoteResult:
-    """Read, extract and tag one note: the work a worker does."""
+    """Read, extract and tag one note: the work a worker does, with the cycle collector
+    paused (see `no_cycle_collection`)."""
+    from notecards.reader import no_cycle_collection
+
+    with no_cycle_collection():
+        return _mine(run, task)
+
+
+def _mine(run: Run, task: Task) -> NoteResult:
     from notecards.embeds import NoteEmbedder, NoteSources
     from notecards.exporters.apkg import prepare
     from notecards.extractors import extract_cards
