@@ -13,6 +13,22 @@ from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
 
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle a frozen, slotted dataclass as the arguments of its constructor.
+
+    What `dataclass(slots=True)` provides instead calls `fields()` for every object
+    pickled or unpickled, and a vault's cards are pickled by the hundred thousand (into
+    the cache, between processes)."""
+    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
+    return cls
+
+
 # ---------------------------------------------------------------- inline content
 
 
@@ -143,6 +159,7 @@ class Section:
 Severity = Literal["error", "warning"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the input, reported as `path:line: message`."""
@@ -159,6 +176,7 @@ class Problem:
 # ---------------------------------------------------------------- notes
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Note:
     """One Markdown file, read: metadata from front matter and a body of sections."""
@@ -183,21 +201,6 @@ class Note:
 # ---------------------------------------------------------------- cards
 
 NoteType = Literal["basic", "reversed", "cloze"]
-
-
-def pickled_by_fields(cls: type[T]) -> type[T]:
-    """Pickle a frozen, slotted dataclass as the arguments of its constructor.
-
-    What `dataclass(slots=True)` provides instead calls `fields()` for every object
-    pickled or unpickled, and a vault's cards are pickled by the hundred thousand (into
-    the cache, between processes)."""
-    values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
-
-    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
-        return cls, values(self)
-
-    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
-    return cls
 
 
 @pickled_by_fields

@@ -40,7 +40,7 @@ from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
-from notecards.model import Card, Note, Problem
+from notecards.model import Card, Note, Problem, pickled_by_fields
 from notecards.vault import Vault, find_vault_root
 
 
@@ -138,6 +138,7 @@ def note_tag(title: str) -> str:
 # ---------------------------------------------------------------- one note
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class NoteResult:
     """What one note gives; this is what the cache stores.
