@@ -68,6 +68,8 @@ class NoteCache:
     def __init__(self, folder: Path | None):
         self.folder = folder / f"notes-v{SCHEMA}" if folder is not None else None
         self._base = str(self.folder) if self.folder is not None else ""
+        self._folders: set[str] = set()  # key folders known to exist
+        self._token = secrets.token_hex(4)  # in temporary names, with the process id
         self.hits = 0
         self.misses = 0
 
@@ -120,15 +122,20 @@ class NoteCache:
         """Store atomically; a cache that cannot be written is silently skipped."""
         if self.folder is None:
             return
-        target = self._path(key)
-        temp = target.with_name(f".{key}.{secrets.token_hex(4)}.tmp")
+        folder = os.path.join(self._base, key[:2])
+        target = os.path.join(folder, key)
+        temp = os.path.join(folder, f".{key}.{os.getpid()}.{self._token}.tmp")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(_MAGIC + _body_digest(body) + body)
+            if folder not in self._folders:  # a cold build writes 10,000 entries
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            with open(temp, "wb") as handle:
+                handle.write(_MAGIC + _body_digest(body) + body)
             os.replace(temp, target)
         except OSError:
+            self._folders.discard(folder)
             with contextlib.suppress(OSError):
-                temp.unlink()
+                os.unlink(temp)
 
     def put(self, key: str, value: Any) -> bytes:
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
