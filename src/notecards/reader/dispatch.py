@@ -92,7 +92,6 @@ def _dispatch_inline(md: MarkdownIt) -> None:
     ruler = md.inline.ruler
     rules = [(name, fn) for name, fn in _named(ruler, "") if name != "text"]
     table = _Table(rules, INLINE_STARTS)
-
     by_char, anywhere = table.by_char, table.anywhere
 
     def dispatch(state: StateInline, silent: bool) -> bool:
@@ -135,7 +134,7 @@ def _dispatch_block(md: MarkdownIt) -> None:
     The indented-code rule stays enabled and outside the table (markdown-it reads whether
     it is enabled), right after the main dispatcher, which leaves indented lines to it."""
     ruler = md.block.ruler
-    chains = ("paragraph", "reference", "blockquote", "list")
+    chains = sorted({alt for rule in ruler.__rules__ if rule.enabled for alt in rule.alt})
     main = _block_dispatcher(_Table(_without_code(ruler, ""), BLOCK_STARTS), main=True)
     others = {
         chain: _block_dispatcher(_Table(_without_code(ruler, chain), BLOCK_STARTS))
