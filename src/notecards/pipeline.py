@@ -259,6 +259,7 @@ def _compute(run: Run, task: Task) -> NoteResult:
 
 
 def _mine(run: Run, task: Task) -> NoteResult:
+    """`_compute`'s work: parse the note, make its cards, prepare their Anki rows."""
     from notecards.embeds import NoteEmbedder, NoteSources
     from notecards.exporters.apkg import prepare
     from notecards.extractors import extract_cards
