@@ -11,7 +11,7 @@ import pytest
 from conftest import SAMPLE_VAULT
 from hostile_helpers import messages, read_text
 from notecards.model import Paragraph, walk_blocks
-from notecards.reader import MAX_NOTE_BYTES, limits, read_note
+from notecards.reader import MAX_NOTE_BYTES, limits, read_note, read_regular_file
 from notecards.reader import chunks as chunks_module
 from notecards.reader.chunks import split_chunks
 from notecards.reader.limits import PARAGRAPH_MARKERS
@@ -133,6 +133,16 @@ def test_a_file_over_the_size_cap_is_refused_without_reading(tmp_path: Path):
     note, problems = read_note(big, Vault(tmp_path))
     assert note is None
     assert messages(problems) == ["big.md:1: file of 64 MiB is too large (limit 64 MiB): skipped"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux /proc")
+def test_a_file_larger_than_its_stat_size_is_read_to_the_end():
+    """The read asks for the size `stat` gave plus one byte; a file that has more (one
+    that grew since, or a /proc file whose size reads 0) is read on to its end."""
+    status = Path("/proc/self/status")
+    assert os.stat(status).st_size == 0
+    data, _ = read_regular_file(status, MAX_NOTE_BYTES)
+    assert data.startswith(b"Name:") and b"\nPid:" in data
 
 
 def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path):

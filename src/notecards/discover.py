@@ -47,20 +47,22 @@ def discover(root: Path, include: Sequence[str] = (), exclude: Sequence[str] = (
         return [root]
     base = root.resolve()
     ignored, wanted, unwanted = _ignore_spec(base), _spec(include), _spec(exclude)
-    found = []
-    for path in _walk(base, base, set()):
-        rel = path.relative_to(base).as_posix()
+    found: list[tuple[str, str]] = []
+    for rel, path in _walk(base, "", base, set()):
         if ignored is not None and ignored.match_file(rel):
             continue
         if wanted is not None and not wanted.match_file(rel):
             continue
         if unwanted is not None and unwanted.match_file(rel):
             continue
-        found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(base).as_posix())
+        found.append((rel, path))
+    found.sort()
+    return [Path(path) for _, path in found]
 
 
-def _walk(folder: Path, root: Path, seen: set[Path]) -> Iterator[Path]:
+def _walk(folder: Path, prefix: str, root: Path, seen: set[Path]) -> Iterator[tuple[str, str]]:
+    """(path relative to `root` in POSIX form, path) of each note under `folder`, whose
+    relative path is `prefix`; kept as text, since a vault has thousands of notes."""
     try:
         real = folder.resolve()
     except (OSError, RuntimeError):
@@ -73,17 +75,17 @@ def _walk(folder: Path, root: Path, seen: set[Path]) -> Iterator[Path]:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(".") or entry.name in _ALWAYS_SKIPPED:
+        name = entry.name
+        if name.startswith(".") or name in _ALWAYS_SKIPPED:
             continue
-        path = Path(entry.path)
         try:
             if entry.is_dir(follow_symlinks=True):
-                yield from _walk(path, root, seen)
+                yield from _walk(Path(entry.path), f"{prefix}{name}/", root, seen)
             elif (
                 entry.is_file(follow_symlinks=True)
-                and _is_note(entry.name)
-                and (not entry.is_symlink() or path.resolve().is_relative_to(root))
+                and _is_note(name)
+                and (not entry.is_symlink() or Path(entry.path).resolve().is_relative_to(root))
             ):
-                yield path
+                yield prefix + name, entry.path
         except (OSError, RuntimeError):
             continue

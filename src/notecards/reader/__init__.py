@@ -67,7 +67,11 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, int]:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         _check_regular(info, limit)
-        data = handle.read(limit + 1)
+        # Ask for the size it has (reading `limit + 1` at once would allocate `limit`
+        # bytes for every note) and one byte more; a file that grew since is read on.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise _Refused(_too_large(len(data)))
     return data, int(info.st_mtime)
