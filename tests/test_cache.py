@@ -1,9 +1,10 @@
-"""The per-note cache: hits, misses on change, on a new version, on a changed embed,
-and a corrupt entry is rebuilt."""
+"""The per-note cache: hits, misses on change, on a new version, on a changed embed;
+a corrupt entry is rebuilt, and so is a damaged cache file."""
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,16 @@ def _cache(tmp_path: Path) -> NoteCache:
     return NoteCache(tmp_path / "cache")
 
 
-def _entries(store: NoteCache) -> list[Path]:
-    assert store.folder is not None
-    return [p for p in store.folder.rglob("*") if p.is_file()]
+def _damage_entries(store: NoteCache, damage: bytes | str) -> int:
+    """Overwrite every stored entry (`"truncate"`: cut it in half); how many there were."""
+    assert store.path is not None
+    store.close()
+    with sqlite3.connect(store.path) as db:
+        rows = db.execute("SELECT key, body FROM entries").fetchall()
+        for key, body in rows:
+            new = body[: len(body) // 2] if damage == "truncate" else damage
+            db.execute("UPDATE entries SET body = ? WHERE key = ?", (new, key))
+    return len(rows)
 
 
 def test_unchanged_notes_are_served_from_the_cache(vault: Path, tmp_path: Path):
@@ -82,13 +90,53 @@ def test_options_that_change_cards_are_part_of_the_key(vault: Path, tmp_path: Pa
 def test_a_corrupt_entry_is_a_miss_and_is_rebuilt(vault: Path, tmp_path: Path, damage):
     store = _cache(tmp_path)
     first = collect_one(vault, BuildOptions(), cache=store)
-    for entry in _entries(store):
-        data = entry.read_bytes()
-        entry.write_bytes(data[: len(data) // 2] if damage == "truncate" else damage)
+    assert _damage_entries(store, damage) == 7
     again = collect_one(vault, BuildOptions(), cache=_cache(tmp_path))
     assert again.parsed == 7 and again.cards == first.cards
     third = collect_one(vault, BuildOptions(), cache=_cache(tmp_path))
     assert third.cached == 7
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "zero"])
+def test_a_damaged_cache_file_is_started_again(vault: Path, tmp_path: Path, damage):
+    store = _cache(tmp_path)
+    first = collect_one(vault, BuildOptions(), cache=store)
+    store.close()
+    assert store.path is not None
+    data = store.path.read_bytes()
+    if damage == "garbage":
+        data = b"not a database at all" * 100
+    elif damage == "truncate":
+        data = data[: len(data) // 2]
+    else:  # the pages after the header wiped
+        data = data[:100] + bytes(len(data) - 100)
+    store.path.write_bytes(data)
+    again = collect_one(vault, BuildOptions(), cache=_cache(tmp_path))
+    assert again.parsed == 7 and again.cards == first.cards
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+    third = collect_one(vault, BuildOptions(), cache=_cache(tmp_path))
+    assert third.cached == 7
+
+
+def test_a_cache_that_cannot_be_written_is_no_cache(vault: Path, tmp_path: Path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    result = collect_one(vault, BuildOptions(), cache=NoteCache(blocker))
+    plain = collect_one(vault, BuildOptions(cache=False))
+    assert result.parsed == 7 and result.cards == plain.cards
+    assert [str(p) for p in result.problems] == [str(p) for p in plain.problems]
+
+
+def test_workers_fill_the_cache_in_batches(tmp_path: Path):
+    vault = tmp_path / "big"
+    for index in range(40):
+        (vault / f"f{index % 4}").mkdir(parents=True, exist_ok=True)
+        (vault / f"f{index % 4}" / f"n{index}.md").write_text(f"# N{index}\n\nQ{index}::A{index}\n")
+    first = collect_one(vault, BuildOptions(workers=2), cache=_cache(tmp_path))
+    assert (first.cached, first.parsed) == (0, 40)
+    again = collect_one(vault, BuildOptions(workers=2), cache=_cache(tmp_path))
+    assert (again.cached, again.parsed) == (40, 0)
+    assert again.cards == first.cards and len(first.cards) == 40
 
 
 def test_no_cache_writes_nothing(vault: Path, tmp_path: Path):

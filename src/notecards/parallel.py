@@ -5,6 +5,9 @@ Workers get the run's shared state (vault, note index, options) once: inherited 
 copying them; elsewhere passed to each spawned worker's initializer. `map` keeps the
 input order, so a parallel run gives exactly what a serial one gives; its results can
 be read (and written out) while the workers go on.
+
+Work goes out in batches, and the function takes a whole batch: one message to a
+worker and one back per batch, and one cache transaction per batch for the pipeline.
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_PARALLEL = 200  # below this, starting workers costs more than it saves
-CHUNK = 16  # tasks per message to a worker, at most (small: results stream, the tail is short)
+BATCH = 16  # tasks per batch, at most (small: results stream, the tail is short)
 
 _STATE: Any = None
 
@@ -44,30 +48,32 @@ def worker_count(tasks: int, requested: int | None = None) -> int:
 
 
 def run_ordered(
-    fn: Callable[[T], R],
+    fn: Callable[[list[T]], list[R]],
     tasks: Sequence[T],
     shared: Any,
     workers: int,
     on_ready: Callable[[], None] | None = None,
 ) -> Ordered[R]:
-    """`fn` over `tasks`, results in task order; `fn` reads `state()` for `shared`.
+    """`fn` over batches of `tasks`, one result per task, in task order; `fn` takes a
+    list of tasks, returns their results as a list and reads `state()` for `shared`.
 
     Workers start at once and run ahead of the reader: the caller can use each result
     (write it out) while the next are computed. Read the results to the end or `close`
     them (which cancels what has not started)."""
+    size = batch_size(len(tasks), workers)
+    batches = [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
     if workers <= 1 or len(tasks) <= 1:
         if on_ready:
             on_ready()
-        return Ordered(_serial(fn, tasks, shared))
+        return Ordered(_serial(fn, batches, shared))
     fork = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if fork else "spawn")
     init = {} if fork else {"initializer": _install, "initargs": (shared,)}
-    chunk = max(1, min(CHUNK, len(tasks) // (workers * 8)))
     previous = _STATE
     _install(shared)  # forked workers copy it as they start, during `map`
     pool = ProcessPoolExecutor(workers, mp_context=context, **init)
     try:
-        results = pool.map(fn, tasks, chunksize=chunk)
+        results = pool.map(fn, batches)
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -75,18 +81,23 @@ def run_ordered(
         _install(previous)
     if on_ready:  # workers exist now: safe to start threads (a progress bar)
         on_ready()
-    return Ordered(results, pool)
+    return Ordered(chain.from_iterable(results), pool)
 
 
-def _serial(fn: Callable[[T], R], tasks: Sequence[T], shared: Any) -> Iterator[R]:
-    for task in tasks:
+def batch_size(tasks: int, workers: int) -> int:
+    """Up to `BATCH`, and small enough that each worker gets eight batches or more."""
+    return max(1, min(BATCH, tasks // (max(1, workers) * 8)))
+
+
+def _serial(fn: Callable[[list[T]], list[R]], batches: list[list[T]], shared: Any) -> Iterator[R]:
+    for batch in batches:
         previous = _STATE
         _install(shared)
         try:
-            result = fn(task)
+            results = fn(batch)
         finally:
             _install(previous)
-        yield result
+        yield from results
 
 
 class Ordered(Iterator[R]):

@@ -321,21 +321,20 @@ def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _process_here(task: Task) -> NoteResult:
+def _process_here(tasks: list[Task]) -> list[NoteResult]:
     run: Run = parallel.state()
-    result = _compute(run, task)
-    if task.key:
-        run.cache.put(task.key, result)
-    return result
+    results = [_compute(run, task) for task in tasks]
+    run.cache.put_many((t.key, _dumps(r)) for t, r in zip(tasks, results, strict=True) if t.key)
+    return results
 
 
-def _process_in_worker(task: Task) -> bytes:
-    """A worker pickles once: the same bytes go to the cache and back to the parent."""
+def _process_in_worker(tasks: list[Task]) -> list[bytes]:
+    """A worker pickles each result once: the same bytes go to the cache (one
+    transaction for the batch) and back to the parent."""
     run: Run = parallel.state()
-    body = pickle.dumps(_compute(run, task), protocol=pickle.HIGHEST_PROTOCOL)
-    if task.key:
-        run.cache.put_bytes(task.key, body)
-    return body
+    bodies = [_dumps(_compute(run, task)) for task in tasks]
+    run.cache.put_many((t.key, b) for t, b in zip(tasks, bodies, strict=True) if t.key)
+    return bodies
 
 
 def _still_valid(run: Run, entry: NoteResult) -> bool:
@@ -520,6 +519,7 @@ def _results(
     workers = parallel.worker_count(len(todo), run.options.workers)
     if workers > 1:
         _preload()
+        run.cache.close()  # a forked worker opens its own connection
     fn = _process_here if workers <= 1 else _process_in_worker
     tasks = [t for _, t in todo]
     todo.clear()
