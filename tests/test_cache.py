@@ -149,3 +149,13 @@ def test_the_default_cache_honours_xdg_cache_home(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert NoteCache.default().folder is not None
     assert str(NoteCache.default().folder).startswith(str(tmp_path / "xdg"))
+
+
+def test_the_cache_of_an_earlier_schema_is_removed(vault: Path, tmp_path: Path):
+    old = tmp_path / "cache" / "notes-v2" / "ab"
+    old.mkdir(parents=True)
+    (old / "ab0123").write_bytes(b"an entry of the one-file-per-note cache")
+    keep = tmp_path / "cache" / "builds"
+    keep.mkdir()
+    collect_one(vault, BuildOptions(), cache=_cache(tmp_path))
+    assert not (tmp_path / "cache" / "notes-v2").exists() and keep.is_dir()

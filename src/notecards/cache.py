@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import shutil
 import sqlite3
 from collections.abc import Iterable
 from functools import cache
@@ -164,6 +165,8 @@ class NoteCache:
     def _connection(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():
             assert self.folder is not None and self.path is not None
+            if not self.folder.exists():
+                _remove_older_schemas(self.folder.parent)
             self.folder.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
             try:
@@ -187,6 +190,13 @@ _CREATE = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, body BLOB N
 _SELECT = "SELECT body FROM entries WHERE key = ?"
 _INSERT = "INSERT OR REPLACE INTO entries VALUES (?, ?)"
 _DELETE = "DELETE FROM entries WHERE key = ?"
+
+
+def _remove_older_schemas(parent: Path) -> None:
+    """Delete the caches of earlier schemas (`notes-v2` held one file per note): nothing
+    reads them again, and they can hold hundreds of megabytes."""
+    for number in range(1, SCHEMA):
+        shutil.rmtree(parent / f"notes-v{number}", ignore_errors=True)
 
 
 def _write(db: sqlite3.Connection, statement: str, rows: list[tuple]) -> None:
