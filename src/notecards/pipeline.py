@@ -436,9 +436,10 @@ def stream_one(
     note's path and result in discovery order, as soon as it is there (cache hits
     while workers parse what missed). Pass each to `BuildResult.take`.
 
-    `cards=False`, `anki=False` or `groups=False`: the results leave out the pickled
-    cards, their Anki notes or their groups (an .apkg build needs no cards, json and csv
-    no Anki notes, `cards` and the quiz neither notes nor groups)."""
+    `cards=False`, `anki=False` or `groups=False`: cache hits, which wait in memory
+    until their turn, leave out the pickled cards, their Anki notes or their groups (an
+    .apkg build needs no cards, json and csv no Anki notes, `cards` and the quiz neither
+    notes nor groups); a fresh result is used and let go at once, so it stays whole."""
     drop = {"cards": not cards, "anki": not anki, "groups": not groups}
     single = path.is_file()
     result = BuildResult(root=path, single_note=single)
@@ -478,7 +479,7 @@ def stream_one(
     result.cached = len(paths) - len(todo)
     result.parsed = len(todo)
     vault.index_media()
-    return result, _results(run, paths, entries, todo, progress, drop)
+    return result, _results(run, paths, entries, todo, progress)
 
 
 def knowledge_dirs(vault_root: Path) -> list[Path]:
@@ -505,7 +506,6 @@ def _results(
     entries: list[NoteResult | None],
     todo: list[tuple[int, Task]],
     progress: Progress | None,
-    drop: dict[str, bool],
 ) -> Iterator[tuple[Path, NoteResult]]:
     """Cache hits and fresh results merged in discovery order; each is let go once
     given, so that memory holds what workers sent and the caller did not take yet."""
@@ -532,7 +532,6 @@ def _results(
             if entry is None:
                 output = next(outputs)
                 entry = pickle.loads(output) if isinstance(output, bytes) else output
-                entry = entry.without(**drop)
                 if progress is not None:
                     progress.advance(1, entry.card_count)
             yield note_path, entry
