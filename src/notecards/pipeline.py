@@ -233,12 +233,27 @@ class Run:
     knowledge_dirs: tuple[str, ...] = ()  # the user's knowledge files (header meanings…)
     knowledge_key: str = ""
     knowledge_pid: int = 0  # the process that loaded the user's knowledge for this run
+    _settings_key: str = ""
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
         if self.options.deck_per_note and not self.single:
             deck = f"{deck}::{_deck_part(title)}"
         return deck
+
+    def settings_key(self) -> str:
+        """What every note's cache key shares: code, vault, deck root, options, knowledge
+        (hashed once a run rather than once a note)."""
+        if not self._settings_key:
+            self._settings_key = digest(
+                code_fingerprint(),
+                str(self.vault.root),
+                self.root_name,
+                self.single,
+                self.options.key(),
+                self.knowledge_key,
+            )
+        return self._settings_key
 
     def hash_of(self, rel: str) -> str:
         if rel not in self.hashes:
@@ -610,18 +625,7 @@ def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -
     data[rel] = content
     hashed = content_hash(content)
     run.hashes[rel] = hashed
-    key = digest(
-        code_fingerprint(),
-        str(run.vault.root),
-        rel,
-        rel_in_root,
-        hashed,
-        mtime,
-        run.root_name,
-        run.single,
-        run.options.key(),
-        run.knowledge_key,
-    )
+    key = digest(run.settings_key(), rel, rel_in_root, hashed, mtime)
     return Task(str(note_path), rel, rel_in_root, content, mtime, key if run.cache.enabled else "")
 
 
