@@ -19,6 +19,7 @@ from notecards.model import Paragraph, Span
 from notecards.reader import parse_note
 from notecards.reader.inline import to_spans
 from notecards.reader.markdown import parser
+from notecards.text.cues import fold
 from notecards.text.sentences import (
     MASK,
     flatten,
@@ -157,6 +158,31 @@ def test_split_never_loses_words(text):
         if not c.isspace()
     )
     assert joined == original
+
+
+_SPAN_KINDS = ["text", "em", "strong", "code", "math", "link", "tag", "image", "break"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.sampled_from(list("aZя. \n\t\u00a0İſ")), max_size=8),
+            st.sampled_from(_SPAN_KINDS),
+        ),
+        max_size=8,
+    )
+)
+def test_flatten_masks_exactly_code_and_math(pieces):
+    sentence = tuple(Span("\n" if kind == "break" else t, kind) for t, kind in pieces)
+    flat = flatten(sentence)
+    assert len(flat.masked) == len(flat.text) == len(flat.lowered)
+    assert flat.lowered == fold(flat.masked)
+    ends = [*flat.starts[1:], len(flat.text)][: len(flat.starts)]
+    for start, end, owner in zip(flat.starts, ends, flat.owners, strict=True):
+        opaque = flat.spans[owner].kind in ("code", "math")
+        expected = MASK * (end - start) if opaque else flat.text[start:end]
+        assert flat.masked[start:end] == expected
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
+from notecards.text.cues import caseless
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat, prose_blocks
 from notecards.text.terms import (
@@ -80,24 +82,22 @@ TABLE_HEADS = {
     ("acronym", "stands for"),
 }
 
-_RU_DASH_ETO = re.compile(r"(?:\s+-\s+|\s*[—–]\s*)это\s+", re.IGNORECASE)
-_RU_IS = re.compile(r"\s+(является|являются)\s+", re.IGNORECASE)
-_RU_WHICH_IS = re.compile(r",\s+котор(?:ый|ая|ое|ые)\s+(является|являются)\s+", re.IGNORECASE)
-_RU_UNDER = re.compile(
+# The patterns that read a sentence are `caseless`: they search `Flat.lowered`, and
+# what a match covers is read from `Flat.masked` or `Flat.text` by its offsets.
+_RU_DASH_ETO = caseless(r"(?:\s+-\s+|\s*[—–]\s*)это\s+")
+_RU_IS = caseless(r"\s+(является|являются)\s+")
+_RU_WHICH_IS = caseless(r",\s+котор(?:ый|ая|ое|ые)\s+(является|являются)\s+")
+_RU_UNDER = caseless(
     r"под\s+([^,;:]{1,60}?)\s+(понимают|понимается|понимаются|подразумевают|подразумевается"
-    r"|подразумеваются)\s+",
-    re.IGNORECASE,
+    r"|подразумеваются)\s+"
 )
-_RU_NAMED = re.compile(r",?\s+(называется|называются|называют)\s+", re.IGNORECASE)
-_EN_IS = re.compile(r"\s+(is|are)\s+(?=(?:a|an|the|one)\s)", re.IGNORECASE)
-_EN_WHICH_IS = re.compile(r",\s+(?:which|that)\s+is\s+(?=(?:a|an|the)\s)", re.IGNORECASE)
-_EN_VERB = re.compile(
-    r"\s+(refers\s+to|means|stands\s+for|is\s+short\s+for|is\s+an\s+abbreviation\s+(?:for|of))\s+",
-    re.IGNORECASE,
+_RU_NAMED = caseless(r",?\s+(называется|называются|называют)\s+")
+_EN_IS = caseless(r"\s+(is|are)\s+(?=(?:a|an|the|one)\s)")
+_EN_WHICH_IS = caseless(r",\s+(?:which|that)\s+is\s+(?=(?:a|an|the)\s)")
+_EN_VERB = caseless(
+    r"\s+(refers\s+to|means|stands\s+for|is\s+short\s+for|is\s+an\s+abbreviation\s+(?:for|of))\s+"
 )
-_EN_NAMED = re.compile(
-    r",?\s+((?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as|termed))\s+", re.IGNORECASE
-)
+_EN_NAMED = caseless(r",?\s+((?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as|termed))\s+")
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
@@ -105,14 +105,16 @@ _LEAD_VERB = re.compile(r"(это|is|are)\s", re.IGNORECASE)  # "**X** — эт�
 # A word that every pattern of the language needs (their verbs and "это", matched
 # the same way): a sentence without one cannot match, so its patterns are not tried.
 _CUES = {
-    "ru": re.compile(r"это|явля|под|называ", re.IGNORECASE),
-    "en": re.compile(r"\s(?:is|are|refers|means|stands)\s", re.IGNORECASE),
+    "ru": caseless(r"это|явля|под|называ"),
+    "en": caseless(r"\s(?:is|are|refers|means|stands)\s"),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Definition:
-    """One definition found in a sentence; `start`/`end` locate the answer in `flat`."""
+class Definition(NamedTuple):
+    """One definition found in a sentence; `start`/`end` locate the answer in `flat`.
+
+    Named tuples (here and `Found`) are cheaper to build than frozen dataclasses, and a
+    note gives many definitions."""
 
     term: str
     front: str
@@ -128,8 +130,7 @@ class Definition:
         return self.flat.sub_spans(self.start, self.end) if self.flat else ()
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     section: Section
     line: int
     definition: Definition
@@ -235,7 +236,7 @@ def _prefix_term(flat: Flat, end: int, vocab: Vocabulary) -> str:
 
 def _ru_dash_eto(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`X — это Y` (also with an en dash or a spaced hyphen)."""
-    match = _RU_DASH_ETO.search(flat.masked, 0, MAX_PREFIX + 12)
+    match = _RU_DASH_ETO.search(flat.lowered, 0, MAX_PREFIX + 12)
     if not match:
         return None
     term = _prefix_term(flat, match.start(), vocab)
@@ -249,13 +250,13 @@ def _ru_dash_eto(flat: Flat, vocab: Vocabulary) -> Definition | None:
 
 def _ru_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`X является Y` → "Чем является X?" (the answer stays in the instrumental)."""
-    match = _RU_IS.search(flat.masked, 0, MAX_PREFIX + 12)
+    match = _RU_IS.search(flat.lowered, 0, MAX_PREFIX + 12)
     if not match:
         return None
     term = _prefix_term(flat, match.start(), vocab)
     if not term or starts_badly(flat.text[match.end() :]):
         return None
-    verb = match.group(1).lower()
+    verb = _said(flat, match, 1)
     q = QUESTIONS["ru"]
     span = _answer_range(flat, match.end())
     reverse = q["instr_reverse"] if verb == "является" else ""
@@ -264,7 +265,7 @@ def _ru_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
 
 def _ru_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`…_X_, который является Y, …` → "Чем является X?" with Y up to the next comma."""
-    match = _RU_WHICH_IS.search(flat.masked)
+    match = _RU_WHICH_IS.search(flat.lowered)
     if not match:
         return None
     term = _term_before(flat, match.start())
@@ -272,7 +273,7 @@ def _ru_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
         return None
     comma = flat.masked.find(",", match.end())
     span = _answer_range(flat, match.end(), comma if comma >= 0 else None)
-    verb = match.group(1).lower()
+    verb = _said(flat, match, 1)
     q = QUESTIONS["ru"]
     reverse = q["instr_reverse"] if verb == "является" else ""
     return _make(flat, term, q["instr"].format(v=verb, t=term), span, "which-is", reverse, vocab)
@@ -280,22 +281,22 @@ def _ru_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
 
 def _ru_under(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`Под X понимают Y` → "Что понимают под X?" (X stays as the note inflects it)."""
-    match = _RU_UNDER.match(flat.masked)
+    match = _RU_UNDER.match(flat.lowered)
     if not match:
         return None
     term = clean_term(flat.text[match.start(1) : match.end(1)])
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
-    front = QUESTIONS["ru"]["under"].format(v=match.group(2).lower(), t=term)
+    front = QUESTIONS["ru"]["under"].format(v=_said(flat, match, 2), t=term)
     return _make(flat, term, front, _answer_range(flat, match.end()), "under")
 
 
 def _ru_named(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`<описание> называется X.` → a term card "<описание> называется …" → X."""
-    match = _last_match(_RU_NAMED, flat.masked)
+    match = _last_match(_RU_NAMED, flat.lowered)
     if not match:
         return None
-    return _named(flat, match, QUESTIONS["ru"]["named"], match.group(1).lower())
+    return _named(flat, match, QUESTIONS["ru"]["named"], _said(flat, match, 1))
 
 
 def _named(flat: Flat, match: re.Match[str], template: str, verb: str) -> Definition | None:
@@ -318,6 +319,11 @@ def _named(flat: Flat, match: re.Match[str], template: str, verb: str) -> Defini
     return Definition(term, front, term, "", "term", "named", flat, start, tail[1])
 
 
+def _said(flat: Flat, match: re.Match[str], group: int) -> str:
+    """What a `caseless` match's group covers in the sentence, in lower case."""
+    return flat.masked[match.start(group) : match.end(group)].lower()
+
+
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     match = None
     for match in pattern.finditer(text):  # noqa: B007 - the last one is wanted
@@ -330,7 +336,7 @@ def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`A cookie is a small piece of data …` → "What is a cookie?"."""
-    match = _EN_IS.search(flat.masked, 0, MAX_PREFIX + 8)
+    match = _EN_IS.search(flat.lowered, 0, MAX_PREFIX + 8)
     if not match:
         return None
     prefix = flat.text[: match.start()]
@@ -345,7 +351,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     shown = term if article else vocab.display(term)
     if article:
         shown = f"{article.group(1).lower()} {shown}"
-    verb = match.group(1).lower()
+    verb = _said(flat, match, 1)
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
     return _make(flat, term, q["what"].format(v=verb, t=shown), span, "is-a", q["reverse"], vocab)
@@ -353,7 +359,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
 
 def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`…_X_, which is a Y, …` → "What is X?" with Y up to the next comma."""
-    match = _EN_WHICH_IS.search(flat.masked)
+    match = _EN_WHICH_IS.search(flat.lowered)
     if not match:
         return None
     term = _term_before(flat, match.start())
@@ -368,7 +374,7 @@ def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
 
 def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`X refers to Y`, `X means Y`, `X stands for Y`."""
-    match = _EN_VERB.search(flat.masked, 0, MAX_PREFIX + 40)
+    match = _EN_VERB.search(flat.lowered, 0, MAX_PREFIX + 40)
     if not match or match.start() > MAX_PREFIX:
         return None
     prefix = flat.text[: match.start()]
@@ -377,7 +383,7 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
     shown = f"{article.group(1).lower()} {term}" if article else vocab.display(term)
-    verb = " ".join(match.group(1).lower().split())
+    verb = " ".join(_said(flat, match, 1).split())
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
     if verb == "refers to":
@@ -394,7 +400,7 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
 
 def _en_named(flat: Flat, vocab: Vocabulary) -> Definition | None:
     """`A server that forwards requests is called a proxy.` → a term card."""
-    match = _last_match(_EN_NAMED, flat.masked)
+    match = _last_match(_EN_NAMED, flat.lowered)
     if not match:
         return None
     return _named(flat, match, QUESTIONS["en"]["named"], "")
@@ -446,7 +452,7 @@ def find_in_sentence(flat: Flat, lang: str, vocab: Vocabulary) -> Definition | N
     found = _lead(flat, vocab, lang)
     if found:
         return found
-    if not _CUES[lang].search(flat.masked):
+    if not _CUES[lang].search(flat.lowered):
         return None  # none of the language's patterns can match
     for matcher in MATCHERS[lang]:
         found = matcher(flat, vocab)

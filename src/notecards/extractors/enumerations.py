@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_sentences, prose_vocabulary
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
+from notecards.text.cues import caseless
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat
 from notecards.text.terms import (
@@ -56,18 +57,16 @@ PHRASES = {
     },
 }
 
-_MARKERS = re.compile(
+# `caseless` patterns search `Flat.lowered`; what a match covers is read from
+# `Flat.masked` or `Flat.text` by its offsets.
+_MARKERS = caseless(
     r"(?:^|[\s,(])(таких как|такие как|такой как|такая как|такое как|например,?|включая"
-    r"|в том числе|such as|including|e\.g\.,?|for example,?)\s+",
-    re.IGNORECASE,
+    r"|в том числе|such as|including|e\.g\.,?|for example,?)\s+"
 )
-_CONSISTS = re.compile(
-    r"\s+(состоит из|состоят из|consists of|consist of|is made up of|are made up of)\s+",
-    re.IGNORECASE,
+_CONSISTS = caseless(
+    r"\s+(состоит из|состоят из|consists of|consist of|is made up of|are made up of)\s+"
 )
-_INCLUDES = re.compile(
-    r"\s+(включает в себя|включают в себя|включает|включают|includes|include)\s+", re.I
-)
+_INCLUDES = caseless(r"\s+(включает в себя|включают в себя|включает|включают|includes|include)\s+")
 
 
 def _hints(*substrings: str) -> re.Pattern[str]:
@@ -75,12 +74,11 @@ def _hints(*substrings: str) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, substrings)))
 
 
-# Substrings that the lowercased text holds wherever the pattern above matches: most
-# sentences hold none, and a literal search is far cheaper than a case-insensitive one. None has
-# an `i`, `s` or `с`, which IGNORECASE also matches in other letters (`ı`, `ſ`, `ᲃ`)
-# that lower() leaves alone.
+# Substrings that the folded text (`Flat.lowered`, see `text/cues.py`) holds wherever
+# the pattern above matches: most sentences hold none, and a literal search is far
+# cheaper than a case-insensitive one.
 _MARKER_WORDS = ("как", "напр", "ключа", "м ч", "uch a", "ncl", "e.g.", "for exa")
-_CONSISTS_WORDS = ("из", "con", "made up of")
+_CONSISTS_WORDS = ("состо", "consist", "made up of")
 _INCLUDES_WORDS = ("ключа", "nclude")
 _MARKER_HINTS = _hints(*_MARKER_WORDS)
 _CONSISTS_HINTS = _hints(*_CONSISTS_WORDS)
@@ -189,23 +187,24 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     text, masked = flat.text, flat.masked
     if text.endswith("?"):
         return None
-    lowered = masked.lower()
+    lowered = flat.lowered
     if not _ANY_HINTS.search(lowered):
         return None
-    consists = _CONSISTS.search(masked) if _CONSISTS_HINTS.search(lowered) else None
+    consists = _CONSISTS.search(lowered) if _CONSISTS_HINTS.search(lowered) else None
     if consists:
         subject = clean_term(text[: consists.start()])
         found = _items(text[consists.end() :].rstrip(" ."), MAX_INLINE_ITEM_WORDS)
         if found and is_term(subject):
-            plural = consists.group(1).lower() in ("consist of", "are made up of", "состоят из")
+            verb = masked[consists.start(1) : consists.end(1)].lower()
+            plural = verb in ("consist of", "are made up of", "состоят из")
             template = PHRASES[lang]["consists"]
             if plural and lang == "en":
                 template = PHRASES["en"]["consist_pl"]
             front = template.format(s=vocab.display(subject))
             return Enumeration(front, tuple(found[0]), found[1], front)
-    match = _MARKERS.search(masked) if _MARKER_HINTS.search(lowered) else None
+    match = _MARKERS.search(lowered) if _MARKER_HINTS.search(lowered) else None
     if match is None and _INCLUDES_HINTS.search(lowered):
-        match = _INCLUDES.search(masked)
+        match = _INCLUDES.search(lowered)
     if not match:
         return None
     start = match.end()
@@ -218,7 +217,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
         end = semicolon if semicolon >= 0 else end
     segment = text[start:end].rstrip(" .…!")
     head = text[:start].rstrip()
-    least = 2 if _INCLUDES.match(masked, match.start()) else MIN_INTRO_WORDS
+    least = 2 if _INCLUDES.match(lowered, match.start()) else MIN_INTRO_WORDS
     if len(head.split()) < least or re.match(r"(например|for example)\b", head, re.I):
         return None
     found = _items(segment, MAX_INLINE_ITEM_WORDS)
@@ -272,20 +271,20 @@ def _bullets(intro: Paragraph, block: ListBlock, lang: str, text: NoteText) -> E
 def _list_pairs(
     blocks: tuple[Block, ...], ctx: ExtractContext
 ) -> list[tuple[Paragraph, ListBlock]]:
-    """(intro paragraph, the list right after it), at any depth of lists and quotes."""
+    """(intro paragraph, the list right after it), at any depth of lists and quotes.
+
+    Neither may be claimed; only lists, quotes and the paragraphs before lists are
+    asked about (most blocks are neither)."""
     pairs: list[tuple[Paragraph, ListBlock]] = []
     previous: Block | None = None
     for block in blocks:
-        if ctx.is_claimed(block):
-            previous = None
-            continue
-        if isinstance(block, ListBlock) and isinstance(previous, Paragraph):
-            pairs.append((previous, block))
-        if isinstance(block, ListBlock):
+        if isinstance(block, ListBlock) and not ctx.is_claimed(block):
+            if isinstance(previous, Paragraph) and not ctx.is_claimed(previous):
+                pairs.append((previous, block))
             for item in block.items:
                 if not ctx.is_claimed(item):
                     pairs += _list_pairs(item.blocks, ctx)
-        elif isinstance(block, Quote):
+        elif isinstance(block, Quote) and not ctx.is_claimed(block):
             pairs += _list_pairs(block.blocks, ctx)
         previous = block
     return pairs

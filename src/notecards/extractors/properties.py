@@ -33,6 +33,7 @@ from notecards.extractors.definitions import (
 )
 from notecards.model import Card, Note, Section
 from notecards.render.markup import spans_html
+from notecards.text.cues import caseless
 from notecards.text.sentences import Flat, word_set
 from notecards.text.terms import (
     PRONOUNS,
@@ -77,20 +78,22 @@ _RU_INTRO = re.compile(
 _EN_INTRO = re.compile(r"(when using|by using|using|with|over)\s+", re.I)
 _RU_WHEN = re.compile(r"когда\s+", re.I)
 _EN_WHEN = re.compile(r"when\s+", re.I)
+# `caseless` patterns search `Flat.lowered`; what a match covers is read from
+# `Flat.masked` or `Flat.text` by its offsets.
 _CLAUSE_MARKERS = {
-    "ru": re.compile(r",\s+(до тех пор,\s+пока|только если|пока|если)\s+", re.I),
-    "en": re.compile(r",?\s+(until|unless|as long as)\s+|,\s+(if|only if)\s+", re.I),
+    "ru": caseless(r",\s+(до тех пор,\s+пока|только если|пока|если)\s+"),
+    "en": caseless(r",?\s+(until|unless|as long as)\s+|,\s+(if|only if)\s+"),
 }
 # Text that every shape of the language needs (a comma, or the verb or marker it reads,
 # matched the same way): most sentences hold none, and then no shape is tried.
 _SHAPE_CUES = {
-    "ru": re.compile(r",|позволя|использу", re.I),
-    "en": re.compile(r",|allows|enables|lets|use|until|unless|as long as", re.I),
+    "ru": caseless(r",|позволя|использу"),
+    "en": caseless(r",|allows|enables|lets|use|until|unless|as long as"),
 }
-_RU_ALLOWS = re.compile(r"\s+(позволяет|позволяют)\s+", re.I)
-_EN_ALLOWS = re.compile(r"\s+(allows|enables|lets)\s+", re.I)
-_RU_USES = re.compile(r"\s+(использует|используют)\s+", re.I)
-_EN_USES = re.compile(r"\s+(uses|use)\s+", re.I)
+_RU_ALLOWS = caseless(r"\s+(позволяет|позволяют)\s+")
+_EN_ALLOWS = caseless(r"\s+(allows|enables|lets)\s+")
+_RU_USES = caseless(r"\s+(использует|используют)\s+")
+_EN_USES = caseless(r"\s+(uses|use)\s+")
 _EN_WHO = re.compile(
     r"((?:the\s+)?(?:you|users?|clients?|developers?|browsers?|servers?|applications?|apps?"
     r"|the client|the server|the browser))\s+to\s+",
@@ -411,7 +414,7 @@ def _subject_term(flat: Flat, end: int, terms: list[str], vocab: Vocabulary) -> 
 
 def _allows(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Property | None:
     """ "X позволяет устанавливать …" → "Что X позволяет делать?"."""
-    match = (_RU_ALLOWS if lang == "ru" else _EN_ALLOWS).search(flat.masked, 0, 80)
+    match = (_RU_ALLOWS if lang == "ru" else _EN_ALLOWS).search(flat.lowered, 0, 80)
     if not match:
         return None
     term, subject = _subject_term(flat, match.start(), terms, vocab)
@@ -420,7 +423,7 @@ def _allows(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
         return None
     q = QUESTIONS[lang]
     if lang == "ru":
-        verb = match.group(1).lower()
+        verb = flat.masked[match.start(1) : match.end(1)].lower()
         if words[0].low.endswith(("ть", "ти", "чь", "ться")):
             template = q["allows_do"] if verb == "позволяет" else q["allows_do_pl"]
             return _make(term, template.format(s=subject), flat, words)
@@ -435,7 +438,7 @@ def _allows(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
 
 def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Property | None:
     """ "X использует Y для Z" → "Что X использует для Z?"."""
-    match = (_RU_USES if lang == "ru" else _EN_USES).search(flat.masked, 0, 80)
+    match = (_RU_USES if lang == "ru" else _EN_USES).search(flat.lowered, 0, 80)
     if not match:
         return None
     term, subject = _subject_term(flat, match.start(), terms, vocab)
@@ -447,7 +450,7 @@ def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Propert
         return None
     obj, purpose = parts
     purpose_text = _trimmed(_text(flat, purpose))
-    verb = match.group(1)
+    verb = flat.masked[match.start(1) : match.end(1)]
     if lang == "ru":
         front = QUESTIONS["ru"]["uses"].format(s=subject, v=verb.lower(), purpose=purpose_text)
     else:
@@ -458,7 +461,7 @@ def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Propert
 
 def _clause(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Property | None:
     """A trailing "…, пока …" / "… until …" clause about a term, blanked."""
-    match = _CLAUSE_MARKERS[lang].search(flat.masked)
+    match = _CLAUSE_MARKERS[lang].search(flat.lowered)
     if not match:
         return None
     term = _mentioned(flat.masked, terms)
@@ -470,7 +473,7 @@ def _clause(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
     words = _words(flat, match.end(), len(flat.text))
     if not 2 <= len(words) <= MAX_OBJECT_WORDS:
         return None
-    if _CLAUSE_MARKERS[lang].search(flat.masked, match.end()):
+    if _CLAUSE_MARKERS[lang].search(flat.lowered, match.end()):
         return None  # several conditions: which one would the card ask?
     raw = flat.text[match.start() : match.end()].strip()
     marker = (", " if raw.startswith(",") else " ") + " ".join(raw.lstrip(", ").split())
@@ -509,7 +512,7 @@ def find_properties(note: Note, ctx: ExtractContext) -> Iterator[tuple[Section, 
     for section, sentences in paragraphs:
         terms: list[str] | None = None  # found once a sentence may hold a shape
         for line, flat in sentences:
-            if flat.text.endswith("?") or not cue.search(flat.masked):
+            if flat.text.endswith("?") or not cue.search(flat.lowered):
                 continue
             if terms is None:
                 terms = _paragraph_terms([f for _, f in sentences], defined, by_length)

@@ -18,9 +18,10 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from notecards.model import Block, Inline, ListBlock, Paragraph, Quote, Span, Table
+from notecards.text.cues import fold
 
 Sentence = tuple[Span, ...]
 
@@ -37,6 +38,7 @@ _OPAQUE = frozenset({"code", "math"})  # never split inside, never matched again
 _UNSEEN = frozenset({"embed", "image", "tag", "html"})
 EMPHASIS = frozenset({"em", "strong", "highlight"})
 _RANGED = EMPHASIS | {"code"}  # kinds whose character ranges `Flat` records
+_MARKED = _RANGED | _OPAQUE  # kinds `flatten` records a range of
 
 _ENDERS = ".!?…"
 _CLOSERS = "\"'»”’)]"
@@ -62,23 +64,27 @@ _LONGEST_ABBREV = max(map(len, _ABBREV_NEVER | _ABBREV_MAYBE))
 _DOTTED_NEVER = tuple(sorted("." + abbrev for abbrev in _ABBREV_NEVER if "." in abbrev))
 
 
-@dataclass(frozen=True, slots=True)
-class Flat:
+class Flat(NamedTuple):
     """A sentence as plain text (spaces collapsed) plus what each character was.
 
     `masked` has the same length as `text`, with code and math characters replaced by
-    MASK so that patterns never match inside them; the characters from `starts[k]` on
-    (up to the next start) came from the span `spans[owners[k]]`; `emph` holds (start,
-    end) ranges of emphasis and `code` those of inline code.
+    MASK so that patterns never match inside them, and `lowered` is `fold(masked)` (what
+    the case-insensitive cues of `text/cues.py` read); the characters from
+    `starts[k]` on (up to the next start) came from the span `spans[owners[k]]`;
+    `emph` holds (start, end) ranges of emphasis and `code` those of inline code.
+
+    A named tuple, not a frozen dataclass: one is made for every sentence of a note,
+    and a frozen dataclass costs several times as much to build.
     """
 
     text: str
     masked: str
+    lowered: str
     starts: tuple[int, ...]
     owners: tuple[int, ...]
     emph: tuple[tuple[int, int], ...]
     spans: Sentence
-    code: tuple[tuple[int, int], ...] = ()
+    code: tuple[tuple[int, int], ...]
 
     def sub_spans(self, start: int, end: int) -> Inline:
         """The characters [start, end) back as spans, for HTML that keeps emphasis."""
@@ -155,7 +161,9 @@ def _boundaries(text: str) -> list[int]:
                 cuts.append(nxt)
             index += 1
             continue
-        if end >= size or not text[end].isspace():
+        if end >= size:
+            break  # the paragraph's last mark
+        if not text[end].isspace():
             index = end
             continue
         nxt = _skip_space(text, end)
@@ -207,7 +215,10 @@ def _cut(spans: Inline, cuts: list[int]) -> list[list[Span]]:
         while cut < end:
             local = cut - start
             if local > pos:
-                piece.append(Span(text[pos:local], kind, span.target))
+                # the text before a cut ends in the spaces `_trim` would strip
+                before = text[pos:local].rstrip()
+                if before:
+                    piece.append(Span(before, kind, span.target))
                 pos = local
             pieces.append(piece)
             piece = []
@@ -290,13 +301,14 @@ def flatten(sentence: Sentence) -> Flat:
 
     Whitespace runs become one space, and none is kept at either end; a span's text is
     collapsed with one regex substitution, and only when it holds something to collapse.
+    The mask is made only for the few sentences that hold code or math.
     """
     parts: list[str] = []
-    masked: list[str] = []
     starts: list[int] = []
     owners: list[int] = []
     emph: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
+    opaque: list[tuple[int, int]] = []  # where code and math went, to mask
     size = 0
     after_space = True  # at the start or after a space, a space is dropped
     for index, span in enumerate(sentence):
@@ -319,23 +331,45 @@ def flatten(sentence: Sentence) -> Flat:
         start = size
         size += len(text)
         parts.append(text)
-        masked.append(MASK * len(text) if kind in _OPAQUE else text)
         starts.append(start)
         owners.append(index)
         after_space = text[-1] == " "
-        if kind in _RANGED:
-            lo = start + (text[0] == " ")
-            hi = size - (after_space and size > lo)
-            if hi > lo:
-                (code if kind == "code" else emph).append((lo, hi))
-    joined, joined_mask = "".join(parts), "".join(masked)
+        if kind in _MARKED:
+            if kind in _OPAQUE:
+                opaque.append((start, size))
+            if kind in _RANGED:
+                lo = start + (text[0] == " ")
+                hi = size - (after_space and size > lo)
+                if hi > lo:
+                    (code if kind == "code" else emph).append((lo, hi))
+    joined = "".join(parts)
     if after_space and size:  # the one trailing space
         size -= 1
-        joined, joined_mask = joined[:size], joined_mask[:size]
+        joined = joined[:size]
     # no range reaches into that space: each one stops before its own span's last space
+    masked = _mask(joined, opaque) if opaque else joined
     return Flat(
-        joined, joined_mask, tuple(starts), tuple(owners), tuple(emph), sentence, tuple(code)
+        joined,
+        masked,
+        fold(masked),
+        tuple(starts),
+        tuple(owners),
+        tuple(emph),
+        sentence,
+        tuple(code),
     )
+
+
+def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with the characters of each (start, end) range replaced by MASK."""
+    parts: list[str] = []
+    previous = 0
+    for start, end in ranges:
+        end = min(end, len(text))  # the last range may hold the dropped trailing space
+        parts += (text[previous:start], MASK * (end - start))
+        previous = end
+    parts.append(text[previous:])
+    return "".join(parts)
 
 
 def sentence_text(sentence: Sentence) -> str:
@@ -370,16 +404,17 @@ def prose_blocks(
 def _gather_prose(
     blocks: tuple[Block, ...], skip: Callable[[Block], bool], found: list[Paragraph | Table]
 ) -> None:
+    # `skip` is asked only about the blocks that would be read (most are not prose)
     for block in blocks:
-        if skip(block):
-            continue
         if isinstance(block, (Paragraph, Table)):
-            found.append(block)
+            if not skip(block):
+                found.append(block)
         elif isinstance(block, ListBlock):
-            for item in block.items:
-                if not skip(item):
-                    _gather_prose(item.blocks, skip, found)
-        elif isinstance(block, Quote):
+            if not skip(block):
+                for item in block.items:
+                    if not skip(item):
+                        _gather_prose(item.blocks, skip, found)
+        elif isinstance(block, Quote) and not skip(block):
             _gather_prose(block.blocks, skip, found)
 
 
