@@ -7,6 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hostile_helpers import messages, read_corpus, read_text
 from notecards.reader.metadata import (
@@ -14,6 +17,7 @@ from notecards.reader.metadata import (
     meta_aliases,
     meta_tags,
     meta_title,
+    simple_mapping,
     split_front_matter,
 )
 
@@ -181,3 +185,61 @@ def test_read_note_reports_the_yaml_error_and_still_gives_a_title():
     note, problems = read_text("---\ntags: [a\n---\n# Head\ntext\n", "dir/My Note.md")
     assert note is not None and note.title == "My Note"
     assert [p.line for p in problems] == [3]
+
+
+# Blocks the simple reader takes (keys and words of letters, digits and its
+# punctuation, words YAML types otherwise, lists of them), then now and then a
+# character inserted anywhere that may make it decline or read something else.
+_SIMPLE_KEYS = st.from_regex(r"[A-Za-z][A-Za-z0-9_-]{0,5}", fullmatch=True)
+_KEYS = st.one_of(
+    _SIMPLE_KEYS,
+    _SIMPLE_KEYS,
+    st.sampled_from(["title", "tags", "on", "yes", "null", "y", "No", "true", "~", "1", "ключ"]),
+)
+_SIMPLE_WORDS = st.from_regex(
+    r"[yYnNoOtT0-9a-zЀ-џ_.-][yYnNoOeEsSlLuU019a-zЀ-џ_ .()/'-]{0,7}", fullmatch=True
+)
+_WORDS = st.one_of(
+    _SIMPLE_WORDS,
+    _SIMPLE_WORDS,
+    _SIMPLE_WORDS,
+    st.sampled_from(["yes", "No", "null", "~", "true", "off", "1.5", "0x1F", "2024-01-02", "1_0"]),
+)
+_VALUES = st.one_of(
+    _WORDS,
+    st.lists(_WORDS, max_size=4).map(lambda items: "[" + ", ".join(items) + "]"),
+    st.lists(_WORDS, max_size=4).map(lambda items: "[ " + ",".join(items) + " ]"),
+)
+_LINE = st.tuples(_KEYS, st.sampled_from([": ", ":  "]), _VALUES).map("".join)
+_NOISE = st.one_of(st.sampled_from(" \n:#,[]{}!&*?|>%@`'\"\t\\\u2028\x85\ufeff-"), st.characters())
+
+
+@st.composite
+def _front_matter(draw: st.DrawFn) -> str:
+    raw = "\n".join(draw(st.lists(_LINE, min_size=1, max_size=4)))
+    for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2]))):
+        at = draw(st.integers(0, len(raw)))
+        raw = raw[:at] + draw(_NOISE) + raw[at:]
+    return raw
+
+
+@given(_front_matter())
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_simple_front_matter_is_read_as_yaml_reads_it(raw: str) -> None:
+    simple = simple_mapping(raw)
+    if simple is None:
+        return
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        assert repr(yaml.load(raw, Loader=loader)) == repr(simple)
+
+
+def test_simple_front_matter_is_taken_without_a_parser() -> None:
+    raw = "\ntitle: Кэш 00717\ntags: [веб, cache, bench]\nempty: []\nwords: a  b-c. (d)/e's\n"
+    assert simple_mapping(raw) == {
+        "title": "Кэш 00717",
+        "tags": ["веб", "cache", "bench"],
+        "empty": [],
+        "words": "a  b-c. (d)/e's",
+    }
+    for raw in ("a: yes", "a: 12", "on: x", "a: [b, ]", "a:", "a: b\n  c", "a: b # c", ""):
+        assert simple_mapping(raw) is None

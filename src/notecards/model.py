@@ -6,8 +6,8 @@ the next, so any stage can be tested alone and results can be cached and compare
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Container, Iterator, Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
@@ -29,9 +29,41 @@ def pickled_by_fields(cls: type[T]) -> type[T]:
     return cls
 
 
+def slot_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted dataclass an `__init__` that stores into the slots directly.
+
+    The one `dataclass(frozen=True)` writes must get past the class's own `__setattr__`
+    (which refuses), so it calls `object.__setattr__` per field: a lookup by name each
+    time, about half the cost of making a span. Spans, blocks and cards are made by the
+    hundred thousand; the slot descriptors store the same values in the same order,
+    with the same parameters and defaults."""
+    names: dict[str, Any] = {}
+    params, lines = [], []
+    for number, item in enumerate(fields(cls)):  # type: ignore[arg-type]
+        plain = item.init and not item.kw_only and item.default_factory is MISSING
+        if not plain:
+            raise TypeError(f"slot_init: {cls.__name__}.{item.name} is not a plain field")
+        store = f"_store_{number}"
+        names[store] = getattr(cls, item.name).__set__
+        lines.append(f"    {store}(self, {item.name})")
+        params.append(item.name)
+        if item.default is not MISSING:
+            names[f"_default_{number}"] = item.default
+            params[-1] += f"=_default_{number}"
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"slot_init: {cls.__name__} has a __post_init__")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines) + "\n"
+    exec(source, names)  # how dataclasses makes __init__ too
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
 # ---------------------------------------------------------------- inline content
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """One run of inline text with a single meaning.
@@ -60,6 +92,7 @@ def plain_text(spans: Inline) -> str:
 # ---------------------------------------------------------------- blocks
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """Base of every block: where it starts and ends in the file (1-based, inclusive)
@@ -70,6 +103,7 @@ class Block:
     source: str
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Paragraph(Block):
     spans: Inline = ()
@@ -79,6 +113,7 @@ class Paragraph(Block):
         return plain_text(self.spans)
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class ListItem(Block):
     """A list item: its own paragraphs and nested lists or code blocks."""
@@ -95,6 +130,7 @@ class ListItem(Block):
         return ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class ListBlock(Block):
     ordered: bool = False
@@ -102,6 +138,7 @@ class ListBlock(Block):
     items: tuple[ListItem, ...] = ()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class CodeBlock(Block):
     info: str = ""  # the fence's info string, e.g. "http" or "python title=x"
@@ -112,17 +149,20 @@ class CodeBlock(Block):
         return self.info.split(maxsplit=1)[0].lower() if self.info.strip() else ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class MathBlock(Block):
     tex: str = ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Table(Block):
     header: tuple[Inline, ...] = ()
     rows: tuple[tuple[Inline, ...], ...] = ()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Quote(Block):
     """A block quote, or an Obsidian callout when `callout` is set (`> [!note] Title`)."""
@@ -132,11 +172,13 @@ class Quote(Block):
     title: str = ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class HtmlBlock(Block):
     html: str = ""
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading and the blocks under it, up to the next heading of any level.
@@ -160,6 +202,7 @@ Severity = Literal["error", "warning"]
 
 
 @pickled_by_fields
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with the input, reported as `path:line: message`."""
@@ -204,6 +247,7 @@ NoteType = Literal["basic", "reversed", "cloze"]
 
 
 @pickled_by_fields
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Card:
     """One thing to remember, one card to review.
@@ -266,16 +310,19 @@ def walk_blocks(blocks: tuple[Block, ...] | list[Block]) -> Iterator[Block]:
             yield from walk_blocks(block.blocks)
 
 
-def block_spans(block: Block) -> Iterator[tuple[int, Span]]:
-    """The spans a block holds directly, each with its best-known line."""
+def block_spans(block: Block, kinds: Container[str] | None = None) -> Iterator[tuple[int, Span]]:
+    """The spans a block holds directly, each with its best-known line; only those of
+    `kinds` when given."""
     if isinstance(block, Paragraph):
         line = block.line
         for span in block.spans:
-            yield line, span
+            if kinds is None or span.kind in kinds:
+                yield line, span
             if span.kind == "break":
                 line += 1
     elif isinstance(block, Table):
         for row in (block.header, *block.rows):
             for cell in row:
                 for span in cell:
-                    yield block.line, span
+                    if kinds is None or span.kind in kinds:
+                        yield block.line, span

@@ -27,6 +27,8 @@ MEDIA_SUFFIXES = frozenset(
 )
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_DRIVE = re.compile("[A-Za-z]:")
 _REMOTE_SCHEMES = ("http:", "https:", "ftp:", "data:", "file:", "javascript:", "vbscript:")
 
 
@@ -69,10 +71,11 @@ class Vault:
     root: Path
     _by_name: dict[str, list[Path]] | None = field(default=None, repr=False)
     # (target, note folder) → lookup: the reader's warnings and the renderer ask alike
-    _resolved: dict[tuple[str, Path], MediaLookup] = field(default_factory=dict, repr=False)
-    # candidate path → its real path when it is a regular file inside the root, else None;
-    # notes that embed the same file share the candidates found by file name
-    _files: dict[Path, Path | None] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, str], MediaLookup] = field(default_factory=dict, repr=False)
+    # candidate path → its real path when it is a regular file inside the root (else
+    # None) and whether a deck may carry it; notes that embed the same file share the
+    # candidates found by file name
+    _files: dict[Path, tuple[Path | None, bool]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -102,11 +105,14 @@ class Vault:
             return None
         return real if stat.S_ISREG(mode) and real.is_relative_to(self.root) else None
 
-    def _candidate_file(self, path: Path) -> Path | None:
-        """`_real_file`, kept per path for the run (see the class docstring)."""
-        if path not in self._files:
-            self._files[path] = self._real_file(path)
-        return self._files[path]
+    def _candidate_file(self, path: Path) -> tuple[Path | None, bool]:
+        """`_real_file` and `media_allowed` of it, kept per path for the run (see the
+        class docstring)."""
+        found = self._files.get(path)
+        if found is None:
+            real = self._real_file(path)
+            found = self._files[path] = (real, real is not None and self.media_allowed(real))
+        return found
 
     def media_allowed(self, real: Path) -> bool:
         """A media file outside hidden folders: what a deck may carry from the vault."""
@@ -132,8 +138,9 @@ class Vault:
         """Find the file an embed or image link names, or say why there is none.
 
         Only the note's folder matters, so the answer is kept per (target, folder):
-        each lookup costs several `stat` calls."""
-        key = (target, note_path.parent)
+        each lookup costs several `stat` calls. The folder is keyed by its text, which
+        names the same folder as `note_path.parent` and is cheaper to hash."""
+        key = (target, os.path.dirname(note_path))
         found = self._resolved.get(key)
         if found is None:
             found = self._resolved[key] = self._resolve_media(target, note_path.parent)
@@ -149,11 +156,10 @@ class Vault:
         candidates += self._name_index().get(raw.rsplit("/", 1)[-1].casefold(), [])
         hidden = False
         for candidate in candidates:
-            real = self._candidate_file(candidate)
-            if real is not None:
-                if self.media_allowed(real):
-                    return MediaLookup(real)
-                hidden = True
+            real, allowed = self._candidate_file(candidate)
+            if allowed:
+                return MediaLookup(real)
+            hidden = hidden or real is not None
         if hidden:
             return MediaLookup(None, f"not a media file, or in a hidden folder: refused: {target}")
         if any(_exists_outside(c, self.root) for c in candidates[:2]):
@@ -170,9 +176,9 @@ def _refusal(raw: str, target: str) -> str:
     it may."""
     if not raw:
         return "empty link"
-    if any(ord(c) < 32 or c == "\x7f" for c in raw):
+    if _CONTROL.search(raw):
         return f"control character in file name refused: {target!r}"
-    if (raw.startswith("/") and not raw.startswith("//")) or re.match(r"[A-Za-z]:", raw):
+    if (raw.startswith("/") and not raw.startswith("//")) or _DRIVE.match(raw):
         return f"absolute path refused: {target}"
     if raw.lower().startswith("file:"):
         return f"file: URL refused (only files inside the vault are embedded): {target}"

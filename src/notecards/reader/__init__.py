@@ -250,12 +250,17 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def _all_spans(sections: tuple[Section, ...]) -> list[tuple[int, Span]]:
+    """Every span the note's tags and media warnings come from (tags, embeds, images),
+    with its line, in document order."""
     found: list[tuple[int, Span]] = []
     for section in sections:
-        found += [(section.line, span) for span in section.heading_spans]
+        found += [(section.line, s) for s in section.heading_spans if s.kind in _MARKED]
         for block in walk_blocks(section.blocks):
-            found += block_spans(block)
+            found += block_spans(block, _MARKED)
     return found
+
+
+_MARKED = frozenset({"tag", "embed", "image"})
 
 
 def _inline_tags(spans: list[tuple[int, Span]]) -> list[str]:

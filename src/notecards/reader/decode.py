@@ -59,6 +59,8 @@ def looks_binary(data: bytes) -> bool:
 
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF so line numbers mean the same everywhere."""
+    if "\r" not in text:  # the usual case: one scan instead of two
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -40,65 +40,79 @@ def wikilink_display(meta: dict[str, str]) -> str:
     return name or heading
 
 
-def _merge(spans: list[Span]) -> Inline:
-    merged: list[Span] = []
-    for span in spans:
-        if not span.text and span.kind in ("text", "em", "strong", "highlight", "s"):
-            continue
-        last = merged[-1] if merged else None
-        if last and last.kind == span.kind == "text":
-            merged[-1] = Span(last.text + span.text)
-        else:
-            merged.append(span)
-    return tuple(merged)
-
-
 def to_spans(children: Sequence[Token] | None) -> Inline:
-    """Flatten one inline token stream; nested styles keep their innermost kind."""
+    """Flatten one inline token stream; nested styles keep their innermost kind.
+
+    Adjacent plain text is joined and empty styled text left out as the spans are made
+    (one pass); text inside `<script>` and the like is then dropped (`_drop_raw_text`),
+    which never brings two plain-text spans together: an HTML span stays between."""
     if children is not None and len(children) == 1 and children[0].type == "text":
         text = children[0].content  # plain text, about half of all inline content
         return (Span(text),) if text else ()
     spans: list[Span] = []
     styles: list[str] = []
     links: list[str] = []
+    has_html = False
     for token in children or ():
         kind = token.type
         if kind == "text":  # the most frequent token first
-            if links:
-                spans.append(Span(token.content, "link", links[-1]))
-            else:
-                spans.append(Span(token.content, _style_of(styles)))
+            _add_text(spans, token.content, styles, links)
         elif kind in _STYLE_OPEN:
             styles.append(_STYLE_OPEN[kind])
         elif kind in _STYLE_CLOSE:
             if styles:
                 styles.pop()
+        elif kind == "code_inline":
+            spans.append(Span(token.content, "code"))
         elif kind == "link_open":
             links.append(str(token.attrGet("href") or ""))
         elif kind == "link_close":
             if links:
                 links.pop()
-        elif kind in ("softbreak", "hardbreak"):
-            spans.append(Span("\n", "break"))
-        elif kind == "code_inline":
-            spans.append(Span(token.content, "code"))
-        elif kind in ("math_inline", "math_inline_double"):
-            fence = "$$" if kind == "math_inline_double" else "$"
-            spans.append(Span(f"{fence}{token.content}{fence}", "math"))
-        elif kind == "wikilink":
-            spans.append(Span(wikilink_display(token.meta), "wikilink", token.content))
-        elif kind == "embed":
-            meta = token.meta
-            heading = f"#{meta['heading']}" if meta.get("heading") else ""
-            spans.append(Span(meta.get("alias", ""), "embed", meta.get("target", "") + heading))
-        elif kind == "image":
-            alt = "".join(c.content for c in token.children or ())
-            spans.append(Span(alt, "image", str(token.attrGet("src") or "")))
-        elif kind == "tag":
-            spans.append(Span("#" + token.content, "tag", token.content))
         elif kind == "html_inline":
             spans.append(Span("", "html", token.content))
-    return _merge(_drop_raw_text(spans))
+            has_html = True
+        else:
+            span = _other_span(token, kind)
+            if span is not None:
+                spans.append(span)
+    return tuple(_drop_raw_text(spans) if has_html else spans)
+
+
+def _add_text(spans: list[Span], text: str, styles: list[str], links: list[str]) -> None:
+    """A text token as a span: a link's text, styled text, or plain text joined to the
+    plain text before it. Empty text is left out except in a link."""
+    if links:
+        spans.append(Span(text, "link", links[-1]))
+    elif not text:
+        return
+    elif styles:
+        spans.append(Span(text, _style_of(styles)))
+    elif spans and spans[-1].kind == "text":
+        spans[-1] = Span(spans[-1].text + text)
+    else:
+        spans.append(Span(text))
+
+
+def _other_span(token: Token, kind: str) -> Span | None:
+    """The span of one of the rarer inline tokens; None for a token that makes none."""
+    if kind in ("softbreak", "hardbreak"):
+        return Span("\n", "break")
+    if kind in ("math_inline", "math_inline_double"):
+        fence = "$$" if kind == "math_inline_double" else "$"
+        return Span(f"{fence}{token.content}{fence}", "math")
+    if kind == "wikilink":
+        return Span(wikilink_display(token.meta), "wikilink", token.content)
+    if kind == "embed":
+        meta = token.meta
+        heading = f"#{meta['heading']}" if meta.get("heading") else ""
+        return Span(meta.get("alias", ""), "embed", meta.get("target", "") + heading)
+    if kind == "image":
+        alt = "".join(c.content for c in token.children or ())
+        return Span(alt, "image", str(token.attrGet("src") or ""))
+    if kind == "tag":
+        return Span("#" + token.content, "tag", token.content)
+    return None
 
 
 def _drop_raw_text(spans: list[Span]) -> list[Span]:
@@ -107,8 +121,6 @@ def _drop_raw_text(spans: list[Span]) -> list[Span]:
     Inline HTML arrives as separate tags with the text between them as ordinary text;
     for these elements that text is code or styling no reader sees, and must not reach
     a card's plain text (the HTML side drops it in the sanitizer)."""
-    if not any(s.kind == "html" for s in spans):
-        return spans
     out: list[Span] = []
     inside = ""
     for span in spans:

@@ -8,13 +8,17 @@ detector guesses (and costs nothing at start-up).
 from __future__ import annotations
 
 import re
+import string
 
 SUPPORTED = ("ru", "en")
 _ALIASES = {"rus": "ru", "russian": "ru", "русский": "ru", "eng": "en", "english": "en"}
-# Runs of Russian letters (А-я and Ё/ё) and of Latin letters: matched in C, one match
-# per word rather than one Python step per character.
-_CYRILLIC_RUNS = re.compile("[ЁА-яё]+")
-_LATIN_RUNS = re.compile("[A-Za-z]+")
+# Letters are counted in the text's UTF-8 bytes, where C does the work without making
+# a string per word: an ASCII letter is one byte that occurs in nothing else, and every
+# character from U+0400 to U+047F starts with byte D0 or D1, which only starts those.
+# The few of that block that are not Russian letters (А-я, Ё, ё) are counted apart.
+_LATIN_BYTES = string.ascii_letters.encode()
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1")
+_NOT_RUSSIAN = re.compile("[\u0400\u0402-\u040f\u0450\u0452-\u047f]")
 
 
 def normalize_lang(value: object) -> str | None:
@@ -28,8 +32,16 @@ def normalize_lang(value: object) -> str | None:
 
 def detect_language(text: str) -> str:
     """`ru` when at least a quarter of the letters are Cyrillic, else `en`."""
-    head = text[:20000]
-    cyrillic = sum(map(len, _CYRILLIC_RUNS.findall(head)))
-    latin = sum(map(len, _LATIN_RUNS.findall(head)))
+    cyrillic, latin = letter_counts(text[:20000])
     total = cyrillic + latin
     return "ru" if total and cyrillic / total >= 0.25 else "en"
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """How many Russian letters (А-я, Ё, ё) and Latin letters (A-Z, a-z) `text` holds."""
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data) - len(data.translate(None, _LATIN_BYTES))
+    if len(data) == len(text):  # ASCII only
+        return 0, latin
+    block = sum(map(data.count, _CYRILLIC_LEADS))
+    return block - len(_NOT_RUSSIAN.findall(text)), latin

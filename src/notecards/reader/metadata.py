@@ -94,7 +94,10 @@ def split_front_matter(text: str) -> FrontMatter:
         kind = _kind(loaded)
         return FrontMatter({}, body, offset, [(first, f"front matter is {kind}, not a mapping")])
     meta = {str(k): v for k, v in loaded.items()}
-    return FrontMatter(meta, body, offset, [], meta_warnings(meta, _key_lines(raw, first)))
+    warnings = meta_warnings(meta)
+    if warnings:  # rare: only now are the keys' lines worth finding
+        warnings = meta_warnings(meta, _key_lines(raw, first))
+    return FrontMatter(meta, body, offset, [], warnings)
 
 
 def _first_raw_line(text: str) -> int:
@@ -123,7 +126,11 @@ def load_yaml(raw: str, first_line: int = 1) -> tuple[Any, Located | None]:
 
 
 def _load(raw: str) -> Any:
-    """yaml.load with a safe loader: libyaml when the block is plain (see _FAST_LOADER)."""
+    """yaml.load with a safe loader: libyaml when the block is plain (see _FAST_LOADER),
+    and no loader at all for the simplest blocks (see `simple_mapping`)."""
+    simple = simple_mapping(raw)
+    if simple is not None:
+        return simple
     if _FAST_LOADER is not None and _FAST_UNSAFE.isdisjoint(raw):
         try:
             loaded = yaml.load(raw, Loader=_FAST_LOADER)  # CSafeLoader: no object tags
@@ -133,6 +140,51 @@ def _load(raw: str) -> Any:
             if _shallow(loaded, _FAST_MAX_DEPTH):
                 return loaded
     return yaml.load(raw, Loader=_BoundedLoader)  # SafeLoader: no object tags
+
+
+# Most front matter is a few `key: words` and `key: [words, words]` lines. Such a block
+# is read here without a YAML parser when every key and value is a plain scalar made
+# of letters, digits, spaces and `_-./()'` (no indicator, quote, comment or colon), on
+# lines of their own, that YAML's own resolver (the table the loaders use) types as a
+# string; anything else returns None and goes to the loaders. The test compares the
+# two on generated blocks.
+_SIMPLE_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]{0,99}):(?: +(.*))?")
+_SIMPLE_SCALAR = re.compile(r"[^\W_][\w .()/'-]*")
+_RESOLVERS = _BoundedLoader.yaml_implicit_resolvers
+
+
+def simple_mapping(raw: str) -> dict[str, Any] | None:
+    """The mapping a simple block loads to (see above), or None for any other block."""
+    mapping: dict[str, Any] = {}
+    for line in raw.split("\n"):
+        if not line:
+            continue
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None or not _is_string(match.group(1)):
+            return None
+        value = (match.group(2) or "").rstrip(" ")
+        if value.startswith("[") and value.endswith("]"):
+            inner = value[1:-1].strip(" ")
+            items = [item.strip(" ") for item in inner.split(",")] if inner else []
+            if not all(map(_is_string, items)):
+                return None
+            mapping[match.group(1)] = items
+        elif _is_string(value):
+            mapping[match.group(1)] = value
+        else:
+            return None
+    return mapping or None
+
+
+def _is_string(text: str) -> bool:
+    """A plain scalar of the simple kind that YAML reads as this very string."""
+    if not _SIMPLE_SCALAR.fullmatch(text):
+        return False
+    for key in (text[0], None):  # as yaml's Resolver.resolve looks them up
+        for _, pattern in _RESOLVERS.get(key, ()):
+            if pattern.match(text):
+                return False
+    return True
 
 
 def _shallow(value: Any, limit: int) -> bool:

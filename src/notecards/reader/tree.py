@@ -40,43 +40,42 @@ class _Source:
     offset: int
 
     def span(self, token: Token) -> tuple[int, int, str]:
+        """The token's first and last file line and its source text."""
         start, end = token.map or (0, 1)
-        text = "\n".join(self.lines[start:end])
-        return start + self.offset + 1, max(end, start + 1) + self.offset, text
+        first = start + self.offset + 1
+        if end <= start + 1 and start < len(self.lines):  # one line: no join
+            return first, first, self.lines[start] if end == start + 1 else ""
+        return first, max(end, start + 1) + self.offset, "\n".join(self.lines[start:end])
 
 
-def _close_index(tokens: Sequence[Token], open_index: int) -> int:
-    """Index of the token closing the one opened at open_index (same nesting level)."""
-    level = tokens[open_index].level
-    closing = tokens[open_index].type.replace("_open", "_close")
-    for index in range(open_index + 1, len(tokens)):
-        token = tokens[index]
-        if token.type == closing and token.level == level:
-            return index
-    return len(tokens) - 1
-
-
-def _table(tokens: Sequence[Token], src: _Source, start: int, end: int) -> Table:
+def _table(tokens: Sequence[Token], src: _Source, start: int) -> tuple[Table, int]:
+    """The table opened at `start`, and the index of its `table_close`."""
     header: list[Inline] = []
     rows: list[tuple[Inline, ...]] = []
     row: list[Inline] = []
     in_head = False
-    for token in tokens[start:end]:
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open":
-            row = []
-        elif token.type == "inline":
+    level = tokens[start].level
+    index = start + 1
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
+        kind = token.type
+        if kind == "inline":
             row.append(to_spans(token.children))
-        elif token.type == "tr_close":
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
             if in_head:
                 header = row
             else:
                 rows.append(tuple(row))
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "table_close" and token.level == level:
+            break
     line, end_line, text = src.span(tokens[start])
-    return Table(line, end_line, text, tuple(header), tuple(rows))
+    return Table(line, end_line, text, tuple(header), tuple(rows)), index
 
 
 def _quote(blocks: tuple[Block, ...], line: int, end_line: int, text: str) -> Quote:
@@ -98,9 +97,16 @@ def _quote(blocks: tuple[Block, ...], line: int, end_line: int, text: str) -> Qu
     return Quote(line, end_line, text, blocks)
 
 
-def _read_blocks(tokens: Sequence[Token], src: _Source, start: int, end: int) -> list[Block]:
+def _read_blocks(
+    tokens: Sequence[Token], src: _Source, index: int, stop: str, level: int
+) -> tuple[list[Block], int]:
+    """The blocks from `index` up to the first token of type `stop` at `level` (the
+    close of the enclosing list item or quote, or a top-level heading), and its index.
+
+    One pass: each container is read by a nested call that returns where it closed.
+    Tokens of no known block (`hr`, headings inside lists) are passed over."""
     blocks: list[Block] = []
-    index = start
+    end = len(tokens)
     while index < end:
         token = tokens[index]
         kind = token.type
@@ -109,50 +115,50 @@ def _read_blocks(tokens: Sequence[Token], src: _Source, start: int, end: int) ->
             blocks.append(Paragraph(line, end_line, text, to_spans(tokens[index + 1].children)))
             index += 3
             continue
-        if kind in ("fence", "code_block"):
+        if kind == stop and token.level == level:
+            break
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            block, index = _list(tokens, src, index)
+            blocks.append(block)
+        elif kind in ("fence", "code_block"):
             line, end_line, text = src.span(token)
             blocks.append(CodeBlock(line, end_line, text, token.info.strip(), token.content))
+        elif kind == "blockquote_open":
+            inner, index = _read_blocks(tokens, src, index + 1, "blockquote_close", token.level)
+            blocks.append(_quote(tuple(inner), *src.span(token)))
+        elif kind == "table_open":
+            block, index = _table(tokens, src, index)
+            blocks.append(block)
         elif kind in ("math_block", "math_block_label"):
             line, end_line, text = src.span(token)
             blocks.append(MathBlock(line, end_line, text, token.content.strip()))
         elif kind == "html_block":
             line, end_line, text = src.span(token)
             blocks.append(HtmlBlock(line, end_line, text, token.content))
-        elif kind in ("bullet_list_open", "ordered_list_open"):
-            close = _close_index(tokens, index)
-            blocks.append(_list(tokens, src, index, close))
-            index = close
-        elif kind == "blockquote_open":
-            close = _close_index(tokens, index)
-            line, end_line, text = src.span(token)
-            inner = tuple(_read_blocks(tokens, src, index + 1, close))
-            blocks.append(_quote(inner, line, end_line, text))
-            index = close
-        elif kind == "table_open":
-            close = _close_index(tokens, index)
-            blocks.append(_table(tokens, src, index, close))
-            index = close
         index += 1
-    return blocks
+    return blocks, index
 
 
-def _list(tokens: Sequence[Token], src: _Source, start: int, close: int) -> ListBlock:
+def _list(tokens: Sequence[Token], src: _Source, start: int) -> tuple[ListBlock, int]:
+    """The list opened at `start`, and the index of the token that closes it."""
     opener = tokens[start]
+    closing = "ordered_list_close" if opener.type == "ordered_list_open" else "bullet_list_close"
+    level = opener.level
     items: list[ListItem] = []
     index = start + 1
-    while index < close:
-        if tokens[index].type == "list_item_open":
-            item_close = _close_index(tokens, index)
-            line, end_line, text = src.span(tokens[index])
-            inner = tuple(_read_blocks(tokens, src, index + 1, item_close))
-            checked = _task_state(tokens[index])
-            items.append(ListItem(line, end_line, text, inner, checked))
-            index = item_close
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "list_item_open":
+            inner, index = _read_blocks(tokens, src, index + 1, "list_item_close", token.level)
+            line, end_line, text = src.span(token)
+            items.append(ListItem(line, end_line, text, tuple(inner), _task_state(token)))
+        elif token.type == closing and token.level == level:
+            break
         index += 1
     line, end_line, text = src.span(opener)
     ordered = opener.type == "ordered_list_open"
     first = int(opener.attrGet("start") or 1) if ordered else 1
-    return ListBlock(line, end_line, text, ordered, first, tuple(items))
+    return ListBlock(line, end_line, text, ordered, first, tuple(items)), index
 
 
 def _task_state(item: Token) -> bool | None:
@@ -176,18 +182,15 @@ class SectionBuilder:
     def feed(self, tokens: Sequence[Token], lines: list[str], offset: int) -> None:
         """Add the blocks and headings of one parsed piece whose first line is offset+1."""
         src = _Source(lines, offset)
-        body_start = index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            if token.type == "heading_open" and token.level == 0:
-                self.blocks += _read_blocks(tokens, src, body_start, index)
-                self._flush()
-                self._open(token, tokens[index + 1], src)
-                index += 3
-                body_start = index
-                continue
-            index += 1
-        self.blocks += _read_blocks(tokens, src, body_start, len(tokens))
+        index = 0
+        while True:
+            blocks, index = _read_blocks(tokens, src, index, "heading_open", 0)
+            self.blocks += blocks
+            if index >= len(tokens):
+                return
+            self._flush()
+            self._open(tokens[index], tokens[index + 1], src)
+            index += 3
 
     def finish(self) -> tuple[Section, ...]:
         self._flush()
