@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, SAMPLE_VAULT
-from notecards.dryrun import card_repr, group_digests
+from notecards.dryrun import GroupInfo, card_repr, group_digests
 from notecards.model import Card
 from notecards.pipeline import BuildOptions, collect
 
@@ -57,15 +58,34 @@ _SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, exclude_
 _TEXT = st.text(st.characters() | _SURROGATES, max_size=12)
 
 
-@given(
-    st.builds(
-        Card, id=_TEXT, kind=_TEXT, extractor=_TEXT, note=_TEXT, line=st.integers(), front=_TEXT,
-        back=_TEXT, deck=_TEXT, tags=st.lists(_TEXT, max_size=3).map(tuple), lang=_TEXT,
-        source=_TEXT, model=st.sampled_from(["basic", "reversed", "cloze"]),
-        fields=st.tuples(_TEXT, _TEXT), group=_TEXT, ord=st.integers(),
-        items=st.lists(_TEXT, max_size=2).map(tuple),
-        media=st.lists(st.tuples(_TEXT, _TEXT), max_size=2).map(tuple), mtime=st.integers(),
-    )
+_CARD = st.builds(
+    Card, id=_TEXT, kind=_TEXT, extractor=_TEXT, note=_TEXT, line=st.integers(), front=_TEXT,
+    back=_TEXT, deck=_TEXT, tags=st.lists(_TEXT, max_size=3).map(tuple), lang=_TEXT,
+    source=_TEXT, model=st.sampled_from(["basic", "reversed", "cloze"]),
+    fields=st.tuples(_TEXT, _TEXT), group=_TEXT, ord=st.integers(),
+    items=st.lists(_TEXT, max_size=2).map(tuple),
+    media=st.lists(st.tuples(_TEXT, _TEXT), max_size=2).map(tuple), mtime=st.integers(),
 )  # fmt: skip
+_FEW = st.sampled_from(["a", "b", "\ud800"])  # few values: cards that share some fields
+_NOTE_CARD = st.builds(
+    Card, id=_FEW, kind=_FEW, extractor=_FEW, note=_FEW, line=st.integers(0, 2), front=_FEW,
+    back=_FEW, deck=_FEW, tags=st.lists(_FEW, max_size=2).map(tuple), lang=_FEW,
+    source=_FEW, model=st.sampled_from(["basic", "cloze"]), fields=st.tuples(_FEW, _FEW),
+)  # fmt: skip
+
+
+@given(_CARD)
 def test_card_repr_is_repr(card: Card) -> None:
     assert card_repr(card, {}) == repr(card)
+
+
+@given(st.lists(_NOTE_CARD, max_size=8))
+def test_card_repr_is_repr_with_a_memo_shared_by_cards(cards: list[Card]) -> None:
+    reprs: dict[tuple, str] = {}
+    assert [card_repr(card, reprs) for card in cards] == [repr(card) for card in cards]
+
+
+def test_group_info_pickles_as_itself() -> None:
+    info = GroupInfo("d", "cloze", "a.md", 3, "front", "cloze", "Deck", "en")
+    again = pickle.loads(pickle.dumps(info, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == info and type(again) is GroupInfo

@@ -6,16 +6,23 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import HANG_GUARD_SECONDS
 from notecards.extractors.anki_cloze import extract_anki_cloze
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.explicit import extract_explicit, is_flashcard_note, split_inline
+from notecards.extractors.explicit import (
+    _chains,
+    _may_hold_card,
+    extract_explicit,
+    is_flashcard_note,
+    split_inline,
+)
 from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault import Vault
+from strategies import markdown
 
 NOTES = Path(__file__).parent / "notes" / "explicit"
 
@@ -447,3 +454,49 @@ def test_any_text_never_raises(text):
 def test_a_highlight_with_emphasis_inside_is_still_a_cloze():
     (card,) = cards("---\ntags: [flashcards]\n---\nThe port of HTTPS is ==**443**==.\n")
     assert (card.model, card.front, card.back) == ("cloze", "The port of HTTPS is [...].", "443")
+
+
+def _chains_block_by_block(note: Note, ctx: ExtractContext) -> list:
+    """`_chains` as first written: every block in turn, each group closed at a gap."""
+    chains, chain, hot, next_line = [], [], False, -10
+    for section, block in note.blocks():
+        if ctx.is_claimed(block):
+            next_line = -10
+            continue
+        if block.line != next_line:
+            if hot:
+                chains.append(chain)
+            chain, hot = [], False
+        chain.append((section, block))
+        hot = hot or _may_hold_card(block.source)
+        next_line = block.line + block.source.count("\n") + 1
+    if hot:
+        chains.append(chain)
+    return chains
+
+
+_CARD_LINES = st.sampled_from(["Q::A", "Q:::A", "?", "??", "text", "", "- a::b", "> q::a"])
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(markdown | _CARD_LINES, max_size=8).map("\n".join),
+    st.sets(st.integers(0, 30), max_size=6),
+)
+def test_chains_grown_around_card_blocks_are_those_of_a_walk(text: str, claims: set[int]) -> None:
+    note, _ = parse_note(text.encode("utf-8"), "note.md", NOTES / "note.md", Vault(NOTES))
+    assume(note is not None)  # text that does not read as a note (binary-looking)
+    ctx = ExtractContext(note)
+    for index, (section, block) in enumerate(note.blocks()):
+        if index in claims:
+            ctx.claim(block, section)
+    assert _chains(note, ctx) == _chains_block_by_block(note, ctx)
+
+
+@given(st.lists(markdown | _CARD_LINES | st.sampled_from(["{{c1::", "{{c2:::", "}}"]), max_size=8))
+def test_a_block_said_to_hold_no_card_has_no_card_line(parts: list[str]) -> None:
+    source = "".join(parts)
+    if not _may_hold_card(source):
+        for line in source.split("\n"):
+            assert split_inline(line, True) is None and split_inline(line, False) is None
+            assert line.strip().lstrip(">").strip() not in ("?", "??")

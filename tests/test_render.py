@@ -2,9 +2,15 @@
 
 from pathlib import Path
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from notecards.model import Span
 from notecards.render.markup import (
+    _PROSE_LINE,
     RenderContext,
+    _parsed_and_text,
+    _prose_and_text,
     highlight_code,
     render_markdown,
     spans_html,
@@ -96,3 +102,23 @@ def test_note_embeds_in_sentences_use_the_pipelines_embedder():
     out = spans_html(spans, RenderContext(embed_note=embed))
     assert calls == [("Other note", "Part")] and "embedded" in out
     assert "embedded" not in spans_html(spans)  # no embedder: nothing invented
+
+
+# Lines near the edge of `_PROSE_LINE`: prose, quotes, spaces of every kind, digits,
+# punctuation, controls, cloze markers and what would start Markdown.
+_PROSE_PIECES = st.sampled_from(
+    ["word", "Слово", " ", "  ", "\t", "\u00a0", "\u2028", "\x0b", "\x0c", "\x1c", "\x85",
+     '"', "'", "1", "1.", "1)", "٣", "-", "--- ", "+", "(", ")", ":", "?", ".", ",", "/", "@",
+     "—", "«", "»", "é", "e\u0301", "\U000f0000", "\ue006", "\ufeff", "\u200b", "😀", "\x00",
+     "\x7f", "\r", "\n", "=", "==", "#", "*", "_", "`", "$", "<", "&", "[", "~", "%%", "^", "|"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)  # about one in eight is a prose line
+@given(st.lists(_PROSE_PIECES | st.text(max_size=4), min_size=1, max_size=12).map("".join))
+@example('Протокол HTTP работает поверх \U000f0000TCP\ue006 на порту "80".')
+@example("a")
+def test_a_prose_line_renders_as_markdown_it_renders_it(source: str) -> None:
+    ctx = RenderContext()
+    if _PROSE_LINE.fullmatch(source) is not None:
+        assert _prose_and_text(source, ctx) == _parsed_and_text(source, ctx)

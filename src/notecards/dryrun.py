@@ -41,6 +41,11 @@ class GroupInfo(NamedTuple):
     deck: str
     lang: str = ""
 
+    def __reduce__(self) -> tuple[type[GroupInfo], tuple[object, ...]]:
+        """Pickled as the class and its values: half the work of the named tuple's
+        default (`__getnewargs__` and `copyreg`), for a cache entry per note."""
+        return GroupInfo, tuple(self)
+
 
 @dataclass
 class Diff:
@@ -70,13 +75,13 @@ def group_digests(cards: Sequence[Card]) -> dict[str, GroupInfo]:
     for card in cards:
         groups.setdefault(card.group or card.id, []).append(card)
     out: dict[str, GroupInfo] = {}
-    tag_reprs: dict[tuple[str, ...], str] = {}
+    reprs: dict[tuple, str] = {}
     for key, members in groups.items():
         if len(members) == 1:  # most notes: one card
-            first, text = members[0], card_repr(members[0], tag_reprs)
+            first, text = members[0], card_repr(members[0], reprs)
         else:
             first = min(members, key=lambda c: c.ord)
-            text = "".join([card_repr(card, tag_reprs) for card in members])  # = an update each
+            text = "".join([card_repr(card, reprs) for card in members])  # = an update each
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
         out[key] = GroupInfo(
             digest.hexdigest(),
@@ -91,18 +96,27 @@ def group_digests(cards: Sequence[Card]) -> dict[str, GroupInfo]:
     return out
 
 
-def card_repr(card: Card, tag_reprs: dict[tuple[str, ...], str]) -> str:
-    """`repr(card)`, the text the digests of every build record hash, a third faster:
-    the tags, the same on a note's cards, are written once per `tag_reprs`."""
-    tags = tag_reprs.get(card.tags)
-    if tags is None:
-        tags = tag_reprs[card.tags] = repr(card.tags)
+def card_repr(card: Card, reprs: dict[tuple, str]) -> str:
+    """`repr(card)`, the text the digests of every build record hash, built faster: the
+    runs of fields a note's cards share (kind to note; deck to model) are written once
+    per `reprs`, which lives for one call of `group_digests`."""
+    head_key = (card.kind, card.extractor, card.note)
+    head = reprs.get(head_key)
+    if head is None:
+        head = reprs[head_key] = (
+            f", kind={card.kind!r}, extractor={card.extractor!r}, note={card.note!r}, line="
+        )
+    middle_key = (card.deck, card.tags, card.lang, card.source, card.model)
+    middle = reprs.get(middle_key)
+    if middle is None:
+        middle = reprs[middle_key] = (
+            f", deck={card.deck!r}, tags={card.tags!r}, lang={card.lang!r}, "
+            f"source={card.source!r}, model={card.model!r}, fields="
+        )
     return (
-        f"Card(id={card.id!r}, kind={card.kind!r}, extractor={card.extractor!r}, "
-        f"note={card.note!r}, line={card.line!r}, front={card.front!r}, back={card.back!r}, "
-        f"deck={card.deck!r}, tags={tags}, lang={card.lang!r}, source={card.source!r}, "
-        f"model={card.model!r}, fields={card.fields!r}, group={card.group!r}, "
-        f"ord={card.ord!r}, items={card.items!r}, media={card.media!r}, mtime={card.mtime!r})"
+        f"Card(id={card.id!r}{head}{card.line!r}, front={card.front!r}, back={card.back!r}"
+        f"{middle}{card.fields!r}, group={card.group!r}, ord={card.ord!r}, "
+        f"items={card.items!r}, media={card.media!r}, mtime={card.mtime!r})"
     )
 
 

@@ -382,14 +382,20 @@ CLOZE_UNITS = (Paragraph, ListBlock, Quote, Table)
 def extract_anki_cloze(note: Note, ctx: ExtractContext) -> list[Card]:
     """Cards from `{{cN::...}}` deletions in the note's paragraphs, lists, quotes, tables."""
     cards: list[Card] = []
-    for section, block in note.blocks():
-        if not isinstance(block, CLOZE_UNITS) or ctx.is_claimed(block):
-            continue
-        if "{{c" not in block.source or len(block.source) > MAX_UNIT_CHARS:
-            continue
-        deletions = anki_deletions(block)
-        made = cloze_cards(ctx, section, block, deletions)
-        if made:
-            ctx.claim(block, section)
-            cards += made
+    for section in note.sections:
+        for block in section.blocks:
+            if "{{c" in block.source:  # the cheapest test first: most blocks fail it
+                cards += _block_cards(ctx, section, block)
     return cards
+
+
+def _block_cards(ctx: ExtractContext, section: Section, block: Block) -> list[Card]:
+    """The cloze note of one top-level block that holds `{{c`, claimed; or none."""
+    if not isinstance(block, CLOZE_UNITS) or ctx.is_claimed(block):
+        return []
+    if len(block.source) > MAX_UNIT_CHARS:
+        return []
+    made = cloze_cards(ctx, section, block, anki_deletions(block))
+    if made:
+        ctx.claim(block, section)
+    return made

@@ -62,7 +62,10 @@ class ExtractContext:
             self.covered.add(section.line)
 
     def is_claimed(self, block: Block) -> bool:
-        return bool(self.claimed) and _block_key(block) in self.claimed
+        """Whether `block` made cards already; `_block_key` written out, since every
+        extractor asks it of nearly every block."""
+        claimed = self.claimed
+        return bool(claimed) and (block.line, block.end_line, type(block)) in claimed
 
     def source_of(self, section: Section | None) -> str:
         path = section.path if section is not None else ()

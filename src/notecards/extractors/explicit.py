@@ -184,33 +184,49 @@ def _special_lines(block: Block) -> tuple[set[int], set[int], set[int]]:
 def _chains(note: Note, ctx: ExtractContext) -> list[list[tuple[Section, Block]]]:
     """Unclaimed top-level blocks grouped where each starts on the line after the
     previous one ends (a run of lines never crosses from one group to the next), only
-    the groups with a block that may hold a card."""
+    the groups with a block that may hold a card.
+
+    Such blocks are few, so the groups are grown around them: a block that cannot hold a
+    card costs one test (`_may_hold_card`) unless it borders one that can."""
+    blocks = note.blocks()
     chains: list[list[tuple[Section, Block]]] = []
-    chain: list[tuple[Section, Block]] = []
-    hot = False  # a block of `chain` may hold a card
-    next_line = -10
-    for section, block in note.blocks():
-        if ctx.is_claimed(block):
-            next_line = -10
+    end = 0  # blocks before this index are in a chain already
+    for index, (_, block) in enumerate(blocks):
+        if index < end or not _may_hold_card(block.source) or ctx.is_claimed(block):
             continue
-        if block.line != next_line:
-            if hot:
-                chains.append(chain)
-            chain, hot = [], False
-        chain.append((section, block))
-        source = block.source
-        hot = hot or _may_hold_card(source)
-        next_line = block.line + source.count("\n") + 1
-    if hot:
-        chains.append(chain)
+        start = index
+        while start > end and _follows(blocks[start - 1][1], blocks[start][1], ctx):
+            start -= 1
+        end = index + 1
+        while end < len(blocks) and _follows(blocks[end - 1][1], blocks[end][1], ctx):
+            end += 1
+        chains.append(blocks[start:end])
     return chains
 
 
+def _follows(before: Block, block: Block, ctx: ExtractContext) -> bool:
+    """Both blocks unclaimed, and `block` starts on the line after `before` ends."""
+    return (
+        block.line == before.line + before.source.count("\n") + 1
+        and not ctx.is_claimed(before)
+        and not ctx.is_claimed(block)
+    )
+
+
 def _may_hold_card(source: str) -> bool:
-    """False when no line of a block's `source` can make a card: none holds `::` and
-    none is a `?`/`??` separator. A cheap test that lets most blocks skip the
-    line-by-line parse; True may still find nothing."""
-    return "::" in source or ("?" in source and _SEPARATOR_LINE.search(source) is not None)
+    """False when no line of a block's `source` can make a card: none holds `::` but in
+    Anki cloze markup (`{{c1::`, whose line is `anki_cloze`'s) and none is a `?`/`??`
+    separator. A cheap test that lets most blocks skip the line-by-line parse; True may
+    still find nothing."""
+    if "::" in source and _colons_outside_cloze(source):
+        return True
+    return "?" in source and _SEPARATOR_LINE.search(source) is not None
+
+
+def _colons_outside_cloze(source: str) -> bool:
+    """Some `::` of `source` is not that of a `{{cN::`. When the markers hold every `::`
+    `str.count` finds, any other `::` overlaps one, on a line `split_inline` refuses."""
+    return "{{c" not in source or source.count("::") > len(_ANKI_CLOZE.findall(source))
 
 
 def _runs(note: Note, ctx: ExtractContext) -> list[list[_Line]]:

@@ -21,11 +21,19 @@ from markdown_it.token import Token
 from notecards.model import Inline
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
-from notecards.render.plain import tokens_text
+from notecards.render.plain import tidy, tokens_text
 from notecards.render.sanitize import clean_html
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
 _TEXT_SPECIAL = re.compile("[&<>\"'\n]")  # what `text_html` rewrites
+# One line that markdown-it reads as a paragraph of plain text: it starts with no
+# character that could open a block (no space, digit or ASCII punctuation), holds none
+# that could open inline markup, no line break or other control character but the tab,
+# and ends with no space.
+_PROSE_LINE = re.compile(
+    r"[^\s\d\x00-\x40\[-`{-\x7f]"
+    r"(?:[^\x00-\x08\n-\x1f\x7f\\`*_\[\]<>!#$=~&|%{}^]*[^\s\x00-\x1f\x7f\\`*_\[\]<>!#$=~&|%{}^])?"
+)
 
 # (target as written, heading or `^block`, the context rendering it) → HTML of an
 # embedded note; the pipeline supplies it, since only it knows the vault's notes.
@@ -157,7 +165,21 @@ def render_markdown(source: str, ctx: RenderContext | None = None, *, inline: bo
 
 def render_markdown_and_text(source: str, ctx: RenderContext) -> tuple[str, str]:
     """`render_markdown(source, ctx)` and `markdown_text(source)` from one parse: a
-    fragment that needs both sides is not tokenized twice."""
+    fragment that needs both sides is not tokenized twice, and one line of prose
+    (`_PROSE_LINE`, a cloze sentence as a rule) is not tokenized at all."""
+    if _PROSE_LINE.fullmatch(source) is not None:
+        return _prose_and_text(source, ctx)
+    return _parsed_and_text(source, ctx)
+
+
+def _prose_and_text(source: str, ctx: RenderContext) -> tuple[str, str]:
+    """What markdown-it makes of a `_PROSE_LINE`: one paragraph of text, escaped its way
+    (the line holds no `&`, `<` or `>`); tests/test_render.py holds them equal."""
+    paragraph = "<p>" + source.replace('"', "&quot;") + "</p>"
+    return clean_html(paragraph, allow_remote=ctx.allow_remote), tidy(source)
+
+
+def _parsed_and_text(source: str, ctx: RenderContext) -> tuple[str, str]:
     env = {"ctx": ctx}
     tokens = parser().parse(source, env)
     text = tokens_text(tokens, source)  # read first: rendering only reads tokens too
