@@ -62,6 +62,8 @@ def test_any_text_gives_markdown_its_own_tokens(text: str) -> None:
         "$$\nx^2\n$$\n",
         "[ref]: /u\n\n[ref] and [[Note|alias]] ![[img.png|300]] ==mark== #tag a::b 1+1-2:3",
         "[a [b] c](/u) ![x](y) <http://x.y> <b>raw</b> &amp; \\* `co:de` ~~s~~ $m$ %%c%%",
+        "- [ ] todo\n- [x] done\n- [X] done too\n  1. [ ]\tnested\n> - [ ] quoted\n",
+        "- [y] no task\n- [] none\n- [ ]no space\ntext [ ] mid-line\n",
     ],
 )
 def test_edge_cases(text: str) -> None:
@@ -105,3 +107,10 @@ def test_fragments_cover_the_rule_tables() -> None:
     pool = "".join(FRAGMENTS) + "".join(LINE_STARTS)
     starts = set("".join(BLOCK_STARTS.values()) + "".join(INLINE_STARTS.values()))
     assert starts - set(pool) <= set("0123456789")  # digits come from st.text
+
+
+def test_the_task_list_rule_is_skipped_only_where_no_item_can_be_a_task() -> None:
+    """The guard's pattern is in every source where the rule finds a task."""
+    tokens = parser().parse("- [x] done\n")
+    assert 'checked="checked"' in tokens[3].children[0].content
+    assert dump(parser().parse("- plain\n")) == dump(PLAIN.parse("- plain\n"))

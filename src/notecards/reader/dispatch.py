@@ -9,7 +9,9 @@ their original order, only the rules that can start with it. The text rule also 
 fewer characters: only at those that start one of the enabled rules (plus `]`, which ends
 a link label), not at `:`, `-` or `+`, which no rule of ours needs.
 
-Text in which no rule can start at all skips the inline machinery altogether.
+Text in which no rule can start at all skips the inline machinery altogether, and a
+core rule that visits every token only for a marker (task lists: `[ ]`) is skipped for
+a source without that marker.
 
 The tokens are exactly the same (`tests/test_dispatch.py` checks any text both ways). A
 rule this table does not know, from some future plugin, is tried at every character, as
@@ -24,6 +26,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -83,9 +86,33 @@ def _named(ruler: Any, chain: str) -> list[tuple[str, Any]]:
 
 
 def install_dispatch(md: MarkdownIt) -> None:
-    """Replace the parser's block and inline chains by dispatching rules."""
+    """Replace the parser's block and inline chains by dispatching rules, and skip the
+    core rules that cannot change a source without their marker."""
     _dispatch_inline(md)
     _dispatch_block(md)
+    _guard_core(md)
+
+
+# Core rules that change nothing in a source without a match of their pattern: the
+# task-list rule visits every token of the note, but only an item starting `[ ]`,
+# `[x]` or `[X]` is a task.
+CORE_NEEDS = {"github-tasklists": re.compile(r"\[[ xX]\]")}
+
+
+def _guard_core(md: MarkdownIt) -> None:
+    ruler = md.core.ruler
+    for name, fn in _named(ruler, ""):
+        needs = CORE_NEEDS.get(name)
+        if needs is not None:
+            ruler.at(name, _guarded(fn, needs))
+
+
+def _guarded(rule: Callable[[StateCore], None], needs: re.Pattern[str]) -> Callable:
+    def guarded(state: StateCore) -> None:
+        if needs.search(state.src) is not None:
+            rule(state)
+
+    return guarded
 
 
 def _dispatch_inline(md: MarkdownIt) -> None:
