@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,22 @@ def note_from_file(path: Path, vault: Path | None = None) -> Note:
     note, _ = parse_note(path.read_bytes(), path.relative_to(root).as_posix(), path, Vault(root))
     assert note is not None
     return note
+
+
+def collection_rows(package: Path) -> dict[str, list[tuple]]:
+    """Every row of a package's collection by table, its schema and its integrity check:
+    what Anki reads, whatever the pages look like."""
+    with tempfile.TemporaryDirectory() as folder:
+        with zipfile.ZipFile(package) as archive:
+            archive.extract("collection.anki2", folder)
+        db = sqlite3.connect(Path(folder) / "collection.anki2")
+        try:
+            tables = ("col", "notes", "cards", "revlog", "graves")
+            found = {t: db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
+            found["schema"] = db.execute(
+                "SELECT type, name, sql FROM sqlite_master ORDER BY 2"
+            ).fetchall()
+            found["check"] = db.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            db.close()
+    return found

@@ -4,7 +4,9 @@
 and of edge cases (media, conflicts, empty sides, cloze without numbers, deck case and
 tag spellings); the digests below are of packages the previous, all-in-memory writer
 made of them. Streaming notes into the package (one source note at a time, as a build
-does) must give those bytes too.
+does) must give those bytes too. A package whose ids are known before its first note
+(a whole-vault build) is written straight into its collection: the same rows, in
+pages of its own, the same bytes on every run.
 """
 
 from __future__ import annotations
@@ -19,7 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from notecards.exporters.apkg import ApkgReport, ApkgWriter, Stage, prepare, write_apkg
+from conftest import collection_rows
+from notecards.exporters.apkg import (
+    ApkgReport,
+    ApkgWriter,
+    Stage,
+    package_id_base,
+    prepare,
+    write_apkg,
+)
 from notecards.model import Card
 
 DATA = Path(__file__).parent / "data" / "apkg_reference_cards.json.gz"
@@ -118,3 +128,19 @@ def test_several_packages_share_one_stage(tmp_path: Path) -> None:
             writers[1].add(prepare([c for c in batch if c.model == "reversed"]))
         check(writers[1].finish(tmp_path / "rev.apkg"), "reversed", tmp_path / "media")
         check(writers[0].finish(tmp_path / "all.apkg"), "all", tmp_path / "media")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_collection_written_as_notes_come_holds_the_staged_rows(name: str, tmp_path: Path):
+    cards, remote = scenario(name, load_cards(tmp_path / "media"))
+    staged = write_apkg(cards, tmp_path / "staged.apkg", allow_remote=remote)
+    base = package_id_base(max(c.mtime for c in cards))
+    made = []
+    for run in ("a", "b"):
+        with ApkgWriter(allow_remote=remote, id_base=base) as writer:
+            for _, batch in groupby(cards, key=lambda c: c.note):
+                writer.add(prepare(list(batch), allow_remote=remote))
+            made.append(writer.finish(tmp_path / f"{run}.apkg"))
+    assert collection_rows(made[0].path) == collection_rows(staged.path)
+    assert made[0].path.read_bytes() == made[1].path.read_bytes()
+    assert dataclasses.replace(made[0], path=staged.path) == staged

@@ -4,6 +4,7 @@ rebuilds, dry runs and orphans, include/exclude and drafts."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import zipfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FIXTURES
+from conftest import FIXTURES, collection_rows
 from notecards.cli import app
 from notecards.dryrun import read_package
 
@@ -143,8 +144,9 @@ def test_quiet_prints_nothing_but_problems(vault: Path, tmp_path: Path):
 
 
 def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: Path):
-    """The build hands each note's Anki notes to the package as they come; the bytes
-    are those of writing all the cards at once."""
+    """The build hands each note's Anki notes to the package as they come: a whole
+    vault's package holds the rows of writing all the cards at once (its collection is
+    written as the notes come, in pages of its own), a split build's the very bytes."""
     from notecards.exporters.apkg import write_apkg
     from notecards.pipeline import BuildOptions, collect_one
 
@@ -152,7 +154,7 @@ def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: P
     build(vault, "-o", out, "--jobs", "2")
     cards = collect_one(vault, BuildOptions(cache=False)).cards
     write_apkg(cards, tmp_path / "whole.apkg")
-    assert (out / "vault.apkg").read_bytes() == (tmp_path / "whole.apkg").read_bytes()
+    assert collection_rows(out / "vault.apkg") == collection_rows(tmp_path / "whole.apkg")
     build(vault, "-o", tmp_path / "f", "--split", "folder")
     web = [c for c in cards if c.note.startswith("Web/")]
     write_apkg(web, tmp_path / "web.apkg")
@@ -196,3 +198,16 @@ def test_kinds_are_summed_over_every_input(tmp_path):
     )  # fmt: skip
     summary = json.loads(result.stdout)
     assert summary["cards"] == 2 and summary["by_kind"] == {"basic": 2}
+
+
+def test_the_ids_count_from_the_newest_note_even_one_without_cards(vault: Path, tmp_path: Path):
+    """A whole vault's package fixes its ids before its first note: they count from the
+    newest mtime of the notes read, whether or not that note gives cards."""
+    newest = vault / "Nothing to ask.md"
+    newest.write_text("# Just a heading line\n")
+    os.utime(newest, (2_000_000_000, 2_000_000_000))
+    build(vault, "-o", tmp_path / "out")
+    rows = collection_rows(tmp_path / "out" / "vault.apkg")
+    ids = sorted(row[0] for row in rows["notes"])
+    assert ids[0] == 2_000_000_000_000 and len(ids) == len(set(ids)) > 3
+    assert not any("Nothing_to_ask" in row[5] for row in rows["notes"])  # no card of it

@@ -263,9 +263,13 @@ class Planner:
     def _output(self, key: str) -> Output:
         output = Output(Path(), [], 0, count=0)
         if self.stage is not None:
-            from notecards.exporters.apkg import ApkgWriter
+            from notecards.exporters.apkg import ApkgWriter, package_id_base
 
-            output.writer = ApkgWriter(allow_remote=self.allow_remote, stage=self.stage)
+            if self.whole:  # one package: its ids are known now, its rows go in as final
+                base = package_id_base(self.result.newest)
+                output.writer = ApkgWriter(allow_remote=self.allow_remote, id_base=base)
+            else:
+                output.writer = ApkgWriter(allow_remote=self.allow_remote, stage=self.stage)
         self.parts[key] = output
         return output
 
@@ -381,16 +385,23 @@ def run_build(
             summary.drafts_skipped += result.skipped
             for kind, count in planner.kinds.items():  # summed over every input
                 summary.by_kind[kind] = summary.by_kind.get(kind, 0) + count
+        stack.callback(_close_writers, outputs)  # also when a write fails half way
         _dedupe_names(outputs)
         for output in outputs:
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
-            output.writer = None
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
     if not dry_run and all(output.status != "failed" for output in outputs):
         slim = BuildSummary(**{**summary.__dict__, "outputs": [o.slim() for o in outputs]})
         _save(run_key, (fingerprint, [(o.path, _stat(o.path)) for o in outputs], slim))
     return summary
+
+
+def _close_writers(outputs: list[Output]) -> None:
+    for output in outputs:
+        if output.writer is not None:
+            output.writer.close()
+            output.writer = None
 
 
 def _dedupe_names(outputs: list[Output]) -> None:

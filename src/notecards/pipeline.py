@@ -77,6 +77,7 @@ class BuildResult:
     parsed: int = 0  # notes read and extracted in this run
     skipped: int = 0  # drafts left out
     card_count: int = 0  # cards of the notes taken (`cards` may be left empty: a stream)
+    newest: int = 0  # the newest mtime of the notes read, known before they are parsed
 
     @property
     def groups(self) -> dict[str, GroupInfo]:
@@ -489,6 +490,7 @@ def stream_one(
         if entry is not None and not _still_valid(run, entry):
             entries[position] = None
     todo = [(i, t) for i, (t, e) in enumerate(zip(tasks, entries, strict=True)) if e is None]
+    result.newest = max((task.mtime for task in tasks if task is not None), default=0)
     tasks.clear()  # hits no longer need their bytes
     data.clear()
     result.cached = len(paths) - len(todo)

@@ -7,8 +7,9 @@ JSON once per deck, which is quadratic for a vault with thousands of folders; th
 writer builds the `col` row once and inserts notes and cards in bulk.
 
 The output is deterministic: the same cards give a byte-identical file. Ids count up
-from a base derived from the cards (their newest mtime), JSON keys are sorted, media are
-numbered in name order, and zip entries carry a fixed timestamp. The package is the
+from a base derived from the notes (their newest mtime: of the cards given, or, for a
+whole-vault build, of every note read), JSON keys are sorted, media are numbered in
+name order, and zip entries carry a fixed timestamp. The package is the
 legacy format (`collection.anki2`, schema 11, `media` JSON map), which every Anki since
 2.1 imports, AnkiDroid and AnkiMobile included.
 
@@ -23,12 +24,16 @@ previous file at `out`, if any, is left alone.
 Writing is in two steps, so that a build can stream: `prepare` turns some cards (a
 source note's) into finished Anki notes, sanitized, tagged, with their card ords (the
 pipeline does it in its workers and caches the result with the note); `ApkgWriter`
-takes them as they come, keeps them on disk (`Stage`) and writes the package at the
-end. `write_apkg` is both steps over a list of cards; the bytes are the same.
+takes them as they come and writes the package at the end. When its id base is known
+up front it writes them straight into the collection (`Collection`); otherwise they wait
+on disk (`Stage`, shared by the packages of a split build) and are copied in at the end.
+`write_apkg` is both steps over a list of cards; a staged writer gives the same bytes,
+a `Collection` the same rows.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import html
@@ -60,6 +65,12 @@ DEFAULT_DECK = "Default"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can carry
 ZIP_LEVEL = 1
 
+# genanki's schema of a collection, its tables apart from its indexes
+_SCHEMA_LINES = APKG_SCHEMA.splitlines()
+_INDEX_LINES = [line for line in _SCHEMA_LINES if line.lstrip().upper().startswith("CREATE INDEX")]
+_INDEXES = "\n".join(_INDEX_LINES)
+_TABLES = "\n".join(line for line in _SCHEMA_LINES if line not in _INDEX_LINES)
+_COL_INSERT = f"INSERT INTO col VALUES ({','.join('?' * 13)})"
 _CLOZE_NUMBER = re.compile(r"\{\{c(\d+)::")
 _TAG_SPACES = re.compile(r"\s+")
 _HTML_TAG = re.compile(r"<[^>]*>")
@@ -334,7 +345,7 @@ class Stage:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             conn.executescript(APKG_SCHEMA)
-            conn.execute(f"INSERT INTO col VALUES ({','.join('?' * 13)})", col_row)
+            conn.execute(_COL_INSERT, col_row)
             conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
             conn.execute(
                 "INSERT INTO notes SELECT rid + ?1, guid, mid, mod, -1, tags, flds, sfld, csum,"
@@ -362,17 +373,78 @@ class Stage:
         self.close()
 
 
+class Collection:
+    """One package's collection written as its notes come, when its id base is known
+    before the first note (a whole-vault build knows its notes' newest mtime up front).
+
+    The `col` row goes in first with placeholder values and gets its real ones at the
+    end; notes and cards go straight into their tables with their final ids. Nothing
+    is copied when the package is finished: the collection is ready. Takes the rows a
+    `Stage` takes, and has the same interface, for one part."""
+
+    def __init__(self, id_base: int) -> None:
+        self.id_base = id_base
+        self.folder = Path(tempfile.mkdtemp(prefix="notecards-"))
+        self.path = self.folder / "collection.anki2"
+        self._db = sqlite3.connect(self.path)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.executescript(_TABLES)  # the indexes come last: built once, not row by row
+        self._db.execute(_COL_INSERT, (1, 0, 0, 0, 11, 0, 0, 0, "{}", "{}", "{}", "{}", "{}"))
+        base = int(id_base)  # in the statements as a number: rows keep the Stage's form
+        # stage rows: notes (part, rid, guid, mid, mod, tags, flds, sfld, csum),
+        # cards (part, rid, nid, did, ord, mod, due)
+        self._insert_notes = (
+            f"INSERT INTO notes VALUES (?2 + {base}, ?3, ?4, ?5, -1, ?6, ?7, ?8, ?9, 0, '')"
+        )
+        self._insert_cards = (
+            f"INSERT INTO cards VALUES (?2 + {base}, ?3 + {base}, ?4, ?5, ?6, -1, 0, 0, ?7,"
+            " 0, 0, 0, 0, 0, 0, 0, 0, '')"
+        )
+
+    def new_part(self) -> int:
+        return 1
+
+    def insert(self, notes: list[tuple], cards: list[tuple]) -> None:
+        if notes:
+            self._db.executemany(self._insert_notes, notes)
+        if cards:
+            self._db.executemany(self._insert_cards, cards)
+
+    def write_collection(self, path: Path, part: int, col_row: tuple, id_base: int) -> None:
+        """Give the `col` row its values and close the collection, moved to `path`."""
+        assert id_base == self.id_base, "a collection's ids were fixed when it was made"
+        self._db.execute(_COL_INSERT.replace("INSERT", "INSERT OR REPLACE", 1), col_row)
+        self._db.executescript(_INDEXES)
+        self._db.commit()
+        self._db.close()
+        os.replace(self.path, path)
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 class ApkgWriter:
     """One package, written from `Prepared` notes as they come (`add`), then `finish`ed.
 
-    Gives the same bytes as `write_apkg` over all the cards at once. Memory holds the
-    deck tree and the media names, not the notes: they wait in the `Stage`.
+    Staged, it gives the same bytes as `write_apkg` over all the cards at once; given
+    an `id_base`, the same rows, written as they come. Memory holds the deck tree and
+    the media names, not the notes: they are on disk.
     """
 
-    def __init__(self, *, allow_remote: bool = False, stage: Stage | None = None) -> None:
+    def __init__(
+        self, *, allow_remote: bool = False, stage: Stage | None = None, id_base: int = 0
+    ) -> None:
         self.allow_remote = allow_remote
         self._own_stage = stage is None
-        self._stage = stage if stage is not None else Stage()
+        self._id_base = id_base
+        self._stage: Stage | Collection
+        if stage is not None:
+            self._stage = stage
+        else:
+            self._stage = Collection(id_base) if id_base else Stage()
         self._part = self._stage.new_part()
         self._decks = DeckTree()
         self._deck_ids: dict[str, int] = {}
@@ -428,9 +500,7 @@ class ApkgWriter:
         checks: list[Problem] = []
         media = self._checked_media(checks)
         warnings = [*self._warnings, *self._media_warnings, *checks]
-        # Anki reads a note id as its creation time; STYLE_VERSION is the floor so that
-        # cards without an mtime still get plausible ids.
-        id_base = max(self._newest, STYLE_VERSION) * 1000
+        id_base = self._id_base or package_id_base(self._newest)
         db_path = self._stage.folder / f"collection-{self._part}.anki2"
         try:
             self._stage.write_collection(db_path, self._part, self._col_row(id_base), id_base)
@@ -499,6 +569,13 @@ class ApkgWriter:
         dumps = _dumps
         return (1, mod, mod_ms, mod_ms, 11, 0, 0, 0, dumps(conf), dumps(model_map),
                 dumps(deck_map), dumps(_DECK_CONFIG), "{}")  # fmt: skip
+
+
+def package_id_base(newest: int) -> int:
+    """Where a package's note and card ids count from: the newest mtime of its notes, in
+    milliseconds (Anki reads a note id as its creation time); STYLE_VERSION is the floor
+    so that cards without an mtime still get plausible ids."""
+    return max(newest, STYLE_VERSION) * 1000
 
 
 @lru_cache(maxsize=1)
