@@ -159,3 +159,14 @@ def test_the_cache_of_an_earlier_schema_is_removed(vault: Path, tmp_path: Path):
     keep.mkdir()
     collect_one(vault, BuildOptions(), cache=_cache(tmp_path))
     assert not (tmp_path / "cache" / "notes-v2").exists() and keep.is_dir()
+
+
+def test_a_cache_pickles_without_its_connection(vault: Path, tmp_path: Path):
+    """What a spawned worker (Windows, macOS) receives: the same cache, no connection."""
+    import pickle
+
+    store = _cache(tmp_path)
+    collect_one(vault, BuildOptions(), cache=store)
+    copy = pickle.loads(pickle.dumps(store))
+    again = collect_one(vault, BuildOptions(), cache=copy)
+    assert again.cached == 7

@@ -139,6 +139,10 @@ class NoteCache:
     def discard(self, key: str) -> None:
         self._run(lambda db: _write(db, _DELETE, [(key,)]))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A spawned worker gets the cache without this process's connection."""
+        return {**self.__dict__, "_db": None, "_pid": 0}
+
     def close(self) -> None:
         """Close this process's connection (before forking workers, say)."""
         if self._db is not None and self._pid == os.getpid():
