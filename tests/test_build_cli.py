@@ -211,3 +211,15 @@ def test_the_ids_count_from_the_newest_note_even_one_without_cards(vault: Path, 
     ids = sorted(row[0] for row in rows["notes"])
     assert ids[0] == 2_000_000_000_000 and len(ids) == len(set(ids)) > 3
     assert not any("Nothing_to_ask" in row[5] for row in rows["notes"])  # no card of it
+
+
+def test_a_missing_input_is_reported_without_walking_around_it(tmp_path: Path, monkeypatch):
+    """Its "vault" would be the nearest existing folder (`/` for `/nope`): never walked."""
+    import notecards.build as build_module
+
+    def walk(*args: object, **kwargs: object):
+        raise AssertionError(f"walked {args[0]}")
+
+    monkeypatch.setattr(build_module.os, "walk", walk)
+    code, summary = build(tmp_path / "nope" / "x.md", "-o", tmp_path / "out")
+    assert code == 1 and summary["problems"]["errors"] == 1 and summary["notes"] == 0

@@ -71,3 +71,21 @@ def test_check_writes_nothing(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert sorted(tmp_path.iterdir()) == before
     assert "checked 1 notes" in result.stderr
+
+
+def test_an_unforeseen_error_is_one_line_not_a_traceback():
+    """The console script's last line of defence: a bug is reported, exit 70."""
+    crash = "import notecards.cli as c; c.app = lambda: 1 / 0; c.main()"
+    result = subprocess.run(
+        [sys.executable, "-c", crash], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 70
+    assert "internal error (ZeroDivisionError: division by zero)" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_missing_input_of_build_is_a_problem_not_a_crash(tmp_path: Path):
+    result = run("build", str(tmp_path / "nope.md"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "nope.md:0: no such file or folder" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr

@@ -208,8 +208,11 @@ def inputs_fingerprint(
     skip = os.path.normcase(out.resolve())
     join, normcase = os.path.join, os.path.normcase  # strings, not Paths: 10,000 files
     for path in paths:
-        root = find_vault_root(path)
         parts.append(str(path.resolve()))
+        if not path.exists():  # reported by the build; its "vault" would be its parent's tree
+            parts.append("missing")
+            continue
+        root = find_vault_root(path)
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(
                 d for d in dirs if not d.startswith(".") and normcase(join(folder, d)) != skip

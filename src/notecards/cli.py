@@ -51,4 +51,20 @@ _register_commands()
 
 
 def main() -> None:
-    app()
+    """The console script. An error notecards did not foresee is a bug: it is reported
+    in one line (`NOTECARDS_DEBUG=1` shows the traceback), never as a traceback."""
+    import os
+    import sys
+
+    try:
+        app()
+    except Exception as error:  # the last line of defence
+        if os.environ.get("NOTECARDS_DEBUG"):
+            raise
+        name = type(error).__name__
+        print(
+            f"notecards: internal error ({name}: {error}). This is a bug; please report it "
+            "with the command you ran (NOTECARDS_DEBUG=1 shows the details).",
+            file=sys.stderr,
+        )
+        sys.exit(70)  # EX_SOFTWARE

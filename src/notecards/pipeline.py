@@ -461,11 +461,11 @@ def stream_one(
     result = BuildResult(root=path, single_note=single)
     if not path.exists():
         result.problems.append(Problem(display_path(path), 0, "no such file or folder", "error"))
-        return result, iter(())
+        return result, _no_results()
     if not (single or path.is_dir()):  # a device, a FIFO: never opened
         message = "not a regular file or folder: skipped"
         result.problems.append(Problem(display_path(path), 0, message, "error"))
-        return result, iter(())
+        return result, _no_results()
     cache = cache if cache is not None else NoteCache.default(options.cache)
     vault = _TrackingVault(find_vault_root(path))
     build_root = path.resolve() if not single else path.resolve().parent
@@ -497,6 +497,11 @@ def stream_one(
     result.parsed = len(todo)
     vault.index_media()
     return result, _results(run, paths, entries, todo, progress)
+
+
+def _no_results() -> Iterator[tuple[Path, NoteResult]]:
+    """The stream of an input that is not there: empty, and closable like any other."""
+    yield from ()
 
 
 def knowledge_dirs(vault_root: Path) -> list[Path]:
