@@ -6,7 +6,15 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notecards.ids import anki_guid, anki_object_id, card_id, normal_card_id, normalize_anchor
+from notecards.ids import (
+    anki_guid,
+    anki_object_id,
+    card_id,
+    card_id_from,
+    card_id_start,
+    normal_card_id,
+    normalize_anchor,
+)
 
 
 def test_card_id_is_stable_and_ignores_spacing_case_and_yo():
@@ -14,6 +22,13 @@ def test_card_id_is_stable_and_ignores_spacing_case_and_yo():
     assert a == card_id("HTTP/Основы.md", "definition", "емкость кэша")
     assert len(a) == 16 and int(a, 16) >= 0
     assert a == normal_card_id("HTTP/Основы.md", "definition", "емкость кэша")
+
+
+@given(st.text(), st.text(), st.text())
+def test_card_id_from_a_begun_hash_is_normal_card_id(note_path, kind, normal):
+    start = card_id_start(note_path, kind)
+    assert card_id_from(start, normal) == normal_card_id(note_path, kind, normal)
+    assert card_id_from(start, normal) == card_id_from(start, normal)  # `start` is kept
 
 
 def test_card_id_depends_on_path_kind_and_anchor():

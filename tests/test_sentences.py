@@ -163,6 +163,35 @@ def test_split_never_loses_words(text):
 _SPAN_KINDS = ["text", "em", "strong", "code", "math", "link", "tag", "image", "break"]
 
 
+def _flat_view(flat):
+    """A `Flat` with each piece's owner as its kind and target (a sentence cut by
+    `paragraph_sentences` keeps the paragraph's spans, `flatten` the sentence's)."""
+    owners = tuple((flat.spans[owner].kind, flat.spans[owner].target) for owner in flat.owners)
+    return (flat.text, flat.masked, flat.lowered, flat.starts, flat.emph, flat.code, owners)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(
+                alphabet=st.sampled_from(list("aZя. !?…\n\t\u00a0«»)—,İт.еe.gDr")), max_size=10
+            ),
+            st.sampled_from([*_SPAN_KINDS, "highlight", "embed", "html", "wikilink"]),
+            st.sampled_from(["", "x"]),
+        ),
+        max_size=8,
+    )
+)
+def test_paragraph_sentences_flatten_as_they_cut(pieces):
+    """The one pass of `paragraph_sentences` gives what cutting the paragraph into span
+    tuples (`split_sentences`) and flattening each one gives."""
+    spans = tuple(Span(text, kind, target) for text, kind, target in pieces)
+    flats = [flat for _, flat in paragraph_sentences(Paragraph(1, 1, "", spans))]
+    expected = [flatten(sentence) for sentence in split_sentences(spans)]
+    assert [_flat_view(f) for f in flats] == [_flat_view(f) for f in expected]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

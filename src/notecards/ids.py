@@ -33,6 +33,19 @@ def normal_card_id(note_path: str, kind: str, normal: str) -> str:
     return _digest(note_path, kind, normal)[:8].hex()
 
 
+def card_id_start(note_path: str, kind: str) -> hashlib._Hash:
+    """The hash of `normal_card_id` begun with the note path and kind, which every card
+    of one kind in a note shares: `card_id_from` copies it for each card."""
+    return hashlib.blake2b(f"{note_path}\x1f{kind}\x1f".encode(), digest_size=16)
+
+
+def card_id_from(start: hashlib._Hash, normal: str) -> str:
+    """`normal_card_id(note_path, kind, normal)` of the `card_id_start` of its first two."""
+    hasher = start.copy()
+    hasher.update(normal.encode("utf-8"))
+    return hasher.digest()[:8].hex()
+
+
 # `_digest("guid", group)` begun: the hash of a GUID's fixed start, copied for each one
 _GUID_START = hashlib.blake2b(b"guid\x1f", digest_size=16)
 

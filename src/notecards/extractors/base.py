@@ -8,12 +8,13 @@ it covered, so the heading extractor only fills gaps.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notecards.ids import normal_card_id, normalize_anchor
+from notecards.ids import card_id_from, card_id_start, normalize_anchor
 from notecards.model import Block, Card, Note, NoteType, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
@@ -48,6 +49,7 @@ class ExtractContext:
     # `finalize` normalize the same anchors and fronts, and cards share sections
     _normals: dict[str, str] = field(init=False, default_factory=dict)
     _sources: dict[tuple[str, ...], str] = field(init=False, default_factory=dict)
+    _id_starts: dict[str, hashlib._Hash] = field(init=False, default_factory=dict)  # by kind
 
     def __post_init__(self) -> None:
         self.tags = (*self.note.tags, *self.extra_tags)
@@ -108,7 +110,10 @@ class ExtractContext:
             used = {name for value in fields for name in _SRC.findall(value)}
             media = tuple(sorted((n, p) for n, p in self.render.media.items() if n in used))
         note = self.note
-        identity = normal_card_id(note.path, kind, self.normalized(anchor))
+        start = self._id_starts.get(kind)
+        if start is None:  # a note's cards are of a few kinds: each hash is begun once
+            start = self._id_starts[kind] = card_id_start(note.path, kind)
+        identity = card_id_from(start, self.normalized(anchor))
         # by position, in Card's field order, a tenth cheaper (tests/test_registry.py)
         return Card(identity, kind, extractor, note.path, line, front.strip(), back.strip(),
                     self.deck, self.tags, note.lang, self.source_of(section), model, fields,

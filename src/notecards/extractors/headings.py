@@ -16,7 +16,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_vocabulary
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
-from notecards.text.sentences import prose_paragraphs, word_set
+from notecards.text.sentences import prose_paragraphs, split_sentences, word_set
 from notecards.text.terms import Vocabulary, is_term, key
 
 NAME = "headings"
@@ -89,7 +89,9 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         answer = " ".join(p.text for p in parts)
         if len(answer.split()) < MIN_ANSWER_WORDS or answer.endswith(":"):
             continue
-        answer_html = " ".join(spans_html(p.spans, ctx.render) for p in parts)
+        # the sentences as spans, cut again: a flat sentence keeps the whole paragraph's
+        sentences = split_sentences(paragraph.spans)[:MAX_SENTENCES]
+        answer_html = " ".join(spans_html(s, ctx.render) for s in sentences)
         cards.append(
             ctx.card(
                 kind="heading",

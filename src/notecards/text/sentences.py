@@ -1,9 +1,12 @@
 """Sentences of a paragraph, cut from its spans so emphasis and code survive the cut.
 
-Prose extractors match patterns sentence by sentence. A sentence is a tuple of Spans
-(the paragraph's own spans, split where a sentence ends), so an extractor can still see
-which words the note emphasised and which were inline code. `flatten` turns one into
-plain text for matching, with a same-length mask where code and math cannot match.
+Prose extractors match patterns sentence by sentence, each one flattened (`Flat`):
+plain text for matching, a same-length mask where code and math cannot match, and
+where each character came from, so an extractor can still see which words the note
+emphasised and which were inline code. `paragraph_sentences` cuts and flattens in one
+pass over the paragraph's spans; `split_sentences` gives the same sentences as tuples
+of Spans (split where a sentence ends), for the few callers that render them, and
+`flatten` turns one of those into its `Flat`.
 
 The splitter is a single left-to-right scan (linear in the paragraph): a sentence ends
 at `.`, `!`, `?` or an ellipsis followed by a space and a word that does not start in
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from notecards.model import Block, Inline, ListBlock, Paragraph, Quote, Span, Table
@@ -49,6 +52,7 @@ _CLOSERS = "\"'»”’)]"
 _STOPS = re.compile(rf"[\n{re.escape(_ENDERS)}][{re.escape(_ENDERS)}]*[{re.escape(_CLOSERS)}]*")
 _SPACE_RUNS = re.compile(r"\s+")  # `\s` is exactly `str.isspace` for str patterns
 _NO_CUT = sys.maxsize  # past every offset: no cut is left
+_BLANK = ("", " ")  # a blank word span's text in `_flats`, once collapsed
 _DIALOGUE = "—–-"
 _CONTINUES = ",;(—–-"  # a line ending in these goes on on the next line
 
@@ -70,7 +74,9 @@ class Flat(NamedTuple):
     `masked` has the same length as `text`, with code and math characters replaced by
     MASK so that patterns never match inside them, and `lowered` is `fold(masked)` (what
     the case-insensitive cues of `text/cues.py` read); the characters from
-    `starts[k]` on (up to the next start) came from the span `spans[owners[k]]`;
+    `starts[k]` on (up to the next start) came from the span `spans[owners[k]]`
+    (`spans` are the sentence's for `flatten`, the whole paragraph's for
+    `paragraph_sentences`: a sentence is not cut out of them as spans);
     `emph` holds (start, end) ranges of emphasis and `code` those of inline code.
 
     A named tuple, not a frozen dataclass: one is made for every sentence of a note,
@@ -83,7 +89,7 @@ class Flat(NamedTuple):
     starts: tuple[int, ...]
     owners: tuple[int, ...]
     emph: tuple[tuple[int, int], ...]
-    spans: Sentence
+    spans: Inline
     code: tuple[tuple[int, int], ...]
 
     def sub_spans(self, start: int, end: int) -> Inline:
@@ -102,6 +108,8 @@ class Flat(NamedTuple):
 
 def _scan_string(spans: Inline) -> str:
     """The paragraph as one string, code/math as neutral '0's (unseen spans are empty)."""
+    if len(spans) == 1 and spans[0].kind in _WORDS:  # most paragraphs: one run of text
+        return spans[0].text
     parts: list[str] = []
     for span in spans:
         kind = span.kind
@@ -194,20 +202,23 @@ def _skip_space(text: str, index: int) -> int:
     return index
 
 
-def _cut(spans: Inline, cuts: list[int]) -> list[list[Span]]:
-    """Split spans at the cut offsets (only word spans can be split inside).
+def _pieces(spans: Inline, cuts: list[int]) -> list[tuple[int, Span] | None]:
+    """The spans with a None where each cut falls, each span with its index in `spans`
+    (only word spans can be split inside).
 
     Offsets count characters of `_scan_string`: a break is one, an unseen span none, so
-    a cut never falls inside either. Most spans hold no cut and are passed on whole."""
-    pieces: list[list[Span]] = []
-    piece: list[Span] = []
+    a cut never falls inside either, and an unseen span at a cut stays before it. Spans
+    that hold no text (other than unseen spans and breaks) are left out; the text before
+    a cut ends in spaces, which are stripped. Most spans hold no cut and are passed on
+    whole."""
+    out: list[tuple[int, Span] | None] = []
     pending = iter(cuts)
     cut = next(pending, _NO_CUT)
     start = 0  # where the current span starts in the scan string
-    for span in spans:
+    for index, span in enumerate(spans):
         kind = span.kind
         if kind in _UNSEEN:
-            piece.append(span)
+            out.append((index, span))
             continue
         text = span.text if kind != "break" else "\n"
         end = start + len(text)
@@ -218,16 +229,14 @@ def _cut(spans: Inline, cuts: list[int]) -> list[list[Span]]:
                 # the text before a cut ends in the spaces `_trim` would strip
                 before = text[pos:local].rstrip()
                 if before:
-                    piece.append(Span(before, kind, span.target))
+                    out.append((index, Span(before, kind, span.target)))
                 pos = local
-            pieces.append(piece)
-            piece = []
+            out.append(None)
             cut = next(pending, _NO_CUT)
         if pos < len(text):
-            piece.append(Span(text[pos:], kind, span.target) if pos else span)
+            out.append((index, Span(text[pos:], kind, span.target) if pos else span))
         start = end
-    pieces.append(piece)
-    return pieces
+    return out
 
 
 def _blank(span: Span) -> bool:
@@ -266,43 +275,38 @@ def _has_words(sentence: Sentence) -> bool:
     return False
 
 
-def _split(spans: Inline) -> list[tuple[int, Sentence]]:
-    """Sentences with the number of line breaks before each one."""
-    text = _scan_string(spans)
-    cuts = _boundaries(text)
-    if not cuts:  # most paragraphs are one sentence
-        sentence = _trim(_uncut(spans))
-        return [(0, sentence)] if _has_words(sentence) else []
-    out = []
-    newlines = 0
-    previous = 0
-    for start, piece in zip([0, *cuts], _cut(spans, cuts), strict=True):
-        newlines += text.count("\n", previous, start)
-        previous = start
-        sentence = _trim(piece)
-        if _has_words(sentence):
-            out.append((newlines, sentence))
-    return out
-
-
-def _uncut(spans: Inline) -> list[Span]:
-    """What `_cut` gives for no cut at all: the spans, less word or code spans that
-    hold no text."""
-    return [s for s in spans if s.text or s.kind in _UNSEEN or s.kind == "break"]
-
-
 def split_sentences(spans: Inline) -> list[Sentence]:
     """A paragraph's spans → its sentences (each a tuple of spans), in order."""
-    return [sentence for _, sentence in _split(spans)]
+    sentences: list[Sentence] = []
+    piece: list[Span] = []
+    for item in [*_pieces(spans, _boundaries(_scan_string(spans))), None]:
+        if item is not None:
+            piece.append(item[1])
+            continue
+        sentence = _trim(piece)
+        if _has_words(sentence):
+            sentences.append(sentence)
+        piece = []
+    return sentences
 
 
 def flatten(sentence: Sentence) -> Flat:
-    """One sentence as plain text with a code/math mask and emphasis ranges.
+    """One sentence as plain text with a code/math mask and emphasis ranges."""
+    return _flats(enumerate(sentence), sentence)[0]
+
+
+def _flats(items: Iterable[tuple[int, Span] | None], spans: Inline) -> list[Flat]:
+    """The sentences of `_pieces(spans, …)` flattened, one per piece, those without
+    words included (their text is empty), in one pass that makes no span tuples.
 
     Whitespace runs become one space, and none is kept at either end; a span's text is
     collapsed with one regex substitution, and only when it holds something to collapse.
-    The mask is made only for the few sentences that hold code or math.
+    A piece's first spaces are dropped as they come; its last ones, breaks and blank
+    word spans at its end (which `_trim` would drop) are cut off when it ends, up to
+    the last span `_trim` would keep. The mask is made only for the few sentences that
+    hold code or math. What a sentence's characters came from is `spans[owners[k]]`.
     """
+    flats: list[Flat] = []
     parts: list[str] = []
     starts: list[int] = []
     owners: list[int] = []
@@ -311,9 +315,18 @@ def flatten(sentence: Sentence) -> Flat:
     opaque: list[tuple[int, int]] = []  # where code and math went, to mask
     size = 0
     after_space = True  # at the start or after a space, a space is dropped
-    for index, span in enumerate(sentence):
+    kept = 0  # how many pieces end at a span `_trim` would keep
+    for item in items:
+        if item is None:  # a cut: the sentence so far is done
+            del starts[kept:], owners[kept:]
+            flats.append(_flat(parts, starts, owners, emph, code, opaque, spans))
+            parts, starts, owners, emph, code, opaque = [], [], [], [], [], []
+            size, after_space, kept = 0, True, 0
+            continue
+        index, span = item
         kind = span.kind
         if kind in _UNSEEN:
+            kept = len(starts)
             continue
         if kind == "break":
             if after_space:
@@ -321,11 +334,15 @@ def flatten(sentence: Sentence) -> Flat:
             text = " "
         else:
             text = span.text
+            if not text:
+                continue
             # a printable text holds no whitespace but " ": only "  " needs collapsing
             if "  " in text or not text.isprintable():
                 text = _SPACE_RUNS.sub(" ", text)
-            if after_space and text.startswith(" "):
+            if after_space and text[0] == " ":
                 text = text[1:]
+            if kind not in _WORDS or text not in _BLANK:  # a span `_trim` keeps
+                kept = len(starts) + (text != "")
             if not text:
                 continue
         start = size
@@ -342,22 +359,45 @@ def flatten(sentence: Sentence) -> Flat:
                 hi = size - (after_space and size > lo)
                 if hi > lo:
                     (code if kind == "code" else emph).append((lo, hi))
+    del starts[kept:], owners[kept:]
+    flats.append(_flat(parts, starts, owners, emph, code, opaque, spans))
+    return flats
+
+
+# `Flat(...)` without the Python-level `__new__` a named tuple has: one per sentence
+_new_flat = tuple.__new__
+
+
+def _flat(
+    parts: list[str],
+    starts: list[int],
+    owners: list[int],
+    emph: list[tuple[int, int]],
+    code: list[tuple[int, int]],
+    opaque: list[tuple[int, int]],
+    spans: Inline,
+) -> Flat:
+    """The sentence `_flats` gathered: the one trailing space dropped, mask made."""
     joined = "".join(parts)
-    if after_space and size:  # the one trailing space
-        size -= 1
-        joined = joined[:size]
+    if joined.endswith(" "):
+        joined = joined[:-1]
     # no range reaches into that space: each one stops before its own span's last space
     masked = _mask(joined, opaque) if opaque else joined
-    return Flat(
-        joined,
-        masked,
-        fold(masked),
-        tuple(starts),
-        tuple(owners),
-        tuple(emph),
-        sentence,
-        tuple(code),
-    )
+    fields = (joined, masked, fold(masked), tuple(starts), tuple(owners), tuple(emph), spans)
+    return _new_flat(Flat, (*fields, tuple(code)))
+
+
+def _run_flat(spans: Inline) -> Flat:
+    """`_flats` of a sentence that is one word span, made without its loop."""
+    span = spans[0]
+    text = span.text
+    if "  " in text or not text.isprintable():
+        text = _SPACE_RUNS.sub(" ", text)
+    text = text.strip(" ")  # collapsed: one space at most at either end
+    if not text:
+        return _new_flat(Flat, ("", "", "", (), (), (), spans, ()))
+    emph = ((0, len(text)),) if span.kind in EMPHASIS else ()
+    return _new_flat(Flat, (text, text, fold(text), (0,), (0,), emph, spans, ()))
 
 
 def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -382,8 +422,24 @@ def paragraph_sentences(paragraph: Paragraph) -> list[tuple[int, Flat]]:
 
     The prose extractors all read the same paragraphs of a note in turn: they ask
     through `NoteText.sentences` (`text/note_text.py`), which computes each once.
+    Sentences are flattened as they are cut, so their `spans` are the paragraph's.
     """
-    return [(paragraph.line + n, flatten(s)) for n, s in _split(paragraph.spans)]
+    spans = paragraph.spans
+    text = _scan_string(spans)
+    cuts = _boundaries(text)
+    line = paragraph.line
+    if not cuts:  # most paragraphs are one sentence, most of those one run of text
+        one_run = len(spans) == 1 and spans[0].kind in _WORDS
+        (flat,) = (_run_flat(spans),) if one_run else _flats(enumerate(spans), spans)
+        return [(line, flat)] if flat.text else []
+    out = []
+    previous = 0
+    for start, flat in zip([0, *cuts], _flats(_pieces(spans, cuts), spans), strict=True):
+        line += text.count("\n", previous, start)
+        previous = start
+        if flat.text:  # a sentence of only media, tags or spaces has none
+            out.append((line, flat))
+    return out
 
 
 def prose_blocks(
