@@ -24,7 +24,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_PARALLEL = 200  # below this, starting workers costs more than it saves
-BATCH = 16  # tasks per batch, at most (small: results stream, the tail is short)
+BATCH = 32  # tasks per batch, at most (small: results stream, the tail is short)
 
 _STATE: Any = None
 
