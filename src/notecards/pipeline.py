@@ -26,6 +26,7 @@ Card objects never have to exist at once.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from collections import Counter
@@ -235,6 +236,7 @@ class Run:
     knowledge_key: str = ""
     knowledge_pid: int = 0  # the process that loaded the user's knowledge for this run
     _settings_key: str = ""
+    frozen_pid: int = 0  # the worker process that froze its inherited heap (gc.freeze)
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
@@ -346,10 +348,20 @@ def _process_here(tasks: list[Task]) -> list[NoteResult]:
 
 def _process_in_worker(tasks: list[Task]) -> list[bytes]:
     """A worker pickles each result once: the same bytes go to the cache (one
-    transaction for the batch) and back to the parent."""
+    transaction for the batch) and back to the parent.
+
+    The cycle collector waits for the end of the batch (see `no_cycle_collection`),
+    and the heap the worker was forked with is frozen first: the collector never
+    scans the parser, the knowledge and the modules again."""
+    from notecards.reader import no_cycle_collection
+
     run: Run = parallel.state()
-    bodies = [_dumps(_compute(run, task)) for task in tasks]
-    run.cache.put_many((t.key, b) for t, b in zip(tasks, bodies, strict=True) if t.key)
+    if run.frozen_pid != os.getpid():
+        gc.freeze()
+        run.frozen_pid = os.getpid()
+    with no_cycle_collection():
+        bodies = [_dumps(_compute(run, task)) for task in tasks]
+        run.cache.put_many((t.key, b) for t, b in zip(tasks, bodies, strict=True) if t.key)
     return bodies
 
 
