@@ -362,6 +362,8 @@ def run_build(
     if options.cache and not dry_run and _replay(run_key, fingerprint, summary):
         summary.seconds = time.perf_counter() - started
         return summary
+    from notecards.reader import no_cycle_collection
+
     cache = NoteCache.default(options.cache)
     outputs: list[Output] = []
     with contextlib.ExitStack() as stack:
@@ -375,7 +377,9 @@ def run_build(
                 path, options, progress, cache, cards=fmt != "apkg", anki=stage is not None
             )
             planner = Planner(result, out, fmt, split, stage, options.allow_remote)
-            with contextlib.closing(entries):
+            # the notes' results are plain data, made and let go by the thousand: the
+            # cycle collector would only walk the growing list of notes again and again
+            with contextlib.closing(entries), no_cycle_collection():
                 for note_path, entry in entries:
                     if result.take(note_path, entry):
                         planner.add(entry)
