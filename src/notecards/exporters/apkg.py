@@ -294,6 +294,15 @@ def _nothing_written(out: Path) -> ApkgReport:
 # ---------------------------------------------------------------- writing, note by note
 
 
+def _scratch_db(path: Path) -> sqlite3.Connection:
+    """A database written once and read back at most once: no journal, no fsync (a
+    crash loses nothing that is not rebuilt from the notes)."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    return db
+
+
 class Stage:
     """Where the notes of packages being written wait, on disk, for their ids.
 
@@ -311,9 +320,7 @@ class Stage:
         self.path = self.folder / "stage.db"
         self._parts = 0
         self._indexed = False
-        self._db = sqlite3.connect(self.path)
-        self._db.execute("PRAGMA journal_mode = OFF")
-        self._db.execute("PRAGMA synchronous = OFF")
+        self._db = _scratch_db(self.path)
         self._db.execute(
             "CREATE TABLE n (seq INTEGER PRIMARY KEY, part, rid, guid, mid, mod, tags, flds,"
             " sfld, csum)"
@@ -340,10 +347,8 @@ class Stage:
             self._db.execute("CREATE INDEX c_part ON c (part, seq)")
             self._db.commit()
             self._indexed = True
-        conn = sqlite3.connect(path)
+        conn = _scratch_db(path)
         try:
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
             conn.executescript(APKG_SCHEMA)
             conn.execute(_COL_INSERT, col_row)
             conn.execute("ATTACH DATABASE ? AS stage", (str(self.path),))
@@ -386,9 +391,7 @@ class Collection:
         self.id_base = id_base
         self.folder = Path(tempfile.mkdtemp(prefix="notecards-"))
         self.path = self.folder / "collection.anki2"
-        self._db = sqlite3.connect(self.path)
-        self._db.execute("PRAGMA journal_mode = OFF")
-        self._db.execute("PRAGMA synchronous = OFF")
+        self._db = _scratch_db(self.path)
         self._db.executescript(_TABLES)  # the indexes come last: built once, not row by row
         self._db.execute(_COL_INSERT, (1, 0, 0, 0, 11, 0, 0, 0, "{}", "{}", "{}", "{}", "{}"))
         base = int(id_base)  # in the statements as a number: rows keep the Stage's form
