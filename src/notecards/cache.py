@@ -78,9 +78,6 @@ class NoteCache:
         self.folder = folder / f"notes-v{SCHEMA}" if folder is not None else None
         self._db: sqlite3.Connection | None = None
         self._pid = 0  # the process `_db` belongs to
-        self._broken = False  # the database could not be opened even anew: no cache
-        self.hits = 0
-        self.misses = 0
 
     @classmethod
     def default(cls, enabled: bool = True) -> NoteCache:
@@ -110,16 +107,12 @@ class NoteCache:
     def get(self, key: str) -> Any | None:
         body = self.get_bytes(key)
         if body is None:
-            self.misses += 1
             return None
         try:
-            value = pickle.loads(body)
+            return pickle.loads(body)
         except Exception:  # a payload from another Python or a renamed class: a miss
             self.discard(key)
-            self.misses += 1
             return None
-        self.hits += 1
-        return value
 
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store payloads by key, in one transaction; a cache that cannot be written is
@@ -127,14 +120,6 @@ class NoteCache:
         rows = [(key, _MAGIC + _body_digest(body) + body) for key, body in items]
         if rows:
             self._run(lambda db: _write(db, _INSERT, rows))
-
-    def put_bytes(self, key: str, body: bytes) -> None:
-        self.put_many([(key, body)])
-
-    def put(self, key: str, value: Any) -> bytes:
-        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self.put_bytes(key, body)
-        return body
 
     def discard(self, key: str) -> None:
         self._run(lambda db: _write(db, _DELETE, [(key,)]))
@@ -153,7 +138,7 @@ class NoteCache:
     def _run(self, query):
         """`query(connection)`, or None when the cache is off or fails; a database that
         is not one (damaged, or some other file) is deleted and made again, once."""
-        if self.folder is None or self._broken:
+        if self.folder is None:
             return None
         for attempt in (1, 2):
             try:
