@@ -41,7 +41,7 @@ from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
-from notecards.model import Card, Note, Problem, pickled_by_fields
+from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.vault import Vault, find_vault_root
 
 
@@ -54,10 +54,14 @@ class BuildOptions:
     exclude: tuple[str, ...] = ()
     cache: bool = True
     workers: int | None = None  # None: all cores when there are many notes
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # mined cards below it are left out
 
     def key(self) -> str:
         """What of the options changes a note's cards."""
-        return f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}"
+        return (
+            f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}:"
+            f"{self.min_confidence!r}"
+        )
 
 
 class Progress(Protocol):
@@ -312,6 +316,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         allow_remote=run.options.allow_remote,
         embed_note=embedder.embedder(),
         extra_tags=() if run.single else (note_tag(note.title),),
+        min_confidence=run.options.min_confidence,
     )
     groups = group_digests(cards)
     deps = tuple(

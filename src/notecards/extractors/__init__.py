@@ -22,8 +22,9 @@ from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
-from notecards.model import Card, Note
-from notecards.reader.metadata import meta_skipped_kinds
+from notecards.lang import pack_for
+from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note
+from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
 from notecards.vault import Vault
@@ -32,8 +33,8 @@ _LINE = attrgetter("line")
 
 EXTRACTORS: list[Extractor] = [
     # registry: one line per extractor, in running order
-    Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze")),
-    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",)),
+    Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze"), mined=False),
+    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
@@ -51,18 +52,30 @@ def extract_cards(
     allow_remote: bool = False,
     embed_note: EmbedNote | None = None,
     extra_tags: tuple[str, ...] = (),
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
-    carries the note's tags and then `extra_tags`."""
-    enabled, skipped = meta_skipped_kinds(dict(note.meta))
+    carries the note's tags and then `extra_tags`.
+
+    This is the one place the threshold applies: a mined card whose confidence is below
+    `min_confidence` (or the note's own `notecards: {min_confidence: …}`) is left out,
+    and a note in a language without a pack gets its explicit cards only."""
+    meta = dict(note.meta)
+    enabled, skipped = meta_skipped_kinds(meta)
     if not enabled:
         return []
+    threshold = meta_min_confidence(meta, min_confidence)
+    minable = pack_for(note.lang) is not None
     ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
-        if extractor.name in skipped:
+        if extractor.name in skipped or (extractor.mined and not minable):
             continue
-        cards += [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+        cards += [
+            c
+            for c in extractor.run(note, ctx)
+            if c.kind not in skipped and c.confidence >= threshold
+        ]
     return finalize(cards, ctx.normalized)
 
 

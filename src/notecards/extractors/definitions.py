@@ -593,6 +593,9 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
             ctx.card(
                 kind=d.kind,
                 extractor=NAME,
+                rule=f"{NAME}.{d.pattern}",
+                confidence=0.8,
+                evidence=d.flat.text if d.flat else "",
                 anchor=d.term if d.kind == "definition" else d.front,
                 front=d.front,
                 back=d.answer,
@@ -606,6 +609,8 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
                 ctx.card(
                     kind="term",
                     extractor=NAME,
+                    rule=f"{NAME}.{d.pattern}.reverse",
+                    confidence=0.7,
                     anchor=d.term,
                     front=d.reverse,
                     back=d.term,
