@@ -28,6 +28,7 @@ from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
 from notecards.text.guards import keep_mined
+from notecards.text.personal import is_personal
 from notecards.vault import Vault
 
 _LINE = attrgetter("line")
@@ -67,6 +68,8 @@ def extract_cards(
         return []
     threshold = meta_min_confidence(meta, min_confidence)
     pack = pack_for(note.lang)
+    if pack is not None and is_personal(note, pack):
+        pack = None  # personal writing: the cards the user wrote, nothing mined
     ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags)
     cards: list[Card] = []
     for extractor in EXTRACTORS:

@@ -35,6 +35,9 @@ class LanguagePack:
     pointers: tuple[str, ...] = ()
     # words a finished phrase does not end with (prepositions, conjunctions, articles)
     unfinished_endings: frozenset[str] = field(default_factory=frozenset)
+    # first-person words, and tags or note types, that mark personal writing
+    first_person: frozenset[str] = field(default_factory=frozenset)
+    personal_tags: frozenset[str] = field(default_factory=frozenset)
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

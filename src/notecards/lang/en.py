@@ -55,4 +55,9 @@ PACK = LanguagePack(
         """a an the of to in on at by for with from into and or but as than that which who
         whose is are be its their"""
     ),
+    first_person=word_set("i me my mine myself i'm i’m i've i’ve i'd i’d i'll i’ll"),
+    personal_tags=word_set(
+        """journal diary daily dailies personal reflection essay draft log logbook plan
+        plans thoughts musings"""
+    ),
 )
