@@ -159,3 +159,32 @@ def test_the_command_scores_a_small_corpus_through_the_real_pipeline(tmp_path):
     kept = data["overall"]["kept"]
     assert kept >= 1 and data["overall"]["precision"] == round(kept / data["overall"]["mined"], 4)
     assert [u["front"] for u in data["unmet"]] == ["Кого защищает CORS?"]
+
+
+def _sample(vault: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(BENCH / "sample_cards.py"), str(vault), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+
+
+def test_a_blind_sample_is_reproducible_and_names_no_extractor(tmp_path):
+    (tmp_path / "web.md").write_text(
+        "# Веб\n\nCORS — это механизм, который разрешает запросы к другому источнику.\n\n"
+        "HSTS — это заголовок, который требует HTTPS.\n\nСтолица Франции::Париж\n",
+        encoding="utf-8",
+    )
+    first = _sample(tmp_path, "--n", "2", "--seed", "3", "--format", "jsonl").stdout
+    assert first == _sample(tmp_path, "--n", "2", "--seed", "3", "--format", "jsonl").stdout
+    rows = [json.loads(line) for line in first.splitlines()]
+    assert [r["n"] for r in rows] == [1, 2] and all(set(r) == {"n", "front", "back"} for r in rows)
+    every = _sample(tmp_path, "--n", "50", "--key", str(tmp_path / "key.jsonl")).stdout
+    assert "Столица Франции" in every
+    assert not re.search(r"explicit|definitions|extractor", every)
+    key = [json.loads(x) for x in (tmp_path / "key.jsonl").read_text("utf-8").splitlines()]
+    assert "explicit" in {k["rule"] for k in key}
+    mined = _sample(tmp_path, "--n", "50", "--mined-only").stdout
+    assert "Столица Франции" not in mined and "CORS" in mined
