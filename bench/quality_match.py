@@ -163,7 +163,20 @@ def matches(card_front: str, card_back: str, entry: GoldEntry) -> float:
         return score if score >= FRONT_THRESHOLD else 0.0
     if score < FRONT_THRESHOLD_WITH_BACK or back_share(card_back, entry.back) < BACK_SHARE:
         return 0.0
+    if score < FRONT_THRESHOLD and not _names_kept(card_front, entry.front):
+        return 0.0
     return score
+
+
+def _names_kept(card_front: str, gold_front: str) -> bool:
+    """Whether the card's front keeps every Latin-script word of the gold front.
+
+    Below the plain threshold a front may leave out a qualifier ("Что такое прототип?"
+    for "Что такое прототип объекта в JS?") but not a name it needs to be answerable:
+    "Что такое fixed?" for "Что означает position: fixed?" has lost `position`."""
+    card = _tokens(_GLOSS.sub(" ", card_front))
+    names = [w for w in _tokens(_GLOSS.sub(" ", gold_front)) if re.match(r"[a-z$_]", w)]
+    return all(any(_same_word(name, word) for word in card) for name in names)
 
 
 def forbidden(card_front: str, patterns: list[re.Pattern[str]]) -> str | None:

@@ -188,3 +188,10 @@ def test_a_blind_sample_is_reproducible_and_names_no_extractor(tmp_path):
     assert "explicit" in {k["rule"] for k in key}
     mined = _sample(tmp_path, "--n", "50", "--mined-only").stdout
     assert "Столица Франции" not in mined and "CORS" in mined
+
+
+def test_a_front_that_loses_a_name_does_not_match_even_with_the_right_back():
+    gold = GoldEntry("Что означает position: fixed?", "относительно окна браузера")
+    assert not matches("Что такое fixed?", "относительно окна браузера, не двигается", gold)
+    qualified = GoldEntry("Что такое прототип объекта в JS?", "объект, на который ссылается")
+    assert matches("Что такое прототип?", "объект, на который ссылается [[Prototype]]", qualified)
