@@ -168,6 +168,13 @@ def matches(card_front: str, card_back: str, entry: GoldEntry) -> float:
     return score
 
 
+# Where a thing lives rather than what it is: a front may leave these out as it may "в JS"
+# ("What is a generator function?" for "What is a generator function in Python?").
+_CONTEXT_WORDS = """python typescript react vue css html http git sql linux node nodejs java
+docker web browser"""
+_CONTEXT_STEMS = frozenset(w[:STEM] for w in _CONTEXT_WORDS.split())
+
+
 def _names_kept(card_front: str, gold_front: str) -> bool:
     """Whether the card's front keeps every Latin-script word of the gold front.
 
@@ -175,7 +182,11 @@ def _names_kept(card_front: str, gold_front: str) -> bool:
     for "Что такое прототип объекта в JS?") but not a name it needs to be answerable:
     "Что такое fixed?" for "Что означает position: fixed?" has lost `position`."""
     card = _tokens(_GLOSS.sub(" ", card_front))
-    names = [w for w in _tokens(_GLOSS.sub(" ", gold_front)) if re.match(r"[a-z$_]", w)]
+    names = [
+        w
+        for w in _tokens(_GLOSS.sub(" ", gold_front))
+        if re.match(r"[a-z$_]", w) and w not in _CONTEXT_STEMS
+    ]
     return all(any(_same_word(name, word) for word in card) for name in names)
 
 

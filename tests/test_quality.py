@@ -195,3 +195,8 @@ def test_a_front_that_loses_a_name_does_not_match_even_with_the_right_back():
     assert not matches("Что такое fixed?", "относительно окна браузера, не двигается", gold)
     qualified = GoldEntry("Что такое прототип объекта в JS?", "объект, на который ссылается")
     assert matches("Что такое прототип?", "объект, на который ссылается [[Prototype]]", qualified)
+
+
+def test_a_front_may_leave_out_where_a_thing_lives():
+    gold = GoldEntry("What is a generator function in Python?", "a function that contains yield")
+    assert matches("What is a generator function?", "a function that contains yield", gold)
