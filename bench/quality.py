@@ -42,13 +42,26 @@ DEFAULT_CORPUS = HERE.parent / "tests" / "quality"
 
 
 def run_cards(vault: Path) -> list[dict]:
-    """The cards `notecards cards VAULT --json` prints, made in this process."""
+    """The cards `notecards cards VAULT --json` prints, made in this process.
+
+    What notecards says about the notes themselves (a missing image) is not the
+    measure's business and stays quiet; a run that fails (exit status past 1, or no
+    JSON) raises, so that a broken pipeline never reads as zero cards."""
     from notecards.cli import app
 
-    captured = io.StringIO()
-    with contextlib.redirect_stdout(captured), contextlib.suppress(SystemExit):
-        app(["cards", str(vault), "--json", "--no-cache"], standalone_mode=False)
-    return json.loads(captured.getvalue() or "[]")
+    captured, messages = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(messages):
+        try:
+            status = app(["cards", str(vault), "--json", "--no-cache"], standalone_mode=False)
+        except SystemExit as stop:  # usage errors leave through click's own exit
+            status = stop.code
+    try:
+        cards = json.loads(captured.getvalue())
+    except json.JSONDecodeError:
+        cards = None
+    if status not in (0, 1, None) or not isinstance(cards, list):
+        raise RuntimeError(f"notecards cards {vault} failed ({status}): {messages.getvalue()}")
+    return cards
 
 
 def is_mined(card: dict) -> bool:
