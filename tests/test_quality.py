@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
@@ -200,3 +202,39 @@ def test_a_front_that_loses_a_name_does_not_match_even_with_the_right_back():
 def test_a_front_may_leave_out_where_a_thing_lives():
     gold = GoldEntry("What is a generator function in Python?", "a function that contains yield")
     assert matches("What is a generator function?", "a function that contains yield", gold)
+
+
+_WORDS = st.sampled_from(
+    [
+        "замыкание",
+        "промис",
+        "очередь",
+        "рендер",
+        "кэш",
+        "origin",
+        "fetch",
+        "splice",
+        "reduce",
+        "header",
+    ]
+)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=6), _WORDS)
+def test_front_scores_are_symmetric_and_extra_words_cost(words, extra):
+    front = "Что такое " + " ".join(words) + "?"
+    assert front_score(front, front) == 100
+    longer = f"{front[:-1]} {extra} {extra}?"
+    assert front_score(front, longer) == front_score(longer, front) < 100
+
+
+def test_saved_cards_score_the_same_as_a_fresh_run(tmp_path):
+    saved = tmp_path / "cards.json"
+    saved.write_text(json.dumps(quality.run_cards(CORPUS / "vault")), encoding="utf-8")
+    fresh = quality.main(["--corpus", str(CORPUS), "--json"])
+    assert fresh == 0
+    _score, from_file, _problems = quality.measure(
+        CORPUS, cards=json.loads(saved.read_text("utf-8"))
+    )
+    _score, from_run, _problems = quality.measure(CORPUS)
+    assert from_file == from_run
