@@ -238,3 +238,29 @@ def test_saved_cards_score_the_same_as_a_fresh_run(tmp_path):
     )
     _score, from_run, _problems = quality.measure(CORPUS)
     assert from_file == from_run
+
+
+def test_the_sweep_keeps_only_cards_at_or_above_each_confidence():
+    gold = Gold("ru/web/cors.md", want=[GoldEntry("Что такое CORS?", "механизм")])
+    good = {
+        "front": "Что такое CORS?",
+        "back": "механизм",
+        "kind": "definition",
+        "extractor": "definitions",
+        "note": "ru/web/cors.md",
+        "confidence": 0.9,
+    }
+    noise = {
+        "front": "Введение — шаг 1 из 2: что происходит?",
+        "back": "x",
+        "kind": "step",
+        "extractor": "procedures",
+        "note": "ru/web/cors.md",
+        "confidence": 0.3,
+    }
+    rows = {r["min_confidence"]: r for r in quality.sweep([gold], [good, noise], [0.0, 0.5, 0.95])}
+    assert (rows[0.0]["mined"], rows[0.0]["precision"]) == (2, 0.5)
+    assert (rows[0.5]["mined"], rows[0.5]["precision"], rows[0.5]["recall"]) == (1, 1.0, 1.0)
+    assert (rows[0.95]["mined"], rows[0.95]["recall"]) == (0, 0.0)
+    by_shape = quality.summarize(quality.score_corpus([gold], [good, noise]))["by_shape"]
+    assert by_shape["web"]["mined"] == 2
