@@ -53,18 +53,21 @@ def summarize(score: Score) -> dict:
     }
 
 
+_LABEL = 34  # wide enough for a rule name such as "definitions.dash-eto.reverse"
+
+
 def _pct(value: float | None) -> str:
     return "   -" if value is None else f"{value * 100:5.1f}%"
 
 
 def format_table(summary: dict) -> str:
     """The summary as a plain-text table."""
-    header = f"{'':24} {'mined':>6} {'kept':>5} {'precision':>9}"
+    header = f"{'':{_LABEL}} {'mined':>6} {'kept':>5} {'precision':>9}"
     lines = [header + f"   {'wanted':>6} {'met':>4} {'recall':>7}"]
 
     def row(label: str, b: dict) -> None:
         lines.append(
-            f"{label[:24]:24} {b['mined']:6d} {b['kept']:5d} {_pct(b['precision']):>9}"
+            f"{label[:_LABEL]:{_LABEL}} {b['mined']:6d} {b['kept']:5d} {_pct(b['precision']):>9}"
             f"   {b['wanted']:6d} {b['met']:4d} {_pct(b['recall']):>7}"
         )
 

@@ -187,7 +187,7 @@ def test_a_blind_sample_is_reproducible_and_names_no_extractor(tmp_path):
     assert "Столица Франции" in every
     assert not re.search(r"explicit|definitions|extractor", every)
     key = [json.loads(x) for x in (tmp_path / "key.jsonl").read_text("utf-8").splitlines()]
-    assert "explicit" in {k["rule"] for k in key}
+    assert any(k["rule"].startswith("explicit") for k in key)  # the key says what the sample hides
     mined = _sample(tmp_path, "--n", "50", "--mined-only").stdout
     assert "Столица Франции" not in mined and "CORS" in mined
 
