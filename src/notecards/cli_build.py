@@ -63,8 +63,13 @@ def _options(
     no_cache: bool = False,
     jobs: int | None = None,
 ):
+    from notecards.discover import pattern_error
     from notecards.pipeline import BuildOptions
 
+    for hint, patterns in (("--include", include), ("--exclude", exclude)):
+        for pattern in patterns or ():
+            if why := pattern_error(pattern):
+                raise typer.BadParameter(f"{pattern!r}: {why}", param_hint=hint)
     return BuildOptions(
         allow_remote=allow_remote,
         include_drafts=include_drafts,

@@ -23,9 +23,11 @@ from notecards.model import Note, Problem, block_spans, plain_text, walk_blocks
 from notecards.reader.decode import decode_note
 from notecards.reader.inline import to_spans, wikilink_display
 from notecards.render.markup import EmbedNote, RenderContext, render_markdown
+from notecards.safe_read import MiB, describe, inside, read_regular
 from notecards.vault import MEDIA_SUFFIXES
 
 MAX_DEPTH = 3  # nested embeds shown; deeper ones become links
+MAX_EMBED_FILE_BYTES = 8 * MiB  # an embedded note larger than this is shown as a link
 
 # (note the embed was written in, target as written) → (resolved path or "", its hash)
 Deps = dict[tuple[str, str], tuple[str, str]]
@@ -37,10 +39,16 @@ def is_note_embed(target: str) -> bool:
 
 @dataclass
 class NoteSources:
-    """The bodies of embedded notes, read once per run (a vault embeds the same few)."""
+    """The bodies of embedded notes, read once per run (a vault embeds the same few).
+
+    An embedded note is read as carefully as media: its real path must lie inside the
+    vault root and outside its hidden folders, and it must be a regular file of at most
+    `MAX_EMBED_FILE_BYTES` (so `passwd.md → /etc/passwd`, `leak.md → .git/config`, a
+    FIFO or `/dev/zero` never get in). Why one was refused is kept for the warning."""
 
     root: Path
     _bodies: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    refusals: dict[str, str] = field(default_factory=dict)
 
     def body(self, rel: str) -> tuple[str, str] | None:
         """(Markdown body without front matter, content hash), or None if unreadable."""
@@ -51,12 +59,21 @@ class NoteSources:
     def _read(self, rel: str) -> tuple[str, str] | None:
         from notecards.reader.metadata import split_front_matter
 
+        root = self.root.resolve()
         try:
-            data = (self.root / rel).read_bytes()
-        except OSError:
+            real = (root / rel).resolve(strict=True)
+            if not inside(real, root):
+                self.refusals[rel] = "file outside the vault or in a hidden folder refused"
+                return None
+            data, _ = read_regular(real, MAX_EMBED_FILE_BYTES)
+        except (OSError, RuntimeError, ValueError) as error:  # RuntimeError: a link loop
+            self.refusals[rel] = (
+                describe(error) if not isinstance(error, RuntimeError) else ("symlink loop refused")
+            )
             return None
         text = decode_note(data).text
         if text is None:
+            self.refusals[rel] = "binary file, not a Markdown note: refused"
             return None
         return split_front_matter(text).body, content_hash(data)
 
@@ -144,6 +161,8 @@ class NoteEmbedder:
             found = self._resolve(target, self.note.path)
             if found.path is None:
                 self._warn(line, f"embedded note not found: ![[{target}]]")
+            elif found.path in self.sources.refusals:
+                self._warn(line, self._refused(target, found.path))
             elif found.ambiguous:
                 others = ", ".join(found.candidates)
                 self._warn(line, f"![[{target}]] matches {len(found.candidates)} notes "
@@ -164,6 +183,9 @@ class NoteEmbedder:
         body = self.sources.body(found.path) if found.path else None
         self.deps[(source, target)] = (found.path or "", body[1] if body else "")
         return found
+
+    def _refused(self, target: str, path: str) -> str:
+        return f"![[{target}]]: {path}: {self.sources.refusals[path]}: shown as a link"
 
     def _warn(self, line: int, message: str) -> None:
         if message not in self._said:
@@ -189,6 +211,9 @@ class NoteEmbedder:
             self._warn(self._line, f"embeds nested deeper than {MAX_DEPTH}: shown as a link")
             return as_link
         body = self.sources.body(found.path)
+        if body is None and found.path in self.sources.refusals:
+            self._warn(self._line, self._refused(target, found.path))
+            return as_link
         part = fragment(body[0], heading) if body else None
         if part is None:
             what = f"#{heading}" if heading else ""
