@@ -34,7 +34,7 @@ def _vault(tmp_path: Path) -> Path:
 
 
 def _embedding(vault: Path, *targets: str) -> None:
-    lines = [f"What does {t} hold?\n?\n![[{t}]]\n" for t in targets]
+    lines = [f"What does {t} hold?\n?\nIt holds this:\n![[{t}]]\n" for t in targets]
     (vault / "Host.md").write_text("\n".join(lines))
 
 
@@ -52,8 +52,8 @@ def test_an_embedded_note_that_is_a_symlink_out_of_the_vault_is_refused(tmp_path
     assert "OUTSIDEMARKER" not in text and GIT_MARKER not in text
     assert "Paris" in text  # the rest of the vault is there
     assert status == 0, stderr
-    assert "Host.md:3: ![[passwd]]: passwd.md: file outside the vault" in stderr
-    assert "Host.md:7: ![[leak]]: leak.md: file outside the vault" in stderr
+    assert "Host.md:4: ![[passwd]]: passwd.md: file outside the vault" in stderr
+    assert "Host.md:9: ![[leak]]: leak.md: file outside the vault" in stderr
     # the symlinked notes themselves are not read as notes either, and it is said
     assert re.search(r"passwd\.md:1: symlink to a file outside the vault .*skipped", stderr)
     assert re.search(r"leak\.md:1: symlink to a file outside the vault .*skipped", stderr)
@@ -105,7 +105,7 @@ def test_dev_zero_as_embedded_note_or_ignore_file_is_refused(tmp_path: Path, whe
     if where == ".notecardsignore":
         assert ".notecardsignore:1: not a regular file" in stderr
     else:
-        assert "Host.md:3: ![[zero]]" in stderr
+        assert "Host.md:4: ![[zero]]" in stderr
 
 
 def test_an_embedded_note_in_a_hidden_folder_is_refused_even_when_linked_by_path(
@@ -117,7 +117,7 @@ def test_an_embedded_note_in_a_hidden_folder_is_refused_even_when_linked_by_path
     _embedding(vault, "Notes/inner")
     cards, stderr, _ = cards_json(str(vault))
     assert GIT_MARKER not in repr(cards)
-    assert "Host.md:3: ![[Notes/inner]]: Notes/inner.md: file outside the vault" in stderr
+    assert "Host.md:4: ![[Notes/inner]]: Notes/inner.md: file outside the vault" in stderr
 
 
 # ---------------------------------------------------------------- finding 9: patterns

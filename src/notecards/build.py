@@ -39,6 +39,7 @@ from notecards.dryrun import (
     read_package,
 )
 from notecards.filenames import safe_stem, unique_names
+from notecards.knowledge import knowledge_fingerprint
 from notecards.model import Card, Note, Problem
 from notecards.pipeline import (
     BuildOptions,
@@ -46,6 +47,7 @@ from notecards.pipeline import (
     NoteResult,
     Progress,
     display_path,
+    knowledge_dirs,
     stream_one,
 )
 from notecards.vault import find_vault_root
@@ -221,6 +223,9 @@ def inputs_fingerprint(
                 parts.append(f"{folder}/{name}:{_stat(join(folder, name))}")
         for ignore in {root, path.resolve() if path.is_dir() else path.parent.resolve()}:
             parts.append(f"ignore:{_stat(ignore / '.notecardsignore')}")
+        # knowledge files change cards too: the vault's hidden `.notecards/knowledge/`
+        # (skipped by the walk above) and the user's config folder
+        parts.append(knowledge_fingerprint(knowledge_dirs(root)))
     return digest(*parts)
 
 
