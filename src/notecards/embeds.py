@@ -28,6 +28,13 @@ from notecards.vault import MEDIA_SUFFIXES
 
 MAX_DEPTH = 3  # nested embeds shown; deeper ones become links
 MAX_EMBED_FILE_BYTES = 8 * MiB  # an embedded note larger than this is shown as a link
+# Embeds multiply: 150 embeds per level over three levels made a 48 KB vault into a
+# 218 MB field. So the Markdown embedded is counted (each embed at least `EMBED_COST`)
+# per embed written in the note, nested embeds included, and per note; past either
+# budget an embed is shown as a link, and said once.
+MAX_EMBED_CHARS = 1 * MiB
+MAX_NOTE_EMBED_CHARS = 4 * MiB
+EMBED_COST = 1024
 
 # (note the embed was written in, target as written) → (resolved path or "", its hash)
 Deps = dict[tuple[str, str], tuple[str, str]]
@@ -49,6 +56,16 @@ class NoteSources:
     root: Path
     _bodies: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     refusals: dict[str, str] = field(default_factory=dict)
+    _parts: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def part(self, rel: str, heading: str) -> str | None:
+        """`fragment` of the note at `rel`, found once per run (a note embedding
+        `![[Big#Heading]]` 150 times parses `Big` once)."""
+        key = (rel, heading)
+        if key not in self._parts:
+            body = self.body(rel)
+            self._parts[key] = fragment(body[0], heading) if body else None
+        return self._parts[key]
 
     def body(self, rel: str) -> tuple[str, str] | None:
         """(Markdown body without front matter, content hash), or None if unreadable."""
@@ -154,6 +171,8 @@ class NoteEmbedder:
         self.problems: list[Problem] = []
         self._said: set[str] = set()
         self._line = 1
+        self._spent = 0  # Markdown embedded in this note so far
+        self._spent_here = 0  # ... by the embed written in the note being rendered
 
     def check(self) -> list[Problem]:
         """Warn about every embed whose note is missing or ambiguous, rendered or not."""
@@ -184,6 +203,22 @@ class NoteEmbedder:
         self.deps[(source, target)] = (found.path or "", body[1] if body else "")
         return found
 
+    def _afford(self, cost: int) -> bool:
+        """Count `cost` characters against the budgets; False (and said) when over."""
+        if self._spent + cost > MAX_NOTE_EMBED_CHARS:
+            limit = MAX_NOTE_EMBED_CHARS // MiB
+            self._warn(self._line, f"embedded notes exceed {limit} MiB in this note: "
+                                   "the rest are shown as links")  # fmt: skip
+            return False
+        if self._spent_here + cost > MAX_EMBED_CHARS:
+            limit = MAX_EMBED_CHARS // MiB
+            self._warn(self._line, f"embed shows over {limit} MiB with the notes it embeds: "
+                                   "the rest are shown as links")  # fmt: skip
+            return False
+        self._spent += cost
+        self._spent_here += cost
+        return True
+
     def _refused(self, target: str, path: str) -> str:
         return f"![[{target}]]: {path}: {self.sources.refusals[path]}: shown as a link"
 
@@ -198,6 +233,7 @@ class NoteEmbedder:
         source = stack[-1][0]
         if len(stack) == 1:
             self._line = self.lines.get(target, 1)
+            self._spent_here = 0
         link = wikilink_display({"target": target, "heading": heading})
         as_link = f'<span class="nc-link">{html.escape(link)}</span>'
         found = self._resolve(target, source)
@@ -210,14 +246,15 @@ class NoteEmbedder:
         if len(stack) > MAX_DEPTH:
             self._warn(self._line, f"embeds nested deeper than {MAX_DEPTH}: shown as a link")
             return as_link
-        body = self.sources.body(found.path)
-        if body is None and found.path in self.sources.refusals:
+        part = self.sources.part(found.path, heading)
+        if part is None and found.path in self.sources.refusals:
             self._warn(self._line, self._refused(target, found.path))
             return as_link
-        part = fragment(body[0], heading) if body else None
         if part is None:
             what = f"#{heading}" if heading else ""
             self._warn(self._line, f"![[{target}]]: {what or 'note'} not found in {found.path}")
+            return as_link
+        if not self._afford(max(len(part), EMBED_COST)):
             return as_link
         inner = RenderContext(
             ctx.vault,
