@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from notecards.model import Note, Problem, Section, Span, block_spans, walk_blocks
-from notecards.reader import limits
+from notecards.reader import chunks, limits
 from notecards.reader.chunks import split_chunks
 from notecards.reader.decode import decode_note
 from notecards.reader.language import detect_language, normalize_lang
@@ -130,7 +130,9 @@ def _parse_body(
     builder = SectionBuilder(front.body_offset)
     degraded: list[tuple[int, int]] = []
     unclosed: list[tuple[int, str]] = []
-    for start, chunk in split_chunks(front.body):
+    cuts: list[int] = []
+    left_out: list[tuple[int, int]] = []
+    for start, chunk in split_chunks(front.body, cuts=cuts, left_out=left_out):
         offset = front.body_offset + start
         lines = chunk.split("\n")
         tokens = parser().parse(chunk, env)
@@ -140,7 +142,29 @@ def _parse_body(
         found += [(line, _UNCLOSED_FENCE) for line in _unclosed_fences(tokens, lines)]
         found += [(line, _TOO_DEEP) for line in take_too_deep(env)]
         unclosed += [(offset + line + 1, message) for line, message in found]
+    first = front.body_offset + 1
+    if cuts:  # one warning, at the first: a note this large may have thousands
+        unclosed.append((first + cuts[0], _cut_message(len(cuts))))
+    unclosed += [(first + a, _left_out_message(first + a, first + b)) for a, b in left_out]
     return builder.finish(), degraded, unclosed
+
+
+def _cut_message(cuts: int) -> str:
+    size = _size(chunks.BLOCK_PIECE_CHARS)
+    return (
+        f"table, list or quote over {size}: read in {cuts + 1:,} pieces from here "
+        "(a list goes on as a new list, a callout as a quote, a table's rows as text)"
+    )
+
+
+def _left_out_message(first: int, last: int) -> str:
+    size = _size(chunks.MAX_BLOCK_CHARS)
+    return f"table, list or quote over {size}: lines {first:,}-{last:,} left out"
+
+
+def _size(chars: int) -> str:
+    kib = chars // 1024
+    return f"{kib // 1024} MiB" if kib >= 1024 and kib % 1024 == 0 else f"{kib} KiB"
 
 
 _UNCLOSED_COMMENT = "%% comment is never closed: the rest of the note is hidden"
