@@ -29,6 +29,7 @@ piece is the one thing that reads differently, and only in notes this large.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 CHUNK_CHARS = 256 * 1024
@@ -120,26 +121,27 @@ def split_chunks(
     size = size or CHUNK_CHARS
     if len(body) <= size:
         return [(0, body)]
-    lines = body.split("\n")
     chunks: list[tuple[int, str]] = []
     start = length = block = 0  # `block`: characters of the block being cut so far
+    start_at = 0  # the character where the piece being made starts
     skipping = -1  # the first line left out, while leaving out
     scanner = _Scanner()
     previous = ""
-    for index, line in enumerate(lines):
+    index = -1
+    for index, (at, line) in enumerate(_lines(body)):
         if skipping >= 0:
             if not _starts_block(line, not previous.strip()):
                 previous = line
                 continue
             if left_out is not None:
                 left_out.append((skipping, index - 1))
-            skipping, start, length, block = -1, index, 0, 0
+            skipping, start, start_at, length, block = -1, index, at, 0, 0
         elif length >= size and not scanner.is_open():
             inside = length >= BLOCK_PIECE_CHARS and _continues_block(line, previous)
             if inside or _starts_block(line, not previous.strip()):
-                chunks.append((start, "\n".join(lines[start:index])))
+                chunks.append((start, body[start_at : at - 1]))
                 block = block + length if inside else 0
-                start, length = index, 0
+                start, start_at, length = index, at, 0
                 if inside and block >= MAX_BLOCK_CHARS:
                     skipping = index
                     previous = line
@@ -151,10 +153,23 @@ def split_chunks(
         previous = line
     if skipping >= 0:
         if left_out is not None:
-            left_out.append((skipping, len(lines) - 1))
+            left_out.append((skipping, index))
     else:
-        chunks.append((start, "\n".join(lines[start:])))
+        chunks.append((start, body[start_at:]))
     return chunks
+
+
+def _lines(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each line of `body`, one at a time: a list of the lines of a
+    20 MB table would cost more than the text (a million small strings)."""
+    at = 0
+    while True:
+        end = body.find("\n", at)
+        if end < 0:
+            yield at, body[at:]
+            return
+        yield at, body[at:end]
+        at = end + 1
 
 
 def _continues_block(line: str, previous: str) -> bool:
