@@ -100,10 +100,15 @@ def _wait_for_workers(process: subprocess.Popen, env: dict[str, str]) -> list[in
 
 
 def _wait_gone(pids: list[int]) -> list[int]:
+    """The pids still running after the hang guard (then killed: a failing test must
+    not leave them running for ever)."""
     deadline = time.monotonic() + HANG_GUARD_SECONDS
     while time.monotonic() < deadline and any(_alive(p) for p in pids):
         time.sleep(0.05)
-    return [p for p in pids if _alive(p)]
+    survivors = [p for p in pids if _alive(p)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    return survivors
 
 
 @pytest.mark.parametrize(
