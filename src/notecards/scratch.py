@@ -60,6 +60,8 @@ def _stale(path: Path, pid: int, now: float) -> bool:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there: never judged dead
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
