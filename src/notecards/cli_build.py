@@ -184,6 +184,7 @@ def cards(
 
 def _print_cards_table(cards) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
@@ -194,10 +195,10 @@ def _print_cards_table(cards) -> None:
     table.add_column("back", ratio=1)
     for card in cards:
         table.add_row(
-            f"{card.note}:{card.line}",
+            escape(f"{card.note}:{card.line}"),
             f"{card.kind}\n[dim]{card.extractor}[/dim]",
-            card.front,
-            card.back,
+            escape(card.front),
+            escape(card.back),
         )
     console.print(table)
     console.print(f"[dim]{len(cards)} cards[/dim]")
@@ -250,6 +251,7 @@ def watch(
 def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *, quiet: bool):
     """The rebuild `watch` runs after each burst of changes; problems never stop it."""
     from rich.console import Console
+    from rich.markup import escape
 
     from notecards.build import run_build
     from notecards.build_report import print_summary
@@ -263,7 +265,7 @@ def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *,
         try:
             summary = run_build(roots, out, fmt=fmt, options=options, split=split)
         except Exception as error:  # keep watching: the next save may fix it
-            console.print(f"[red]build failed: {error}[/red]")
+            console.print(f"[red]build failed: {escape(str(error))}[/red]")
             return
         print_problems(summary.problems)
         if not quiet:

@@ -22,6 +22,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_sentences, prose_vocabulary
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
 from notecards.text.cues import caseless
+from notecards.text.fill import fill
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat
 from notecards.text.terms import (
@@ -200,7 +201,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
             template = PHRASES[lang]["consists"]
             if plural and lang == "en":
                 template = PHRASES["en"]["consist_pl"]
-            front = template.format(s=vocab.display(subject))
+            front = fill(template, s=vocab.display(subject))
             return Enumeration(front, tuple(found[0]), found[1], front)
     match = _MARKERS.search(lowered) if _MARKER_HINTS.search(lowered) else None
     if match is None and _INCLUDES_HINTS.search(lowered):
@@ -224,7 +225,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     if not found:
         return None
     tail = text[end:].rstrip(" .") if close >= 0 else ""
-    front = PHRASES[lang]["blank"].format(head=head, tail=tail)
+    front = fill(PHRASES[lang]["blank"], head=head, tail=tail)
     return Enumeration(front, tuple(found[0]), found[1], head)
 
 
