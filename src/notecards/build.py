@@ -398,7 +398,10 @@ def run_build(
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    if not dry_run and all(output.status != "failed" for output in outputs):
+    from notecards.report import is_internal
+
+    failed = any(o.status == "failed" for o in outputs) or any(map(is_internal, summary.problems))
+    if not dry_run and not failed:  # a run that met a bug is made again, not replayed
         slim = BuildSummary(**{**summary.__dict__, "outputs": [o.slim() for o in outputs]})
         _save(run_key, (fingerprint, [(o.path, _stat(o.path)) for o in outputs], slim))
     return summary

@@ -22,7 +22,7 @@ from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
-from notecards.model import Card, Note
+from notecards.model import Card, Note, Problem
 from notecards.reader.metadata import meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
@@ -51,9 +51,11 @@ def extract_cards(
     allow_remote: bool = False,
     embed_note: EmbedNote | None = None,
     extra_tags: tuple[str, ...] = (),
+    problems: list[Problem] | None = None,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
-    carries the note's tags and then `extra_tags`."""
+    carries the note's tags and then `extra_tags`. Given `problems`, an extractor that
+    fails is reported there and loses only its own cards (see `_run`)."""
     enabled, skipped = meta_skipped_kinds(dict(note.meta))
     if not enabled:
         return []
@@ -62,8 +64,25 @@ def extract_cards(
     for extractor in EXTRACTORS:
         if extractor.name in skipped:
             continue
-        cards += [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+        cards += [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
     return finalize(cards, ctx.normalized)
+
+
+def _run(
+    extractor: Extractor, note: Note, ctx: ExtractContext, problems: list[Problem] | None
+) -> list[Card]:
+    """One extractor's cards of `note`. A bug in it costs only these cards: it is
+    reported in `problems` (without that list, it is raised for the caller to contain)."""
+    if problems is None:
+        return extractor.run(note, ctx)
+    try:
+        return extractor.run(note, ctx)
+    except Exception as error:
+        from notecards.report import internal_error
+
+        lost = f"its {extractor.name} cards skipped"
+        problems.append(internal_error(note.path, 1, f"extractor {extractor.name}", error, lost))
+        return []
 
 
 def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anchor) -> list[Card]:
