@@ -65,6 +65,8 @@ def extract_cards(
         if extractor.name in skipped:
             continue
         cards += [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
+    if problems is not None:
+        problems += ctx.problems
     return finalize(cards, ctx.normalized)
 
 
