@@ -62,11 +62,11 @@ class RichProgress:
 def print_json(summary: BuildSummary) -> None:
     """The summary, and each problem (`path`, `line`, `severity`, `message`) as stderr
     gives it, so a script sees which notes were skipped and why."""
-    from notecards.report import ordered
+    from notecards.report import one_line, ordered
 
     data = summary.to_json()
     data["messages"] = [
-        {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
+        {"path": one_line(p.path), "line": p.line, "severity": p.severity, "message": p.message}
         for p in ordered(summary.problems)
     ]
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

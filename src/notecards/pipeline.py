@@ -273,10 +273,27 @@ def _compute(run: Run, task: Task) -> NoteResult:
     from notecards.reader import no_cycle_collection
 
     with no_cycle_collection():
+        if not _utf8(task.rel):
+            return _bad_name(run, task)
         try:
             return _mine(run, task)
         except Exception as error:  # a bug: it costs this note only
             return _failed(run, task, error)
+
+
+def _utf8(name: str) -> bool:
+    """Whether a path decoded from the file system is text (a name in another encoding,
+    CP1251 from an old archive say, arrives with lone surrogates that no id can hash)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_name(run: Run, task: Task) -> NoteResult:
+    message = "file name is not valid UTF-8 (another encoding?): skipped; rename the file"
+    return NoteResult(None, b"", (Problem(task.rel, 1, message, "error"),), False, files=run.files)
 
 
 def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResult:

@@ -20,7 +20,8 @@ from rich.markup import escape
 
 from notecards.model import Problem
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# control characters, and the lone surrogates of a file name in another encoding
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
 
 
 def stderr_console() -> Console:
@@ -38,6 +39,8 @@ def _escape_char(match: re.Match[str]) -> str:
     if char in named:
         return named[char]
     code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # the byte the file system gave (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
