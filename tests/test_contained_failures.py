@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 import notecards.extractors as registry
 import notecards.reader as reader
+from notecards import parallel
 from notecards.build import run_build
 from notecards.extractors.base import Extractor
 from notecards.pipeline import BuildOptions, collect
@@ -103,6 +104,7 @@ def test_a_failing_extractor_costs_only_its_own_cards(
     vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ):
     _failing_definitions(monkeypatch)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)  # workers on 1 core too
     out = tmp_path / "out"
     result = _build(vault, out, workers, "--no-cache")
     assert result.exit_code == 1, result.output
@@ -125,6 +127,7 @@ def test_a_failing_reader_step_skips_the_note_and_nothing_else(
 ):
     (vault / "Boom.md").write_text("---\ntitle: Boom\n---\n" + NOTES["Boom.md"], encoding="utf-8")
     _failing_reader(monkeypatch)
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)  # workers on 1 core too
     out = tmp_path / "out"
     result = _build(vault, out, workers, "--no-cache", "--json")
     assert result.exit_code == 1, result.output

@@ -103,7 +103,10 @@ def build(
     ] = "",
     no_cache: NoCache = False,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes, at most one per core [default: all cores]."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
     strict: Strict = False,

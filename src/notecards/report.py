@@ -133,3 +133,37 @@ def stage_of(error: BaseException, default: str = "pipeline") -> str:
         else:
             found = _STAGE_NAMES.get(first, first)
     return found
+
+
+# ---------------------------------------------------------------- storage failures
+
+_STORAGE_ERRNOS = {
+    "ENOSPC": "no space left on the device",
+    "EDQUOT": "disk quota exceeded",
+    "EFBIG": "file too large (a file size limit, `ulimit -f`?)",
+    "EROFS": "read-only file system",
+}
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """What the user should hear when `error` is a foreseeable refusal to write (disk
+    full, over quota, over the file size limit, read-only), or None for anything else.
+    SQLite reports a full disk as SQLITE_FULL and a refused write as SQLITE_IOERR."""
+    import errno
+    import sqlite3
+
+    if isinstance(error, OSError):
+        for name, reason in _STORAGE_ERRNOS.items():
+            if error.errno is not None and error.errno == getattr(errno, name, None):
+                where = f" ({error.filename})" if error.filename else ""
+                return f"{reason}{where}"
+        return None
+    if isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is None:
+            return None
+        if code & 0xFF == sqlite3.SQLITE_FULL:
+            return "no space left on the device (or disk quota exceeded)"
+        if code & 0xFF == sqlite3.SQLITE_IOERR:
+            return "the disk refused a write (full, over quota or over a file size limit?)"
+    return None
