@@ -473,6 +473,8 @@ def _handle(
     hashes = output.group_hashes
     if output.orphans:
         hashes = [*hashes, _groups_hash(group_digests(extra))]
+    if output.writer is not None and output.writer.id_base:  # a draft touched moves it
+        hashes = [*hashes, f"id base {output.writer.id_base}"]
     current = _cards_digest(output.media, hashes, fmt, options.allow_remote)
     if (
         options.cache

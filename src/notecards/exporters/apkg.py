@@ -482,6 +482,12 @@ class ApkgWriter:
         self._cards = 0
         self._newest = 0
 
+    @property
+    def id_base(self) -> int:
+        """The id base fixed before the first note (0: taken from the cards at the end).
+        It is part of the package's bytes, so "unchanged" must compare it too."""
+        return self._id_base
+
     def add_cards(self, cards: Sequence[Card]) -> None:
         self.add(prepare(cards, allow_remote=self.allow_remote))
 

@@ -7,7 +7,7 @@ extractor last, to fill only sections no better card covers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
@@ -22,10 +22,10 @@ from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
-from notecards.model import Card, Note, Problem
+from notecards.model import Block, Card, Note, Problem
 from notecards.reader.metadata import meta_skipped_kinds
 from notecards.render.markup import EmbedNote
-from notecards.render.plain import strip_html_tags
+from notecards.render.plain import code_with_tags, strip_html_tags
 from notecards.vault import Vault
 
 _LINE = attrgetter("line")
@@ -67,7 +67,7 @@ def extract_cards(
         cards += [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
     if problems is not None:
         problems += ctx.problems
-    return finalize(cards, ctx.normalized)
+    return finalize(cards, ctx.normalized, note)
 
 
 def _run(
@@ -87,7 +87,15 @@ def _run(
         return []
 
 
-def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anchor) -> list[Card]:
+def walk_sections(note: Note) -> Iterator[Block]:
+    """The top-level blocks of every section of `note`."""
+    for section in note.sections:
+        yield from section.blocks
+
+
+def finalize(
+    cards: list[Card], normalize: Callable[[str], str] = normalize_anchor, note: Note | None = None
+) -> list[Card]:
     """Drop cards with an empty side, a repeated id, or a front already asked, then put
     the rest in document order (a stable sort: cards of one line keep registry order).
 
@@ -97,10 +105,13 @@ def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anch
     seen_ids: set[str] = set()
     seen_fronts: set[tuple[str, int]] = set()
     out: list[Card] = []
+    code: frozenset[str] | None = None  # the note's code that shows tags as written
     for card in cards:
         front, back = card.front, card.back
         if "<" in front or "<" in back:
-            front, back = strip_html_tags(front).strip(), strip_html_tags(back).strip()
+            if code is None:
+                code = code_with_tags(walk_sections(note)) if note is not None else frozenset()
+            front, back = strip_html_tags(front, code).strip(), strip_html_tags(back, code).strip()
             card = replace(card, front=front, back=back)
         if not front.strip() or not back.strip() or card.id in seen_ids:
             continue
