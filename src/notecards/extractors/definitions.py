@@ -23,7 +23,6 @@ from notecards.extractors.base import ExtractContext
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
-from notecards.text.fill import fill
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat, prose_blocks
 from notecards.text.terms import (
@@ -188,7 +187,7 @@ def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
     expansion = template == QUESTIONS["en"]["stand_reverse"]  # always points at one term
     if words > REVERSE_WORDS[1] or (words < REVERSE_WORDS[0] and not expansion):
         return ""
-    return fill(template, d=vocab.display(blank_term(answer, term)))
+    return template.format(d=vocab.display(blank_term(answer, term)))
 
 
 def _make(
@@ -246,7 +245,7 @@ def _ru_dash_eto(flat: Flat, vocab: Vocabulary) -> Definition | None:
         return None
     q = QUESTIONS["ru"]
     span = _answer_range(flat, match.end())
-    return _make(flat, term, fill(q["what"], t=term), span, "dash-eto", q["reverse"], vocab)
+    return _make(flat, term, q["what"].format(t=term), span, "dash-eto", q["reverse"], vocab)
 
 
 def _ru_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
@@ -261,7 +260,7 @@ def _ru_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     q = QUESTIONS["ru"]
     span = _answer_range(flat, match.end())
     reverse = q["instr_reverse"] if verb == "является" else ""
-    return _make(flat, term, fill(q["instr"], v=verb, t=term), span, "is", reverse, vocab)
+    return _make(flat, term, q["instr"].format(v=verb, t=term), span, "is", reverse, vocab)
 
 
 def _ru_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
@@ -277,7 +276,7 @@ def _ru_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     verb = _said(flat, match, 1)
     q = QUESTIONS["ru"]
     reverse = q["instr_reverse"] if verb == "является" else ""
-    return _make(flat, term, fill(q["instr"], v=verb, t=term), span, "which-is", reverse, vocab)
+    return _make(flat, term, q["instr"].format(v=verb, t=term), span, "which-is", reverse, vocab)
 
 
 def _ru_under(flat: Flat, vocab: Vocabulary) -> Definition | None:
@@ -288,7 +287,7 @@ def _ru_under(flat: Flat, vocab: Vocabulary) -> Definition | None:
     term = clean_term(flat.text[match.start(1) : match.end(1)])
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
-    front = fill(QUESTIONS["ru"]["under"], v=_said(flat, match, 2), t=term)
+    front = QUESTIONS["ru"]["under"].format(v=_said(flat, match, 2), t=term)
     return _make(flat, term, front, _answer_range(flat, match.end()), "under")
 
 
@@ -315,7 +314,7 @@ def _named(flat: Flat, match: re.Match[str], template: str, verb: str) -> Defini
     if any(looks_like_verb(w) for w in words[:2]):
         return None
     shown = description if template.startswith("{d}") else _lower_first(description)
-    front = fill(template, d=shown, v=verb)
+    front = template.format(d=shown, v=verb)
     start = tail[0] + (article.end() if article else 0)
     return Definition(term, front, term, "", "term", "named", flat, start, tail[1])
 
@@ -355,7 +354,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     verb = _said(flat, match, 1)
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
-    return _make(flat, term, fill(q["what"], v=verb, t=shown), span, "is-a", q["reverse"], vocab)
+    return _make(flat, term, q["what"].format(v=verb, t=shown), span, "is-a", q["reverse"], vocab)
 
 
 def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
@@ -369,7 +368,7 @@ def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     comma = flat.masked.find(",", match.end())
     span = _answer_range(flat, match.end(), comma if comma >= 0 else None)
     q = QUESTIONS["en"]
-    front = fill(q["what"], v="is", t=term)
+    front = q["what"].format(v="is", t=term)
     return _make(flat, term, front, span, "which-is", q["reverse"], vocab)
 
 
@@ -388,14 +387,14 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
     if verb == "refers to":
-        front = fill(q["refer"], t=shown)
+        front = q["refer"].format(t=shown)
         return _make(flat, term, front, span, "refers", q["reverse"], vocab)
     if verb == "means":
-        return _make(flat, term, fill(q["mean"], t=shown), span, "means", q["reverse"], vocab)
+        return _make(flat, term, q["mean"].format(t=shown), span, "means", q["reverse"], vocab)
     # the expansion ends where an apposition starts: "CORS stands for X, a mechanism …"
     stops = [i for i in (flat.masked.find(c, match.end()) for c in ",;(") if i >= 0]
     span = _answer_range(flat, match.end(), min(stops) if stops else None)
-    front = fill(q["stand"], t=shown)
+    front = q["stand"].format(t=shown)
     return _make(flat, term, front, span, "stands-for", q["stand_reverse"], vocab)
 
 
@@ -424,7 +423,7 @@ def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
         return None
     q = QUESTIONS[lang]
     colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
-    front = fill(q["what"], t=term, v="is")
+    front = q["what"].format(t=term, v="is")
     span = _answer_range(flat, rest)
     noun_phrase = lang != "en" or _ARTICLE.match(flat.text[rest:]) is not None
     reverse = q["reverse"] if noun_phrase and not colon else ""
@@ -487,7 +486,7 @@ def _table_definitions(
         return
     q = QUESTIONS[lang]
     for index, term, answer in rows:
-        front = fill(q["what"], t=vocab.display(term), v="is")
+        front = q["what"].format(t=vocab.display(term), v="is")
         reverse = _reverse(q["reverse"], term, answer, vocab)
         yield (
             table.line + 2 + index,

@@ -22,7 +22,6 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_sentences, prose_vocabulary
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
 from notecards.text.cues import caseless
-from notecards.text.fill import fill
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat
 from notecards.text.terms import (
@@ -201,7 +200,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
             template = PHRASES[lang]["consists"]
             if plural and lang == "en":
                 template = PHRASES["en"]["consist_pl"]
-            front = fill(template, s=vocab.display(subject))
+            front = template.format(s=vocab.display(subject))
             return Enumeration(front, tuple(found[0]), found[1], front)
     match = _MARKERS.search(lowered) if _MARKER_HINTS.search(lowered) else None
     if match is None and _INCLUDES_HINTS.search(lowered):
@@ -225,7 +224,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
     if not found:
         return None
     tail = text[end:].rstrip(" .") if close >= 0 else ""
-    front = fill(PHRASES[lang]["blank"], head=head, tail=tail)
+    front = PHRASES[lang]["blank"].format(head=head, tail=tail)
     return Enumeration(front, tuple(found[0]), found[1], head)
 
 

@@ -16,7 +16,6 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_vocabulary
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
-from notecards.text.fill import fill
 from notecards.text.sentences import prose_paragraphs, split_sentences, word_set
 from notecards.text.terms import Vocabulary, is_term, key
 
@@ -52,7 +51,7 @@ def _question(section: Section, note: Note, vocab: Vocabulary) -> str:
     lang = note.lang if note.lang in ("ru", "en") else "en"
     if lang == "en" and _english_plural(heading):
         lang = "en_plural"
-    return fill(QUESTIONS[lang], h=vocab.display(heading))
+    return QUESTIONS[lang].format(h=vocab.display(heading))
 
 
 def _english_plural(heading: str) -> bool:

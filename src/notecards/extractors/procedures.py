@@ -30,7 +30,6 @@ from notecards.model import (
     Section,
 )
 from notecards.render.markup import highlight_code, spans_html, text_html
-from notecards.text.fill import fill
 
 NAME = "procedures"
 
@@ -634,8 +633,7 @@ def _front(name: ProcedureName, lang: str, template: str, **numbers: int) -> str
     family = _TEMPLATES[language].get(name.style) or _TEMPLATES[language]["quoted"]
     text = name.text
     title = text[:1].upper() + text[1:]
-    counts = {key: str(number) for key, number in numbers.items()}
-    return fill(family[template], Name=title, name=text, **counts)
+    return family[template].format(Name=title, name=text, **numbers)
 
 
 def _windows(count: int) -> list[tuple[int, int]]:
