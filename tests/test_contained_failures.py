@@ -187,3 +187,35 @@ def test_the_traceback_shows_under_notecards_debug(
     monkeypatch.delenv("NOTECARDS_DEBUG")
     quiet = runner.invoke(registry_app(), ["cards", str(vault / "Boom.md")])
     assert "Traceback" not in quiet.stderr and LINE.search(quiet.stderr)
+
+
+def test_a_failing_knowledge_handler_or_renderer_is_named(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The stage in the message is where the bug is, inside the extractor that called it."""
+    import notecards.knowledge.values as values
+    import notecards.render.markup as markup
+
+    def broken(*args, **kwargs):
+        raise LookupError("injected")
+
+    (vault / "Boom.md").write_text(
+        "What is boom?::It fails\n\n```http\nHTTP/1.1 200 OK\n"
+        "Strict-Transport-Security: max-age=63072000\n```\n",
+        encoding="utf-8",
+    )
+    with monkeypatch.context() as patch:
+        patch.setattr(values, "_say", broken)
+        result = collect([vault], BuildOptions(workers=1, cache=False))
+    (problem,) = result.problems
+    assert problem.message.startswith(
+        "internal error in knowledge (extractor http_messages): LookupError: injected"
+    )
+    assert "What is boom?" in {card.front for card in result.cards}
+    assert not any(card.extractor == "http_messages" for card in result.cards)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(markup, "clean_html", broken)
+        rendered = collect([vault / "Alpha.md"], BuildOptions(workers=1, cache=False))
+    stages = {p.message.split(":")[0] for p in rendered.problems}
+    assert stages and all(s.startswith("internal error in renderer (extractor ") for s in stages)

@@ -119,7 +119,8 @@ def is_internal(problem: Problem) -> bool:
 def stage_of(error: BaseException, default: str = "pipeline") -> str:
     """Which stage of the pipeline raised `error`: the innermost frame of the reader,
     an extractor, the renderer, the knowledge, an exporter or the embeds."""
-    found = default
+    found = ""
+    registry = False  # the extractors' registry ran, but no extractor was found deeper
     for frame in traceback.extract_tb(error.__traceback__):
         try:
             parts = Path(frame.filename).resolve().relative_to(_PACKAGE).parts
@@ -128,11 +129,13 @@ def stage_of(error: BaseException, default: str = "pipeline") -> str:
         first = parts[0].removesuffix(".py") if parts else ""
         if first not in _STAGES:
             continue
-        if first == "extractors" and len(parts) > 1 and parts[1] not in ("__init__.py", "base.py"):
+        if first == "extractors" and (len(parts) < 2 or parts[1] in ("__init__.py", "base.py")):
+            registry = True
+        elif first == "extractors":
             found = f"extractor {parts[1].removesuffix('.py')}"
         else:
             found = _STAGE_NAMES.get(first, first)
-    return found
+    return found or ("extractors" if registry and default == "pipeline" else default)
 
 
 # ---------------------------------------------------------------- storage failures

@@ -80,10 +80,13 @@ def _run(
     try:
         return extractor.run(note, ctx)
     except Exception as error:
-        from notecards.report import internal_error
+        from notecards.report import internal_error, stage_of
 
+        name = f"extractor {extractor.name}"
+        stage = stage_of(error, name)  # the knowledge or the renderer, when they raised
+        stage = stage if stage.startswith("extractor") else f"{stage} ({name})"
         lost = f"its {extractor.name} cards skipped"
-        problems.append(internal_error(note.path, 1, f"extractor {extractor.name}", error, lost))
+        problems.append(internal_error(note.path, 1, stage, error, lost))
         return []
 
 
