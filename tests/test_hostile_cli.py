@@ -26,6 +26,8 @@ CORPUS_PROBLEMS = [
     "for the tag 'tag:yaml.org,2002:python/object/apply:os.system'",
     "fm_types.md:2: title is a list, not text: the file name is used",
     "fm_types.md:3: tags is a mapping, not a list: ignored",
+    "fm_types.md:5: lang is a number, not a language code: detected instead",
+    "fm_types.md:10: notecards: skip is a number, not a list: ignored",
     "fm_unclosed.md:1: front matter is not closed with '---': read as text",
     "fm_unclosed_quote.md:4: front matter is not valid YAML: found unexpected end of stream",
     "unclosed_fence.md:5: code block is never closed: the rest of the note is read as code",
@@ -49,7 +51,7 @@ def test_the_corpus_gives_exact_messages_exit_1_and_keeps_every_good_card(corpus
     cards, stderr, status = cards_json("corpus", cwd=corpus.parent)
     lines = stderr.strip().splitlines()
     assert lines[:-1] == [f"corpus/{line}" for line in CORPUS_PROBLEMS]
-    assert lines[-1] == "7 errors, 4 warnings in 10 files"
+    assert lines[-1] == "7 errors, 6 warnings in 10 files"
     assert "Traceback" not in stderr
     assert status == 1
     fronts = {card["front"] for card in cards}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notecards.lang import PACKS, fill, pack_for
+from notecards.lang import PACKS, pack_for
+from notecards.text.fill import fill
 
 
 def test_every_pack_has_every_question_of_the_others():

@@ -98,6 +98,8 @@ def test_values_of_the_wrong_type_are_warnings_with_their_line():
     assert messages(problems) == [
         "fm_types.md:2: title is a list, not text: the file name is used",
         "fm_types.md:3: tags is a mapping, not a list: ignored",
+        "fm_types.md:5: lang is a number, not a language code: detected instead",
+        "fm_types.md:10: notecards: skip is a number, not a list: ignored",
     ]
     assert all(p.severity == "warning" for p in problems)
     assert note is not None and note.title == "fm_types" and note.tags == ()

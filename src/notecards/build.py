@@ -410,7 +410,10 @@ def run_build(
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    if not dry_run and all(output.status != "failed" for output in outputs):
+    from notecards.report import is_internal
+
+    failed = any(o.status == "failed" for o in outputs) or any(map(is_internal, summary.problems))
+    if not dry_run and not failed:  # a run that met a bug is made again, not replayed
         slim = BuildSummary(**{**summary.__dict__, "outputs": [o.slim() for o in outputs]})
         _save(run_key, (fingerprint, [(o.path, _stat(o.path)) for o in outputs], slim))
     return summary
@@ -482,6 +485,8 @@ def _handle(
     hashes = output.group_hashes
     if output.orphans:
         hashes = [*hashes, _groups_hash(group_digests(extra))]
+    if output.writer is not None and output.writer.id_base:  # a draft touched moves it
+        hashes = [*hashes, f"id base {output.writer.id_base}"]
     current = _cards_digest(output.media, hashes, fmt, options.allow_remote)
     if (
         options.cache

@@ -60,7 +60,16 @@ class RichProgress:
 
 
 def print_json(summary: BuildSummary) -> None:
-    sys.stdout.write(json.dumps(summary.to_json(), ensure_ascii=False, indent=2) + "\n")
+    """The summary, and each problem (`path`, `line`, `severity`, `message`) as stderr
+    gives it, so a script sees which notes were skipped and why."""
+    from notecards.report import one_line, ordered
+
+    data = summary.to_json()
+    data["messages"] = [
+        {"path": one_line(p.path), "line": p.line, "severity": p.severity, "message": p.message}
+        for p in ordered(summary.problems)
+    ]
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def print_summary(summary: BuildSummary, console: Console | None = None) -> None:

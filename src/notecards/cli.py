@@ -61,6 +61,12 @@ def main() -> None:
     except Exception as error:  # the last line of defence
         if os.environ.get("NOTECARDS_DEBUG"):
             raise
+        from notecards.report import storage_failure
+
+        reason = storage_failure(error)
+        if reason is not None:  # foreseeable: the disk, not notecards
+            print(f"notecards: cannot write: {reason}", file=sys.stderr)
+            sys.exit(1)
         name = type(error).__name__
         print(
             f"notecards: internal error ({name}: {error}). This is a bug; please report it "

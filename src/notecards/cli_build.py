@@ -121,7 +121,10 @@ def build(
     ] = "",
     no_cache: NoCache = False,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Worker processes, at most one per core [default: all cores]."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
     min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
@@ -243,7 +246,9 @@ def _print_cards_table(cards, threshold: float = DEFAULT_MIN_CONFIDENCE, why=Fal
         if card.confidence < threshold:
             left_out += 1
             how += "\n[yellow]left out[/yellow]"
-        table.add_row(f"{card.note}:{card.line}", how, card.front, card.back)
+        table.add_row(
+            escape(f"{card.note}:{card.line}"), how, escape(card.front), escape(card.back)
+        )
     console.print(table)
     tail = f", {left_out} below --min-confidence {threshold:g} (left out)" if left_out else ""
     console.print(f"[dim]{len(cards)} cards{tail}[/dim]")
@@ -296,6 +301,7 @@ def watch(
 def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *, quiet: bool):
     """The rebuild `watch` runs after each burst of changes; problems never stop it."""
     from rich.console import Console
+    from rich.markup import escape
 
     from notecards.build import run_build
     from notecards.build_report import print_summary
@@ -309,7 +315,7 @@ def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *,
         try:
             summary = run_build(roots, out, fmt=fmt, options=options, split=split)
         except Exception as error:  # keep watching: the next save may fix it
-            console.print(f"[red]build failed: {error}[/red]")
+            console.print(f"[red]build failed: {escape(str(error))}[/red]")
             return
         print_problems(summary.problems)
         if not quiet:

@@ -70,9 +70,11 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
         raise _fail(
             "reading notes is not available in this build (no notecards.pipeline)"
         ) from None
+    from notecards.report import format_problem
+
     result = collect([path])
     for problem in result.problems:
-        print(str(problem), file=sys.stderr)
+        print(format_problem(problem), file=sys.stderr)  # one line, names escaped
     files = {note.path: Path(note.vault) / note.path for note in result.notes if note.vault}
     return list(result.cards), bool(result.problems), files
 

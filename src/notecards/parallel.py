@@ -50,12 +50,21 @@ def _start_worker(parent: int, shared: Any) -> None:
     _install(shared)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity, where the OS says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def worker_count(tasks: int, requested: int | None = None) -> int:
-    """How many processes: 1 for small runs or one core, else all cores."""
+    """How many processes: 1 for small runs or one core, else all cores. A requested
+    number (`-j`) is capped at the cores: more processes than cores only compete for
+    them, with a parser's memory each (`-j 64` on 2 cores started 64)."""
+    cores = usable_cores()
     if requested is not None:
-        return max(1, requested)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 1 if tasks < MIN_PARALLEL else max(1, min(cores or 1, tasks // 50))
+        return max(1, min(requested, cores))
+    return 1 if tasks < MIN_PARALLEL else max(1, min(cores, tasks // 50))
 
 
 def run_ordered(

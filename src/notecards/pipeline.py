@@ -281,7 +281,43 @@ def _compute(run: Run, task: Task) -> NoteResult:
     from notecards.reader import no_cycle_collection
 
     with no_cycle_collection():
-        return _mine(run, task)
+        if not _utf8(task.rel):
+            return _bad_name(run, task)
+        try:
+            return _mine(run, task)
+        except Exception as error:  # a bug: it costs this note only
+            return _failed(run, task, error)
+
+
+def _utf8(name: str) -> bool:
+    """Whether a path decoded from the file system is text (a name in another encoding,
+    CP1251 from an old archive say, arrives with lone surrogates that no id can hash)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_name(run: Run, task: Task) -> NoteResult:
+    message = "file name is not valid UTF-8 (another encoding?): skipped; rename the file"
+    return NoteResult(None, b"", (Problem(task.rel, 1, message, "error"),), False, files=run.files)
+
+
+def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResult:
+    """The result of a note whose work raised: no note, no cards, one error that says
+    so (never cached, see `_cacheable`); every other note of the run goes on."""
+    from notecards.report import internal_error, stage_of
+
+    problem = internal_error(task.rel, 1, stage or stage_of(error), error)
+    return NoteResult(None, b"", (problem,), False, files=run.files)
+
+
+def _cacheable(result: NoteResult) -> bool:
+    """A result that met a bug is made again next time, and reported again."""
+    from notecards.report import is_internal
+
+    return not any(is_internal(problem) for problem in result.problems)
 
 
 def _mine(run: Run, task: Task) -> NoteResult:
@@ -313,6 +349,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         run.sources = NoteSources(vault.root)
     embedder = NoteEmbedder(run.index, run.sources, note)
     embedder.check()
+    failed: list[Problem] = []  # extractors that raised: each loses its own cards only
     cards = extract_cards(
         note,
         vault,
@@ -321,6 +358,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         embed_note=embedder.embedder(),
         extra_tags=() if run.single else (note_tag(note.title),),
         min_confidence=run.options.min_confidence,
+        problems=failed,
     )
     groups = group_digests(cards)
     deps = tuple(
@@ -330,7 +368,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
     return NoteResult(
         replace(note, sections=()),
         _dumps(tuple(cards)) if cards else b"",
-        (*problems, *embedder.problems),
+        (*problems, *embedder.problems, *failed),
         True,
         deps,
         tuple(sorted(vault.lookups)),
@@ -368,7 +406,9 @@ def _process_here(tasks: list[Task]) -> list[NoteResult]:
     run: Run = parallel.state()
     tasks = [_loaded(run, task) for task in tasks]
     results = [_compute(run, task) for task in tasks]
-    run.cache.put_many((t.key, _dumps(r)) for t, r in zip(tasks, results, strict=True) if t.key)
+    run.cache.put_many(
+        (t.key, _dumps(r)) for t, r in zip(tasks, results, strict=True) if t.key and _cacheable(r)
+    )
     return results
 
 
@@ -387,9 +427,23 @@ def _process_in_worker(tasks: list[Task]) -> list[bytes]:
         run.frozen_pid = os.getpid()
     with no_cycle_collection():
         tasks = [_loaded(run, task) for task in tasks]
-        bodies = [_dumps(_compute(run, task)) for task in tasks]
-        run.cache.put_many((t.key, b) for t, b in zip(tasks, bodies, strict=True) if t.key)
+        results = [_compute(run, task) for task in tasks]
+        bodies = [_dumps_result(run, t, r) for t, r in zip(tasks, results, strict=True)]
+        run.cache.put_many(
+            (t.key, b)
+            for t, r, b in zip(tasks, results, bodies, strict=True)
+            if t.key and _cacheable(r)
+        )
     return bodies
+
+
+def _dumps_result(run: Run, task: Task, result: NoteResult) -> bytes:
+    """A worker's result as bytes; one that cannot be pickled is a failed note, not a
+    failed batch (a batch that raises would end the whole build)."""
+    try:
+        return _dumps(result)
+    except Exception as error:
+        return _dumps(_failed(run, task, error, "worker"))
 
 
 def _still_valid(run: Run, entry: NoteResult) -> bool:
@@ -436,8 +490,11 @@ def _front_aliases(data: bytes) -> list[str]:
     from notecards.reader.decode import decode_note
     from notecards.reader.metadata import meta_aliases, split_front_matter
 
-    text = decode_note(data[: end + 5]).text or ""
-    return meta_aliases(split_front_matter(text + "\n").meta)
+    try:
+        text = decode_note(data[: end + 5]).text or ""
+        return meta_aliases(split_front_matter(text + "\n").meta)
+    except Exception:  # a bug in the reader: reading the note itself reports it
+        return []
 
 
 def _aliases(

@@ -8,15 +8,20 @@ control characters escaped, so a hostile file name cannot forge or hide a report
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from notecards.model import Problem
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# control characters, and the lone surrogates of a file name in another encoding
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
 
 
 def stderr_console() -> Console:
@@ -34,6 +39,8 @@ def _escape_char(match: re.Match[str]) -> str:
     if char in named:
         return named[char]
     code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # the byte the file system gave (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
@@ -79,3 +86,87 @@ def exit_code(problems: Sequence[Problem], strict: bool = False) -> int:
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if strict and problems else 0
+
+
+# ---------------------------------------------------------------- unforeseen errors
+
+INTERNAL = "internal error in "  # how every contained failure's message starts
+_STAGES = ("reader", "extractors", "render", "knowledge", "exporters", "embeds", "links")
+_STAGE_NAMES = {"render": "renderer", "exporters": "exporter", "embeds": "embeds"}
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def internal_error(
+    path: str, line: int, stage: str, error: BaseException, lost: str = "note skipped"
+) -> Problem:
+    """A bug met while working on one note, as an error of that note: the run goes on
+    without it (or without what `lost` names). `NOTECARDS_DEBUG=1` prints the
+    traceback on stderr, where it happens (a worker's stderr is the terminal's)."""
+    if os.environ.get("NOTECARDS_DEBUG"):
+        traceback.print_exception(error, file=sys.stderr)
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 200 else text[:199] + "…"
+    detail = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    message = f"{INTERNAL}{stage}: {detail} ({lost}; please report it)"
+    return Problem(path, line, message, "error")
+
+
+def is_internal(problem: Problem) -> bool:
+    """Whether `problem` reports a contained bug (its result must not be cached)."""
+    return problem.severity == "error" and problem.message.startswith(INTERNAL)
+
+
+def stage_of(error: BaseException, default: str = "pipeline") -> str:
+    """Which stage of the pipeline raised `error`: the innermost frame of the reader,
+    an extractor, the renderer, the knowledge, an exporter or the embeds."""
+    found = ""
+    registry = False  # the extractors' registry ran, but no extractor was found deeper
+    for frame in traceback.extract_tb(error.__traceback__):
+        try:
+            parts = Path(frame.filename).resolve().relative_to(_PACKAGE).parts
+        except ValueError:
+            continue
+        first = parts[0].removesuffix(".py") if parts else ""
+        if first not in _STAGES:
+            continue
+        if first == "extractors" and (len(parts) < 2 or parts[1] in ("__init__.py", "base.py")):
+            registry = True
+        elif first == "extractors":
+            found = f"extractor {parts[1].removesuffix('.py')}"
+        else:
+            found = _STAGE_NAMES.get(first, first)
+    return found or ("extractors" if registry and default == "pipeline" else default)
+
+
+# ---------------------------------------------------------------- storage failures
+
+_STORAGE_ERRNOS = {
+    "ENOSPC": "no space left on the device",
+    "EDQUOT": "disk quota exceeded",
+    "EFBIG": "file too large (a file size limit, `ulimit -f`?)",
+    "EROFS": "read-only file system",
+}
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """What the user should hear when `error` is a foreseeable refusal to write (disk
+    full, over quota, over the file size limit, read-only), or None for anything else.
+    SQLite reports a full disk as SQLITE_FULL and a refused write as SQLITE_IOERR."""
+    import errno
+    import sqlite3
+
+    if isinstance(error, OSError):
+        for name, reason in _STORAGE_ERRNOS.items():
+            if error.errno is not None and error.errno == getattr(errno, name, None):
+                where = f" ({error.filename})" if error.filename else ""
+                return f"{reason}{where}"
+        return None
+    if isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is None:
+            return None
+        if code & 0xFF == sqlite3.SQLITE_FULL:
+            return "no space left on the device (or disk quota exceeded)"
+        if code & 0xFF == sqlite3.SQLITE_IOERR:
+            return "the disk refused a write (full, over quota or over a file size limit?)"
+    return None

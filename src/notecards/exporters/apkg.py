@@ -55,6 +55,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from notecards.atomic import atomic_output
 from notecards.exporters.note_types import STYLE_VERSION, model_json, note_types
+from notecards.extractors.anki_cloze import MAX_CLOZE_NUMBER
 from notecards.ids import anki_guid, anki_object_id
 from notecards.model import Card, Problem
 from notecards.render.sanitize import clean_html
@@ -234,8 +235,8 @@ class _NoteMaker:
         ):
             self.warnings.append(_problem(first, "cards of one note differ; using the first"))
         allow_remote = self.allow_remote
-        front = clean_html(first.fields[0], allow_remote=allow_remote)
-        back = clean_html(first.fields[1], allow_remote=allow_remote)
+        front = _clean_field(first.fields[0], first.model, allow_remote)
+        back = _clean_field(first.fields[1], first.model, allow_remote)
         source = _source_field(first.source, allow_remote)
         ords = _card_ords(first.model, front, back, source)
         if not ords:
@@ -270,10 +271,30 @@ class _NoteMaker:
         return cards
 
 
+# Text that looks like cloze markup is made inert with entities (`{&#123;c1:&#58;`); the
+# sanitizer would turn them back into `{{c1::`, which Anki then reads as a deletion (and a
+# `{{c70000::` into a card Anki cannot import). These stand in for them while it runs.
+_INERT = (("{&#123;", "{\ue01b"), ("}&#125;", "}\ue01d"), (":&#58;", ":\ue01a"))
+
+
+def _clean_field(html_text: str, model_key: str, allow_remote: bool) -> str:
+    """`clean_html`, keeping a cloze field's inert markup inert."""
+    if model_key != "cloze" or "&#" not in html_text:
+        return clean_html(html_text, allow_remote=allow_remote)
+    for entity, stand_in in _INERT:
+        html_text = html_text.replace(entity, stand_in)
+    cleaned = clean_html(html_text, allow_remote=allow_remote)
+    for entity, stand_in in _INERT:
+        cleaned = cleaned.replace(stand_in, entity)
+    return cleaned
+
+
 def _card_ords(model_key: str, front: str, back: str, source: str) -> tuple[int, ...]:
-    """The template ords Anki generates cards for, as Anki would decide it."""
+    """The template ords Anki generates cards for, as Anki would decide it: a cloze
+    number past 65535 is no deletion, and every number from c500 up gives card 500."""
     if model_key == "cloze":
-        return tuple(sorted({int(n) - 1 for n in _CLOZE_NUMBER.findall(front) if int(n) > 0}))
+        numbers = {int(n) for n in _CLOZE_NUMBER.findall(front) if len(n) <= 5}
+        return tuple(sorted({min(n, MAX_CLOZE_NUMBER) - 1 for n in numbers if 0 < n <= 65535}))
     return _front_back_ords(model_key, bool(front), bool(back), bool(source))
 
 
@@ -460,6 +481,12 @@ class ApkgWriter:
         self._anki_cards = 0
         self._cards = 0
         self._newest = 0
+
+    @property
+    def id_base(self) -> int:
+        """The id base fixed before the first note (0: taken from the cards at the end).
+        It is part of the package's bytes, so "unchanged" must compare it too."""
+        return self._id_base
 
     def add_cards(self, cards: Sequence[Card]) -> None:
         self.add(prepare(cards, allow_remote=self.allow_remote))

@@ -7,7 +7,7 @@ extractor last, to fill only sections no better card covers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from operator import attrgetter
 from pathlib import Path
@@ -23,10 +23,10 @@ from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
 from notecards.lang import LanguagePack, pack_for
-from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note
+from notecards.model import DEFAULT_MIN_CONFIDENCE, Block, Card, Note, Problem
 from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
-from notecards.render.plain import strip_html_tags
+from notecards.render.plain import code_with_tags, strip_html_tags
 from notecards.text.guards import keep_mined
 from notecards.text.personal import is_personal
 from notecards.vault import Vault
@@ -55,13 +55,16 @@ def extract_cards(
     embed_note: EmbedNote | None = None,
     extra_tags: tuple[str, ...] = (),
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    problems: list[Problem] | None = None,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
     carries the note's tags and then `extra_tags`.
 
     This is the one place the threshold applies: a mined card whose confidence is below
     `min_confidence` (or the note's own `notecards: {min_confidence: …}`) is left out,
-    and a note in a language without a pack gets its explicit cards only."""
+    and a note in a language without a pack gets its explicit cards only. Given
+    `problems`, an extractor that fails is reported there and loses only its own cards
+    (see `_run`)."""
     meta = dict(note.meta)
     enabled, skipped = meta_skipped_kinds(meta)
     if not enabled:
@@ -75,11 +78,13 @@ def extract_cards(
     for extractor in EXTRACTORS:
         if extractor.name in skipped or (extractor.mined and pack is None):
             continue
-        found = [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+        found = [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
         if extractor.mined and pack is not None:
             found = [guarded(c, pack) for c in found]
         cards += [c for c in found if c.confidence >= threshold]
-    return finalize(cards, ctx.normalized)
+    if problems is not None:
+        problems += ctx.problems
+    return finalize(cards, ctx.normalized, note)
 
 
 def guarded(card: Card, pack: LanguagePack) -> Card:
@@ -89,7 +94,35 @@ def guarded(card: Card, pack: LanguagePack) -> Card:
     return replace(card, confidence=0.0, evidence=f"guard: {reason}") if reason else card
 
 
-def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anchor) -> list[Card]:
+def _run(
+    extractor: Extractor, note: Note, ctx: ExtractContext, problems: list[Problem] | None
+) -> list[Card]:
+    """One extractor's cards of `note`. A bug in it costs only these cards: it is
+    reported in `problems` (without that list, it is raised for the caller to contain)."""
+    if problems is None:
+        return extractor.run(note, ctx)
+    try:
+        return extractor.run(note, ctx)
+    except Exception as error:
+        from notecards.report import internal_error, stage_of
+
+        name = f"extractor {extractor.name}"
+        stage = stage_of(error, name)  # the knowledge or the renderer, when they raised
+        stage = stage if stage.startswith("extractor") else f"{stage} ({name})"
+        lost = f"its {extractor.name} cards skipped"
+        problems.append(internal_error(note.path, 1, stage, error, lost))
+        return []
+
+
+def walk_sections(note: Note) -> Iterator[Block]:
+    """The top-level blocks of every section of `note`."""
+    for section in note.sections:
+        yield from section.blocks
+
+
+def finalize(
+    cards: list[Card], normalize: Callable[[str], str] = normalize_anchor, note: Note | None = None
+) -> list[Card]:
     """Drop cards with an empty side, a repeated id, or a front already asked, then put
     the rest in document order (a stable sort: cards of one line keep registry order).
 
@@ -99,10 +132,13 @@ def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anch
     seen_ids: set[str] = set()
     seen_fronts: set[tuple[str, int]] = set()
     out: list[Card] = []
+    code: frozenset[str] | None = None  # the note's code that shows tags as written
     for card in cards:
         front, back = card.front, card.back
         if "<" in front or "<" in back:
-            front, back = strip_html_tags(front).strip(), strip_html_tags(back).strip()
+            if code is None:
+                code = code_with_tags(walk_sections(note)) if note is not None else frozenset()
+            front, back = strip_html_tags(front, code).strip(), strip_html_tags(back, code).strip()
             card = replace(card, front=front, back=back)
         if not front.strip() or not back.strip() or card.id in seen_ids:
             continue

@@ -39,6 +39,7 @@ from notecards.model import (
     MathBlock,
     Note,
     Paragraph,
+    Problem,
     Quote,
     Section,
     Table,
@@ -49,10 +50,14 @@ from notecards.render.markup import render_markdown_and_text
 EXTRACTOR = "anki_cloze"
 # Bounds that keep absurd input cheap; past them a block is not a flashcard anyway.
 MAX_NUMBERS = 100  # distinct cloze numbers per block (cards per Anki note)
+# Anki makes at most 500 cards of a cloze note (`{{c500::}}` and above all give card 500;
+# a number past 65535 is no deletion at all). notecards takes c1-c500 and keeps a larger
+# number as text, with a warning; the exporter counts cards by the same rule.
+MAX_CLOZE_NUMBER = 500
 MAX_DELETIONS = 300  # deletions per block; later ones stay text
 MAX_UNIT_CHARS = 20_000  # a block longer than this is not made into a cloze note
 
-_OPEN = re.compile(r"\{\{c(\d{1,4})::")
+_OPEN = re.compile(r"\{\{c(\d+)::")
 _CLOSE = re.compile(r"\}\}")
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s<>`]*")
 _TAG_OR_AUTOLINK = re.compile(r"</?[A-Za-z][^<>\n]*>|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>")
@@ -233,11 +238,11 @@ def _anki_in_run(text: str, base: int) -> Iterator[Deletion]:
         close = closers[nxt]
         if index + 1 < len(openers) and openers[index + 1].start() < close:
             continue  # nested opener: this one is text, the inner one may count
-        number = int(match.group(1))
+        number = cloze_number(match.group(1))
         hint_at = masked.find("::", content_start, close)
         content_end = close if hint_at < 0 else hint_at
         hint = "" if hint_at < 0 else " ".join(text[hint_at + 2 : close].split())
-        if number < 1 or not text[content_start:content_end].strip():
+        if number is None or not text[content_start:content_end].strip():
             continue
         cursor = close + 2
         yield Deletion(
@@ -248,6 +253,26 @@ def _anki_in_run(text: str, base: int) -> Iterator[Deletion]:
             number,
             hint,
         )
+
+
+def cloze_number(digits: str) -> int | None:
+    """The number of `{{cN::`, when it is one notecards makes a card of (1-500)."""
+    if len(digits) > 4:  # int() of thousands of digits is slow, then refused
+        return None
+    number = int(digits)
+    return number if 1 <= number <= MAX_CLOZE_NUMBER else None
+
+
+def _numbers_past_limit(block: Block) -> list[str]:
+    """The numbers of `{{cN::` openers in the block's text that are past Anki's limit."""
+    source = block.source
+    found = []
+    for start, end in text_runs(block):
+        for match in _OPEN.finditer(masked_text(source[start:end])):
+            digits = match.group(1)
+            if cloze_number(digits) is None and digits.strip("0"):
+                found.append(digits if len(digits) <= 12 else digits[:12] + "…")
+    return found
 
 
 def anki_deletions(block: Block) -> list[Deletion]:
@@ -397,6 +422,12 @@ def _block_cards(ctx: ExtractContext, section: Section, block: Block) -> list[Ca
         return []
     if len(block.source) > MAX_UNIT_CHARS:
         return []
+    for digits in _numbers_past_limit(block):
+        message = (
+            f"cloze number c{digits} is past Anki's limit of c{MAX_CLOZE_NUMBER}: "
+            "kept as text (number the deletions from c1)"
+        )
+        ctx.problems.append(Problem(ctx.note.path, block.line, message))
     made = cloze_cards(ctx, section, block, anki_deletions(block))
     if made:
         ctx.claim(block, section)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notecards.ids import card_id_from, card_id_start, normalize_anchor
-from notecards.model import Block, Card, Note, NoteType, Section
+from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
 from notecards.vault import Vault
@@ -47,6 +47,8 @@ class ExtractContext:
     deck: str = field(init=False)  # every card's deck
     # what `normalize_anchor` and `source_of` answered for this note: card ids and
     # `finalize` normalize the same anchors and fronts, and cards share sections
+    # what an extractor tells the user about the note (a cloze number Anki cannot take)
+    problems: list[Problem] = field(init=False, default_factory=list)
     _normals: dict[str, str] = field(init=False, default_factory=dict)
     _sources: dict[tuple[str, ...], str] = field(init=False, default_factory=dict)
     _id_starts: dict[str, hashlib._Hash] = field(init=False, default_factory=dict)  # by kind

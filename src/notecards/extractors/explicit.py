@@ -73,6 +73,7 @@ from notecards.model import (
     HtmlBlock,
     MathBlock,
     Note,
+    Problem,
     Quote,
     Section,
     Table,
@@ -372,9 +373,40 @@ def _render(ctx: ExtractContext, source: str, *, inline: bool) -> _Side:
     if inline:
         tokens = parser().parseInline(source)
         spans = to_spans(tokens[0].children if tokens else None)
-        return _Side(" ".join(plain_text(spans).split()), spans_html(spans, ctx.render).strip())
-    rendered, plain = render_markdown_and_text(source, ctx.render)
-    return _Side(plain, rendered.strip())
+        plain, rendered = " ".join(plain_text(spans).split()), spans_html(spans, ctx.render)
+    else:
+        rendered, plain = render_markdown_and_text(source, ctx.render)
+    rendered = rendered.strip()
+    return _Side(plain or _wordless(rendered, source), rendered)
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_EMBED_NAME = re.compile(r"!\[\[([^\]|#^]+)")  # the file an `![[embed]]` names
+_ATTRIBUTE = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_MEDIA = re.compile(r"<(svg|video|audio|iframe|object|embed|math)\b", re.I)
+
+
+def _say_empty(ctx: ExtractContext, question: _Side, answer: _Side, source: str, line: int) -> None:
+    """A card whose answer was written but shows nothing (raw HTML that is not kept, an
+    image that is not found) is reported, not dropped in silence."""
+    if question.plain and "<" in source and "![" not in source:  # images say so themselves
+        message = "the answer shows nothing notecards can keep (raw HTML?): card skipped"
+        ctx.problems.append(Problem(ctx.note.path, line, message))
+
+
+def _wordless(rendered: str, source: str) -> str:
+    """The plain text of a side whose HTML shows something but no words: an image, a
+    diagram (kept, not dropped: the Anki card shows it, and the quiz says what it is)."""
+    embed = _EMBED_NAME.search(source)
+    if embed and _IMAGE.search(rendered):
+        return f"[image: {embed.group(1).strip().rsplit('/', 1)[-1]}]"
+    for tag in _IMAGE.findall(rendered):
+        found = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in
+                 _ATTRIBUTE.finditer(tag)}  # fmt: skip
+        name = html.unescape(found.get("alt") or found.get("src", "").rsplit("/", 1)[-1])
+        return f"[image: {name}]" if name.strip() else "[image]"
+    media = _MEDIA.search(rendered)
+    return f"[{media.group(1).lower()}]" if media else ""
 
 
 def _side_source(lines: list[_Line], *, question: bool) -> str:
@@ -451,6 +483,7 @@ def _inline_card(ctx: ExtractContext, line: _Line, split: _Split) -> list[Card]:
     question = _render(ctx, split.question, inline=True)
     answer = _render(ctx, split.answer, inline=True)
     if not question.plain or not answer.plain:
+        _say_empty(ctx, question, answer, split.answer, line.number)
         return []
     return _basic_or_reversed(
         ctx,
@@ -474,6 +507,7 @@ def _multiline_card(
     question = _render(ctx, question_source, inline=False)
     answer = _render(ctx, answer_source, inline=False)
     if not question.plain or not answer.plain:
+        _say_empty(ctx, question, answer, answer_source, asked[0].number)
         return []
     return _basic_or_reversed(
         ctx,

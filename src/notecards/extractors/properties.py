@@ -34,6 +34,7 @@ from notecards.extractors.definitions import (
 from notecards.model import Card, Note, Section
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
+from notecards.text.fill import fill
 from notecards.text.sentences import Flat, word_set
 from notecards.text.terms import (
     PRONOUNS,
@@ -60,7 +61,7 @@ QUESTIONS = {
         "allows_do_pl": "Что {s} позволяют делать?",
         "allows": "{s} {v} …",
         "uses": "Что {s} {v} {purpose}?",
-        "clause": "{t}: {head}{{marker}} …",
+        "clause": "{t}: {head}{marker} …",
     },
     "en": {
         "intro": "{intro}, what {aux} {s} {v} {purpose}?",
@@ -68,7 +69,7 @@ QUESTIONS = {
         "allows_do": "What does {s} allow {who} to do?",
         "allows": "What does {s} allow?",
         "uses": "What {aux} {s} use {purpose}?",
-        "clause": "{t}: {head}{{marker}} …",
+        "clause": "{t}: {head}{marker} …",
     },
 }
 
@@ -250,13 +251,13 @@ def _intro(flat: Flat, terms: list[str], lang: str) -> Property | None:
     intro_low = intro[0].lower() + intro[1:]
     purpose_text = _trimmed(_text(flat, purpose))
     if lang == "ru":
-        front = QUESTIONS["ru"]["intro"].format(
-            v=verb, s=subject, intro=intro_low, purpose=purpose_text
+        front = fill(
+            QUESTIONS["ru"]["intro"], v=verb, s=subject, intro=intro_low, purpose=purpose_text
         )
     else:
         aux, base = _en_aux(verb, subject)
-        front = QUESTIONS["en"]["intro"].format(
-            intro=intro, aux=aux, s=subject, v=base, purpose=purpose_text
+        front = fill(
+            QUESTIONS["en"]["intro"], intro=intro, aux=aux, s=subject, v=base, purpose=purpose_text
         )
     return _make(term, front, flat, obj)
 
@@ -344,7 +345,8 @@ def _when_ru(flat: Flat, term: str, clause: list[Word], main: list[Word]) -> Pro
         return None
     if looks_like_verb(obj[0].text):
         return None
-    front = template.format(
+    front = fill(
+        template,
         s=_text(flat, own_subject),
         v=main[verb2].text,
         s1=_text(flat, subject),
@@ -393,9 +395,7 @@ def _when_en(
         return None
     subject_text = " ".join([subject[0].text, _text(flat, subject[1:])]).strip()
     aux, base = _en_aux(verb.text, subject_text)
-    front = QUESTIONS["en"]["when"].format(
-        clause=flat.text[:comma], aux=aux, s=subject_text, v=base
-    )
+    front = fill(QUESTIONS["en"]["when"], clause=flat.text[:comma], aux=aux, s=subject_text, v=base)
     return _make(term, front, flat, obj)
 
 
@@ -427,14 +427,14 @@ def _allows(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
         verb = flat.masked[match.start(1) : match.end(1)].lower()
         if words[0].low.endswith(("ть", "ти", "чь", "ться")):
             template = q["allows_do"] if verb == "позволяет" else q["allows_do_pl"]
-            return _make(term, template.format(s=subject), flat, words)
-        return _make(term, q["allows"].format(s=subject, v=verb), flat, words)
+            return _make(term, fill(template, s=subject), flat, words)
+        return _make(term, fill(q["allows"], s=subject, v=verb), flat, words)
     who = _EN_WHO.match(flat.masked, match.end())
     if who:
         rest = _words(flat, who.end(), len(flat.text))
-        front = q["allows_do"].format(s=subject, who=who.group(1))
+        front = fill(q["allows_do"], s=subject, who=who.group(1))
         return _make(term, front, flat, rest) if rest else None
-    return _make(term, q["allows"].format(s=subject), flat, words)
+    return _make(term, fill(q["allows"], s=subject), flat, words)
 
 
 def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Property | None:
@@ -453,10 +453,10 @@ def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Propert
     purpose_text = _trimmed(_text(flat, purpose))
     verb = flat.masked[match.start(1) : match.end(1)]
     if lang == "ru":
-        front = QUESTIONS["ru"]["uses"].format(s=subject, v=verb.lower(), purpose=purpose_text)
+        front = fill(QUESTIONS["ru"]["uses"], s=subject, v=verb.lower(), purpose=purpose_text)
     else:
         aux, _ = _en_aux(verb, subject)
-        front = QUESTIONS["en"]["uses"].format(aux=aux, s=subject, purpose=purpose_text)
+        front = fill(QUESTIONS["en"]["uses"], aux=aux, s=subject, purpose=purpose_text)
     return _make(term, front, flat, obj)
 
 
@@ -478,8 +478,8 @@ def _clause(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
         return None  # several conditions: which one would the card ask?
     raw = flat.text[match.start() : match.end()].strip()
     marker = (", " if raw.startswith(",") else " ") + " ".join(raw.lstrip(", ").split())
-    front = QUESTIONS[lang]["clause"].format(t=term, head=_inner(head, vocab))
-    return _make(term, front.format(marker=marker), flat, words)
+    front = fill(QUESTIONS[lang]["clause"], t=term, head=_inner(head, vocab), marker=marker)
+    return _make(term, front, flat, words)
 
 
 # ---------------------------------------------------------------- the extractor

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from notecards.knowledge import knowledge_version, lookup_header, lookup_method, lookup_status
 from notecards.knowledge.durations import Case, count_words, human_duration
+from notecards.text.fill import fill
 
 __all__ = ["explain_header", "explain_request_line", "explain_status", "explain_status_line"]
 
@@ -280,7 +281,7 @@ def _cc_duration(name: str, arg: str | None, lang: str) -> str:
         return _say(lang, *_CC_SPECIAL[("max-age", "0")])
     en, ru, case = _CC_DURATIONS[name]
     return _say(
-        lang, en.format(span=_span(seconds, lang)), ru.format(span=_span(seconds, lang, case))
+        lang, fill(en, span=_span(seconds, lang)), fill(ru, span=_span(seconds, lang, case))
     )
 
 
@@ -896,7 +897,7 @@ def _phrase(show: Callable[[str, str], str], en: str, ru: str) -> Handler:
 
     def explain(value: str, lang: str) -> str | None:
         shown = show(value, lang)
-        return _say(lang, en.format(value=shown), ru.format(value=shown))
+        return _say(lang, fill(en, value=shown), fill(ru, value=shown))
 
     return explain
 

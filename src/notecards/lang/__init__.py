@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+from notecards.text.fill import fill
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +46,6 @@ class LanguagePack:
         template, so braces, `%s` or `{0}` in a note cannot change a question or raise.
         """
         return fill(self.questions[template], **values)
-
-
-def fill(template: str, /, **values: str) -> str:
-    """`template` with each `{name}` of `values` replaced, in one pass; other braces stay."""
-    return _PLACEHOLDER.sub(
-        lambda m: values[m.group(1)] if m.group(1) in values else m.group(0), template
-    )
 
 
 def _load() -> dict[str, LanguagePack]:

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC
 from typing import IO, TYPE_CHECKING
 
+from rich.markup import escape
+
 from notecards.model import Card
 from notecards.quiz.answers import diff, diff_plain
 from notecards.quiz.modes import GOOD, Edit, Outcome, Quit, Undo, Unreadable
@@ -341,7 +343,7 @@ class TtyUi:
             Panel(
                 render_content(card.front, card.fields[0] if card.model != "cloze" else ""),
                 title=f"[bold]{mode}[/]",
-                subtitle=f"[dim]{card.source}[/]",
+                subtitle=f"[dim]{escape(card.source)}[/]",
                 border_style="cyan",
             )
         )
@@ -392,13 +394,13 @@ class TtyUi:
 
     def ask_choice(self, options: Sequence[str]) -> int:
         for n, option in enumerate(options, 1):
-            self.console.print(f"  [bold]{n}[/]  {option}", highlight=False)
+            self.console.print(f"  [bold]{n}[/]  {escape(option)}", highlight=False)
         self.console.print(f"[dim]1-{len(options)} choose · {self.KEYS_HINT}[/]")
         return int(self._key("123456789"[: len(options)])) - 1
 
     def ask_order(self, steps: Sequence[str]) -> list[int]:
         for n, step in enumerate(steps, 1):
-            self.console.print(f"  [bold]{n}[/]  {step}", highlight=False)
+            self.console.print(f"  [bold]{n}[/]  {escape(step)}", highlight=False)
         example = " ".join(str(n) for n in range(1, len(steps) + 1))
         self.console.print(
             f"[dim]type the numbers in the right order, e.g. {example} · "
@@ -427,11 +429,11 @@ class TtyUi:
             self.console.print(f"  {line}", style=colour, highlight=False, markup=False)
 
     def notice(self, text: str) -> None:
-        self.console.print(f"[dim]{text}[/]", highlight=False)
+        self.console.print(f"[dim]{escape(text)}[/]", highlight=False)
 
     def problem(self, text: str) -> None:
         self.problems += 1
-        self.console.print(f"[red]{text}[/]", highlight=False)
+        self.console.print(f"[red]{escape(text)}[/]", highlight=False)
 
     def finish(self, summary: Summary) -> None:
         from rich.panel import Panel

@@ -326,11 +326,43 @@ def meta_warnings(meta: dict[str, Any], lines: dict[str, int] | None = None) -> 
     found: list[Located] = []
     title = meta.get("title")
     if title is not None and meta_title(meta) is None:
-        message = f"title is {_kind(title)}, not text: the file name is used"
-        found.append((lines.get("title", 1), message))
+        blank = isinstance(title, str) or (isinstance(title, list) and not _flat(title))
+        kind = "empty" if blank else f"{_kind(title)}, not text"
+        found.append((lines.get("title", 1), f"title is {kind}: the file name is used"))
     for key in ("tags", "tag", "aliases", "alias"):
         if key in meta:
             found += [(lines.get(key, 1), m) for m in _list_warnings(key, meta[key])]
+    for key, message in _setting_warnings(meta):
+        found.append((lines.get(key, 1), message))
+    return found
+
+
+_FLAG_WORDS = {"true", "yes", "on", "1", "false", "no", "off", "0", ""}
+
+
+def _setting_warnings(meta: dict[str, Any]) -> list[tuple[str, str]]:
+    """`lang`, `draft` and `notecards` of a type notecards cannot use: reported, as
+    tags are, instead of being ignored in silence."""
+    found: list[tuple[str, str]] = []
+    for key in ("lang", "language"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            found.append((key, f"{key} is {_kind(value)}, not a language code: detected instead"))
+    draft = meta.get("draft")
+    flag = isinstance(draft, str) and draft.strip().lower() in _FLAG_WORDS
+    if draft is not None and not isinstance(draft, bool) and not flag:
+        shown = f'"{draft[:40]}"' if isinstance(draft, str) else _kind(draft)
+        found.append(("draft", f"draft is {shown}, not true/false: not a draft"))
+    config = meta.get("notecards")
+    if config is None or isinstance(config, (bool, dict)):
+        skip = config.get("skip") if isinstance(config, dict) else None
+        if skip is not None and not isinstance(skip, (str, list)):
+            found.append(("notecards", f"notecards: skip is {_kind(skip)}, not a list: ignored"))
+        elif isinstance(skip, list):
+            found += [("notecards", m) for m in _list_warnings("notecards: skip", skip)]
+    elif not (isinstance(config, str) and config.strip().lower() in _FLAG_WORDS):
+        message = f"notecards is {_kind(config)}, not false or {{skip: [...]}}: ignored"
+        found.append(("notecards", message))
     return found
 
 

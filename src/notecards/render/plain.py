@@ -7,6 +7,7 @@ become lines with `•` or `1)`, code keeps its lines without fences.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from markdown_it.token import Token
 
@@ -19,7 +20,9 @@ from notecards.model import (
     Paragraph,
     Quote,
     Table,
+    block_spans,
     plain_text,
+    walk_blocks,
 )
 from notecards.reader.markdown import parser
 from notecards.reader.tree import build_sections
@@ -40,11 +43,36 @@ _HTML_ELEMENTS = (
 _HTML_TAG = re.compile(rf"<!--.*?-->|</?(?:{_HTML_ELEMENTS})(?:\s[^<>]*)?/?>", re.I | re.S)
 
 
-def strip_html_tags(text: str) -> str:
-    """Plain text never carries HTML elements, even ones Markdown left as text."""
+def strip_html_tags(text: str, keep: Collection[str] = ()) -> str:
+    """Plain text never carries HTML elements, even ones Markdown left as text; but
+    code shows as written: the texts of `keep` (see `code_with_tags`) stay whole."""
     if "<" not in text:
         return text
-    return _HTML_TAG.sub("", text)
+    kept = [code for code in keep if code in text]
+    if not kept:
+        return _HTML_TAG.sub("", text)
+    for index, code in enumerate(sorted(kept, key=len, reverse=True)):
+        text = text.replace(code, f"\ue000{index}\ue001")
+    text = _HTML_TAG.sub("", text)
+    for index, code in enumerate(sorted(kept, key=len, reverse=True)):
+        text = text.replace(f"\ue000{index}\ue001", code)
+    return text
+
+
+def code_with_tags(blocks: Iterable[Block]) -> frozenset[str]:
+    """The note's inline code and lines of code blocks that look like HTML elements
+    (`` `<b>` ``, `<div class="x">` in a fence): text a card shows as written."""
+    found: set[str] = set()
+    for block in walk_blocks(tuple(blocks)):
+        if isinstance(block, CodeBlock):
+            lines = block.code.split("\n") if "<" in block.code else ()
+            found.update(line.strip() for line in lines if _HTML_TAG.search(line))
+            found.update(" ".join(line.split()) for line in lines if _HTML_TAG.search(line))
+        for _, span in block_spans(block, ("code",)):
+            if "<" in span.text and _HTML_TAG.search(span.text):
+                found.add(span.text)
+    found.discard("")
+    return frozenset(found)
 
 
 def tidy(text: str) -> str:
