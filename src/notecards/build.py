@@ -463,6 +463,8 @@ def _handle(
         output.orphans = len(extra)
     if dry:
         output.status = "would write" if output.card_count else "empty"
+        if output.card_count and output.diff is not None and output.diff.nothing:
+            output.status = "unchanged"  # the status line agrees with the counts
         return []
     if not output.card_count and not extra:
         output.status = "empty"

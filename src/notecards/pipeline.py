@@ -39,6 +39,7 @@ from notecards import parallel
 from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
 from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
+from notecards.ids import note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
 from notecards.model import Card, Note, Problem, pickled_by_fields
@@ -237,6 +238,7 @@ class Run:
     knowledge_pid: int = 0  # the process that loaded the user's knowledge for this run
     _settings_key: str = ""
     frozen_pid: int = 0  # the worker process that froze its inherited heap (gc.freeze)
+    shared: frozenset[str] = frozenset()  # file names two notes share (ids.shared_names)
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
@@ -312,6 +314,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         allow_remote=run.options.allow_remote,
         embed_note=embedder.embedder(),
         extra_tags=() if run.single else (note_tag(note.title),),
+        identity=note_identity(note.path, note.meta, run.shared),
     )
     groups = group_digests(cards)
     deps = tuple(
@@ -484,6 +487,7 @@ def stream_one(
     paths = discover(path, options.include, options.exclude)
     all_notes, files = vault_notes(vault.root)
     run = Run(vault, NoteIndex(()), options, build_root.name, single, cache, files, {})
+    run.shared = shared_names(all_notes)
     _load_knowledge(run, result)
 
     tasks: list[Task | None] = []
@@ -644,7 +648,8 @@ def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -
     data[rel] = content
     hashed = content_hash(content)
     run.hashes[rel] = hashed
-    key = digest(run.settings_key(), rel, rel_in_root, hashed, mtime)
+    identity = note_identity(rel, None, run.shared)  # name or path: other notes decide
+    key = digest(run.settings_key(), rel, rel_in_root, hashed, mtime, identity)
     return Task(str(note_path), rel, rel_in_root, content, mtime, key if run.cache.enabled else "")
 
 

@@ -51,13 +51,15 @@ def extract_cards(
     allow_remote: bool = False,
     embed_note: EmbedNote | None = None,
     extra_tags: tuple[str, ...] = (),
+    identity: str = "",
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
-    carries the note's tags and then `extra_tags`."""
+    carries the note's tags and then `extra_tags`; `identity` is what card ids hash
+    (`ids.note_identity`, worked out from the note alone when not given)."""
     enabled, skipped = meta_skipped_kinds(dict(note.meta))
     if not enabled:
         return []
-    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags)
+    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags, identity)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
         if extractor.name in skipped:

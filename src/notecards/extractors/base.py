@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notecards.ids import card_id_from, card_id_start, normalize_anchor
+from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
 from notecards.model import Block, Card, Note, NoteType, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
@@ -39,6 +39,7 @@ class ExtractContext:
     allow_remote: bool = False
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
     extra_tags: tuple[str, ...] = ()  # added to the note's tags on every card
+    identity: str = ""  # what card ids hash for the note (ids.note_identity; '' = work it out)
     claimed: set[tuple[int, int, type]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
@@ -54,6 +55,7 @@ class ExtractContext:
     def __post_init__(self) -> None:
         self.tags = (*self.note.tags, *self.extra_tags)
         self.deck = self.note.deck or self.note.title
+        self.identity = self.identity or note_identity(self.note.path, self.note.meta)
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
@@ -112,7 +114,7 @@ class ExtractContext:
         note = self.note
         start = self._id_starts.get(kind)
         if start is None:  # a note's cards are of a few kinds: each hash is begun once
-            start = self._id_starts[kind] = card_id_start(note.path, kind)
+            start = self._id_starts[kind] = card_id_start(self.identity, kind)
         identity = card_id_from(start, self.normalized(anchor))
         # by position, in Card's field order, a tenth cheaper (tests/test_registry.py)
         return Card(identity, kind, extractor, note.path, line, front.strip(), back.strip(),
