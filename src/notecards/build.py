@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from notecards import plugin_settings
 from notecards.cache import NoteCache, code_fingerprint, default_cache_dir, digest
 from notecards.dryrun import (
     Diff,
@@ -219,6 +220,7 @@ def inputs_fingerprint(
             )
             for name in sorted(files):
                 parts.append(f"{folder}/{name}:{_stat(join(folder, name))}")
+        parts.append(f"plugins:{plugin_settings.fingerprint(root)}")  # in hidden .obsidian/
         for ignore in {root, path.resolve() if path.is_dir() else path.parent.resolve()}:
             parts.append(f"ignore:{_stat(ignore / '.notecardsignore')}")
     return digest(*parts)

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from notecards import parallel
+from notecards import parallel, plugin_settings
 from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
 from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
@@ -257,6 +257,7 @@ class Run:
                 self.single,
                 self.options.key(),
                 self.knowledge_key,
+                plugin_settings.fingerprint(self.vault.root),
             )
         return self._settings_key
 
@@ -489,6 +490,8 @@ def stream_one(
     run = Run(vault, NoteIndex(()), options, build_root.name, single, cache, files, {})
     run.shared = shared_names(all_notes)
     _load_knowledge(run, result)
+    for where, line, message in plugin_settings.problems(vault.root):
+        result.problems.append(Problem(display_path(Path(where)), line, message))
 
     tasks: list[Task | None] = []
     entries: list[NoteResult | None] = []
