@@ -156,3 +156,17 @@ def test_any_basic_note_gives_its_two_fields(
     root = vault(tmp_path, {"n.md": f"START\nBasic\n{question}\nBack: {answer}\nEND\n"})
     cards = [c for c in cards_of(root) if c.extractor == "obsidian_to_anki"]
     assert [(c.front, c.back) for c in cards] == [(question, answer)]
+
+
+def test_a_named_first_field_and_notes_kept_in_an_anki_fence(tmp_path: Path) -> None:
+    notes = {"n.md": (
+        "START\nBasic\n\nFront:\nIs the union of sets commutative?\n\nBack:\nYes.\n"
+        "<!--ID: 1687000000001-->\nEND\n\n"
+        "```anki\nSTART\nBasic\nWhat does `len([])` return?\nBack: `0`\nEND\n```\n\n"
+        "```python\nSTART\nnot a note\nEND\n```\n"
+    )}  # fmt: skip
+    cards = cards_of(vault(tmp_path, notes))
+    assert [(c.front, c.back) for c in cards] == [
+        ("Is the union of sets commutative?", "Yes."),
+        ("What does len([]) return?", "0"),
+    ]

@@ -23,8 +23,11 @@ folder decks and tags (`FOLDER_DECKS`, `FOLDER_TAGS`, innermost folder first) an
 cloze switches (`Defaults`). Without field names for a type, a line starting with a
 capitalized name and a colon (`Source: …`) begins a field.
 
-Markers count only at the start of a line outside code blocks, as in the plugin. Every
-block a note block or inline note touches is claimed, so it is not mined.
+Markers count only at the start of a line, as in the plugin, and outside code blocks,
+unlike the plugin: a note that shows the syntax in a ```` ```markdown ```` block is an
+example, not a card. A ```` ```anki ```` fence, which people use to keep their notes out
+of Obsidian's preview, does hold notes. Every block a note block or inline note touches
+is claimed, so it is not mined.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ STOCK_FIELDS: dict[str, tuple[str, ...]] = {
 }
 REVERSED_TYPES = frozenset({"Basic (and reversed card)"})
 OPTIONAL_REVERSED = "Basic (optional reversed card)"
+NOTE_FENCES = frozenset({"anki"})  # ```anki fences hide notes in Obsidian's preview
 MAX_NOTE_LINES = 2_000  # a "note" longer than this is an END that never came
 
 _ID_LINE = re.compile(r"^(?:<!--)?ID: (\d+).*$")
@@ -152,7 +156,9 @@ def _note_lines(note: Note) -> _Lines:
                 lines.text[number] = text
                 lines.owner[number] = (sec, block)
                 lines.sections[number] = sec
-            if isinstance(block, (CodeBlock, MathBlock)):
+            if isinstance(block, MathBlock) or (
+                isinstance(block, CodeBlock) and block.language not in NOTE_FENCES
+            ):
                 lines.code.update(range(block.line, block.end_line + 1))
             lines.last = max(lines.last, block.end_line)
     return lines
@@ -168,7 +174,8 @@ def _holds_markers(note: Note, syntax: Syntax) -> bool:
 
 
 def _field_start(line: str, names: tuple[str, ...] | None) -> tuple[str, str] | None:
-    """(field name, rest of the line) when `line` begins a field."""
+    """(field name, rest of the line) when `line` begins a field (the first field may
+    be named too: `Front:`)."""
     if names is None:
         match = _GUESSED_FIELD.match(line)
         return (match.group(1), line[match.end(1) + 1 :]) if match else None
@@ -185,7 +192,7 @@ def _fields(note_type: str, body: list[str], syntax: Syntax) -> list[tuple[str, 
     found: dict[str, list[str]] = {first: []}
     current = first
     for line in body:
-        start = _field_start(line, names[1:] if names else None)
+        start = _field_start(line, names)
         if start is not None:
             current, line = start
             found.setdefault(current, [])
