@@ -40,7 +40,8 @@ from typing import Any
 
 from notecards.extractors.anki_cloze import anki_deletions, cloze_cards, masked_text
 from notecards.extractors.base import ExtractContext
-from notecards.model import Block, Card, CodeBlock, MathBlock, Note, Paragraph, Section
+from notecards.extractors.note_lines import NoteLines, note_lines
+from notecards.model import Card, Note, Paragraph, Section
 from notecards.plugin_settings import (
     OBSIDIAN_TO_ANKI,
     flag_setting,
@@ -130,38 +131,6 @@ def vault_syntax(note: Note) -> Syntax:
 
 
 # ---------------------------------------------------------------- the note's lines
-
-
-@dataclass
-class _Lines:
-    """The note's body as lines again (from its blocks' sources and its headings), with
-    the top-level block and section of each line and the lines inside code."""
-
-    text: dict[int, str] = field(default_factory=dict)
-    owner: dict[int, tuple[Section, Block]] = field(default_factory=dict)
-    code: set[int] = field(default_factory=set)
-    sections: dict[int, Section] = field(default_factory=dict)
-    last: int = 0
-
-
-def _note_lines(note: Note) -> _Lines:
-    lines = _Lines()
-    for sec in note.sections:
-        if sec.level:
-            lines.text[sec.line] = f"{'#' * sec.level} {sec.heading}"
-            lines.sections[sec.line] = sec
-        for block in sec.blocks:
-            for offset, text in enumerate(block.source.split("\n")):
-                number = block.line + offset
-                lines.text[number] = text
-                lines.owner[number] = (sec, block)
-                lines.sections[number] = sec
-            if isinstance(block, MathBlock) or (
-                isinstance(block, CodeBlock) and block.language not in NOTE_FENCES
-            ):
-                lines.code.update(range(block.line, block.end_line + 1))
-            lines.last = max(lines.last, block.end_line)
-    return lines
 
 
 def _holds_markers(note: Note, syntax: Syntax) -> bool:
@@ -336,7 +305,7 @@ def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the file
 
 
-def _file_line(lines: _Lines, marker: str) -> tuple[str, range]:
+def _file_line(lines: NoteLines, marker: str) -> tuple[str, range]:
     """What `TARGET DECK` / `FILE TAGS` says (the rest of its line after `: `, or the
     next line) and the lines it takes. The first one in the note counts, as in the
     plugin."""
@@ -370,7 +339,7 @@ def extract_obsidian_to_anki(note: Note, ctx: ExtractContext) -> list[Card]:
     syntax = vault_syntax(note)
     if not _holds_markers(note, syntax):
         return []
-    lines = _note_lines(note)
+    lines = note_lines(note, NOTE_FENCES)
     deck, deck_lines = _file_line(lines, syntax.deck_line)
     deck = deck or next(iter(_folder_setting(note, syntax.folder_decks, every=False)), "")
     tags, tag_lines = _file_line(lines, syntax.tags_line)
@@ -392,14 +361,11 @@ def extract_obsidian_to_anki(note: Note, ctx: ExtractContext) -> list[Card]:
         claimed.update(range(number, end + 1))
         number = end + 1
     cards += _inline_notes(maker, lines, claimed)
-    for number in sorted(claimed):
-        if number in lines.owner:
-            sec, block = lines.owner[number]
-            ctx.claim(block, sec)
+    lines.claim(claimed, ctx.claim)
     return cards
 
 
-def _block_end(lines: _Lines, start: int, syntax: Syntax) -> int | None:
+def _block_end(lines: NoteLines, start: int, syntax: Syntax) -> int | None:
     for number in range(start + 1, min(lines.last, start + MAX_NOTE_LINES) + 1):
         text = lines.text.get(number, "")
         if text.startswith(syntax.end) and number not in lines.code:
@@ -407,7 +373,7 @@ def _block_end(lines: _Lines, start: int, syntax: Syntax) -> int | None:
     return None
 
 
-def _note_block(maker: _Maker, lines: _Lines, start: int, end: int) -> list[Card]:
+def _note_block(maker: _Maker, lines: NoteLines, start: int, end: int) -> list[Card]:
     body = [lines.text.get(n, "") for n in range(start + 1, end)]
     if not body:
         return []
@@ -421,7 +387,7 @@ def _note_block(maker: _Maker, lines: _Lines, start: int, end: int) -> list[Card
     return maker.cards(note_type, _fields(note_type, body, maker.syntax), start + 1, sec, tags)
 
 
-def _inline_notes(maker: _Maker, lines: _Lines, claimed: set[int]) -> list[Card]:
+def _inline_notes(maker: _Maker, lines: NoteLines, claimed: set[int]) -> list[Card]:
     begin, end = maker.syntax.begin_inline, maker.syntax.end_inline
     pattern = re.compile(re.escape(begin) + r"(.*?)" + re.escape(end))
     cards: list[Card] = []
