@@ -20,7 +20,8 @@ from typing import Any
 
 OBSIDIAN_TO_ANKI = ".obsidian/plugins/obsidian-to-anki-plugin/data.json"
 SPACED_REPETITION = ".obsidian/plugins/obsidian-spaced-repetition/data.json"
-PLUGIN_FILES = (OBSIDIAN_TO_ANKI, SPACED_REPETITION)
+FLASHCARDS = ".obsidian/plugins/flashcards-obsidian/data.json"
+PLUGIN_FILES = (OBSIDIAN_TO_ANKI, SPACED_REPETITION, FLASHCARDS)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from notecards.extractors.base import ExtractContext, Extractor
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
 from notecards.extractors.explicit import extract_explicit
+from notecards.extractors.flashcards_obsidian import extract_flashcards_obsidian
 from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
@@ -34,6 +35,9 @@ _LINE = attrgetter("line")
 EXTRACTORS: list[Extractor] = [
     # registry: one line per extractor, in running order
     Extractor("obsidian_to_anki", extract_obsidian_to_anki, kinds=("basic", "reversed", "cloze")),
+    Extractor(
+        "flashcards_obsidian", extract_flashcards_obsidian, kinds=("basic", "reversed", "cloze")
+    ),
     Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze")),
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",)),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),

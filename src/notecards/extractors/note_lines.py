@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from notecards.model import Block, CodeBlock, MathBlock, Note, Section
+from notecards.reader.decode import decode_note
 
 
 @dataclass
@@ -37,13 +39,30 @@ class NoteLines:
                 claim(block, section)
 
 
-def note_lines(note: Note, open_fences: Container[str] = ()) -> NoteLines:
+def raw_lines(path: Path | None) -> dict[int, str]:
+    """The file's lines by number (empty when it cannot be read): the reader keeps a
+    heading's words but not its `#tags`, which some syntaxes put there."""
+    if path is None:
+        return {}
+    try:
+        text = decode_note(path.read_bytes()).text
+    except OSError:
+        return {}
+    return dict(enumerate(text.split("\n"), 1)) if text else {}
+
+
+def note_lines(
+    note: Note, open_fences: Container[str] = (), raw: dict[int, str] | None = None
+) -> NoteLines:
     """The lines of `note`; code blocks whose language is in `open_fences` are read as
-    text, not as code."""
+    text, not as code. Headings are taken from `raw` (the file's lines) when given."""
     lines = NoteLines()
+    raw = raw or {}
     for section in note.sections:
         if section.level:
-            lines.text[section.line] = f"{'#' * section.level} {section.heading}"
+            rebuilt = f"{'#' * section.level} {section.heading}"
+            original = raw.get(section.line, "")
+            lines.text[section.line] = original if original.lstrip().startswith("#") else rebuilt
             lines.sections[section.line] = section
             lines.headings.add(section.line)
             lines.last = max(lines.last, section.line)
