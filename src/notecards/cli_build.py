@@ -76,6 +76,20 @@ def _options(
     )
 
 
+def _write_schedules(paths: list[Path], options, outputs) -> None:
+    """`--with-schedule`: the schedules the notes hold, into each package written."""
+    from notecards.exporters.apkg import write_schedules
+    from notecards.pipeline import collect
+    from notecards.schedules import package_schedules
+
+    result = collect(paths, options)
+    files = {n.path: Path(n.vault) / n.path for n in result.notes if n.vault}
+    schedules = package_schedules(result.cards, files)
+    for output in outputs:
+        if output.status in ("written", "unchanged") and output.path.suffix == ".apkg":
+            write_schedules(output.path, schedules)
+
+
 def _check_choices(fmt: str, split: str) -> None:
     if fmt not in ("apkg", "json", "csv"):
         raise typer.BadParameter("choose apkg, json or csv", param_hint="--format")
@@ -108,6 +122,14 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
     strict: Strict = False,
     quiet: Quiet = False,
+    with_schedule: Annotated[
+        bool,
+        typer.Option(
+            "--with-schedule",
+            help="Keep the review schedules the notes hold (<!--SR:…-->) in the package "
+            "(import it in Anki with scheduling).",
+        ),
+    ] = False,
 ) -> None:
     """Write one deck per note or folder: [bold]notecards build notes/ -o decks/[/bold]
 
@@ -143,6 +165,8 @@ def build(
     finally:
         if progress is not None:
             progress.stop()
+    if with_schedule and fmt == "apkg" and not dry_run:
+        _write_schedules(paths or [DEFAULT_NOTES], options, summary.outputs)
     print_problems(summary.problems)
     from notecards.build_report import print_diff, print_json, print_summary
 
