@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from notecards import parallel, plugin_settings
+from notecards import parallel, plugin_settings, vault_settings
 from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
 from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
@@ -44,6 +44,7 @@ from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
 from notecards.model import Card, Note, Problem, pickled_by_fields
 from notecards.vault import Vault, find_vault_root
+from notecards.vault_settings import VaultSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +56,11 @@ class BuildOptions:
     exclude: tuple[str, ...] = ()
     cache: bool = True
     workers: int | None = None  # None: all cores when there are many notes
+    mine: bool | None = None  # --mine / --no-mine; None: as the settings and notes say
 
     def key(self) -> str:
         """What of the options changes a note's cards."""
-        return f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}"
+        return f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}:{self.mine}"
 
 
 class Progress(Protocol):
@@ -239,6 +241,7 @@ class Run:
     _settings_key: str = ""
     frozen_pid: int = 0  # the worker process that froze its inherited heap (gc.freeze)
     shared: frozenset[str] = frozenset()  # file names two notes share (ids.shared_names)
+    settings: VaultSettings = field(default_factory=VaultSettings)  # .notecards.toml
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
@@ -258,6 +261,7 @@ class Run:
                 self.options.key(),
                 self.knowledge_key,
                 plugin_settings.fingerprint(self.vault.root),
+                vault_settings.fingerprint(self.vault.root),
             )
         return self._settings_key
 
@@ -301,6 +305,9 @@ def _mine(run: Run, task: Task) -> NoteResult:
         note, problems = parse_note(task.data, task.rel, path, vault, task.mtime)
     if note is None:
         return NoteResult(None, b"", tuple(problems), False, files=run.files)
+    switches = run.settings.switches(note.path, note.tags, note.meta, run.options.mine)
+    if switches.lang:  # the vault's language for notes that do not name theirs
+        note = replace(note, lang=switches.lang)
     note = replace(note, deck=run.deck(task.rel_in_root, note.title))
     if meta_flag(dict(note.meta), "draft") and not run.options.include_drafts:
         return NoteResult(replace(note, sections=()), b"", tuple(problems), False, files=run.files)
@@ -316,6 +323,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         embed_note=embedder.embedder(),
         extra_tags=() if run.single else (note_tag(note.title),),
         identity=note_identity(note.path, note.meta, run.shared),
+        switches=switches,
     )
     groups = group_digests(cards)
     deps = tuple(
@@ -487,8 +495,13 @@ def stream_one(
     build_root = path.resolve() if not single else path.resolve().parent
     paths = discover(path, options.include, options.exclude)
     all_notes, files = vault_notes(vault.root)
-    run = Run(vault, NoteIndex(()), options, build_root.name, single, cache, files, {})
+    settings = vault_settings.load_settings(vault.root)
+    root_name = settings.deck_root or build_root.name
+    run = Run(vault, NoteIndex(()), options, root_name, single, cache, files, {})
     run.shared = shared_names(all_notes)
+    run.settings = settings
+    settings_path = display_path(vault.root / vault_settings.SETTINGS_FILE)
+    result.problems += [Problem(settings_path, n, m, "error") for n, m in settings.problems]
     _load_knowledge(run, result)
     for where, line, message in plugin_settings.problems(vault.root):
         result.problems.append(Problem(display_path(Path(where)), line, message))

@@ -29,6 +29,7 @@ from notecards.reader.metadata import meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
 from notecards.vault import Vault
+from notecards.vault_settings import EXPLICIT_EXTRACTORS, NoteSwitches
 
 _LINE = attrgetter("line")
 
@@ -58,11 +59,19 @@ def extract_cards(
     embed_note: EmbedNote | None = None,
     extra_tags: tuple[str, ...] = (),
     identity: str = "",
+    switches: NoteSwitches | None = None,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
     carries the note's tags and then `extra_tags`; `identity` is what card ids hash
-    (`ids.note_identity`, worked out from the note alone when not given)."""
+    (`ids.note_identity`, worked out from the note alone when not given); `switches`
+    are the vault settings' and the command line's for the note (vault_settings.py)."""
     enabled, skipped = meta_skipped_kinds(dict(note.meta))
+    if switches is not None:
+        if not switches.enabled:
+            return []
+        skipped |= switches.skip
+        if not switches.mine:  # the cards the user wrote, nothing mined
+            skipped |= {e.name for e in EXTRACTORS if e.name not in EXPLICIT_EXTRACTORS}
     if not enabled:
         return []
     ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags, identity)
