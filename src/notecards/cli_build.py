@@ -43,6 +43,14 @@ Exclude = Annotated[
     typer.Option("--exclude", help="Leave out notes matching this glob; repeatable."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every note again.")]
+Mine = Annotated[
+    bool | None,
+    typer.Option(
+        "--mine/--no-mine",
+        help="Mine prose for cards, or keep only the cards written in the notes "
+        "[default: as .notecards.toml and the notes say].",
+    ),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too (for CI).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
 
@@ -62,6 +70,7 @@ def _options(
     exclude: list[str] | None = None,
     no_cache: bool = False,
     jobs: int | None = None,
+    mine: bool | None = None,
 ):
     from notecards.pipeline import BuildOptions
 
@@ -73,6 +82,7 @@ def _options(
         exclude=tuple(exclude or ()),
         cache=not no_cache,
         workers=jobs,
+        mine=mine,
     )
 
 
@@ -122,6 +132,7 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
     strict: Strict = False,
     quiet: Quiet = False,
+    mine: Mine = None,
     with_schedule: Annotated[
         bool,
         typer.Option(
@@ -144,7 +155,7 @@ def build(
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("at least 1", param_hint="--jobs")
     options = _options(
-        allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs
+        allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs, mine
     )
     progress = None
     if sys.stderr.isatty() and not quiet and not as_json:
@@ -189,12 +200,13 @@ def cards(
     deck_per_note: DeckPerNote = False,
     no_cache: NoCache = False,
     strict: Strict = False,
+    mine: Mine = None,
 ) -> None:
     """List the cards that build would write, and which extractor made each."""
     from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
 
-    options = _options(allow_remote, include_drafts, deck_per_note, no_cache=no_cache)
+    options = _options(allow_remote, include_drafts, deck_per_note, no_cache=no_cache, mine=mine)
     result = collect(paths, options)
     print_problems(result.problems)
     if as_json:
