@@ -58,6 +58,14 @@ def test_custom_separators_and_flashcard_tags(tmp_path: Path) -> None:
     ]  # `::` is not this vault's separator
 
 
+def test_settings_kept_under_a_settings_key(tmp_path: Path) -> None:
+    data = {"settings": {"flashcardTags": ["#study"], "singleLineCardSeparator": ";;",
+                         "singleLineReversedCardSeparator": ";;;"}, "buryList": []}  # fmt: skip
+    assert sides(cards_of(tmp_path, {"n.md": "#study\n\nCapital of Peru;;Lima\n"}, data)) == [
+        ("basic", "Capital of Peru", "Lima")
+    ]
+
+
 def test_without_the_file_the_defaults_apply(tmp_path: Path) -> None:
     assert sides(cards_of(tmp_path, {"n.md": NOTE})) == [("basic", "Capital of Spain", "Madrid")]
 
@@ -88,3 +96,10 @@ def test_deck_naming_tags_and_heading_scoped_tags(tmp_path: Path) -> None:
     ]
     folders = cards_of(tmp_path / "f", {"Notes/n.md": note}, {"convertFoldersToDecks": True})
     assert {c.deck for c in folders} == {"V::Notes"}
+
+
+def test_an_answer_that_starts_with_a_label_is_a_card(tmp_path: Path) -> None:
+    note = "#flashcards\n\nTCP connect scan::Flag: -sT, completes the handshake\n\n:smile::wink:\n"
+    assert sides(cards_of(tmp_path, {"n.md": note})) == [
+        ("basic", "TCP connect scan", "Flag: -sT, completes the handshake")
+    ]  # an emoji pair is still no card

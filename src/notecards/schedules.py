@@ -9,7 +9,8 @@ factor in percent (250 is Anki's and the plugin's starting ease).
 
 Which card a comment belongs to: the first comment at or after the card's line and
 before the line of the next card of the note (cards of the explicit extractor, whose
-syntax the plugin reads). Its n-th entry schedules the card of ord n.
+syntax the plugin reads) that has one entry for each card of the card's line (else
+the first there). Its n-th entry schedules the card of ord n.
 
 The conversion to FSRS memory state (documented in docs/settings.md, "Schedules"):
 
@@ -110,14 +111,20 @@ def card_schedules(
     scheduled = [c for c in cards if c.extractor in SCHEDULED_EXTRACTORS]
     starts = sorted({c.line for c in scheduled})
     comment_lines = sorted(lines)
+    group_sizes: dict[int, int] = {}
+    for card in scheduled:
+        group_sizes[card.line] = group_sizes.get(card.line, 0) + 1
     out: dict[str, Schedule] = {}
     for card in scheduled:
         index = starts.index(card.line)
         stop = starts[index + 1] if index + 1 < len(starts) else float("inf")
-        found = next((n for n in comment_lines if card.line <= n < stop), None)
-        if found is None:
+        between = [n for n in comment_lines if card.line <= n < stop]
+        if not between:
             continue
-        entries = lines[found]
+        # a stray comment inside a card's question is not its schedule: prefer the one
+        # with an entry for each of its cards
+        fitting = [n for n in between if len(lines[n]) == group_sizes[card.line]]
+        entries = lines[(fitting or between)[0]]
         if 0 <= card.ord < len(entries):
             out[card.id] = entries[card.ord]
     return out

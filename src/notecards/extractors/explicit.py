@@ -315,7 +315,7 @@ def _looks_like_code(question: str, answer: str, separator: str, flashcards: boo
     if tight_left and tight_right:
         if _is_ipv6(left_token + separator + right_token):
             return True
-        if left_token.startswith(":") or right_token.endswith(":"):
+        if left_token.startswith(":") and right_token.endswith(":"):
             return True  # emoji shortcodes, `:smile::wink:`
         if _IDENT.fullmatch(left_token.lstrip(".#*")):
             if left_token in CODE_NAMESPACES:

@@ -87,6 +87,8 @@ def settings_of(data: dict | None) -> OsrSettings:
     """The settings a parsed file holds (None: no file, the defaults and folder decks)."""
     if data is None:
         return OsrSettings()
+    if isinstance(data.get("settings"), dict):  # where the plugin keeps them since 1.10
+        data = data["settings"]
     tags = data.get("flashcardTags")
     names = tuple(
         t.strip().lstrip("#").casefold() for t in tags if isinstance(t, str) and t.strip("# ")
