@@ -8,9 +8,9 @@ plugin's older form has no `!`. `due` is a date, `interval` days, `ease` the SM-
 factor in percent (250 is Anki's and the plugin's starting ease).
 
 Which card a comment belongs to: the first comment at or after the card's line and
-before the line of the next card of the note (cards of the explicit extractor, whose
-syntax the plugin reads) that has one entry for each card of the card's line (else
-the first there). Its n-th entry schedules the card of ord n.
+before the first line of the next Anki note of the note (cards of the explicit
+extractor, whose syntax the plugin reads) that has one entry for each card of the
+note (else the first there). Its n-th entry schedules the card of ord n.
 
 The conversion to FSRS memory state (documented in docs/settings.md, "Schedules"):
 
@@ -105,28 +105,32 @@ def line_schedules(text: str) -> dict[int, list[Schedule]]:
 def card_schedules(
     cards: Sequence[Card], lines: Mapping[int, list[Schedule]]
 ) -> dict[str, Schedule]:
-    """Card id → its schedule, for the cards of one note (see the module docstring)."""
+    """Card id → its schedule, for the cards of one note (see the module docstring).
+
+    Cards are taken by Anki note (`Card.group`): the cards of a reversed card or of a
+    cloze share one comment, from the first line of any of them."""
     if not lines:
         return {}
-    scheduled = [c for c in cards if c.extractor in SCHEDULED_EXTRACTORS]
-    starts = sorted({c.line for c in scheduled})
+    groups: dict[str, list[Card]] = {}
+    for card in cards:
+        if card.extractor in SCHEDULED_EXTRACTORS:
+            groups.setdefault(card.group or card.id, []).append(card)
+    firsts = sorted((min(c.line for c in members), key) for key, members in groups.items())
     comment_lines = sorted(lines)
-    group_sizes: dict[int, int] = {}
-    for card in scheduled:
-        group_sizes[card.line] = group_sizes.get(card.line, 0) + 1
     out: dict[str, Schedule] = {}
-    for card in scheduled:
-        index = starts.index(card.line)
-        stop = starts[index + 1] if index + 1 < len(starts) else float("inf")
-        between = [n for n in comment_lines if card.line <= n < stop]
+    for index, (first, key) in enumerate(firsts):
+        stop = firsts[index + 1][0] if index + 1 < len(firsts) else float("inf")
+        between = [n for n in comment_lines if first <= n < stop]
         if not between:
             continue
+        members = groups[key]
         # a stray comment inside a card's question is not its schedule: prefer the one
         # with an entry for each of its cards
-        fitting = [n for n in between if len(lines[n]) == group_sizes[card.line]]
+        fitting = [n for n in between if len(lines[n]) == len(members)]
         entries = lines[(fitting or between)[0]]
-        if 0 <= card.ord < len(entries):
-            out[card.id] = entries[card.ord]
+        for card in members:
+            if 0 <= card.ord < len(entries):
+                out[card.id] = entries[card.ord]
     return out
 
 
