@@ -117,6 +117,17 @@ def test_the_settings_file_renames_markers_and_gives_fields_decks_and_tags(
     assert other.deck == "Other" and "extra" in other.tags and "lang" in other.tags
 
 
+def test_settings_kept_under_settings_as_the_plugin_writes_them(tmp_path: Path) -> None:
+    data = {"settings": {"Defaults": {"CurlyCloze": True}, "Syntax": {"Begin Note": "BEGIN"}},
+            "fields_dict": {"Cloze": ["Text", "Back Extra"]}, "File Hashes": {}}  # fmt: skip
+    notes = {"n.md": "BEGIN\nCloze\n\nA {set} has no {2|duplicates}.\n\nEND\n"}
+    cards = cards_of(vault(tmp_path, notes, data))
+    assert [(c.front, c.back) for c in cards] == [
+        ("A [...] has no duplicates.", "set"),
+        ("A set has no [...].", "duplicates"),
+    ]
+
+
 def test_without_curly_cloze_braces_stay_text(tmp_path: Path) -> None:
     notes = {"n.md": "START\nCloze\nA {{c1::set}} is written {like this}.\nEND\n"}
     (card,) = cards_of(vault(tmp_path, notes))

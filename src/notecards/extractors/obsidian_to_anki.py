@@ -95,16 +95,20 @@ class Syntax:
 
 
 def syntax_of(data: dict[str, Any]) -> Syntax:
-    """The Syntax a settings file (parsed JSON) describes; defaults for what it lacks."""
-    marks = section(data, "Syntax")
-    defaults = section(data, "Defaults")
+    """The Syntax a settings file (parsed JSON) describes; defaults for what it lacks.
+    The plugin keeps its settings under `settings`, next to `fields_dict` (older
+    versions: all at the top)."""
+    settings = section(data, "settings") or data
+    marks = section(settings, "Syntax")
+    defaults = section(settings, "Defaults")
     fields = dict(STOCK_FIELDS)
-    for name, names in section(data, "fields_dict").items():
+    for name, names in (section(data, "fields_dict") or section(settings, "fields_dict")).items():
         if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
             fields[name] = tuple(names)
 
     def strings(key: str) -> dict[str, str]:
-        return {k.strip("/"): v for k, v in section(data, key).items() if isinstance(v, str) and v}
+        found = section(settings, key).items()
+        return {k.strip("/"): v for k, v in found if isinstance(v, str) and v}
 
     return Syntax(
         begin=text_setting(marks, "Begin Note", "START"),
