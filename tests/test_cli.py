@@ -50,6 +50,27 @@ def test_cards_json_contract_on_the_sample_vault():
                 assert markup not in side, (markup, card)
     assert len({c["id"] for c in cards}) == len(cards)
     assert {c["lang"] for c in cards} == {"ru", "en"}
+    for card in cards:
+        assert 0 <= card["confidence"] <= 1 and card["rule"].startswith(card["extractor"])
+        assert card["kept"] is True
+
+
+def test_min_confidence_all_and_why(tmp_path: Path):
+    """The threshold decides what is listed; `--all` lists the rest as not kept."""
+    note = tmp_path / "n.md"
+    note.write_text(
+        "Question::Answer\n\nA _cache_ is a store that keeps copies of data close to "
+        "where they are used.\n",
+        encoding="utf-8",
+    )
+    strict = json.loads(run("cards", str(note), "--json", "--min-confidence", "0.99").stdout)
+    assert [c["rule"] for c in strict] == ["explicit.basic"]
+    every = json.loads(run("cards", str(note), "--json", "--all", "--min-confidence", "0.99",
+                           "--why").stdout)  # fmt: skip
+    mined = [c for c in every if c["extractor"] == "definitions"]
+    assert mined and not any(c["kept"] for c in mined)
+    assert any("store that keeps copies" in c["evidence"] for c in mined)
+    assert run("cards", str(note), "--min-confidence", "2").returncode == 2
 
 
 def test_missing_path_is_reported_with_exit_1(tmp_path: Path):

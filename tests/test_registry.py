@@ -34,6 +34,8 @@ def _paragraph_cards(note: Note, ctx: ExtractContext) -> list[Card]:
                 ctx.card(
                     kind="probe",
                     extractor="probe",
+                    rule="probe.paragraph",
+                    confidence=float(text.split()[-1]) if text[-1].isdigit() else 1.0,
                     anchor=first,
                     front=first,
                     back=text,
@@ -72,16 +74,17 @@ def test_card_sets_every_field_from_its_arguments_and_the_note(tmp_path):
     card = ctx.card(
         kind="k", extractor="e", anchor=" Alpha  BETA ", front=" f\n", back=" b<\n", line=7,
         section=section, model="reversed", back_html="<em>b</em>", items=("i",), group="g",
-        ord=2,
+        ord=2, rule="e.r", confidence=0.25, evidence="saw",
     )  # fmt: skip
     assert card == Card(
         id=card_id("n.md", "k", "alpha beta"), kind="k", extractor="e", note="n.md", line=7,
         front="f", back="b<", deck="D::E", tags=("a", "x", "notecards/mined"), lang="en",
         source="T › H", model="reversed", fields=(" f<br>", "<em>b</em>"), group="g", ord=2,
-        items=("i",), media=(), mtime=1234,
+        items=("i",), media=(), mtime=1234, rule="e.r", confidence=0.25, evidence="saw",
     )  # fmt: skip
-    assert ctx.card(kind="k", extractor="e", anchor="z", front="q", back="a", line=1,
-                    section=None).group == card_id("n.md", "k", "z")  # fmt: skip
+    other = ctx.card(kind="k", extractor="e", anchor="z", front="q", back="a", line=1,
+                     section=None, rule="e.r", confidence=1.0)  # fmt: skip
+    assert other.group == card_id("n.md", "k", "z")
 
 
 def test_duplicate_fronts_and_empty_sides_are_dropped(tmp_path, probe_registry):
@@ -99,8 +102,61 @@ def test_skip_by_extractor_or_kind(tmp_path, probe_registry):
     assert extractors.extract_cards(by_name) == []
 
 
+def test_skip_by_kind_leaves_out_that_kind_only(tmp_path, monkeypatch):
+    """An extractor's cards of a skipped kind are left out, its other kinds stay."""
+
+    def two_kinds(note: Note, ctx: ExtractContext) -> list[Card]:
+        return [
+            replace(
+                card, kind=kind, id=f"{kind}-{card.id}", group="", front=f"{kind}: {card.front}"
+            )
+            for card in _paragraph_cards(note, ctx)
+            for kind in ("probe", "other")
+        ]
+
+    monkeypatch.setattr(
+        extractors, "EXTRACTORS", [Extractor("probe", two_kinds, ("probe", "other"))]
+    )
+    by_kind = _note(tmp_path, "---\nnotecards: {skip: [Other]}\n---\nAlpha.\n")
+    assert [c.kind for c in extractors.extract_cards(by_kind)] == ["probe"]
+
+
 def test_same_input_same_cards(tmp_path, probe_registry):
     text = "# A\n\nAlpha.\n\n## B\n\nBeta gamma.\n"
     assert extractors.extract_cards(_note(tmp_path, text)) == extractors.extract_cards(
         _note(tmp_path, text)
     )
+
+
+def test_the_threshold_leaves_out_unsure_mined_cards(tmp_path, probe_registry):
+    note = _note(tmp_path, "Alpha 0.3\n\nBeta 0.9\n\nGamma\n")
+    assert [c.front for c in extractors.extract_cards(note)] == ["Beta", "Gamma"]
+    everything = extractors.extract_cards(note, min_confidence=0.0)
+    assert [(c.front, c.confidence, c.rule) for c in everything] == [
+        ("Alpha", 0.3, "probe.paragraph"),
+        ("Beta", 0.9, "probe.paragraph"),
+        ("Gamma", 1.0, "probe.paragraph"),
+    ]
+
+
+def test_a_note_sets_its_own_threshold(tmp_path, probe_registry):
+    note = _note(tmp_path, "---\nnotecards: {min_confidence: 0.95}\n---\nBeta 0.9\n\nGamma\n")
+    assert [c.front for c in extractors.extract_cards(note)] == ["Gamma"]
+    note = _note(tmp_path, "---\nnotecards: {min_confidence: 0.1}\n---\nAlpha 0.3\n")
+    assert [c.front for c in extractors.extract_cards(note)] == ["Alpha"]
+
+
+def test_a_language_without_a_pack_gets_explicit_cards_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        extractors,
+        "EXTRACTORS",
+        [
+            Extractor("probe", _paragraph_cards, ("probe",)),
+            Extractor("written", _paragraph_cards, ("probe",), mined=False),
+        ],
+    )
+    note = replace(_note(tmp_path, "Alpha beta.\n"), lang="cs")
+    (card,) = extractors.extract_cards(note)
+    assert card.front == "Alpha"
+    monkeypatch.setattr(extractors, "EXTRACTORS", extractors.EXTRACTORS[:1])
+    assert extractors.extract_cards(note) == []

@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from notecards.model import DEFAULT_MIN_CONFIDENCE
+
 DEFAULT_NOTES = Path("notes")
 DEFAULT_OUT = Path("decks")
 
@@ -53,6 +55,15 @@ Mine = Annotated[
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too (for CI).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+MinConfidence = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Leave out cards mined from prose that are less sure than this (0-1).",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -70,6 +81,7 @@ def _options(
     exclude: list[str] | None = None,
     no_cache: bool = False,
     jobs: int | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     mine: bool | None = None,
 ):
     from notecards.pipeline import BuildOptions
@@ -82,6 +94,7 @@ def _options(
         exclude=tuple(exclude or ()),
         cache=not no_cache,
         workers=jobs,
+        min_confidence=min_confidence,
         mine=mine,
     )
 
@@ -130,6 +143,7 @@ def build(
         int | None, typer.Option("--jobs", "-j", help="Worker processes [default: all cores].")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON summary.")] = False,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
     strict: Strict = False,
     quiet: Quiet = False,
     mine: Mine = None,
@@ -155,8 +169,9 @@ def build(
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("at least 1", param_hint="--jobs")
     options = _options(
-        allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs, mine
-    )
+        allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs,
+        min_confidence, mine,
+    )  # fmt: skip
     progress = None
     if sys.stderr.isatty() and not quiet and not as_json:
         from notecards.build_report import RichProgress
@@ -199,6 +214,14 @@ def cards(
     include_drafts: IncludeDrafts = False,
     deck_per_note: DeckPerNote = False,
     no_cache: NoCache = False,
+    min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", help="Also list the mined cards the threshold leaves out."),
+    ] = False,
+    why: Annotated[
+        bool, typer.Option("--why", help="Say which rule found each card, how sure, and why.")
+    ] = False,
     strict: Strict = False,
     mine: Mine = None,
 ) -> None:
@@ -206,20 +229,33 @@ def cards(
     from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
 
-    options = _options(allow_remote, include_drafts, deck_per_note, no_cache=no_cache, mine=mine)
+    options = _options(
+        allow_remote, include_drafts, deck_per_note, no_cache=no_cache,
+        min_confidence=0.0 if show_all else min_confidence, mine=mine,
+    )  # fmt: skip
     result = collect(paths, options)
     print_problems(result.problems)
     if as_json:
-        data = [c.to_json() for c in result.cards]
+        data = [_card_json(c, min_confidence, why) for c in result.cards]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
     else:
-        _print_cards_table(result.cards)
+        _print_cards_table(result.cards, min_confidence, why)
     raise typer.Exit(exit_code(result.problems, strict))
 
 
-def _print_cards_table(cards) -> None:
+def _card_json(card, threshold: float, why: bool) -> dict:
+    """A card of `cards --json`; with `--all`, `kept` says whether build would write it."""
+    data = card.to_json()
+    data["kept"] = card.confidence >= threshold
+    if why:
+        data["evidence"] = card.evidence
+    return data
+
+
+def _print_cards_table(cards, threshold: float = DEFAULT_MIN_CONFIDENCE, why=False) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
@@ -228,15 +264,20 @@ def _print_cards_table(cards) -> None:
     table.add_column("kind · extractor", no_wrap=True)
     table.add_column("front", ratio=1)
     table.add_column("back", ratio=1)
+    left_out = 0
     for card in cards:
-        table.add_row(
-            f"{card.note}:{card.line}",
-            f"{card.kind}\n[dim]{card.extractor}[/dim]",
-            card.front,
-            card.back,
-        )
+        how = f"{card.kind}\n[dim]{card.extractor}[/dim]"
+        if why:
+            how = f"{card.kind}\n[dim]{card.rule} · {card.confidence:.2f}[/dim]"
+            if card.evidence:
+                how += f"\n[dim italic]{escape(card.evidence[:160])}[/dim italic]"
+        if card.confidence < threshold:
+            left_out += 1
+            how += "\n[yellow]left out[/yellow]"
+        table.add_row(f"{card.note}:{card.line}", how, card.front, card.back)
     console.print(table)
-    console.print(f"[dim]{len(cards)} cards[/dim]")
+    tail = f", {left_out} below --min-confidence {threshold:g} (left out)" if left_out else ""
+    console.print(f"[dim]{len(cards)} cards{tail}[/dim]")
 
 
 def check(paths: RequiredPaths, strict: Strict = False, no_cache: NoCache = False) -> None:

@@ -246,6 +246,12 @@ class Note:
 NoteType = Literal["basic", "reversed", "cloze"]
 
 
+# Mined cards below this confidence stay out of decks and quizzes unless asked for
+# (`--min-confidence`, front matter `notecards: {min_confidence: …}`); chosen from
+# bench/quality.py's precision and recall at each threshold (see README).
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
 @pickled_by_fields
 @slot_init
 @dataclass(frozen=True, slots=True)
@@ -277,6 +283,11 @@ class Card:
     # files the fields embed: (name inside the package, absolute path inside the vault)
     media: tuple[tuple[str, str], ...] = ()
     mtime: int = 0
+    # how the card was found: the extractor's rule, how sure that rule is (0-1), and
+    # the evidence it saw; explicit syntax is certain (1.0)
+    rule: str = ""
+    confidence: float = 1.0
+    evidence: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The `cards --json` contract of DESIGN.md, plus what helps a user see why."""
@@ -294,6 +305,8 @@ class Card:
             "source": self.source,
             "model": self.model,
             "anki_note": self.group or self.id,
+            "rule": self.rule,
+            "confidence": self.confidence,
         }
         if self.items:
             data["items"] = list(self.items)

@@ -42,7 +42,7 @@ from notecards.dryrun import GroupInfo, group_digests
 from notecards.ids import note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
-from notecards.model import Card, Note, Problem, pickled_by_fields
+from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.vault import Vault, find_vault_root
 from notecards.vault_settings import VaultSettings
 
@@ -56,11 +56,15 @@ class BuildOptions:
     exclude: tuple[str, ...] = ()
     cache: bool = True
     workers: int | None = None  # None: all cores when there are many notes
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # mined cards below it are left out
     mine: bool | None = None  # --mine / --no-mine; None: as the settings and notes say
 
     def key(self) -> str:
         """What of the options changes a note's cards."""
-        return f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}:{self.mine}"
+        return (
+            f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}:"
+            f"{self.min_confidence!r}:{self.mine}"
+        )
 
 
 class Progress(Protocol):
@@ -243,6 +247,14 @@ class Run:
     shared: frozenset[str] = frozenset()  # file names two notes share (ids.shared_names)
     settings: VaultSettings = field(default_factory=VaultSettings)  # .notecards.toml
 
+    def min_confidence(self) -> float:
+        """The threshold for mined cards: the command line's, else the vault settings'
+        (`min_confidence` in .notecards.toml), else the default."""
+        chosen = self.options.min_confidence
+        if chosen == DEFAULT_MIN_CONFIDENCE and self.settings.min_confidence is not None:
+            return self.settings.min_confidence
+        return chosen
+
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
         if self.options.deck_per_note and not self.single:
@@ -324,6 +336,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         extra_tags=() if run.single else (note_tag(note.title),),
         identity=note_identity(note.path, note.meta, run.shared),
         switches=switches,
+        min_confidence=run.min_confidence(),
     )
     groups = group_digests(cards)
     deps = tuple(

@@ -24,23 +24,34 @@ from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
-from notecards.model import Card, Note
-from notecards.reader.metadata import meta_skipped_kinds
+from notecards.lang import LanguagePack, pack_for
+from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note
+from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
+from notecards.text.guards import keep_mined
+from notecards.text.personal import is_personal
 from notecards.vault import Vault
-from notecards.vault_settings import EXPLICIT_EXTRACTORS, NoteSwitches
+from notecards.vault_settings import NoteSwitches
 
 _LINE = attrgetter("line")
 
 EXTRACTORS: list[Extractor] = [
     # registry: one line per extractor, in running order
-    Extractor("obsidian_to_anki", extract_obsidian_to_anki, kinds=("basic", "reversed", "cloze")),
     Extractor(
-        "flashcards_obsidian", extract_flashcards_obsidian, kinds=("basic", "reversed", "cloze")
+        "obsidian_to_anki",
+        extract_obsidian_to_anki,
+        kinds=("basic", "reversed", "cloze"),
+        mined=False,
     ),
-    Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze")),
-    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",)),
+    Extractor(
+        "flashcards_obsidian",
+        extract_flashcards_obsidian,
+        kinds=("basic", "reversed", "cloze"),
+        mined=False,
+    ),
+    Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze"), mined=False),
+    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
@@ -60,27 +71,45 @@ def extract_cards(
     extra_tags: tuple[str, ...] = (),
     identity: str = "",
     switches: NoteSwitches | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
     carries the note's tags and then `extra_tags`; `identity` is what card ids hash
     (`ids.note_identity`, worked out from the note alone when not given); `switches`
-    are the vault settings' and the command line's for the note (vault_settings.py)."""
-    enabled, skipped = meta_skipped_kinds(dict(note.meta))
-    if switches is not None:
-        if not switches.enabled:
-            return []
-        skipped |= switches.skip
-        if not switches.mine:  # the cards the user wrote, nothing mined
-            skipped |= {e.name for e in EXTRACTORS if e.name not in EXPLICIT_EXTRACTORS}
-    if not enabled:
+    are the vault settings' and the command line's for the note (vault_settings.py).
+
+    This is the one place the threshold applies: a mined card whose confidence is below
+    `min_confidence` (or the note's own `notecards: {min_confidence: …}`) is left out,
+    and a note in a language without a pack gets its explicit cards only."""
+    meta = dict(note.meta)
+    enabled, skipped = meta_skipped_kinds(meta)
+    if not enabled or (switches is not None and not switches.enabled):
         return []
+    threshold = meta_min_confidence(meta, min_confidence)
+    pack = pack_for(note.lang)
+    if pack is not None and is_personal(note, pack):
+        pack = None  # personal writing: the cards the user wrote, nothing mined
+    if switches is not None:
+        skipped |= switches.skip
+        if not switches.mine:  # the settings, the note or --no-mine: nothing mined
+            pack = None
     ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags, identity)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
-        if extractor.name in skipped:
+        if extractor.name in skipped or (extractor.mined and pack is None):
             continue
-        cards += [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+        found = [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+        if extractor.mined and pack is not None:
+            found = [guarded(c, pack) for c in found]
+        cards += [c for c in found if c.confidence >= threshold]
     return finalize(cards, ctx.normalized)
+
+
+def guarded(card: Card, pack: LanguagePack) -> Card:
+    """`card`, or, when a guard of `text.guards` bites, the card with confidence 0 and
+    the guard's reason as its evidence (so `cards --all --why` can say why it is out)."""
+    reason = keep_mined(card.front, card.back, pack)
+    return replace(card, confidence=0.0, evidence=f"guard: {reason}") if reason else card
 
 
 def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anchor) -> list[Card]:

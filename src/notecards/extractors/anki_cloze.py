@@ -360,6 +360,8 @@ def cloze_cards(
         card = ctx.card(
             kind=kind,
             extractor=extractor,
+            rule=f"{extractor}.cloze",
+            confidence=1.0,
             anchor=f"c{number} {anchor}",
             front=front,
             back=back,

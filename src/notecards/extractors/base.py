@@ -101,6 +101,9 @@ class ExtractContext:
         back: str,
         line: int,
         section: Section | None,
+        rule: str,
+        confidence: float,
+        evidence: str = "",
         model: NoteType = "basic",
         front_html: str | None = None,
         back_html: str | None = None,
@@ -108,7 +111,11 @@ class ExtractContext:
         group: str = "",
         ord: int = 0,
     ) -> Card:
-        """The one constructor of cards: identity, deck, tags and source come from here."""
+        """The one constructor of cards: identity, deck, tags and source come from here.
+
+        `rule` names what found the card (`extractor.rule`), `confidence` is how often
+        that rule's cards are worth keeping (0-1, measured with bench/quality.py), and
+        `evidence` says what the rule saw; the registry applies the threshold."""
         fields = (
             front_html if front_html is not None else text_html(front),
             back_html if back_html is not None else text_html(back),
@@ -126,7 +133,8 @@ class ExtractContext:
         # by position, in Card's field order, a tenth cheaper (tests/test_registry.py)
         return Card(identity, kind, extractor, note.path, line, front.strip(), back.strip(),
                     self.deck, tags, note.lang, self.source_of(section), model, fields,
-                    group or identity, ord, items, media, note.mtime)  # fmt: skip
+                    group or identity, ord, items, media, note.mtime, rule, confidence,
+                    evidence)  # fmt: skip
 
 
 ExtractFn = Callable[[Note, ExtractContext], list[Card]]
@@ -139,3 +147,6 @@ class Extractor:
     name: str
     run: ExtractFn
     kinds: tuple[str, ...] = ()
+    # False for card syntax the user wrote (certain); True for cards guessed from prose,
+    # which need a language pack and pass the confidence threshold
+    mined: bool = True

@@ -137,6 +137,7 @@ class Enumeration:
     items: tuple[str, ...]
     others: bool  # the note says "and others"
     anchor: str
+    pattern: str  # consists | inline | bullets: the shape that announced the members
 
 
 def _items(segment: str, max_words: int) -> tuple[list[str], bool] | None:
@@ -201,7 +202,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
             if plural and lang == "en":
                 template = PHRASES["en"]["consist_pl"]
             front = template.format(s=vocab.display(subject))
-            return Enumeration(front, tuple(found[0]), found[1], front)
+            return Enumeration(front, tuple(found[0]), found[1], front, "consists")
     match = _MARKERS.search(lowered) if _MARKER_HINTS.search(lowered) else None
     if match is None and _INCLUDES_HINTS.search(lowered):
         match = _INCLUDES.search(lowered)
@@ -225,7 +226,7 @@ def _inline(flat: Flat, lang: str, vocab: Vocabulary) -> Enumeration | None:
         return None
     tail = text[end:].rstrip(" .") if close >= 0 else ""
     front = PHRASES[lang]["blank"].format(head=head, tail=tail)
-    return Enumeration(front, tuple(found[0]), found[1], head)
+    return Enumeration(front, tuple(found[0]), found[1], head, "inline")
 
 
 def _list_item_text(block: Block, text: NoteText) -> str:
@@ -265,7 +266,7 @@ def _bullets(intro: Paragraph, block: ListBlock, lang: str, text: NoteText) -> E
     if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
         return None
     front = f"{question} …"
-    return Enumeration(front, tuple(items), False, question)
+    return Enumeration(front, tuple(items), False, question, "bullets")
 
 
 def _list_pairs(
@@ -314,6 +315,8 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
             ctx.card(
                 kind="enumeration",
                 extractor=NAME,
+                rule=f"{NAME}.{enumeration.pattern}",
+                confidence=0.6,
                 anchor=enumeration.anchor,
                 front=enumeration.front,
                 back=_answer(enumeration.items, enumeration.others, lang),

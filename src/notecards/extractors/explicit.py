@@ -427,6 +427,8 @@ def _basic_or_reversed(
     first = ctx.card(
         kind=kind,
         extractor=EXTRACTOR,
+        rule=f"{EXTRACTOR}.{kind}",
+        confidence=1.0,
         anchor=question.plain,
         front=question.plain,
         back=answer.plain,
@@ -441,6 +443,8 @@ def _basic_or_reversed(
     second = ctx.card(
         kind=kind,
         extractor=EXTRACTOR,
+        rule=f"{EXTRACTOR}.reversed",
+        confidence=1.0,
         anchor=f"{question.plain}\n(reversed)",
         front=answer.plain,
         back=question.plain,

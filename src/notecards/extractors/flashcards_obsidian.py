@@ -170,13 +170,14 @@ def _tag_card(
     made = [
         ctx.card(kind=kind, extractor=EXTRACTOR, anchor=front, front=front, back=back,
                  line=front_lines[0], section=section, model=kind, front_html=front_html,
-                 back_html=back_html)
+                 back_html=back_html, rule=f"{EXTRACTOR}.{variant or 'basic'}", confidence=1.0)
     ]  # fmt: skip
     if reverse:
         made.append(
             ctx.card(kind=kind, extractor=EXTRACTOR, anchor=f"{front}\n(reversed)", front=back,
                      back=front, line=front_lines[0], section=section, model=kind,
-                     front_html=front_html, back_html=back_html, group=made[0].id, ord=1)
+                     front_html=front_html, back_html=back_html, group=made[0].id, ord=1,
+                     rule=f"{EXTRACTOR}.reverse", confidence=1.0)
         )  # fmt: skip
     used.update(front_lines, [number], back_lines)
     if extra:

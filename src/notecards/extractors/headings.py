@@ -14,33 +14,24 @@ import re
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_vocabulary
+from notecards.lang import PACKS, pack_for
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
-from notecards.text.sentences import prose_paragraphs, split_sentences, word_set
+from notecards.text.sentences import prose_paragraphs, split_sentences
 from notecards.text.terms import Vocabulary, is_term, key
 
 NAME = "headings"
 MAX_SENTENCES = 2
 MIN_ANSWER_WORDS = 4
 
-QUESTIONS = {"ru": "Что такое {h}?", "en": "What is {h}?", "en_plural": "What are {h}?"}
-
-GENERIC = word_set(
-    """введение заключение итоги итог вывод выводы примеры пример ссылки источники
-    литература примечания содержание оглавление дополнительно разное задачи упражнения
-    вопросы ответы заметки теория практика обзор описание определение определения
-    introduction intro conclusion conclusions summary examples example references links
-    resources notes overview contents todo misc appendix questions exercises background
-    definition definitions description details usage setup troubleshooting tips faq
-    прочее другое итого советы"""
-)
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s+")
 
 
 def _question(section: Section, note: Note, vocab: Vocabulary) -> str:
     """The question a heading asks, or "" when it asks nothing answerable."""
     heading = _NUMBERING.sub("", section.heading).strip()
-    if not heading or key(heading) in GENERIC:
+    pack = pack_for(note.lang) or PACKS["en"]
+    if not heading or any(key(heading) in p.generic_headings for p in PACKS.values()):
         return ""
     if section.level == 1 and key(heading) == key(note.title):
         return ""
@@ -48,10 +39,8 @@ def _question(section: Section, note: Note, vocab: Vocabulary) -> str:
         return heading if len(heading.split()) >= 2 else ""
     if not is_term(heading):
         return ""
-    lang = note.lang if note.lang in ("ru", "en") else "en"
-    if lang == "en" and _english_plural(heading):
-        lang = "en_plural"
-    return QUESTIONS[lang].format(h=vocab.display(heading))
+    plural = pack.code == "en" and _english_plural(heading)
+    return pack.ask("heading.what_plural" if plural else "heading.what", h=vocab.display(heading))
 
 
 def _english_plural(heading: str) -> bool:
@@ -96,6 +85,8 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
             ctx.card(
                 kind="heading",
                 extractor=NAME,
+                rule=f"{NAME}.noun-phrase",
+                confidence=0.5,
                 anchor=" › ".join(section.path),
                 front=question,
                 back=answer,

@@ -427,6 +427,8 @@ def _request_card(item: _Found, ctx: ExtractContext) -> Card:
     return ctx.card(
         kind="http-request-line",
         extractor=NAME,
+        rule=f"{NAME}.request-line",
+        confidence=0.9,
         anchor=" ".join(line.split()),
         front=front,
         back=back,
@@ -447,6 +449,8 @@ def _status_card(item: _Found, ctx: ExtractContext) -> Card:
     return ctx.card(
         kind="http-status",
         extractor=NAME,
+        rule=f"{NAME}.status-line",
+        confidence=0.9,
         anchor=str(message.code),
         front=front,
         back=back,
@@ -463,6 +467,8 @@ def _header_card(item: _Found, header: Header, anchor: str, back: str, ctx: Extr
     return ctx.card(
         kind="http-header",
         extractor=NAME,
+        rule=f"{NAME}.header",
+        confidence=0.9,
         anchor=anchor,
         front=front,
         back=back,

@@ -244,6 +244,8 @@ class _Maker:
             model=kind,
             front_html=front_html,
             back_html=back_html,
+            rule=f"{EXTRACTOR}.{kind}",
+            confidence=1.0,
         )
         if not reverse:
             return [first]
@@ -260,6 +262,8 @@ class _Maker:
             back_html=back_html,
             group=first.id,
             ord=1,
+            rule=f"{EXTRACTOR}.reversed",
+            confidence=1.0,
         )
         return [first, second]
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from notecards.extractors.base import ExtractContext
+from notecards.lang import PACKS, pack_for
 from notecards.model import (
     Block,
     Card,
@@ -43,58 +44,6 @@ INTRO_LIMIT = 400  # longer "sentences" are not introductions (and are not regex
 CODE_LIMIT = 3000  # code shown on the back of a step card
 BACK_CODE_LINES = 5  # lines of a step's code quoted in its plain-text answer
 SCAN_LIMIT = 1000  # only this much of a step or an introduction is split into sentences
-
-# ---------------------------------------------------------------- card templates
-
-# "named": the procedure's name reads as a title (nominative in Russian);
-# "quoted": any other phrase, set in quotes after a noun that carries the grammar;
-# "howto": an English verb phrase from "Here is how to ..." / "To ..., do this".
-_TEMPLATES: dict[str, dict[str, dict[str, str]]] = {
-    "ru": {
-        "named": {
-            "step": "{Name} — шаг {n} из {total}: что происходит?",
-            "step-imperative": "{Name} — шаг {n} из {total}: что нужно сделать?",
-            "sequence": "{Name} — какие шаги, по порядку?",
-            "window": "{Name} — шаги {a}–{b} из {total}: какие, по порядку?",
-            "ranking": "{Name} — перечислите по порядку",
-            "ranking-window": "{Name} — пункты {a}–{b} из {total}: перечислите по порядку",
-        },
-        "quoted": {
-            "step": "Процедура «{name}», шаг {n} из {total}: что происходит?",
-            "step-imperative": "Процедура «{name}», шаг {n} из {total}: что нужно сделать?",
-            "sequence": "Процедура «{name}»: какие шаги, по порядку?",
-            "window": "Процедура «{name}», шаги {a}–{b} из {total}: какие, по порядку?",
-            "ranking": "Список «{name}»: перечислите по порядку",
-            "ranking-window": "Список «{name}», пункты {a}–{b} из {total}: перечислите по порядку",
-        },
-    },
-    "en": {
-        "named": {
-            "step": "{Name} — step {n} of {total}: what happens?",
-            "step-imperative": "{Name} — step {n} of {total}: what do you do?",
-            "sequence": "{Name} — what are the steps, in order?",
-            "window": "{Name} — what are steps {a}–{b} of {total}, in order?",
-            "ranking": "{Name} — list them in order",
-            "ranking-window": "{Name} — list items {a}–{b} of {total} in order",
-        },
-        "quoted": {
-            "step": "Procedure “{name}”, step {n} of {total}: what happens?",
-            "step-imperative": "Procedure “{name}”, step {n} of {total}: what do you do?",
-            "sequence": "Procedure “{name}”: what are the steps, in order?",
-            "window": "Procedure “{name}”: what are steps {a}–{b} of {total}, in order?",
-            "ranking": "List “{name}”: list the items in order",
-            "ranking-window": "List “{name}”: list items {a}–{b} of {total} in order",
-        },
-        "howto": {
-            "step": "How to {name} — step {n} of {total}: what happens?",
-            "step-imperative": "How to {name} — step {n} of {total}: what do you do?",
-            "sequence": "How to {name} — what are the steps, in order?",
-            "window": "How to {name} — what are steps {a}–{b} of {total}, in order?",
-            "ranking": "How to {name} — list the steps in order",
-            "ranking-window": "How to {name} — list steps {a}–{b} of {total} in order",
-        },
-    },
-}
 
 # ---------------------------------------------------------------- naming a procedure
 
@@ -629,11 +578,13 @@ def is_step_list(steps: list[Step]) -> bool:
 
 
 def _front(name: ProcedureName, lang: str, template: str, **numbers: int) -> str:
-    language = lang if lang in _TEMPLATES else "en"
-    family = _TEMPLATES[language].get(name.style) or _TEMPLATES[language]["quoted"]
+    """The question, from the language pack's family for how the name reads."""
+    pack = pack_for(lang) or PACKS["en"]
+    style = name.style if f"procedure.{name.style}.{template}" in pack.questions else "quoted"
     text = name.text
     title = text[:1].upper() + text[1:]
-    return family[template].format(Name=title, name=text, **numbers)
+    values = {key: str(number) for key, number in numbers.items()}
+    return pack.ask(f"procedure.{style}.{template}", Name=title, name=text, **values)
 
 
 def _windows(count: int) -> list[tuple[int, int]]:
@@ -672,6 +623,8 @@ def _step_cards(
             ctx.card(
                 kind="step",
                 extractor=NAME,
+                rule=f"{NAME}.{name.style}",
+                confidence=0.6,
                 anchor=f"{base} › {step.number}",
                 front=_front(name, lang, template, n=position, total=total),
                 back=step.back,
@@ -706,6 +659,8 @@ def _sequence_cards(
             ctx.card(
                 kind="sequence",
                 extractor=NAME,
+                rule=f"{NAME}.{name.style}",
+                confidence=0.6,
                 anchor=anchor,
                 front=front,
                 back=back,

@@ -368,3 +368,13 @@ def meta_skipped_kinds(meta: dict[str, Any]) -> tuple[bool, frozenset[str]]:
             return False, frozenset()
         return True, frozenset(s.lower() for s in _strings(config.get("skip")))
     return True, frozenset()
+
+
+def meta_min_confidence(meta: dict[str, Any], default: float) -> float:
+    """The note's own threshold for mined cards (`notecards: {min_confidence: 0.7}`),
+    else `default`; a value that is not a number from 0 to 1 is ignored."""
+    config = meta.get("notecards")
+    value = config.get("min_confidence") if isinstance(config, dict) else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    return default
