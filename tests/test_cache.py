@@ -83,7 +83,7 @@ def test_options_that_change_cards_are_part_of_the_key(vault: Path, tmp_path: Pa
     again = collect_one(vault, BuildOptions(deck_per_note=True), cache=_cache(tmp_path))
     assert again.parsed == 7
     for card in again.cards:
-        assert card.deck.split("::")[-1].replace(" ", "_") == card.tags[-1].split("/", 1)[1]
+        assert card.deck.split("::")[-1].replace(" ", "_") == card.tags[-2].split("/", 1)[1]
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", "truncate"])

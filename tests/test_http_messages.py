@@ -213,7 +213,7 @@ def test_cards_are_plain_english_with_code_in_html() -> None:
         for marker in ("**", "`", "<", "```"):
             assert marker not in card.front
         assert card.fields[0].count("<code>") == 1
-    assert cards[0].tags == ("HTTP", "CORS", "caching")
+    assert cards[0].tags == ("HTTP", "CORS", "caching", "notecards/mined")
     code_blocks = [b for s in ctx.note.sections for b in walk_blocks(s.blocks)]
     assert all(ctx.is_claimed(b) for b in code_blocks if isinstance(b, CodeBlock))
 

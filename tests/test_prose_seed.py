@@ -98,7 +98,7 @@ def test_every_card_is_russian_plain_and_tagged(cards):
     assert cards
     for card in cards:
         assert card.lang == "ru"
-        assert card.tags == TAGS
+        assert card.tags == (*TAGS, "notecards/mined")
         assert card.note == SEED.name
         for side in (card.front, card.back):
             assert any("а" <= c <= "я" for c in side.lower()) or side.isascii()

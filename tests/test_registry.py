@@ -60,7 +60,7 @@ def test_cards_carry_note_identity(tmp_path, probe_registry):
         "n.md",
         7,
         "T",
-        ("a", "b/c"),
+        ("a", "b/c", "notecards/mined"),  # the note's tags, then where the card came from
         "en",
     )
     assert card.source == "T › H" and card.group == card.id and card.fields[0] == "Alpha"
@@ -78,9 +78,9 @@ def test_card_sets_every_field_from_its_arguments_and_the_note(tmp_path):
     )  # fmt: skip
     assert card == Card(
         id=card_id("n.md", "k", "alpha beta"), kind="k", extractor="e", note="n.md", line=7,
-        front="f", back="b<", deck="D::E", tags=("a", "x"), lang="en", source="T › H",
-        model="reversed", fields=(" f<br>", "<em>b</em>"), group="g", ord=2, items=("i",),
-        media=(), mtime=1234, rule="e.r", confidence=0.25, evidence="saw",
+        front="f", back="b<", deck="D::E", tags=("a", "x", "notecards/mined"), lang="en",
+        source="T › H", model="reversed", fields=(" f<br>", "<em>b</em>"), group="g", ord=2,
+        items=("i",), media=(), mtime=1234, rule="e.r", confidence=0.25, evidence="saw",
     )  # fmt: skip
     other = ctx.card(kind="k", extractor="e", anchor="z", front="q", back="a", line=1,
                      section=None, rule="e.r", confidence=1.0)  # fmt: skip

@@ -119,7 +119,7 @@ def test_all_russian_with_the_note_tags(cards: list[Card]) -> None:
     assert cards
     for card in cards:
         assert card.lang == "ru"
-        assert card.tags == ("HTTP", "HTTPS", "SSL", "TLS", "webSocket")
+        assert card.tags == ("HTTP", "HTTPS", "SSL", "TLS", "webSocket", "notecards/mined")
         for marker in ("**", "_HTTPS_", "[[", "```", "<"):
             assert marker not in card.front and marker not in card.back
     assert len({c.id for c in cards}) == len(cards)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from notecards import plugin_settings
 from notecards.cache import NoteCache, code_fingerprint, default_cache_dir, digest
 from notecards.dryrun import (
     Diff,
@@ -223,6 +224,7 @@ def inputs_fingerprint(
             )
             for name in sorted(files):
                 parts.append(f"{folder}/{name}:{_stat(join(folder, name))}")
+        parts.append(f"plugins:{plugin_settings.fingerprint(root)}")  # in hidden .obsidian/
         for ignore in {root, path.resolve() if path.is_dir() else path.parent.resolve()}:
             parts.append(f"ignore:{_stat(ignore / '.notecardsignore')}")
         # knowledge files change cards too: the vault's hidden `.notecards/knowledge/`
@@ -478,6 +480,8 @@ def _handle(
         output.orphans = len(extra)
     if dry:
         output.status = "would write" if output.card_count else "empty"
+        if output.card_count and output.diff is not None and output.diff.nothing:
+            output.status = "unchanged"  # the status line agrees with the counts
         return []
     if not output.card_count and not extra:
         output.status = "empty"

@@ -121,10 +121,16 @@ def print_diff(summary: BuildSummary, orphans_tag: str, console: Console | None 
         console.print(
             f"[bold]{name}[/bold]: {len(diff.new)} new, {len(diff.changed)} changed, "
             f"{len(diff.gone)} gone, {diff.unchanged} unchanged"
+            + (f", {len(diff.moved)} renamed" if diff.moved else "")
             + ("" if diff.exact else " [dim](compared by note id only)[/dim]")
         )
         for label, items in (("new", diff.new), ("changed", diff.changed), ("gone", diff.gone)):
             _list(console, label, items)
+        for move in diff.moved:
+            console.print(
+                f"  [magenta]{'renamed':7}[/] {escape(move.old)} → {escape(move.new)}: the same "
+                f"{move.notes} notes, new ids (a front matter id keeps them: docs/identity.md)"
+            )
         if diff.gone:
             advice = (
                 f"a build with --orphans-tag {orphans_tag} will tag them '{orphans_tag}'"

@@ -45,6 +45,14 @@ Exclude = Annotated[
     typer.Option("--exclude", help="Leave out notes matching this glob; repeatable."),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every note again.")]
+Mine = Annotated[
+    bool | None,
+    typer.Option(
+        "--mine/--no-mine",
+        help="Mine prose for cards, or keep only the cards written in the notes "
+        "[default: as .notecards.toml and the notes say].",
+    ),
+]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too (for CI).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
 MinConfidence = Annotated[
@@ -74,6 +82,7 @@ def _options(
     no_cache: bool = False,
     jobs: int | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    mine: bool | None = None,
 ):
     from notecards.discover import pattern_error
     from notecards.pipeline import BuildOptions
@@ -91,7 +100,22 @@ def _options(
         cache=not no_cache,
         workers=jobs,
         min_confidence=min_confidence,
+        mine=mine,
     )
+
+
+def _write_schedules(paths: list[Path], options, outputs) -> None:
+    """`--with-schedule`: the schedules the notes hold, into each package written."""
+    from notecards.exporters.apkg import write_schedules
+    from notecards.pipeline import collect
+    from notecards.schedules import package_schedules
+
+    result = collect(paths, options)
+    files = {n.path: Path(n.vault) / n.path for n in result.notes if n.vault}
+    schedules = package_schedules(result.cards, files)
+    for output in outputs:
+        if output.status in ("written", "unchanged") and output.path.suffix == ".apkg":
+            write_schedules(output.path, schedules)
 
 
 def _check_choices(fmt: str, split: str) -> None:
@@ -130,6 +154,15 @@ def build(
     min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
     strict: Strict = False,
     quiet: Quiet = False,
+    mine: Mine = None,
+    with_schedule: Annotated[
+        bool,
+        typer.Option(
+            "--with-schedule",
+            help="Keep the review schedules the notes hold (<!--SR:…-->) in the package "
+            "(import it in Anki with scheduling).",
+        ),
+    ] = False,
 ) -> None:
     """Write one deck per note or folder: [bold]notecards build notes/ -o decks/[/bold]
 
@@ -145,7 +178,7 @@ def build(
         raise typer.BadParameter("at least 1", param_hint="--jobs")
     options = _options(
         allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs,
-        min_confidence,
+        min_confidence, mine,
     )  # fmt: skip
     progress = None
     if sys.stderr.isatty() and not quiet and not as_json:
@@ -166,6 +199,8 @@ def build(
     finally:
         if progress is not None:
             progress.stop()
+    if with_schedule and fmt == "apkg" and not dry_run:
+        _write_schedules(paths or [DEFAULT_NOTES], options, summary.outputs)
     print_problems(summary.problems)
     from notecards.build_report import print_diff, print_json, print_summary
 
@@ -196,6 +231,7 @@ def cards(
         bool, typer.Option("--why", help="Say which rule found each card, how sure, and why.")
     ] = False,
     strict: Strict = False,
+    mine: Mine = None,
 ) -> None:
     """List the cards that build would write, and which extractor made each."""
     from notecards.pipeline import collect
@@ -203,7 +239,7 @@ def cards(
 
     options = _options(
         allow_remote, include_drafts, deck_per_note, no_cache=no_cache,
-        min_confidence=0.0 if show_all else min_confidence,
+        min_confidence=0.0 if show_all else min_confidence, mine=mine,
     )  # fmt: skip
     result = collect(paths, options)
     print_problems(result.problems)

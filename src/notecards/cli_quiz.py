@@ -180,6 +180,10 @@ def quiz(
 
     store = None if cram else _open_store(state)
     try:
+        if store is not None and files:  # schedules another tool left in the notes
+            from notecards.schedules import seed_store
+
+            seed_store(store, cards, files)
         known = (
             {}
             if store is None

@@ -68,6 +68,9 @@ def pattern_error(pattern: str) -> str:
     return ""
 
 
+_NEGATED_CLASS = re.compile(r"(?<!\\)\[\^")  # "[^" of a translated "[!…]", not "\\[^"
+
+
 @cache
 def _linear_pattern_class() -> type:
     """pathspec's gitignore pattern, whose globs match in linear time.
@@ -86,7 +89,12 @@ def _linear_pattern_class() -> type:
 
         @staticmethod
         def _translate_segment_glob(pattern: str, range_error) -> str:  # type: ignore[override]
-            pieces = [translate(piece, range_error) for piece in _star_pieces(pattern)]
+            # a bracket never matches "/", as in git (pathspec's "[!a]" does, and a
+            # piece that may cross a "/" would make the first fit a wrong one)
+            pieces = [
+                _NEGATED_CLASS.sub("[^/", translate(piece, range_error))
+                for piece in _star_pieces(pattern)
+            ]
             if len(pieces) == 1:
                 return pieces[0]
             inner = "".join(f"(?>[^/]*?{piece})" for piece in pieces[1:-1])

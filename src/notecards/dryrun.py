@@ -20,7 +20,8 @@ import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -47,6 +48,15 @@ class GroupInfo(NamedTuple):
         return GroupInfo, tuple(self)
 
 
+class Move(NamedTuple):
+    """A note renamed without a stable id: the same cards under a new name (their ids,
+    which hash the file name, change with it; see docs/identity.md)."""
+
+    old: str  # the note's path in the previous build
+    new: str  # its path now
+    notes: int  # Anki notes it holds
+
+
 @dataclass
 class Diff:
     new: list[GroupInfo] = field(default_factory=list)
@@ -54,6 +64,12 @@ class Diff:
     gone: list[GroupInfo] = field(default_factory=list)
     unchanged: int = 0
     exact: bool = True  # False when compared by GUID only (no record of the last build)
+    moved: list[Move] = field(default_factory=list)
+
+    @property
+    def nothing(self) -> bool:
+        """True when the build would change nothing in Anki."""
+        return not (self.new or self.changed or self.gone or self.moved)
 
     def to_json(self) -> dict:
         def rows(items: list[GroupInfo]) -> list[dict]:
@@ -64,6 +80,7 @@ class Diff:
             "new": rows(self.new),
             "changed": rows(self.changed),
             "gone": rows(self.gone),
+            "moved": [m._asdict() for m in self.moved],
             "unchanged": self.unchanged,
             "exact": self.exact,
         }
@@ -97,9 +114,11 @@ def group_digests(cards: Sequence[Card]) -> dict[str, GroupInfo]:
 
 
 def card_repr(card: Card, reprs: dict[tuple, str]) -> str:
-    """`repr(card)`, the text the digests of every build record hash, built faster: the
-    runs of fields a note's cards share (kind to note; deck to model) are written once
-    per `reprs`, which lives for one call of `group_digests`."""
+    """`repr(card)` with its `mtime` as 0, the text the digests of every build record
+    hash: content, never times, so a touched file or a `git checkout` changes nothing.
+    Built faster than `repr`: the runs of fields a note's cards share (kind to note;
+    deck to model) are written once per `reprs`, which lives for one call of
+    `group_digests`."""
     head_key = (card.kind, card.extractor, card.note)
     head = reprs.get(head_key)
     if head is None:
@@ -116,7 +135,7 @@ def card_repr(card: Card, reprs: dict[tuple, str]) -> str:
     return (
         f"Card(id={card.id!r}{head}{card.line!r}, front={card.front!r}, back={card.back!r}"
         f"{middle}{card.fields!r}, group={card.group!r}, ord={card.ord!r}, "
-        f"items={card.items!r}, media={card.media!r}, mtime={card.mtime!r})"
+        f"items={card.items!r}, media={card.media!r}, mtime=0)"
     )
 
 
@@ -131,7 +150,43 @@ def compare(old: dict[str, GroupInfo], new: dict[str, GroupInfo]) -> Diff:
         else:
             diff.unchanged += 1
     diff.gone = [info for key, info in old.items() if key not in new]
+    if diff.new and diff.gone:
+        _find_moves(
+            diff, {info.note for info in old.values()}, {info.note for info in new.values()}
+        )
     return diff
+
+
+def _find_moves(diff: Diff, old_notes: set[str], new_notes: set[str]) -> None:
+    """Take out of `new` and `gone` the notes that were renamed: a note that is gone
+    whose cards (by kind and question) are mostly those of a note that is new."""
+    gone_by_note = _by_note(g for g in diff.gone if g.note and g.note not in new_notes)
+    new_by_note = _by_note(g for g in diff.new if g.note and g.note not in old_notes)
+    moved_old: set[str] = set()
+    moved_new: set[str] = set()
+    for new_note, new_items in sorted(new_by_note.items()):
+        wanted = Counter((g.kind, g.front) for g in new_items)
+        best, best_shared = "", 0
+        for old_note, old_items in sorted(gone_by_note.items()):
+            if old_note in moved_old:
+                continue
+            shared = sum((wanted & Counter((g.kind, g.front) for g in old_items)).values())
+            if shared > best_shared:
+                best, best_shared = old_note, shared
+        # most of both notes' cards are the same questions: a rename, maybe with edits
+        if best and 2 * best_shared >= max(len(new_items), len(gone_by_note[best])):
+            moved_old.add(best)
+            moved_new.add(new_note)
+            diff.moved.append(Move(best, new_note, len(new_items)))
+    diff.new = [g for g in diff.new if g.note not in moved_new]
+    diff.gone = [g for g in diff.gone if g.note not in moved_old]
+
+
+def _by_note(infos: Iterable[GroupInfo]) -> dict[str, list[GroupInfo]]:
+    out: dict[str, list[GroupInfo]] = {}
+    for info in infos:
+        out.setdefault(info.note, []).append(info)
+    return out
 
 
 # ---------------------------------------------------------------- the previous package

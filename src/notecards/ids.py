@@ -1,13 +1,65 @@
-"""Stable identities, per DESIGN.md "Identity".
+"""Stable identities, per DESIGN.md "Identity" and docs/identity.md.
 
-A card id hashes what a card *is about* (note path, kind, anchor), never its answer,
-so an edited answer updates the same Anki note and keeps its review history.
+A card id hashes what a card *is about* (the note's identity, kind, anchor), never its
+answer, so an edited answer updates the same Anki note and keeps its review history.
+The note's identity survives what people do to vaults: it is the note's own stable id
+(front matter `notecards-id`, `id` or `uid`), else its file name without the folder,
+so moving a note or renaming a folder keeps every card; the folder path is added only
+where two notes of the vault share a file name.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Collection, Iterable, Mapping
+from posixpath import basename
+from typing import Any
+
+# front matter keys that hold a note's own stable id, the most specific first
+STABLE_ID_KEYS = ("notecards-id", "id", "uid")
+STABLE_ID_PREFIX = "id:"  # keeps a stable id apart from any file name
+
+
+def stable_note_id(meta: Mapping[str, Any]) -> str:
+    """The note's own id from its front matter ('' when it has none): a string or a
+    number (Zettelkasten ids such as 202401311200), never a list, a mapping or a flag."""
+    for key in STABLE_ID_KEYS:
+        value = meta.get(key)
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            continue
+        text = unicodedata.normalize("NFC", str(value)).strip()
+        if text:
+            return text
+    return ""
+
+
+def _name_key(note_path: str) -> str:
+    """How two file names are compared: case and Unicode form folded (macOS writes
+    NFD names, and Obsidian treats `Note.md` and `note.md` as one note)."""
+    return unicodedata.normalize("NFC", basename(note_path)).casefold()
+
+
+def shared_names(note_paths: Iterable[str]) -> frozenset[str]:
+    """The file names (as `_name_key`) that more than one note of the vault has."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for path in note_paths:
+        key = _name_key(path)
+        (shared if key in seen else seen).add(key)
+    return frozenset(shared)
+
+
+def note_identity(
+    note_path: str, meta: Mapping[str, Any] | None = None, shared: Collection[str] = ()
+) -> str:
+    """What a note's card ids hash: `id:<stable id>`, else its file name, else (when
+    another note of the vault has the same name) its path in the vault."""
+    own = stable_note_id(meta or {})
+    if own:
+        return STABLE_ID_PREFIX + own
+    path = unicodedata.normalize("NFC", note_path)
+    return path if _name_key(path) in shared else basename(path)
 
 
 def normalize_anchor(text: str) -> str:
@@ -24,7 +76,8 @@ def _digest(*parts: str) -> bytes:
 
 
 def card_id(note_path: str, kind: str, anchor: str) -> str:
-    """16 hex characters; the same on every machine for the same note, kind and anchor."""
+    """16 hex characters; the same on every machine for the same note identity (see
+    `note_identity`), kind and anchor."""
     return normal_card_id(note_path, kind, normalize_anchor(anchor))
 
 

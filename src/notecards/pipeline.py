@@ -35,14 +35,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from notecards import parallel
+from notecards import parallel, plugin_settings, vault_settings
 from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
 from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
+from notecards.ids import note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.vault import Vault, find_vault_root
+from notecards.vault_settings import VaultSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,13 @@ class BuildOptions:
     cache: bool = True
     workers: int | None = None  # None: all cores when there are many notes
     min_confidence: float = DEFAULT_MIN_CONFIDENCE  # mined cards below it are left out
+    mine: bool | None = None  # --mine / --no-mine; None: as the settings and notes say
 
     def key(self) -> str:
         """What of the options changes a note's cards."""
         return (
             f"{self.allow_remote}:{self.include_drafts}:{self.deck_per_note}:"
-            f"{self.min_confidence!r}"
+            f"{self.min_confidence!r}:{self.mine}"
         )
 
 
@@ -241,6 +244,16 @@ class Run:
     knowledge_pid: int = 0  # the process that loaded the user's knowledge for this run
     _settings_key: str = ""
     frozen_pid: int = 0  # the worker process that froze its inherited heap (gc.freeze)
+    shared: frozenset[str] = frozenset()  # file names two notes share (ids.shared_names)
+    settings: VaultSettings = field(default_factory=VaultSettings)  # .notecards.toml
+
+    def min_confidence(self) -> float:
+        """The threshold for mined cards: the command line's, else the vault settings'
+        (`min_confidence` in .notecards.toml), else the default."""
+        chosen = self.options.min_confidence
+        if chosen == DEFAULT_MIN_CONFIDENCE and self.settings.min_confidence is not None:
+            return self.settings.min_confidence
+        return chosen
 
     def deck(self, rel_in_root: str, title: str) -> str:
         deck = deck_for(rel_in_root, self.root_name, self.single, title)
@@ -259,6 +272,8 @@ class Run:
                 self.single,
                 self.options.key(),
                 self.knowledge_key,
+                plugin_settings.fingerprint(self.vault.root),
+                vault_settings.fingerprint(self.vault.root),
             )
         return self._settings_key
 
@@ -342,6 +357,9 @@ def _mine(run: Run, task: Task) -> NoteResult:
         note, problems = parse_note(task.data, task.rel, path, vault, task.mtime)
     if note is None:
         return NoteResult(None, b"", tuple(problems), False, files=run.files)
+    switches = run.settings.switches(note.path, note.tags, note.meta, run.options.mine)
+    if switches.lang:  # the vault's language for notes that do not name theirs
+        note = replace(note, lang=switches.lang)
     note = replace(note, deck=run.deck(task.rel_in_root, note.title))
     if meta_flag(dict(note.meta), "draft") and not run.options.include_drafts:
         return NoteResult(replace(note, sections=()), b"", tuple(problems), False, files=run.files)
@@ -357,8 +375,10 @@ def _mine(run: Run, task: Task) -> NoteResult:
         allow_remote=run.options.allow_remote,
         embed_note=embedder.embedder(),
         extra_tags=() if run.single else (note_tag(note.title),),
-        min_confidence=run.options.min_confidence,
         problems=failed,
+        identity=note_identity(note.path, note.meta, run.shared),
+        switches=switches,
+        min_confidence=run.min_confidence(),
     )
     groups = group_digests(cards)
     deps = tuple(
@@ -374,7 +394,11 @@ def _mine(run: Run, task: Task) -> NoteResult:
         tuple(sorted(vault.lookups)),
         run.files,
         _dumps(tuple(groups.items())) if groups else b"",
-        digest(*(f"{key}:{info.digest}" for key, info in groups.items())) if groups else "",
+        # the package holds each note's mtime (Anki's `mod`), so its digest counts it;
+        # the groups' own digests, which dry-run compares, hold content only
+        digest(f"mtime {note.mtime}", *(f"{key}:{info.digest}" for key, info in groups.items()))
+        if groups
+        else "",
         len(cards),
         tuple(Counter(card.kind for card in cards).items()),
         _dumps(prepare(cards, allow_remote=run.options.allow_remote)) if cards else b"",
@@ -572,8 +596,16 @@ def stream_one(
     paths = discover(path, options.include, options.exclude, skipped)
     result.problems += [Problem(display_path(Path(p)), n, why) for p, n, why in skipped]
     all_notes, files = vault_notes(vault.root)
-    run = Run(vault, NoteIndex(()), options, build_root.name, single, cache, files, {})
+    settings = vault_settings.load_settings(vault.root)
+    root_name = settings.deck_root or build_root.name
+    run = Run(vault, NoteIndex(()), options, root_name, single, cache, files, {})
+    run.shared = shared_names(all_notes)
+    run.settings = settings
+    settings_path = display_path(vault.root / vault_settings.SETTINGS_FILE)
+    result.problems += [Problem(settings_path, n, m, "error") for n, m in settings.problems]
     _load_knowledge(run, result)
+    for where, line, message in plugin_settings.problems(vault.root):
+        result.problems.append(Problem(display_path(Path(where)), line, message))
 
     tasks: list[Task | None] = []
     entries: list[NoteResult | None] = []
@@ -743,7 +775,8 @@ def _key(run: Run, rel: str, rel_in_root: str, hashed: str, mtime: int) -> str:
     """A note's cache key ('' when the cache is off)."""
     if not run.cache.enabled:
         return ""
-    return digest(run.settings_key(), rel, rel_in_root, hashed, mtime)
+    identity = note_identity(rel, None, run.shared)  # name or path: other notes decide
+    return digest(run.settings_key(), rel, rel_in_root, hashed, mtime, identity)
 
 
 def collect(

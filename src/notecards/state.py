@@ -339,6 +339,32 @@ class ReviewStore:
             raise
         return int(cursor.lastrowid or 0)
 
+    def import_schedules(self, seeds: Mapping[str, tuple[str, fsrs.Card]]) -> int:
+        """Save the state another tool's schedule gave each card (id → (anki_key, FSRS
+        card)), for the cards with no state under their id or key yet, in one
+        transaction; no review row is written (none happened here). Returns how many."""
+        if not seeds:
+            return 0
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = db.execute("SELECT id, anki_key FROM cards").fetchall()
+            have = {row[0] for row in rows} | {row[1] for row in rows if row[1]}
+            fresh = [
+                (card_id, key, json.dumps(card.to_dict()), int(card.state), _epoch(card.due))
+                for card_id, (key, card) in seeds.items()
+                if card_id not in have and key not in have
+            ]
+            db.executemany(
+                "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)", fresh
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return len(fresh)
+
     def undo(self, review_id: int) -> bool:
         """Take back one grade and restore the card as it was before it.
 

@@ -44,8 +44,9 @@ import shutil
 import sqlite3
 import stat
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -713,3 +714,65 @@ def _copy_into(archive: zipfile.ZipFile, name: str, source: Path) -> None:
             raise OSError(errno.EINVAL, f"not a regular file: {source}")
         with archive.open(_zip_info(name), "w") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
+
+
+# ---------------------------------------------------------------- schedules (--with-schedule)
+
+
+def write_schedules(path: Path, schedules: Mapping[tuple[str, int], Any]) -> int:
+    """Give the cards of the package at `path` the schedules other tools kept for them
+    (`(note GUID, card ord)` → `schedules.Schedule`), as Anki's own review cards: type
+    and queue 2, the interval in days, the ease as a factor in permille, the due day
+    counted from the collection's creation day. Anki's import with "scheduling" keeps
+    them; without it, they arrive as new cards. Rewrites the package atomically when a
+    card of it has a schedule; returns how many cards got one."""
+    if not schedules:
+        return 0
+    folder = scratch_folder()  # names this process: a later build sweeps it if killed
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if "collection.anki2" not in names:
+                return 0
+            archive.extractall(folder)
+        db_path = Path(folder) / "collection.anki2"
+        db = sqlite3.connect(db_path)
+        try:
+            changed = _schedule_cards(db, schedules)
+            db.commit()
+        finally:
+            db.close()
+        if changed:
+            with atomic_output(path) as temp, zipfile.ZipFile(temp, "w") as archive:
+                for name in names:
+                    _copy_into(archive, name, Path(folder) / name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return changed
+
+
+def _schedule_cards(db: sqlite3.Connection, schedules: Mapping[tuple[str, int], Any]) -> int:
+    created = date.fromtimestamp(db.execute("SELECT crt FROM col").fetchone()[0])
+    rows = db.execute(
+        "SELECT cards.id, notes.guid, cards.ord, cards.type, cards.due, cards.ivl,"
+        " cards.factor FROM cards JOIN notes ON notes.id = cards.nid"
+    ).fetchall()
+    updates = []
+    for card_id, guid, ord_, *now in rows:
+        schedule = schedules.get((guid, ord_))
+        if schedule is None:
+            continue
+        wanted = (
+            2,
+            (schedule.due - created).days,
+            schedule.interval,
+            max(1300, schedule.ease * 10),
+        )
+        if tuple(now) != wanted:  # a package that has them already is left as it is
+            updates.append((*wanted[1:], card_id))
+    db.executemany(
+        "UPDATE cards SET type = 2, queue = 2, due = ?, ivl = ?, factor = ?, reps = 1,"
+        " left = 0 WHERE id = ?",
+        updates,
+    )
+    return len(updates)

@@ -17,8 +17,10 @@ from notecards.extractors.base import ExtractContext, Extractor
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
 from notecards.extractors.explicit import extract_explicit
+from notecards.extractors.flashcards_obsidian import extract_flashcards_obsidian
 from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
+from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
@@ -30,11 +32,24 @@ from notecards.render.plain import code_with_tags, strip_html_tags
 from notecards.text.guards import keep_mined
 from notecards.text.personal import is_personal
 from notecards.vault import Vault
+from notecards.vault_settings import NoteSwitches
 
 _LINE = attrgetter("line")
 
 EXTRACTORS: list[Extractor] = [
     # registry: one line per extractor, in running order
+    Extractor(
+        "obsidian_to_anki",
+        extract_obsidian_to_anki,
+        kinds=("basic", "reversed", "cloze"),
+        mined=False,
+    ),
+    Extractor(
+        "flashcards_obsidian",
+        extract_flashcards_obsidian,
+        kinds=("basic", "reversed", "cloze"),
+        mined=False,
+    ),
     Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze"), mined=False),
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
@@ -54,11 +69,15 @@ def extract_cards(
     allow_remote: bool = False,
     embed_note: EmbedNote | None = None,
     extra_tags: tuple[str, ...] = (),
+    identity: str = "",
+    switches: NoteSwitches | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     problems: list[Problem] | None = None,
 ) -> list[Card]:
     """All cards of one note, deduplicated, in document order per extractor; each card
-    carries the note's tags and then `extra_tags`.
+    carries the note's tags and then `extra_tags`; `identity` is what card ids hash
+    (`ids.note_identity`, worked out from the note alone when not given); `switches`
+    are the vault settings' and the command line's for the note (vault_settings.py).
 
     This is the one place the threshold applies: a mined card whose confidence is below
     `min_confidence` (or the note's own `notecards: {min_confidence: …}`) is left out,
@@ -67,13 +86,17 @@ def extract_cards(
     (see `_run`)."""
     meta = dict(note.meta)
     enabled, skipped = meta_skipped_kinds(meta)
-    if not enabled:
+    if not enabled or (switches is not None and not switches.enabled):
         return []
     threshold = meta_min_confidence(meta, min_confidence)
     pack = pack_for(note.lang)
     if pack is not None and is_personal(note, pack):
         pack = None  # personal writing: the cards the user wrote, nothing mined
-    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags)
+    if switches is not None:
+        skipped |= switches.skip
+        if not switches.mine:  # the settings, the note or --no-mine: nothing mined
+            pack = None
+    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags, identity)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
         if extractor.name in skipped or (extractor.mined and pack is None):

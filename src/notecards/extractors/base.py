@@ -14,11 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notecards.ids import card_id_from, card_id_start, normalize_anchor
+from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
 from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
 from notecards.vault import Vault
+from notecards.vault_settings import EXPLICIT_EXTRACTORS
+
+EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
+MINED_TAG = "notecards/mined"  # cards mined from prose
 
 _SRC = re.compile(r'src="([^"]+)"')
 
@@ -39,11 +43,12 @@ class ExtractContext:
     allow_remote: bool = False
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
     extra_tags: tuple[str, ...] = ()  # added to the note's tags on every card
+    identity: str = ""  # what card ids hash for the note (ids.note_identity; '' = work it out)
     claimed: set[tuple[int, int, type]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
     render: RenderContext = field(init=False)
-    tags: tuple[str, ...] = field(init=False)  # every card's tags
+    tags: tuple[str, ...] = field(init=False)  # every card's tags (and one origin tag)
     deck: str = field(init=False)  # every card's deck
     # what `normalize_anchor` and `source_of` answered for this note: card ids and
     # `finalize` normalize the same anchors and fronts, and cards share sections
@@ -52,10 +57,13 @@ class ExtractContext:
     _normals: dict[str, str] = field(init=False, default_factory=dict)
     _sources: dict[tuple[str, ...], str] = field(init=False, default_factory=dict)
     _id_starts: dict[str, hashlib._Hash] = field(init=False, default_factory=dict)  # by kind
+    _origin_tags: tuple[tuple[str, ...], tuple[str, ...]] = field(init=False, default=((), ()))
 
     def __post_init__(self) -> None:
         self.tags = (*self.note.tags, *self.extra_tags)
+        self._origin_tags = ((*self.tags, EXPLICIT_TAG), (*self.tags, MINED_TAG))
         self.deck = self.note.deck or self.note.title
+        self.identity = self.identity or note_identity(self.note.path, self.note.meta)
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
@@ -121,11 +129,12 @@ class ExtractContext:
         note = self.note
         start = self._id_starts.get(kind)
         if start is None:  # a note's cards are of a few kinds: each hash is begun once
-            start = self._id_starts[kind] = card_id_start(note.path, kind)
+            start = self._id_starts[kind] = card_id_start(self.identity, kind)
         identity = card_id_from(start, self.normalized(anchor))
+        tags = self._origin_tags[extractor not in EXPLICIT_EXTRACTORS]
         # by position, in Card's field order, a tenth cheaper (tests/test_registry.py)
         return Card(identity, kind, extractor, note.path, line, front.strip(), back.strip(),
-                    self.deck, self.tags, note.lang, self.source_of(section), model, fields,
+                    self.deck, tags, note.lang, self.source_of(section), model, fields,
                     group or identity, ord, items, media, note.mtime, rule, confidence,
                     evidence)  # fmt: skip
 

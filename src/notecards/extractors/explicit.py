@@ -66,6 +66,13 @@ from notecards.extractors.anki_cloze import (
     text_runs,
 )
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.note_lines import raw_lines
+from notecards.extractors.osr_settings import (
+    OsrSettings,
+    markup_deletions,
+    osr_settings,
+    with_tag_decks,
+)
 from notecards.model import (
     Block,
     Card,
@@ -88,6 +95,7 @@ EXTRACTOR = "explicit"
 FLASHCARD_TAGS = ("flashcards", "flashcard")
 MULTILINE_SEPARATORS = {"?": "basic", "??": "reversed"}
 MAX_CARD_CHARS = 20_000  # a multi-line "card" longer than this is a document, not a card
+_OSR = OsrSettings()  # the plugin's defaults: what a vault without its settings file gets
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ \t]?(?:[ \t]{0,3}>[ \t]?)*")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[^\]\n]\][ \t]+)?")
@@ -139,11 +147,12 @@ class _Line(NamedTuple):
     section: Section
 
 
-def is_flashcard_note(note: Note) -> bool:
-    """Tagged `#flashcards` (or a subdeck tag) like the plugin's notes."""
+def is_flashcard_note(note: Note, tags: tuple[str, ...] = FLASHCARD_TAGS) -> bool:
+    """Tagged `#flashcards` (or a subdeck tag, or a tag the plugin's settings name)
+    like the plugin's notes."""
     for tag in note.tags:
         base = tag.casefold().split("/", 1)[0]
-        if base in FLASHCARD_TAGS:
+        if base in tags:
             return True
     return False
 
@@ -182,7 +191,9 @@ def _special_lines(block: Block) -> tuple[set[int], set[int], set[int]]:
     return opaque, comments, stops
 
 
-def _chains(note: Note, ctx: ExtractContext) -> list[list[tuple[Section, Block]]]:
+def _chains(
+    note: Note, ctx: ExtractContext, osr: OsrSettings = _OSR
+) -> list[list[tuple[Section, Block]]]:
     """Unclaimed top-level blocks grouped where each starts on the line after the
     previous one ends (a run of lines never crosses from one group to the next), only
     the groups with a block that may hold a card.
@@ -193,7 +204,8 @@ def _chains(note: Note, ctx: ExtractContext) -> list[list[tuple[Section, Block]]
     chains: list[list[tuple[Section, Block]]] = []
     end = 0  # blocks before this index are in a chain already
     for index, (_, block) in enumerate(blocks):
-        if index < end or not _may_hold_card(block.source) or ctx.is_claimed(block):
+        holds = _may_hold_card(block.source) or (osr != _OSR and osr.may_hold_card(block.source))
+        if index < end or not holds or ctx.is_claimed(block):
             continue
         start = index
         while start > end and _follows(blocks[start - 1][1], blocks[start][1], ctx):
@@ -230,11 +242,11 @@ def _colons_outside_cloze(source: str) -> bool:
     return "{{c" not in source or source.count("::") > len(_ANKI_CLOZE.findall(source))
 
 
-def _runs(note: Note, ctx: ExtractContext) -> list[list[_Line]]:
+def _runs(note: Note, ctx: ExtractContext, osr: OsrSettings = _OSR) -> list[list[_Line]]:
     """Runs of adjacent non-blank lines; comment lines are dropped without a break.
     Groups of blocks where no line can make a card are left out."""
     runs: list[list[_Line]] = []
-    for chain in _chains(note, ctx):
+    for chain in _chains(note, ctx, osr):
         runs += _chain_runs(chain)
     return runs
 
@@ -304,7 +316,7 @@ def _looks_like_code(question: str, answer: str, separator: str, flashcards: boo
     if tight_left and tight_right:
         if _is_ipv6(left_token + separator + right_token):
             return True
-        if left_token.startswith(":") or right_token.endswith(":"):
+        if left_token.startswith(":") and right_token.endswith(":"):
             return True  # emoji shortcodes, `:smile::wink:`
         if _IDENT.fullmatch(left_token.lstrip(".#*")):
             if left_token in CODE_NAMESPACES:
@@ -519,9 +531,16 @@ def _multiline_card(
     )
 
 
-def _run_cards(ctx: ExtractContext, run: list[_Line], flashcards: bool) -> list[Card]:
-    """The plugin's parse of one run of lines: inline cards and `?`/`??` cards."""
-    splits = [split_inline(line.text, flashcards) if line.kind == "text" else None for line in run]
+def _run_cards(
+    ctx: ExtractContext, run: list[_Line], flashcards: bool, osr: OsrSettings = _OSR
+) -> list[Card]:
+    """The plugin's parse of one run of lines: inline cards and `?`/`??` cards (or the
+    separators its settings name)."""
+    separators = osr.multiline_kinds
+    splits = [
+        split_inline(osr.translate(line.text), flashcards) if line.kind == "text" else None
+        for line in run
+    ]
     cards: list[Card] = []
     start = index = 0
     while index < len(run):
@@ -530,11 +549,11 @@ def _run_cards(ctx: ExtractContext, run: list[_Line], flashcards: bool) -> list[
         if splits[index] is not None:
             made = _inline_card(ctx, line, splits[index])
             start = index + 1
-        elif line.kind == "text" and line.text.strip() in MULTILINE_SEPARATORS:
+        elif line.kind == "text" and line.text.strip() in separators:
             end = index + 1
             while end < len(run) and splits[end] is None:
                 end += 1
-            reversed_ = MULTILINE_SEPARATORS[line.text.strip()] == "reversed"
+            reversed_ = separators[line.text.strip()] == "reversed"
             made = _multiline_card(ctx, run[start:index], run[index + 1 : end], reversed_)
             used = run[start:end]
             start, index = end, end
@@ -616,18 +635,26 @@ def highlight_deletions(block: Block) -> list[Deletion]:
     return found
 
 
-def _highlight_cards(note: Note, ctx: ExtractContext) -> list[Card]:
+def _highlight_cards(note: Note, ctx: ExtractContext, osr: OsrSettings = _OSR) -> list[Card]:
+    """Cloze notes of highlights (and of bold text and `{{curly}}` brackets when the
+    plugin's settings turn those on)."""
     cards: list[Card] = []
+    more = osr.bold or osr.curly
     for section, block in note.blocks():
         if not isinstance(block, CLOZE_UNITS) or ctx.is_claimed(block):
             continue
-        if "==" not in block.source or len(block.source) > MAX_UNIT_CHARS:
+        if len(block.source) > MAX_UNIT_CHARS or _ANKI_CLOZE.search(block.source):
             continue
-        if _ANKI_CLOZE.search(block.source):
+        highlighted = osr.highlights and "==" in block.source and _has_highlight(block)
+        if not (highlighted or (more and ("**" in block.source or "{{" in block.source))):
             continue
-        if not _has_highlight(block):
-            continue
-        made = cloze_cards(ctx, section, block, highlight_deletions(block), extractor=EXTRACTOR)
+        deletions = highlight_deletions(block) if highlighted else []
+        if more:
+            number = max((d.number for d in deletions), default=0)
+            deletions = sorted(
+                deletions + markup_deletions(block, osr, number), key=lambda d: d.start
+            )
+        made = cloze_cards(ctx, section, block, deletions, extractor=EXTRACTOR)
         if made:
             ctx.claim(block, section)
             cards += made
@@ -638,11 +665,16 @@ def _highlight_cards(note: Note, ctx: ExtractContext) -> list[Card]:
 
 
 def extract_explicit(note: Note, ctx: ExtractContext) -> list[Card]:
-    """Cards from the Spaced Repetition plugin's `::`, `:::`, `?`, `??` and `==cloze==`."""
-    flashcards = is_flashcard_note(note)
+    """Cards from the Spaced Repetition plugin's `::`, `:::`, `?`, `??` and `==cloze==`,
+    as its settings file in the vault names them (osr_settings.py)."""
+    osr = osr_settings(note)
+    flashcards = is_flashcard_note(note, osr.tags)
     cards: list[Card] = []
-    for run in _runs(note, ctx):
-        cards += _run_cards(ctx, run, flashcards)
+    for run in _runs(note, ctx, osr):
+        cards += _run_cards(ctx, run, flashcards, osr)
     if flashcards:
-        cards += _highlight_cards(note, ctx)
+        cards += _highlight_cards(note, ctx, osr)
+    if flashcards and osr.tag_decks and cards:
+        raw = raw_lines(ctx.note_path) if any(s.level for s in note.sections) else {}
+        cards = with_tag_decks(cards, note, osr, raw, ctx.deck.split("::", 1)[0])
     return cards
