@@ -77,6 +77,23 @@ class StateTooNew(StateError):
     """The file was written by a newer notecards; it is left as it is."""
 
 
+class StateReadOnly(StateError):
+    """The file (or its folder) cannot be written: no grade could be saved."""
+
+
+class UndoRefused(StateError):
+    """Undo would throw away a grade another session gave the card since."""
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    """What `ReviewStore.review` wrote: the review's id (for undo), and the card after."""
+
+    review_id: int
+    state_id: str
+    card: fsrs.Card
+
+
 def default_path() -> Path:
     """`$NOTECARDS_STATE`, else `reviews.sqlite3` in the user's data dir (XDG_DATA_HOME)."""
     env = os.environ.get("NOTECARDS_STATE")
@@ -183,8 +200,12 @@ class ReviewStore:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path) -> ReviewStore:
-        """Open (creating if needed) and check the file; raise StateError if unusable."""
+    def open(cls, path: Path, *, writable: bool = True) -> ReviewStore:
+        """Open (creating if needed) and check the file; raise StateError if unusable.
+
+        `writable` checks, before anything is asked, that a grade could be saved: a
+        read-only file found only at the first grade would lose that grade.
+        """
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -198,6 +219,8 @@ class ReviewStore:
             raise StateError(f"cannot open review state {path}: {error}") from None
         try:
             cls._prepare(db, path)
+            if writable:
+                cls._check_writable(db, path)
         except sqlite3.DatabaseError as error:
             db.close()
             if _is_corruption(error):
@@ -251,6 +274,28 @@ class ReviewStore:
         db.execute("SELECT id, anki_key, fsrs, state, due FROM cards LIMIT 0")
         db.execute("SELECT id, card_id, rating, prev_fsrs FROM reviews LIMIT 0")
 
+    @staticmethod
+    def _check_writable(db: sqlite3.Connection, path: Path) -> None:
+        """Try a write that changes nothing, and take it back."""
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") not in (
+                "SQLITE_READONLY",
+                "SQLITE_CANTOPEN",
+                "SQLITE_PERM",
+                "SQLITE_IOERR",
+            ) and "readonly" not in str(error):
+                raise
+            raise StateReadOnly(
+                f"review state {path} is read-only, so no grade could be saved; make it "
+                "(and its folder) writable, or pass --state with another file"
+            ) from None
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+
     def close(self) -> None:
         self._db.close()
 
@@ -284,10 +329,68 @@ class ReviewStore:
         value = row.fetchone()[0]
         return None if value is None else _utc(value)
 
+    def reviewed_since(self, moment: datetime) -> set[str]:
+        """Ids (as saved) of the cards graded at or after `moment`: their siblings are
+        buried until the next day."""
+        rows = self._db.execute(
+            "SELECT DISTINCT card_id FROM reviews WHERE reviewed_at >= ?", (_epoch(moment),)
+        )
+        return {row[0] for row in rows}
+
     def review_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM reviews").fetchone()[0]
 
+    def _stored(self, state_id: str, anki_key: str) -> tuple[str, fsrs.Card] | None:
+        """The card as the file holds it now (by id, else by its Anki key)."""
+        import fsrs
+
+        row = self._db.execute(
+            "SELECT id, fsrs FROM cards WHERE id = ? OR (? != '' AND anki_key = ?)"
+            " ORDER BY id = ? DESC LIMIT 1",
+            (state_id, anki_key, anki_key, state_id),
+        ).fetchone()
+        return None if row is None else (row[0], fsrs.Card.from_dict(json.loads(row[1])))
+
     # ------------------------------------------------------------ writing
+
+    def review(
+        self,
+        state_id: str,
+        rating: int,
+        now: datetime,
+        scheduler: fsrs.Scheduler,
+        *,
+        duration_ms: int | None = None,
+        anki_key: str = "",
+        mode: str = "",
+        session: str = "",
+    ) -> Graded:
+        """Grade a card from the state the file holds *now*, in one transaction.
+
+        Another quiz on the same file may have graded the card since this one loaded
+        it: scheduling from the stored card (read and written under one write lock)
+        counts both grades, where scheduling from the loaded copy would lose one.
+        """
+        import fsrs
+
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            stored = self._stored(state_id, anki_key)
+            if stored is not None:
+                state_id, before = stored
+            else:
+                before = None
+            after, log = scheduler.review_card(
+                before or new_fsrs_card(state_id, now), fsrs.Rating(rating), now, duration_ms
+            )
+            review_id = self._write(state_id, before, after, log, anki_key, mode, session)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return Graded(review_id, state_id, after)
 
     def record(
         self,
@@ -300,50 +403,63 @@ class ReviewStore:
         mode: str = "",
         session: str = "",
     ) -> int:
-        """Save one grade in its own transaction; return the review's id (for undo)."""
+        """Save a grade computed elsewhere, in its own transaction; return its id.
+
+        For imports and tests: a quiz uses `review`, which schedules from the stored card.
+        """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            cursor = db.execute(
-                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, mode, session,"
-                " prev_state, prev_fsrs, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    state_id,
-                    int(log.rating),
-                    _epoch(log.review_datetime),
-                    log.review_duration,
-                    mode,
-                    session,
-                    None if before is None else int(before.state),
-                    None if before is None else json.dumps(before.to_dict()),
-                    json.dumps(log.to_dict()),
-                ),
-            )
-            db.execute(
-                "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET anki_key = coalesce(nullif(excluded.anki_key,"
-                " ''), cards.anki_key), fsrs = excluded.fsrs, state = excluded.state,"
-                " due = excluded.due",
-                (
-                    state_id,
-                    anki_key,
-                    json.dumps(after.to_dict()),
-                    int(after.state),
-                    _epoch(after.due),
-                ),
-            )
+            review_id = self._write(state_id, before, after, log, anki_key, mode, session)
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        return review_id
+
+    def _write(
+        self,
+        state_id: str,
+        before: fsrs.Card | None,
+        after: fsrs.Card,
+        log: fsrs.ReviewLog,
+        anki_key: str,
+        mode: str,
+        session: str,
+    ) -> int:
+        """The review row and the card's new state (inside the caller's transaction)."""
+        db = self._db
+        cursor = db.execute(
+            "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, mode, session,"
+            " prev_state, prev_fsrs, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                state_id,
+                int(log.rating),
+                _epoch(log.review_datetime),
+                log.review_duration,
+                mode,
+                session,
+                None if before is None else int(before.state),
+                None if before is None else json.dumps(before.to_dict()),
+                json.dumps(log.to_dict()),
+            ),
+        )
+        db.execute(
+            "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET anki_key = coalesce(nullif(excluded.anki_key,"
+            " ''), cards.anki_key), fsrs = excluded.fsrs, state = excluded.state,"
+            " due = excluded.due",
+            (state_id, anki_key, json.dumps(after.to_dict()), int(after.state), _epoch(after.due)),
+        )
         return int(cursor.lastrowid or 0)
 
     def undo(self, review_id: int) -> bool:
         """Take back one grade and restore the card as it was before it.
 
-        Refused (False) when the card has been reviewed again since, by another
-        session: restoring then would throw that later grade away silently.
+        False when there is no such review (taken back already). Refused, with
+        `UndoRefused`, when the card has been graded again since, by another session:
+        restoring then would throw that later grade away silently.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -359,8 +475,9 @@ class ReviewStore:
                 "SELECT max(id) FROM reviews WHERE card_id = ?", (card_id,)
             ).fetchone()[0]
             if latest != review_id:
-                db.execute("ROLLBACK")
-                return False
+                raise UndoRefused(
+                    "cannot undo: another session has graded this card since; its grade is kept"
+                )
             if prev is None:
                 db.execute("DELETE FROM cards WHERE id = ?", (card_id,))
             else:
