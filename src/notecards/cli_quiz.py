@@ -83,11 +83,11 @@ def _state_path(state: Path | None) -> Path:
     return state if state is not None else default_path()
 
 
-def _open_store(state: Path | None) -> ReviewStore:
+def _open_store(state: Path | None, *, writable: bool = True) -> ReviewStore:
     from notecards.state import ReviewStore, StateError
 
     try:
-        return ReviewStore.open(_state_path(state))
+        return ReviewStore.open(_state_path(state), writable=writable)
     except StateError as error:
         raise _fail(str(error)) from None
 
@@ -157,11 +157,25 @@ def quiz(
         bool, typer.Option("--print", help="Print the questions as a worksheet and stop.")
     ] = False,
     answers: Annotated[bool, typer.Option(help="With --print: the answers after.")] = False,
+    bury: Annotated[
+        bool,
+        typer.Option(
+            help="Once a card is answered, leave its siblings (the other side, the other "
+            "steps, the same Anki note) until tomorrow, as Anki does."
+        ),
+    ] = True,
     state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
 ) -> None:
     import random
 
-    from notecards.quiz.session import Filters, Session, anki_key, play, select
+    from notecards.quiz.session import (
+        Filters,
+        Session,
+        anki_key,
+        answered_today,
+        play,
+        select,
+    )
 
     cards, had_problems, files = _load_cards(path)
     cards = [c for c in cards if Filters(tuple(tag or ()), deck).keep(c)]
@@ -178,22 +192,35 @@ def quiz(
 
     store = None if cram else _open_store(state)
     try:
-        known = (
-            {}
-            if store is None
-            else store.load([c.id for c in cards], {c.id: anki_key(c) for c in cards})
-        )
-        rng = random.Random(seed)
         from datetime import datetime
 
-        queue, n_due = select(
-            cards, known, now=datetime.now(UTC), rng=rng, new=new, limit=limit, cram=cram
+        now = datetime.now(UTC)
+        keys = {c.id: anki_key(c) for c in cards}
+        known = {} if store is None else store.load([c.id for c in cards], keys)
+        answered = set() if store is None else answered_today(store, cards, known, now)
+        chosen = select(
+            cards,
+            known,
+            now=now,
+            rng=random.Random(seed),
+            new=new,
+            limit=limit,
+            cram=cram,
+            answered_today=answered,
+            bury=bury,
         )
         session = Session(
-            queue, store, known, mode=mode.value, pool=cards, seed=seed, due_count=n_due
+            chosen.queue,
+            store,
+            known,
+            mode=mode.value,
+            pool=cards,
+            seed=seed,
+            learning=chosen.learning,
+            bury=bury,
         )
         ui = _make_ui()
-        if not queue:
+        if not chosen.queue and not chosen.learning:
             ui.notice("nothing to review now" + (" (all cards filtered out)" if not cards else ""))
         summary = None
         try:
@@ -255,7 +282,7 @@ def stats(
 
     path = _state_path(state)
     if path.exists():
-        store = _open_store(path)
+        store = _open_store(path, writable=False)
         try:
             result = store.stats(weeks=weeks)
         finally:

@@ -68,13 +68,25 @@ def format_summary(summary: Summary) -> str:
         parts.append(f"{summary.skipped} skipped")
     if summary.interrupted:
         parts.append("interrupted, grades saved")
+    if summary.cram:
+        parts.append("cram: schedule unchanged")
+    if summary.due_now:
+        parts.append(f"{summary.due_now} due now")
     if summary.next_due is not None:
         from datetime import datetime
 
         from notecards.quiz.session import format_interval
 
         parts.append(f"next due in {format_interval(summary.next_due - datetime.now(UTC))}")
+    if summary.new_left:
+        parts.append(f"{summary.new_left} new left")
     return " · ".join(parts)
+
+
+def counts_text(session: Session) -> str:
+    """`12 new + 3 learning + 40 due`, Anki's three numbers with their names."""
+    counts = session.counts()
+    return f"{counts.new} new + {counts.learning} learning + {counts.due} due"
 
 
 def _interval_text(intervals: Mapping[int, str]) -> str:
@@ -117,8 +129,11 @@ class LineUi:
 
     def progress(self, session: Session, card: Card) -> None:
         self._say()
-        due = f" · {session.due_left()} due left" if session.due_left() else ""
-        self._say(f"card {session.position + 1} of {len(session.queue)}{due} · {card.source}")
+        if session.cram:
+            left = len(session.pending) + 1
+            self._say(f"cram · {left} left · {card.source}")
+            return
+        self._say(f"{counts_text(session)} · {session.state_of(card)} · {card.source}")
 
     def show_question(self, card: Card, mode: str) -> None:
         self._say(f"Q ({mode}): {card.front}")
@@ -325,9 +340,18 @@ class TtyUi:
         from rich.text import Text
 
         self.console.print()
-        line = Text(f"card {session.position + 1} of {len(session.queue)}", style="bold")
-        if session.due_left():
-            line.append(f" · {session.due_left()} due left", style="yellow")
+        if session.cram:
+            line = Text(f"cram · {len(session.pending) + 1} left", style="bold")
+        else:
+            counts = session.counts()
+            line = Text()
+            line.append(str(counts.new), style="bold blue")
+            line.append(" + ")
+            line.append(str(counts.learning), style="bold red")
+            line.append(" + ")
+            line.append(str(counts.due), style="bold green")
+            line.append("  new + learning + due", style="dim")
+            line.append(f" · {session.state_of(card)}")
         done = len(session.results)
         if done:
             right = sum(r.outcome.right for r in session.results)
