@@ -58,12 +58,15 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
     """Cards from a deck or from notes, whether the input had problems, and the note files."""
     if path.suffix.lower() == ".apkg":
-        from notecards.quiz.apkg_reader import ApkgError, read_apkg
+        from notecards.quiz.apkg_reader import ApkgError, read_apkg_with_problems
 
         try:
-            return read_apkg(path), False, {}
+            cards, problems = read_apkg_with_problems(path)
         except ApkgError as error:
             raise _fail(str(error)) from None
+        for problem in problems:
+            print(f"notecards: {problem}", file=sys.stderr)
+        return cards, bool(problems), {}
     try:
         from notecards.pipeline import collect
     except ImportError:

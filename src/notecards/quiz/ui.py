@@ -201,12 +201,67 @@ class LineUi:
 # ------------------------------------------------------------------ terminal
 
 
-_PRE = re.compile(
-    r"<pre(?P<pre>[^>]*)>\s*(?:<code(?P<attrs>[^>]*)>)?(?P<code>.*?)(?:</code>\s*)?</pre>",
-    re.DOTALL | re.IGNORECASE,
-)
-_FENCE = re.compile(r"^```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^```\s*$", re.DOTALL | re.MULTILINE)
 _LANG = re.compile(r"language-([\w+-]+)")
+_TAG = re.compile(r"<[^>]*>")
+
+# A part of a card to show: ("text", words) or ("code", code, language).
+Part = tuple[str, str, str]
+
+
+def split_pre(field_html: str) -> list[Part]:
+    """The field's `<pre>` blocks as code, the rest as HTML, in one pass of `find`s
+    (a deck is untrusted: thousands of unclosed `<pre>` must not cost quadratic time)."""
+    lower = field_html.lower()
+    parts: list[Part] = []
+    last = 0
+    start = lower.find("<pre")
+    while start >= 0:
+        opened = lower.find(">", start)
+        if opened < 0 or lower[start + 4 : start + 5] not in (">", " ", "\t", "\n"):
+            start = lower.find("<pre", start + 4) if opened >= 0 else -1
+            continue
+        closed = lower.find("</pre>", opened)
+        if closed < 0:
+            break
+        parts.append(("text", field_html[last:start], ""))
+        inner = field_html[opened + 1 : closed]
+        head = field_html[start:opened]
+        stripped = inner.lstrip()
+        if stripped.lower().startswith("<code"):
+            head += stripped[: stripped.find(">") + 1]
+        code = html.unescape(_TAG.sub("", inner))
+        lang = _LANG.search(head)
+        parts.append(("code", code.strip("\n"), lang.group(1) if lang else ""))
+        last = closed + len("</pre>")
+        start = lower.find("<pre", last)
+    parts.append(("text", field_html[last:], ""))
+    return parts
+
+
+def split_fences(text: str) -> list[Part]:
+    """```-fenced blocks of plain text as code: a fence opens on a line starting with
+    ``` and closes on a line that is only ```; one pass, closers found backwards first."""
+    lines = text.split("\n")
+    closer_after: list[int] = [-1] * (len(lines) + 1)
+    for n in range(len(lines) - 1, -1, -1):
+        closer_after[n] = n if lines[n].rstrip() == "```" else closer_after[n + 1]
+    parts: list[Part] = []
+    plain: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        close = closer_after[n + 1] if line.startswith("```") else -1
+        if close < 0:
+            plain.append(line)
+            n += 1
+            continue
+        parts.append(("text", "\n".join(plain), ""))
+        plain = []
+        lang = re.match(r"[\w+-]*", line[3:])
+        parts.append(("code", "\n".join(lines[n + 1 : close]), lang.group(0) if lang else ""))
+        n = close + 1
+    parts.append(("text", "\n".join(plain), ""))
+    return parts
 
 
 def _strip_html(fragment: str) -> str:
@@ -233,30 +288,19 @@ def render_content(text: str, field_html: str = "") -> RenderableType:
     from rich.syntax import Syntax
     from rich.text import Text
 
-    parts: list[RenderableType] = []
-    source, pattern = (
-        (field_html, _PRE) if field_html and _PRE.search(field_html) else (text, _FENCE)
-    )
-    if not pattern.search(source):
+    from_html = bool(field_html) and "<pre" in field_html.lower()
+    pieces = split_pre(field_html) if from_html else split_fences(text)
+    if not any(kind == "code" for kind, _, _ in pieces):
         return Text(text)
-    last = 0
-    for match in pattern.finditer(source):
-        before = source[last : match.start()]
-        before = _strip_html(before) if pattern is _PRE else before
-        if before.strip():
-            parts.append(Text(before.strip()))
-        if pattern is _PRE:
-            code = html.unescape(re.sub(r"<[^>]+>", "", match.group("code")))
-            lang_match = _LANG.search((match.group("pre") or "") + (match.group("attrs") or ""))
-            lang = lang_match.group(1) if lang_match else _guess_language(code)
-        else:
-            lang, code = match.group("lang") or "text", match.group("code")
-        parts.append(Syntax(code.rstrip("\n"), lang, theme="ansi_dark", word_wrap=True))
-        last = match.end()
-    rest = source[last:]
-    rest = _strip_html(rest) if pattern is _PRE else rest
-    if rest.strip():
-        parts.append(Text(rest.strip()))
+    parts: list[RenderableType] = []
+    for kind, content, lang in pieces:
+        if kind == "code":
+            lang = lang or (_guess_language(content) if from_html else "text")
+            parts.append(Syntax(content, lang, theme="ansi_dark", word_wrap=True))
+            continue
+        words = _strip_html(content) if from_html else content
+        if words.strip():
+            parts.append(Text(words.strip("\n")))
     return Group(*parts)
 
 
