@@ -18,11 +18,11 @@ from pathlib import Path
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from notecards.model import Inline
+from notecards.model import Card, Inline, Problem
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
 from notecards.render.plain import tidy, tokens_text
-from notecards.render.sanitize import clean_html
+from notecards.render.sanitize import clean_html, mathjax_commands, take_removed_mathjax
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
 _TEXT_SPECIAL = re.compile("[&<>\"'\n]")  # what `text_html` rewrites
@@ -96,7 +96,44 @@ def highlight_code(code: str, language: str = "") -> str:
 
 
 def math_html(tex: str, display: bool) -> str:
+    """Anki's delimiters; unsafe commands inside go when the field is cleaned."""
     return f"\\[{html.escape(tex)}\\]" if display else f"\\({html.escape(tex)}\\)"
+
+
+def unsafe_math_problems(cards: list[Card]) -> list[Problem]:
+    """A warning at each card whose math lost a command the sanitizer removed since
+    the note began (see sanitize.UNSAFE_MATHJAX), so the user knows why it looks plain.
+
+    A card is named when its plain text holds the very text removed (a `\\href` in a
+    code block, which is kept, gives no warning), else when it holds the command."""
+    removed = take_removed_mathjax()
+    if not removed:
+        return []
+    named: dict[tuple[str, int], list[str]] = {}
+    fronts: dict[tuple[str, int], str] = {}
+    for command, text in removed:
+        holders = [c for c in cards if text in c.front or text in c.back]
+        if not holders:
+            holders = [c for c in cards if command in mathjax_commands(f"{c.front}\n{c.back}")]
+        for card in holders:
+            names = named.setdefault((card.note, card.line), [])
+            fronts.setdefault((card.note, card.line), card.front)
+            if command not in names:
+                names.append(command)
+    return [
+        Problem(
+            note,
+            line,
+            f"MathJax {', '.join(names)} removed from the card {_quoted(fronts[(note, line)])}: "
+            "in Anki it can run a script or load from the network",
+        )
+        for (note, line), names in named.items()
+    ]
+
+
+def _quoted(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 class _CardRenderer(RendererHTML):
