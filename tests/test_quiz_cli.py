@@ -283,7 +283,7 @@ def test_order_mode_scores_step_by_step(state: Path) -> None:
     assert code == 0, err
     orders = [q for q in asked if q.mode == "order"]
     assert len({q.front for q in orders}) == len(sequences)
-    assert "2/4 steps in place, one swap" in out
+    assert "3/4 steps in order, one step misplaced" in out
     ids = ids_by_front(FIXTURES / "tea.md")
     for front in sequences:
         assert ratings(state)[ids[front]] == [2]
@@ -301,7 +301,7 @@ def test_order_mode_scores_step_by_step(state: Path) -> None:
         ),
     )
     assert code == 0, err
-    assert "4/4 steps in place" in out
+    assert "4/4 steps in order" in out
 
 
 def test_mixed_mode_asks_each_kind_its_way(state: Path) -> None:
@@ -531,18 +531,28 @@ def test_type_mode_near_miss_can_be_accepted(deck: Path, state: Path) -> None:
         child.expect("answer ›")
         if "ocean" in front:
             child.sendline("pacifik ocan")
-            child.expect("accept as right")
-            child.send("y")
             child.expect("near miss, accepted")
+            child.expect("you typed")
+            child.expect("Pacific Ocean")  # the answer, shown before grading
+            child.expect("enter hard")
+            child.send("\r")  # Enter takes the suggested grade
+            child.expect("graded hard")
         else:
             child.sendline(CAPITALS[front])
             child.expect("right")
+            child.expect("enter good")
+            child.send("x")  # not a grade: a one-line hint, and the prompt stays
+            child.expect("press 1-4 to grade")
+            child.send("4" if "France" in front else "\r")  # the user may grade higher
+            child.expect("graded")
     child.expect("answer ›")  # the first card is back on its learning step
     child.sendline(":q")
     child.expect("score 4/4")
     child.expect(pexpect.EOF)
     ids = ids_by_front(deck)
     assert ratings(state)[ids["Largest ocean?"]] == [2]
+    assert ratings(state)[ids["Capital of France?"]] == [4]
+    assert ratings(state)[ids["Capital of Italy?"]] == [3]
 
 
 def test_edit_key_on_a_deck_card_explains_there_is_no_note(deck: Path, state: Path) -> None:

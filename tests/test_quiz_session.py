@@ -102,6 +102,11 @@ class Script:
         answer = self._next()
         return answer(steps) if callable(answer) else answer
 
+    def confirm_grade(
+        self, card: Card, mode: str, outcome: Outcome, intervals: Mapping[int, str]
+    ) -> Outcome:
+        return outcome
+
     def show_outcome(self, card: Card, mode: str, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
 
@@ -254,7 +259,8 @@ def test_order_is_scored_step_by_step() -> None:
     wrong = ask_order(target, Script([giving(tuple(reversed(steps)))]), ctx)
     assert (perfect.rating, perfect.right) == (3, True)
     assert (swapped.rating, swapped.right) == (2, True)
-    assert swapped.details[1].startswith("✗ 2. warm")
+    assert sum(line.startswith("✗") for line in swapped.details) == 1
+    assert swapped.verdict == "3/4 steps in order, one step misplaced"
     assert (wrong.rating, wrong.right) == (1, False)
 
 
@@ -423,3 +429,50 @@ def test_code_in_a_card_is_rendered_as_highlighted_code() -> None:
     fenced = render_content("Before\n```python\nx = 1\n```\nafter")
     assert [type(p) for p in fenced.renderables] == [Text, Syntax, Text]
     assert isinstance(render_content("plain"), Text)
+
+
+def test_order_scores_relative_order_not_places() -> None:
+    """One step moved from the end to the front shifts every place, but it is one
+    mistake: Hard, not Again (longest increasing subsequence)."""
+    steps = ("one", "two", "three", "four", "five", "six")
+    target = card(1, kind="sequence", items=steps)
+    ctx = Context(rng=random.Random(1))
+    moved = ("six", "one", "two", "three", "four", "five")
+    outcome = ask_order(target, Script([lambda shown: [shown.index(s) + 1 for s in moved]]), ctx)
+    assert (outcome.rating, outcome.right) == (2, True)
+    assert [line[0] for line in outcome.details] == ["✗", "✓", "✓", "✓", "✓", "✓"]
+    assert outcome.details[0].endswith("(belongs at 6)")
+    two_off = ("two", "one", "four", "three", "five", "six")
+    worse = ask_order(target, Script([lambda shown: [shown.index(s) + 1 for s in two_off]]), ctx)
+    assert worse.rating == 1
+    pair = card(2, kind="sequence", items=("a", "b"))
+    swapped_pair = ask_order(
+        pair, Script([lambda shown: [shown.index("b") + 1, shown.index("a") + 1]]), ctx
+    )
+    assert swapped_pair.rating == 1  # two steps swapped: all wrong
+
+
+def test_longest_in_order() -> None:
+    from notecards.quiz.modes import longest_in_order
+
+    assert longest_in_order([]) == []
+    assert longest_in_order([0, 1, 2]) == [0, 1, 2]
+    run = longest_in_order([5, 0, 1, 2, 3, 4])
+    assert run == [1, 2, 3, 4, 5]
+    assert len(longest_in_order([3, 1, 2, 0])) == 2
+
+
+def test_reversed_question_cards_are_never_typed_and_choices_match_side_and_language() -> None:
+    question_back = card(1, back="What is the port of HTTPS?", model="reversed", ord=1, group="g")
+    assert mode_for(question_back, "mixed", [question_back]) == "flip"
+    assert mode_for(question_back, "type", [question_back]) == "flip"
+    assert mode_for(card(2, back="443"), "type", []) == "type"
+    target = card(3, kind="definition", back="Paris", lang="en")
+    pool = [
+        target,
+        card(4, kind="definition", back="Rome", lang="en"),
+        card(5, kind="definition", back="Москва", lang="ru"),  # another language
+        card(6, kind="definition", back="Oslo", lang="en", model="reversed", ord=1),  # other side
+        card(7, kind="definition", back="Bern", lang="en"),
+    ]
+    assert sorted(distractors(target, pool, random.Random(1))) == ["Bern", "Rome"]

@@ -156,6 +156,11 @@ class LineUi:
     def confirm_near_miss(self, given: str, expected: str) -> bool | None:
         return None  # nobody to ask; the auto-accept rule decides
 
+    def confirm_grade(
+        self, card: Card, mode: str, outcome: Outcome, intervals: Mapping[int, str]
+    ) -> Outcome:
+        return outcome  # one line per answer: the suggested grade stands
+
     def ask_choice(self, options: Sequence[str]) -> int:
         for n, option in enumerate(options, 1):
             self._say(f"  {n}) {option}")
@@ -350,8 +355,10 @@ class TtyUi:
         self.keys = keys or KeyReader(sys.stdin.fileno())
         self.problems = 0
 
-    def _key(self, allowed: str) -> str:
-        """Wait for one of `allowed` (or a command key) and return it."""
+    def _key(self, allowed: str, hint: str) -> str:
+        """Wait for one of `allowed` (or a command key) and return it; any other key
+        gets `hint`, once, on one line."""
+        hinted = False
         while True:
             key = self.keys.read()
             if key == "\x04":
@@ -365,6 +372,9 @@ class TtyUi:
                 raise Undo
             if low == "e":
                 raise Edit
+            if not hinted:
+                self.console.print(f"[yellow]{hint} · {self.KEYS_HINT}[/]", highlight=False)
+                hinted = True
 
     def _line(self, prompt: str) -> str:
         try:
@@ -422,7 +432,7 @@ class TtyUi:
 
     def reveal(self, card: Card) -> None:
         self.console.print(f"[dim]space/enter reveal · {self.KEYS_HINT}[/]")
-        self._key(" \r\n")
+        self._key(" \r\n", "press space or enter to see the answer")
         self._show_answer(card)
 
     def ask_grade(self, intervals: Mapping[int, str]) -> int:
@@ -431,8 +441,9 @@ class TtyUi:
             f"[bold {styles[n]}]{n}[/] {name.capitalize()} [dim]{intervals.get(n, '')}[/]"
             for n, name in GRADE_NAMES.items()
         )
-        self.console.print(f"{buttons}   [dim]{self.KEYS_HINT}[/]")
-        return int(self._key("1234"))
+        self.console.print(f"{buttons}   [dim]space/enter good · {self.KEYS_HINT}[/]")
+        key = self._key("1234 \r\n", "press 1-4 to grade (space or enter: good)")
+        return GOOD if key in " \r\n" else int(key)
 
     def ask_text(self, card: Card) -> str:
         hint = "empty = don't know · :u undo · :e edit note · :q save and quit"
@@ -440,13 +451,44 @@ class TtyUi:
         return self._line("[bold]answer ›[/] ")
 
     def confirm_near_miss(self, given: str, expected: str) -> bool | None:
+
+        return True  # suggested as Hard; the grade prompt after it can say otherwise
+
+    def confirm_grade(
+        self, card: Card, mode: str, outcome: Outcome, intervals: Mapping[int, str]
+    ) -> Outcome:
+        """Show the typed answer against the card's, and let the user grade: Enter
+        takes the suggested grade, 1-4 another one."""
+        from dataclasses import replace
+
         from rich.text import Text
 
-        line = Text("near miss: ")
-        line.append_text(self._diff_text(given.strip(), expected))
-        self.console.print(line)
-        self.console.print("accept as right? [bold]y[/]/[bold]n[/]")
-        return self._key("yn") == "y"
+        style = "green" if outcome.right else "red"
+        self.console.print(
+            Text(f"{'✓' if outcome.right else '✗'} {outcome.verdict}", style=f"bold {style}")
+        )
+        if outcome.near:
+            line = Text("you typed: ")
+            line.append_text(self._diff_text(outcome.given.strip(), card.back.strip()))
+            self.console.print(line)
+        for detail in outcome.details:
+            self.console.print(f"  {detail}", highlight=False, markup=False)
+        if outcome.rating < GOOD or outcome.near:
+            self._show_answer(card)
+        suggested = outcome.rating
+        buttons = "  ".join(
+            f"[bold]{n}[/] {name.capitalize()} [dim]{intervals.get(n, '')}[/]"
+            for n, name in GRADE_NAMES.items()
+        )
+        self.console.print(f"{buttons}   [dim]enter {GRADE_NAMES[suggested]} · {self.KEYS_HINT}[/]")
+        key = self._key("1234 \r\n", f"press 1-4 to grade (enter: {GRADE_NAMES[suggested]})")
+        rating = suggested if key in " \r\n" else int(key)
+        verdict = (
+            outcome.verdict
+            if rating == suggested
+            else f"{outcome.verdict}, graded {GRADE_NAMES[rating]}"
+        )
+        return replace(outcome, rating=rating, right=rating > 1, verdict=verdict, shown=True)
 
     @staticmethod
     def _diff_text(given: str, expected: str) -> object:
@@ -462,7 +504,7 @@ class TtyUi:
         for n, option in enumerate(options, 1):
             self.console.print(f"  [bold]{n}[/]  {option}", highlight=False)
         self.console.print(f"[dim]1-{len(options)} choose · {self.KEYS_HINT}[/]")
-        return int(self._key("123456789"[: len(options)])) - 1
+        return int(self._key("123456789"[: len(options)], f"press 1-{len(options)} to choose")) - 1
 
     def ask_order(self, steps: Sequence[str]) -> list[int]:
         for n, step in enumerate(steps, 1):
@@ -484,6 +526,9 @@ class TtyUi:
 
         style = "green" if outcome.right else "red"
         mark = "✓" if outcome.right else "✗"
+        if outcome.shown:
+            self.console.print(Text(f"graded {GRADE_NAMES[outcome.rating]}", style="dim"))
+            return
         self.console.print(
             Text(f"{mark} {outcome.verdict}", style=f"bold {style}")
             + Text(f" · {GRADE_NAMES[outcome.rating]}", style="dim")
