@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -663,3 +664,80 @@ def test_a_read_only_state_file_is_reported_before_the_first_card(deck: Path, st
     assert out.returncode == 1, out.stderr
     assert "read-only" in out.stderr and "--state" in out.stderr
     assert "Q (" not in out.stdout and "internal error" not in out.stderr
+
+
+# ------------------------------------------------------------------ what to review, stats
+
+
+def test_the_end_line_agrees_with_stats_for_the_same_deck(deck: Path, state: Path) -> None:
+    _, err, code, asked = drive(
+        ["quiz", deck, "--mode", "flip", "--new", "2", "--seed", "1", "--state", state],
+        once(lambda q: "1" if len(q.front) % 2 else "3"),
+    )
+    assert code == 0, err
+    assert len({q.front for q in asked}) == 2
+    out = run("quiz", deck, "--mode", "flip", "--new", "0", "--state", state, stdin="q\n")
+    end = last_line(out.stdout)
+    data = json.loads(run("stats", deck, "--json", "--state", state).stdout)
+    assert (data["new"], data["learning"], data["due_now"], data["known"]) == (2, 2, 0, 0)
+    assert end.endswith(f"· {data['new']} new left")
+    assert "due now" not in end  # stats says 0 due now, and so does the end line
+    minutes = (datetime.fromisoformat(data["next_due"]) - datetime.now(UTC)).total_seconds() / 60
+    assert f"next due in {max(round(minutes), 1)}m" in end or "next due in 1m" in end
+    assert len(data["forecast"]) == 30 and data["forecast"][0]["due"] == 2
+    table = run("stats", deck, "--state", state).stdout
+    assert "2 · 2 · 0" in table  # new · learning · due now
+    assert "less ·░▒▓█ more" in table and "forecast" in table
+    assert re.search(r"^ {4}[A-Z][a-z]{2}", table, re.M)  # the month row
+
+
+def test_quiz_without_a_path_reviews_every_source_quizzed_before(
+    deck: Path, state: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.apkg"
+    write_apkg([card("Largest planet?", "Jupiter", id="id-planet", deck="Space")], other)
+    run("quiz", deck, "--mode", "flip", "--limit", "1", "--state", state, stdin="4\n")
+    run("quiz", other, "--mode", "flip", "--state", state, stdin="4\n")
+    make_all_due(state)
+    _, err, code, asked = drive(
+        ["quiz", "--mode", "flip", "--new", "0", "--state", state], once(lambda q: "3")
+    )
+    assert code == 0, err
+    assert {q.front for q in asked} == {"Capital of France?", "Largest planet?"}
+    nothing = run("quiz", "--state", tmp_path / "fresh.sqlite3")
+    assert nothing.returncode == 2 and "nothing quizzed before" in nothing.stderr
+
+
+def test_usage_errors_and_filters_that_match_nothing(
+    deck: Path, state: Path, tmp_path: Path
+) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a note")
+    out = run("quiz", text, "--state", state)
+    assert out.returncode == 2
+    assert "notes.txt: not a note (.md), a folder of notes or an Anki package" in out.stderr
+    missing = run("quiz", tmp_path / "gone.md", "--state", state)
+    assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+    out = run("quiz", deck, "--deck", "History", "--state", state)
+    assert out.returncode == 1
+    assert "no card matches --deck History; decks: Geo; tags: geo" in out.stderr
+
+
+def test_deck_matches_by_suffix_and_tags_take_both_separators(tmp_path: Path, state: Path) -> None:
+    path = tmp_path / "mixed.apkg"
+    write_apkg(
+        [
+            card("Port of HTTP?", "80", id="id-http", deck="Vault::Web::HTTP", tags=("web::http",)),
+            card("Port of SSH?", "22", id="id-ssh", deck="Vault::Net", tags=("net",)),
+        ],
+        path,
+    )
+    for args in (
+        ["--deck", "HTTP"],
+        ["--deck", "web::http"],
+        ["--tag", "web/http"],
+        ["--tag", "web"],
+    ):
+        out = run("quiz", path, *args, "--print", "--state", state)
+        assert out.returncode == 0, (args, out.stderr)
+        assert "Port of HTTP?" in out.stdout and "Port of SSH?" not in out.stdout, args

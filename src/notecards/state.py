@@ -14,6 +14,9 @@ Schema (version in `PRAGMA user_version`, currently 1):
   prev_state, prev_fsrs, log)`: one row per grade; `prev_*` is the card before the
   grade (NULL for a new card), which is what undo restores and what true retention
   is measured on.
+- `sources(path, used)`: the notes, folders and packages quizzed (absolute paths),
+  so `notecards quiz` with no path can review them all. Added to schema 1 files as
+  they are opened for writing (older notecards ignore a table they do not read).
 
 A file that is not a readable database is moved aside to `<name>.corrupt-<time>` and
 reported; a file written by a newer notecards is reported and left untouched.
@@ -21,6 +24,7 @@ reported; a file written by a newer notecards is reported and left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -62,7 +66,9 @@ CREATE TABLE IF NOT EXISTS reviews (
 CREATE INDEX IF NOT EXISTS reviews_card ON reviews(card_id);
 CREATE INDEX IF NOT EXISTS reviews_time ON reviews(reviewed_at);
 """
-_OUR_TABLES = {"cards", "reviews", "sqlite_sequence"}
+_SOURCES = "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, used REAL NOT NULL)"
+_OUR_TABLES = {"cards", "reviews", "sqlite_sequence", "sources"}
+FORECAST_DAYS = 30
 
 
 class StateError(Exception):
@@ -133,7 +139,8 @@ class Known:
 
 @dataclass
 class Stats:
-    cards: int = 0
+    cards: int = 0  # cards with a saved state (for a path: the path's cards, new included)
+    new: int = 0  # for a path: its cards never graded
     known: int = 0  # in the Review state: learnt, not still in learning steps
     learning: int = 0
     due_now: int = 0
@@ -144,10 +151,13 @@ class Stats:
     streak: int = 0  # consecutive days with reviews, ending today (or yesterday)
     next_due: datetime | None = None
     days: dict[date, int] = field(default_factory=dict)  # local date → reviews
+    forecast: list[int] = field(default_factory=list)  # cards due on each of the next days
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, today: date | None = None) -> dict[str, Any]:
+        today = today or date.today()
         return {
             "cards": self.cards,
+            "new": self.new,
             "known": self.known,
             "learning": self.learning,
             "due_now": self.due_now,
@@ -158,6 +168,10 @@ class Stats:
             "streak": self.streak,
             "next_due": self.next_due.isoformat() if self.next_due else None,
             "days": {d.isoformat(): n for d, n in sorted(self.days.items())},
+            "forecast": [
+                {"date": (today + timedelta(days=n)).isoformat(), "due": count}
+                for n, count in enumerate(self.forecast)
+            ],
         }
 
 
@@ -268,6 +282,10 @@ class ReviewStore:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
+            # a read-only file keeps none: `sources()` reads none, and quizzing is refused
+            with contextlib.suppress(sqlite3.OperationalError):
+                db.execute(_SOURCES)
         check = db.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
@@ -336,6 +354,22 @@ class ReviewStore:
             "SELECT DISTINCT card_id FROM reviews WHERE reviewed_at >= ?", (_epoch(moment),)
         )
         return {row[0] for row in rows}
+
+    def remember_source(self, path: Path, now: datetime) -> None:
+        """Note a quizzed note, folder or package for `notecards quiz` without a path."""
+        self._db.execute(
+            "INSERT INTO sources (path, used) VALUES (?, ?) ON CONFLICT(path) DO UPDATE"
+            " SET used = excluded.used",
+            (str(path), _epoch(now)),
+        )
+
+    def sources(self) -> list[Path]:
+        """Every source quizzed before, most recent first."""
+        try:
+            rows = self._db.execute("SELECT path FROM sources ORDER BY used DESC, path")
+            return [Path(row[0]) for row in rows]
+        except sqlite3.OperationalError:  # no such table: nothing quizzed with this version
+            return []
 
     def review_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM reviews").fetchone()[0]
@@ -501,27 +535,59 @@ class ReviewStore:
 
     # ------------------------------------------------------------ statistics
 
-    def stats(self, now: datetime | None = None, weeks: int = 12) -> Stats:
-        """Counts for `notecards stats`; days are local calendar days."""
+    def stats(
+        self,
+        now: datetime | None = None,
+        weeks: int = 12,
+        ids: Iterable[str] | None = None,
+        new: int = 0,
+    ) -> Stats:
+        """Counts for `notecards stats`; days are local calendar days.
+
+        `ids` limits everything to those cards (as saved: `Known.state_id`), for the
+        stats of one path or deck; `new` is how many of its cards were never graded.
+        """
         now = now or datetime.now(UTC)
         t = _epoch(now)
         db = self._db
-        out = Stats()
-        out.cards, out.known, out.learning, out.due_now, out.due_next_7_days = db.execute(
-            "SELECT count(*), coalesce(sum(state = 2), 0), coalesce(sum(state != 2), 0),"
-            " coalesce(sum(due <= ?), 0), coalesce(sum(due > ? AND due <= ?), 0) FROM cards",
-            (t, t, t + 7 * 86400),
-        ).fetchone()
-        out.reviews = self.review_count()
-        passed, total = db.execute(
-            "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews WHERE prev_state = 2"
-        ).fetchone()
-        out.retention = passed / total if total else None
-        out.next_due = self.next_due(now)
+        if ids is None:
+            cards = db.execute("SELECT state, due FROM cards").fetchall()
+            reviews = db.execute("SELECT reviewed_at, rating, prev_state FROM reviews").fetchall()
+        else:
+            wanted = sorted(set(ids))
+            cards, reviews = [], []
+            for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cards += db.execute(
+                    f"SELECT state, due FROM cards WHERE id IN ({marks})", chunk
+                ).fetchall()
+                reviews += db.execute(
+                    "SELECT reviewed_at, rating, prev_state FROM reviews"
+                    f" WHERE card_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+        out = Stats(cards=len(cards) + new, new=new)
         today = now.astimezone().date()
+        out.forecast = [0] * FORECAST_DAYS
+        for state, due in cards:
+            if state == 2:
+                out.known += 1
+            else:
+                out.learning += 1
+            out.due_now += due <= t
+            out.due_next_7_days += t < due <= t + 7 * 86400
+            if due > t and (out.next_due is None or due < _epoch(out.next_due)):
+                out.next_due = _utc(due)
+            day = max((_utc(due).astimezone().date() - today).days, 0)
+            if day < FORECAST_DAYS:
+                out.forecast[day] += 1
+        out.reviews = len(reviews)
+        graded = [rating for _, rating, prev_state in reviews if prev_state == 2]
+        out.retention = sum(r > 1 for r in graded) / len(graded) if graded else None
         start = today - timedelta(days=7 * weeks + today.weekday())
         all_days: dict[date, int] = {}
-        for (moment,) in db.execute("SELECT reviewed_at FROM reviews"):
+        for moment, _, _ in reviews:
             day = _utc(moment).astimezone().date()
             all_days[day] = all_days.get(day, 0) + 1
         out.days = {d: n for d, n in all_days.items() if d >= start}
