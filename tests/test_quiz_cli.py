@@ -741,3 +741,49 @@ def test_deck_matches_by_suffix_and_tags_take_both_separators(tmp_path: Path, st
         out = run("quiz", path, *args, "--print", "--state", state)
         assert out.returncode == 0, (args, out.stderr)
         assert "Port of HTTP?" in out.stdout and "Port of SSH?" not in out.stdout, args
+
+
+def test_edit_opens_the_editor_at_the_line_and_the_card_is_reloaded(
+    tmp_path: Path, state: Path
+) -> None:
+    note = tmp_path / "capitals.md"
+    note.write_text((FIXTURES / "capitals.md").read_text(encoding="utf-8"), encoding="utf-8")
+    marker = tmp_path / "editor-args"
+    editor = tmp_path / "bin" / "vi"  # a name the quiz knows takes +LINE
+    editor.parent.mkdir()
+    editor.write_text(
+        f"#!{sys.executable}\n"
+        "import pathlib, sys\n"
+        f"pathlib.Path({str(marker)!r}).write_text(' '.join(sys.argv[1:]))\n"
+        "note = pathlib.Path(sys.argv[-1])\n"
+        "note.write_text(note.read_text().replace('::Paris', '::Paris, on the Seine'))\n",
+        encoding="utf-8",
+    )
+    editor.chmod(0o755)
+    child = pexpect.spawn(
+        NOTECARDS[0],
+        [*NOTECARDS[1:], "quiz", str(note), "--mode", "flip", "--state", str(state)],
+        env={**env(), "EDITOR": str(editor), "VISUAL": ""},
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 100),
+    )
+    child.expect("Capital of France")
+    child.expect("reveal")
+    child.send("e")
+    child.expect("reloaded capitals.md")
+    child.expect("reveal")
+    child.send(" ")
+    child.expect("Paris, on the Seine")  # the edited answer, in this session
+    child.expect("quit")
+    child.send(" ")  # space after reveal: Good
+    child.expect("reveal")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    line = next(
+        n
+        for n, text in enumerate(note.read_text().splitlines(), 1)
+        if text.startswith("Capital of France")
+    )
+    assert marker.read_text() == f"+{line} {note}"
+    assert sorted(r for rs in ratings(state).values() for r in rs) == [3]

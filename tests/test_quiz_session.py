@@ -296,7 +296,7 @@ def _session(
 
 def test_grades_are_saved_and_scored(store: ReviewStore) -> None:
     cards = [card(n) for n in range(1, 5)]
-    summary = play(_session(cards, store), Script([3, 1, 4, 2, Quit]), lambda c: None)
+    summary = play(_session(cards, store), Script([3, 1, 4, 2, Quit]), lambda c: ("", None))
     assert (summary.right, summary.total) == (3, 4)
     saved = store.load([c.id for c in cards])
     states = {cid: (k.card.state, k.card.step) for cid, k in saved.items()}
@@ -312,7 +312,7 @@ def test_grades_are_saved_and_scored(store: ReviewStore) -> None:
 def test_undo_takes_the_grade_back_and_asks_again(store: ReviewStore) -> None:
     cards = [card(n) for n in range(1, 4)]
     script = Script([1, Undo, 3, 3, 3, Quit])
-    summary = play(_session(cards, store), script, lambda c: None)
+    summary = play(_session(cards, store), script, lambda c: ("", None))
     assert script.asked[:5] == ["c01", "c02", "c01", "c02", "c03"]
     assert (summary.right, summary.total) == (3, 3)
     assert store.review_count() == 3
@@ -322,21 +322,21 @@ def test_undo_takes_the_grade_back_and_asks_again(store: ReviewStore) -> None:
 def test_unreadable_answer_skips_the_card(store: ReviewStore) -> None:
     cards = [card(n) for n in range(1, 3)]
     script = Script([Unreadable("x", "a grade"), 3, Quit])
-    summary = play(_session(cards, store), script, lambda c: None)
+    summary = play(_session(cards, store), script, lambda c: ("", None))
     assert (summary.right, summary.total, summary.skipped) == (1, 1, 1)
     assert list(store.load([c.id for c in cards])) == ["c02"]
 
 
 def test_cram_writes_nothing(tmp_path: Path) -> None:
     cards = [card(n) for n in range(1, 3)]
-    summary = play(_session(cards, None), Script([3, 3]), lambda c: None)
+    summary = play(_session(cards, None), Script([3, 3]), lambda c: ("", None))
     assert (summary.right, summary.total) == (2, 2)
     assert not (tmp_path / "state.sqlite3").exists()
 
 
 def test_quit_keeps_what_was_graded(store: ReviewStore) -> None:
     cards = [card(n) for n in range(1, 4)]
-    summary = play(_session(cards, store), Script([3, Quit]), lambda c: None)
+    summary = play(_session(cards, store), Script([3, Quit]), lambda c: ("", None))
     assert summary.total == 1
     again = _session(cards, store)
     assert [c.id for c in again.queue] == ["c02", "c03"]

@@ -6,6 +6,8 @@ inside the commands, so `notecards --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shlex
@@ -176,21 +178,26 @@ def _open_store(state: Path | None, *, writable: bool = True) -> ReviewStore:
         raise _fail(str(error)) from None
 
 
-def _editor(files: dict[str, Path]) -> Callable[[Card], str | None]:
-    """Open a card's note in $VISUAL/$EDITOR, at the card's line when the editor allows."""
+def _editor(
+    files: dict[str, Path], reload: Callable[[], list[Card]] | None = None
+) -> Callable[[Card], tuple[str, list[Card] | None]]:
+    """Open a card's note in $VISUAL/$EDITOR at the card's line (`+LINE` for editors
+    that take it), then read the notes again so the edit shows at once."""
 
-    def edit(card: Card) -> str | None:
+    def edit(card: Card) -> tuple[str, list[Card] | None]:
         note = files.get(card.note)
         if note is None or not note.is_file():
-            return "no note to edit for this card"
+            return "no note to edit for this card", None
         command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         if Path(command[0]).name in EDITORS_WITH_LINE and card.line:
             command.append(f"+{card.line}")
         try:
             subprocess.run([*command, str(note)], check=False)
         except OSError as error:
-            return f"cannot start the editor {command[0]!r}: {error.strerror}"
-        return "edits show from the next session on"
+            return f"cannot start the editor {command[0]!r}: {error.strerror}", None
+        if reload is None:
+            return "edits show from the next session on", None
+        return "", reload()
 
     return edit
 
@@ -313,7 +320,13 @@ def quiz(
             ui.notice("nothing to review now" + (" (all cards filtered out)" if not cards else ""))
         summary = None
         try:
-            summary = play(session, ui, _editor(files))
+            tags, wanted_deck = tuple(tag or ()), deck
+
+            def reload() -> list[Card]:
+                with contextlib.redirect_stderr(io.StringIO()):  # reported once, at the start
+                    return _gather(sources, tags, wanted_deck)[0]
+
+            summary = play(session, ui, _editor(files, reload))
         except KeyboardInterrupt:
             summary = session.summary(interrupted=True)
             ui.finish(summary)

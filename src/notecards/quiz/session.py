@@ -409,6 +409,30 @@ class Session:
         self._last_family = family(card)
         return result
 
+    def refresh(self, fresh: Sequence[Card], note: str) -> str:
+        """Take the cards of an edited note: every queued card is replaced by its new
+        version (same id); the card on screen, if its question changed, by the card of
+        the same note and kind nearest its line. Returns what happened, for the user."""
+        by_id = {c.id: c for c in fresh}
+        self.pool = list(fresh)
+        self.pending = [by_id.get(c.id, c) for c in self.pending if c.id in by_id or c.note != note]
+        self.in_learning = {
+            i: by_id.get(i, c) for i, c in self.in_learning.items() if i in by_id or c.note != note
+        }
+        current = self._current
+        if current is None:
+            return f"reloaded {note}"
+        if current.id in by_id:
+            self._current = by_id[current.id]
+            return f"reloaded {note}"
+        nearby = [c for c in fresh if c.note == note and c.kind == current.kind]
+        if not nearby:
+            self._current = None
+            return f"reloaded {note}: this card is gone from it"
+        self._current = min(nearby, key=lambda c: abs(c.line - current.line))
+        self.keys[self._current.id] = anki_key(self._current)
+        return f"reloaded {note}: the question changed, so it is a new card"
+
     def skip(self) -> None:
         self.skipped += 1
         self._current = None
@@ -467,10 +491,13 @@ class Ui(Asker, Protocol):
     def problem(self, text: str) -> None: ...
 
 
-def play(session: Session, ui: Ui, edit: Callable[[Card], str | None]) -> Summary:
+def play(
+    session: Session, ui: Ui, edit: Callable[[Card], tuple[str, list[Card] | None]]
+) -> Summary:
     """Ask cards until nothing is due within the learn-ahead limit or the user quits.
 
-    `edit` opens a card's note in the editor, reloads it and returns a message, if any.
+    `edit` opens a card's note in the editor and returns a message and, when the notes
+    were read again, their cards (the session takes the new versions).
     KeyboardInterrupt is left to the caller: all grades before it are saved already.
     """
     from notecards.quiz.modes import Quit
@@ -495,7 +522,10 @@ def play(session: Session, ui: Ui, edit: Callable[[Card], str | None]) -> Summar
             ui.notice(f"undone: {undone.front[:60]}" if undone else "nothing to undo")
             continue
         except Edit:
-            message = edit(card)
+            message, fresh = edit(card)
+            if fresh is not None:
+                message = session.refresh(fresh, card.note)
+                ctx = session.context()
             if message:
                 ui.notice(message)
             continue
