@@ -139,7 +139,7 @@ class LineUi:
         self._say(f"Q ({mode}): {card.front}")
 
     def reveal(self, card: Card) -> None:
-        self._say(f"A: {card.back}")
+        self._say(f"A: {answer_text(card)}")
 
     def ask_grade(self, intervals: Mapping[int, str]) -> int:
         self._say(f"grade? {_interval_text(intervals)}")
@@ -241,6 +241,42 @@ def split_pre(field_html: str) -> list[Part]:
         start = lower.find("<pre", last)
     parts.append(("text", field_html[last:], ""))
     return parts
+
+
+def callouts_as_quotes(field_html: str) -> str:
+    """The field as text, each callout box (`nc-callout`) as its title and a quote:
+    `▌ line` per line, so a terminal shows what Anki shows as a box."""
+    from notecards.quiz.apkg_reader import html_to_text
+
+    out: list[str] = []
+    last = 0
+    start = field_html.find('<div class="nc-callout')
+    while start >= 0:
+        depth, at = 0, start
+        while True:  # the matching </div>: callouts nest only divs of their own
+            opening = field_html.find("<div", at)
+            closing = field_html.find("</div>", at)
+            if closing < 0:
+                return html_to_text(field_html)
+            if 0 <= opening < closing:
+                depth, at = depth + 1, opening + 4
+                continue
+            depth, at = depth - 1, closing + 6
+            if depth == 0:
+                break
+        out.append(html_to_text(field_html[last:start]))
+        body = html_to_text(field_html[start:at])
+        out.append("\n".join(f"▌ {line}" if line else "▌" for line in body.split("\n")))
+        last = at
+        start = field_html.find('<div class="nc-callout', last)
+    out.append(html_to_text(field_html[last:]))
+    return "\n".join(part for part in out if part)
+
+
+def answer_text(card: Card) -> str:
+    """The answer as the terminal shows it: callouts as quotes, else the plain back."""
+    field = card.fields[1] if card.model == "basic" else ""
+    return callouts_as_quotes(field) if 'class="nc-callout' in field else card.back
 
 
 def split_fences(text: str) -> list[Part]:
@@ -428,7 +464,11 @@ class TtyUi:
         from rich.panel import Panel
 
         back_html = card.fields[1] if card.model == "basic" else ""
-        self.console.print(Panel(render_content(card.back, back_html), border_style="green"))
+        if "<pre" not in back_html.lower():
+            back_html = ""  # plain text shows it, callouts as quotes
+        self.console.print(
+            Panel(render_content(answer_text(card), back_html), border_style="green")
+        )
 
     def reveal(self, card: Card) -> None:
         self.console.print(f"[dim]space/enter reveal · {self.KEYS_HINT}[/]")

@@ -35,6 +35,9 @@ _PROSE_LINE = re.compile(
     r"(?:[^\x00-\x08\n-\x1f\x7f\\`*_\[\]<>!#$=~&|%{}^]*[^\s\x00-\x1f\x7f\\`*_\[\]<>!#$=~&|%{}^])?"
 )
 
+# `[!type]`, `[!type]+` or `[!type]-` and a title, opening an Obsidian callout
+_CALLOUT = re.compile(r"\[!([A-Za-z][\w-]*)\][+-]?[ \t]*")
+
 # (target as written, heading or `^block`, the context rendering it) → HTML of an
 # embedded note; the pipeline supplies it, since only it knows the vault's notes.
 EmbedNote = Callable[[str, str, "RenderContext"], str]
@@ -139,6 +142,25 @@ def _quoted(text: str, limit: int = 50) -> str:
 class _CardRenderer(RendererHTML):
     """markdown-it's HTML renderer with Obsidian tokens and Anki conventions."""
 
+    def blockquote_open(self, tokens, idx, options, env) -> str:
+        """A callout (`> [!warning] Title`) becomes a box with its title, styled by the
+        note type (`nc-callout`), instead of a quote that shows `[!warning]`."""
+        stack = env.setdefault("callouts", [])
+        title = _take_callout_title(tokens, idx)
+        stack.append(title is not None)
+        if title is None:
+            return "<blockquote>\n"
+        kind, text = title
+        heading = html.escape(text or kind.capitalize())
+        return (
+            f'<div class="nc-callout nc-callout-{html.escape(kind.lower())}">\n'
+            f'<div class="nc-callout-title">{heading}</div>\n'
+        )
+
+    def blockquote_close(self, tokens, idx, options, env) -> str:
+        stack = env.get("callouts") or [False]
+        return "</div>\n" if stack.pop() else "</blockquote>\n"
+
     def wikilink(self, tokens, idx, options, env) -> str:
         return f'<span class="nc-link">{html.escape(wikilink_display(tokens[idx].meta))}</span>'
 
@@ -184,6 +206,27 @@ class _CardRenderer(RendererHTML):
 
     def code_block(self, tokens, idx, options, env) -> str:
         return highlight_code(tokens[idx].content) + "\n"
+
+
+def _take_callout_title(tokens: list[Token], idx: int) -> tuple[str, str] | None:
+    """(type, title) when the quote opening at `idx` is a callout; its first line (the
+    marker and title) is taken out of the tokens, so the body renders alone."""
+    if idx + 2 >= len(tokens) or tokens[idx + 1].type != "paragraph_open":
+        return None
+    inline = tokens[idx + 2]
+    children = inline.children or []
+    if inline.type != "inline" or not children or children[0].type != "text":
+        return None
+    match = _CALLOUT.match(children[0].content)
+    if match is None:
+        return None
+    end = next((i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), None)
+    first_line = children if end is None else children[:end]
+    title = children[0].content[match.end() :] + "".join(c.content for c in first_line[1:])
+    inline.children = [] if end is None else children[end + 1 :]
+    if not inline.children:  # a title only: no empty paragraph in the box
+        tokens[idx + 1].hidden = tokens[idx + 3].hidden = True
+    return match.group(1), title.strip()
 
 
 @cache
