@@ -32,14 +32,19 @@ QUIZ_HELP = (
     "deck quizzed before is reviewed. Grades are saved as they are given, "
     "in a review state file outside the notes (--state, $NOTECARDS_STATE, or reviews.sqlite3 "
     "in the user data folder).\n\n"
-    "Keys on a terminal: space/enter reveal, 1-4 grade, u undo, e edit the note, q save and "
-    "quit.\n\n"
+    "Failed cards come back in the same session after their learning step; the header shows "
+    "the new + learning + due cards left, as Anki does.\n\n"
+    "Keys on a terminal: space/enter reveal, 1-4 grade (space/enter: good; after a typed "
+    "answer, enter takes the suggested grade), u undo, e edit the note at the card's line, "
+    "q save and quit; in a typed answer :u, :e and :q.\n\n"
     "When standard input is not a terminal, one line answers each question: a grade 1-4 (or "
     "again/hard/good/easy) in flip mode; the answer in type mode (a near miss counts only when "
     "its similarity is at least 92%, as Hard; short answers and acronyms must be exact); the "
     "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line q "
     "quits, u undoes, EOF ends; a line that answers nothing skips the card and makes the exit "
-    "status 1. The last line printed starts with 'score K/N'."
+    "status 1. The last line printed starts with 'score K/N'.\n\n"
+    "Examples: notecards quiz notes/ · notecards quiz deck.apkg --mode type --limit 20 · "
+    "notecards quiz --deck HTTP --tag web/http · notecards quiz notes/ --print --answers"
 )
 
 EDITORS_WITH_LINE = {"vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "hx"}
@@ -237,15 +242,30 @@ def quiz(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="A note, a folder of notes, or an .apkg deck [default: every one quizzed before]."
+            metavar="PATH",
+            help="A note, a folder of notes, or an .apkg deck (default: every one quizzed before).",
+            show_default=False,
         ),
     ] = None,
     mode: Annotated[Mode, typer.Option(help="How cards are asked.")] = Mode.mixed,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most N cards.")] = None,
-    new: Annotated[int, typer.Option(min=0, help="At most N new cards.")] = 20,
-    tag: Annotated[list[str] | None, typer.Option(help="Only cards with this tag.")] = None,
-    deck: Annotated[str, typer.Option(help="Only cards of this deck (and subdecks).")] = "",
-    seed: Annotated[int | None, typer.Option(help="Reproducible order and shuffles.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1, metavar="N", help="At most N cards (a failed card's repeats are extra)."
+        ),
+    ] = None,
+    new: Annotated[int, typer.Option(min=0, metavar="N", help="At most N new cards.")] = 20,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TAG", help="Only cards with this tag (a/b or a::b; repeatable)."),
+    ] = None,
+    deck: Annotated[
+        str,
+        typer.Option(metavar="DECK", help="Only cards of this deck, named by its last levels."),
+    ] = "",
+    seed: Annotated[
+        int | None, typer.Option(metavar="N", help="Reproducible order and shuffles.")
+    ] = None,
     cram: Annotated[bool, typer.Option(help="Review without touching the schedule.")] = False,
     print_: Annotated[
         bool, typer.Option("--print", help="Print the questions as a worksheet and stop.")
@@ -258,7 +278,14 @@ def quiz(
             "steps, the same Anki note) until tomorrow, as Anki does."
         ),
     ] = True,
-    state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Review state file (default: in the user data folder).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     import random
 
@@ -413,14 +440,29 @@ def stats(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Only the cards of this note, folder or .apkg deck [default: every card reviewed]."
+            metavar="PATH",
+            help="Only the cards of this note, folder or .apkg deck (default: every card).",
+            show_default=False,
         ),
     ] = None,
-    deck: Annotated[str, typer.Option(help="Only cards of this deck (and subdecks).")] = "",
-    tag: Annotated[list[str] | None, typer.Option(help="Only cards with this tag.")] = None,
+    deck: Annotated[
+        str, typer.Option(metavar="DECK", help="Only cards of this deck (and subdecks).")
+    ] = "",
+    tag: Annotated[
+        list[str] | None, typer.Option(metavar="TAG", help="Only cards with this tag.")
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    weeks: Annotated[int, typer.Option(min=1, max=53, help="Weeks in the heatmap.")] = 12,
-    state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
+    weeks: Annotated[
+        int, typer.Option(min=1, max=53, metavar="N", help="Weeks in the heatmap (1-53).")
+    ] = 12,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Review state file (default: in the user data folder).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Your reviews: new, learning and due cards, a 30-day forecast, retention, streak,
     and a heatmap; for one path or deck when given (the numbers a quiz on it ends with).
