@@ -55,3 +55,30 @@ def test_a_callout_in_an_answer_reaches_anki_and_the_terminal(tmp_path: Path) ->
     assert "Never run this as root." in back and ".nc-callout-title" in css
     quiz = run("quiz", VAULT, "--cram", "--mode", "flip", stdin="3\n")
     assert "▌ Careful" in quiz.stdout and "▌ Never run this as root." in quiz.stdout
+
+
+def test_code_keeps_its_leading_whitespace_in_the_terminal_and_the_cards_table(
+    tmp_path: Path,
+) -> None:
+    import pexpect
+
+    note = VAULT.parent / "code" / "Code.md"
+    table = run("cards", note)
+    assert "│     print(x)" in table.stdout  # four spaces kept in the table cell
+    scripted = run("quiz", note, "--cram", "--mode", "flip", stdin="3\n")
+    assert "\n    print(x)\n" in scripted.stdout
+    child = pexpect.spawn(
+        NOTECARDS[0],
+        [*NOTECARDS[1:], "quiz", str(note), "--cram", "--mode", "flip"],
+        env={**os.environ, "COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 100),
+    )
+    child.expect("reveal")
+    child.send(" ")
+    child.expect("for x in items:")
+    child.expect(r"\n│ +    print\(x\)")  # inside the panel, after its own margin
+    child.expect("quit")
+    child.send("q")
+    child.expect(pexpect.EOF)
