@@ -82,3 +82,20 @@ def test_code_keeps_its_leading_whitespace_in_the_terminal_and_the_cards_table(
     child.expect("quit")
     child.send("q")
     child.expect(pexpect.EOF)
+
+
+def test_a_missing_image_leaves_a_visible_placeholder(tmp_path: Path) -> None:
+    pytest.importorskip("anki")
+    from anki_helpers import all_notes, import_apkg, open_collection
+
+    vault = VAULT.parent / "missing"
+    built = run("build", vault, "-o", tmp_path / "out", "--no-cache")
+    assert built.returncode == 0, built.stderr
+    assert "Flow.md:5: embedded file not found: missing-diagram.png" in built.stderr
+    with open_collection(tmp_path / "anki") as col:
+        import_apkg(col, tmp_path / "out" / "missing.apkg")
+        (note,) = all_notes(col).values()
+    placeholder = "[missing image: missing-diagram.png]"
+    assert f'<span class="nc-missing">{placeholder}</span>' in note["fields"]["Back"]
+    quiz = run("quiz", vault, "--cram", "--mode", "flip", stdin="3\n")
+    assert f"A: The request flow: {placeholder}" in quiz.stdout

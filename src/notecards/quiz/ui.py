@@ -274,9 +274,11 @@ def callouts_as_quotes(field_html: str) -> str:
 
 
 def answer_text(card: Card) -> str:
-    """The answer as the terminal shows it: callouts as quotes, else the plain back."""
+    """The answer as the terminal shows it: callouts as quotes and missing images as
+    their placeholder (the plain back has neither), else the plain back."""
     field = card.fields[1] if card.model == "basic" else ""
-    return callouts_as_quotes(field) if 'class="nc-callout' in field else card.back
+    shown_by_html = 'class="nc-callout' in field or 'class="nc-missing"' in field
+    return callouts_as_quotes(field) if shown_by_html else card.back
 
 
 def split_fences(text: str) -> list[Part]:

@@ -62,8 +62,9 @@ class RenderContext:
         if self.vault is None or self.note_path is None:
             return ""
         lookup = self.vault.resolve_media(target, self.note_path)
-        if lookup.path is None:
-            return ""
+        if lookup.path is None:  # reported by the embed check; never vanish in silence
+            shown = html.escape(alt or Path(target).name or target)
+            return f'<span class="nc-missing">[missing image: {shown}]</span>'
         name = media_name(self.vault.relpath(lookup.path))
         self.media[name] = str(lookup.path)
         width = f' width="{int(size.split("x")[0])}"' if size.split("x")[0].isdigit() else ""
