@@ -290,7 +290,7 @@ def _session(
     chosen = select(cards, known, now=clock(), rng=random.Random(1), answered_today=answered, **kw)
     return Session(
         chosen.queue, store, known, mode=mode, pool=cards, seed=1, learning=chosen.learning,
-        clock=clock, bury=kw.get("bury", True),
+        clock=clock,
     )  # fmt: skip
 
 

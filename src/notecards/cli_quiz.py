@@ -340,7 +340,6 @@ def quiz(
             pool=cards,
             seed=seed,
             learning=chosen.learning,
-            bury=bury,
         )
         ui = _make_ui()
         if not chosen.queue and not chosen.learning:

@@ -261,12 +261,10 @@ class Session:
     pool: Sequence[Card] = ()
     seed: int | None = None
     learning: Sequence[Card] = ()
-    bury: bool = True
     learn_ahead: timedelta = LEARN_AHEAD
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     results: list[Result] = field(default_factory=list)
     skipped: int = 0
-    buried: int = 0
     session_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     started: float = field(default_factory=time.monotonic)
 
@@ -399,11 +397,7 @@ class Session:
             self.known[card.id] = Known(graded.state_id, graded.card)
             if is_learning(self.known[card.id]):
                 self.in_learning[card.id] = card
-            if self.bury:
-                kin = family(card)
-                kept = [c for c in self.pending if family(c) != kin]
-                self.buried += len(self.pending) - len(kept)
-                self.pending = kept
+            # siblings need no burying here: `select` took one card of each family
         self.results.append(result)
         self._current = None
         self._last_family = family(card)
