@@ -84,3 +84,15 @@ def test_build_reports_each_card_and_anki_gets_no_unsafe_command(tmp_path: Path)
     )
     math_fields = [back for front, back in fields.items() if "LaTeX" not in front]
     assert not any(name in back for back in math_fields for name in UNSAFE)
+
+
+def test_the_quiz_shows_the_warning_and_keeps_exit_0() -> None:
+    out = subprocess.run(
+        [*NOTECARDS, "quiz", str(NOTE), "--cram", "--mode", "flip", "--limit", "1"],
+        input="3\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr  # warnings never change the quiz's status
+    assert "MathJax \\href, \\style removed" in out.stderr

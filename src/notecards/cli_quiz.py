@@ -85,7 +85,8 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
     for problem in result.problems:
         print(str(problem), file=sys.stderr)
     files = {note.path: Path(note.vault) / note.path for note in result.notes if note.vault}
-    return list(result.cards), bool(result.problems), files
+    errors = any(problem.severity == "error" for problem in result.problems)
+    return list(result.cards), errors, files  # warnings are shown but keep exit 0
 
 
 def _check_source(path: Path) -> None:
