@@ -15,10 +15,13 @@ from notecards.state import (
     ReviewStore,
     StateCorrupt,
     StateError,
+    StateReadOnly,
     StateTooNew,
+    UndoRefused,
     default_path,
     new_fsrs_card,
 )
+from quiz_helpers import read_only
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -80,8 +83,36 @@ def test_undo_is_refused_when_the_card_was_reviewed_again(tmp_path: Path) -> Non
     with ReviewStore.open(tmp_path / "s.sqlite3") as store:
         first = grade(store, "a", 3)
         grade(store, "a", 3, NOW + timedelta(minutes=10))  # e.g. by another session
-        assert not store.undo(first)
+        with pytest.raises(UndoRefused, match="another session"):
+            store.undo(first)
         assert store.review_count() == 2
+
+
+def test_review_schedules_from_the_stored_card_not_a_stale_copy(tmp_path: Path) -> None:
+    """Finding 10: two quizzes loaded the card as new; both grades must count."""
+    path = tmp_path / "s.sqlite3"
+    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    with ReviewStore.open(path) as first, ReviewStore.open(path) as second:
+        assert first.load(["a"]) == second.load(["a"]) == {}  # both start from "new"
+        second.review("a", 3, NOW, scheduler, session="B")
+        mine = first.review("a", 3, NOW + timedelta(minutes=10), scheduler, session="A")
+        assert mine.card.state == fsrs.State.Review  # Good twice graduates the card
+        assert first.load(["a"])["a"].card.state == fsrs.State.Review
+        # undo in A restores B's grade, and never deletes the card B scheduled
+        assert first.undo(mine.review_id)
+        restored = second.load(["a"])["a"].card
+        assert (restored.state, restored.step) == (fsrs.State.Learning, 1)
+        assert second.review_count() == 1
+
+
+def test_a_read_only_state_file_is_refused_before_any_card(tmp_path: Path) -> None:
+    """Finding 11: found at open, not at the first grade."""
+    path = tmp_path / "s.sqlite3"
+    ReviewStore.open(path).close()
+    with read_only(path):
+        with pytest.raises(StateReadOnly, match="read-only"):
+            ReviewStore.open(path)
+        ReviewStore.open(path, writable=False).close()  # reading (stats) still works
 
 
 def test_an_anki_key_finds_history_under_another_id(tmp_path: Path) -> None:

@@ -43,26 +43,27 @@ def test_csv_headers_and_rows(cards: list, tmp_path: Path) -> None:
     assert headers == [
         "#separator:tab",
         "#html:true",
-        "#columns:Front\tBack\tTags\tDeck\tGUID",
-        "#tags column:3",
-        "#deck column:4",
-        "#guid column:5",
+        "#notetype column:1",
+        "#columns:Note type\tFront or Text\tBack or Back Extra\tTags\tDeck\tGUID",
+        "#tags column:4",
+        "#deck column:5",
+        "#guid column:6",
     ]
-    assert rows[0] == ["Что такое ETag?", "Идентификатор версии.", "http::caching", "Vault::web",
-                       anki_guid(cards[0].id)]  # fmt: skip
-    assert rows[1][:2] == ["#1 rule", 'Say "no"\tthen\nwait']
-    assert rows[2][4] == anki_guid("g")
+    assert rows[0] == ["Basic", "Что такое ETag?", "Идентификатор версии.", "http::caching",
+                       "Vault::web", anki_guid(cards[0].id)]  # fmt: skip
+    assert rows[1][:3] == ["Basic", "#1 rule", 'Say "no"\tthen\nwait']
+    assert rows[2][0] == "Basic (and reversed card)" and rows[2][5] == anki_guid("g")
 
 
 def test_csv_first_column_starting_with_hash_is_quoted(cards: list, tmp_path: Path) -> None:
     write_csv(cards, tmp_path / "cards.txt")
-    assert '\n"#1 rule"\t' in (tmp_path / "cards.txt").read_text("utf-8")
+    assert '\nBasic\t"#1 rule"\t' in (tmp_path / "cards.txt").read_text("utf-8")
 
 
 def test_csv_fields_are_sanitized(tmp_path: Path) -> None:
     card = make_card(fields=("Q<script>x()</script>", '<img src="http://evil/x.png">A'))
     write_csv([card], tmp_path / "c.txt")
-    assert read_tsv(tmp_path / "c.txt")[1][0][:2] == ["Q", "A"]
+    assert read_tsv(tmp_path / "c.txt")[1][0][1:3] == ["Q", "A"]
 
 
 def test_csv_notetype_header(cards: list, tmp_path: Path) -> None:
@@ -88,3 +89,47 @@ def test_anki_imports_the_csv(cards: list, tmp_path: Path) -> None:
 
         again = import_csv(col, tmp_path / "cards.txt")  # same GUIDs: no new notes
         assert not again.new and col.note_count() == 3
+
+
+def test_anki_imports_every_note_type_and_the_media_from_a_built_csv(tmp_path: Path) -> None:
+    """Issue 15 g: `build --format csv` on notes with a reversed pair, a cloze and an
+    image gives a file Anki imports as those note types, with the image next to it."""
+    pytest.importorskip("anki")
+    import subprocess
+    import sys
+
+    from anki_helpers import all_notes, import_csv, open_collection
+
+    vault = tmp_path / "vault"
+    (vault / "img").mkdir(parents=True)
+    (vault / "img" / "tls.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (vault / "tls.md").write_text(
+        "---\ntags: [flashcards]\n---\n# TLS\n\n"
+        "Port of HTTPS:::443\n\n"
+        "The handshake agrees on {{c1::ciphers}} and {{c2::keys}}.\n\n"
+        "What does the handshake look like?\n?\nLike this: ![[tls.png]]\n",
+        encoding="utf-8",
+    )
+    script = Path(sys.executable).with_name("notecards")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "notecards"]
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [*command, "build", str(vault), "-o", str(out), "--format", "csv", "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    (text,) = list(out.glob("*.csv"))
+    (image,) = list(out.glob("tls*.png"))  # the name the field uses, next to the file
+    assert image.read_bytes()[:4] == b"\x89PNG"
+    with open_collection(tmp_path / "collection") as col:
+        log = import_csv(col, text)
+        assert len(log.new) == 3, log
+        notes = list(all_notes(col).values())
+    by_type = {n["notetype"]: n for n in notes}
+    assert set(by_type) == {"Basic", "Basic (and reversed card)", "Cloze"}
+    assert len(by_type["Basic (and reversed card)"]["cards"]) == 2
+    cloze = by_type["Cloze"]
+    assert "{{c1::ciphers}}" in cloze["fields"]["Text"] and len(cloze["cards"]) == 2
+    assert f'<img src="{image.name}"' in by_type["Basic"]["fields"]["Back"]

@@ -6,12 +6,14 @@ inside the commands, so `notecards --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC
 from enum import Enum
 from pathlib import Path
@@ -26,17 +28,23 @@ if TYPE_CHECKING:
 
 QUIZ_HELP = (
     "Quiz yourself on the cards due now, then on new ones.\n\n"
-    "PATH is a note, a folder of notes or an .apkg deck. Grades are saved as they are given, "
+    "PATH is a note, a folder of notes or an .apkg deck; without it, every note, folder and "
+    "deck quizzed before is reviewed. Grades are saved as they are given, "
     "in a review state file outside the notes (--state, $NOTECARDS_STATE, or reviews.sqlite3 "
     "in the user data folder).\n\n"
-    "Keys on a terminal: space/enter reveal, 1-4 grade, u undo, e edit the note, q save and "
-    "quit.\n\n"
+    "Failed cards come back in the same session after their learning step; the header shows "
+    "the new + learning + due cards left, as Anki does.\n\n"
+    "Keys on a terminal: space/enter reveal, 1-4 grade (space/enter: good; after a typed "
+    "answer, enter takes the suggested grade), u undo, e edit the note at the card's line, "
+    "q save and quit; in a typed answer :u, :e and :q.\n\n"
     "When standard input is not a terminal, one line answers each question: a grade 1-4 (or "
     "again/hard/good/easy) in flip mode; the answer in type mode (a near miss counts only when "
     "its similarity is at least 92%, as Hard; short answers and acronyms must be exact); the "
     "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line q "
     "quits, u undoes, EOF ends; a line that answers nothing skips the card and makes the exit "
-    "status 1. The last line printed starts with 'score K/N'."
+    "status 1. The last line printed starts with 'score K/N'.\n\n"
+    "Examples: notecards quiz notes/ · notecards quiz deck.apkg --mode type --limit 20 · "
+    "notecards quiz --deck HTTP --tag web/http · notecards quiz notes/ --print --answers"
 )
 
 EDITORS_WITH_LINE = {"vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "hx"}
@@ -58,12 +66,15 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
     """Cards from a deck or from notes, whether the input had problems, and the note files."""
     if path.suffix.lower() == ".apkg":
-        from notecards.quiz.apkg_reader import ApkgError, read_apkg
+        from notecards.quiz.apkg_reader import ApkgError, read_apkg_with_problems
 
         try:
-            return read_apkg(path), False, {}
+            cards, problems = read_apkg_with_problems(path)
         except ApkgError as error:
             raise _fail(str(error)) from None
+        for problem in problems:
+            print(f"notecards: {problem}", file=sys.stderr)
+        return cards, bool(problems), {}
     try:
         from notecards.pipeline import collect
     except ImportError:
@@ -76,7 +87,88 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
     for problem in result.problems:
         print(format_problem(problem), file=sys.stderr)  # one line, names escaped
     files = {note.path: Path(note.vault) / note.path for note in result.notes if note.vault}
-    return list(result.cards), bool(result.problems), files
+    errors = any(problem.severity == "error" for problem in result.problems)
+    return list(result.cards), errors, files  # warnings are shown but keep exit 0
+
+
+def _check_source(path: Path) -> None:
+    """A usage error (exit 2) for a path that cannot hold cards."""
+    from notecards.discover import NOTE_SUFFIXES
+
+    if not path.exists():
+        raise _fail(f"{path}: no such file or folder", 2)
+    if path.is_file() and path.suffix.lower() not in (*NOTE_SUFFIXES, ".apkg"):
+        raise _fail(f"{path}: not a note (.md), a folder of notes or an Anki package (.apkg)", 2)
+
+
+def _gather(
+    paths: list[Path], tags: tuple[str, ...], deck: str
+) -> tuple[list[Card], bool, dict[str, Path]]:
+    """The cards of every path that pass the filters; a filter that keeps nothing of
+    what exists says what does exist (exit 1)."""
+    from notecards.quiz.session import Filters
+
+    cards: list[Card] = []
+    seen: set[str] = set()
+    had_problems = False
+    files: dict[str, Path] = {}
+    for path in paths:
+        found, problems, found_files = _load_cards(path)
+        had_problems |= problems
+        files.update(found_files)
+        for card in found:
+            if card.id not in seen:
+                seen.add(card.id)
+                cards.append(card)
+    filters = Filters(tags, deck)
+    kept = [c for c in cards if filters.keep(c)]
+    if cards and not kept:
+        asked = " and ".join(
+            part
+            for part in (f"--deck {deck}" if deck else "", *(f"--tag {t}" for t in tags))
+            if part
+        )
+        raise _fail(
+            f"no card matches {asked}; decks: {_listing(c.deck for c in cards)}; "
+            f"tags: {_listing(t for c in cards for t in c.tags)}"
+        )
+    return kept, had_problems, files
+
+
+def _listing(names: Iterable[str], most: int = 12) -> str:
+    unique = sorted(set(names), key=str.casefold)
+    if not unique:
+        return "none"
+    shown = ", ".join(unique[:most])
+    return shown + (f" and {len(unique) - most} more" if len(unique) > most else "")
+
+
+def _sources(path: Path | None, state: Path | None) -> list[Path]:
+    """PATH, or every source quizzed before (a usage error when there is none)."""
+    if path is not None:
+        _check_source(path)
+        return [path]
+    from notecards.state import ReviewStore, StateError
+
+    known: list[Path] = []
+    state_file = _state_path(state)
+    if state_file.exists():
+        try:
+            with ReviewStore.open(state_file, writable=False) as store:
+                known = store.sources()
+        except StateError as error:
+            raise _fail(str(error)) from None
+    present = [source for source in known if source.exists()]
+    for source in known:
+        if not source.exists():
+            print(f"notecards: {source}: quizzed before, now gone; skipped", file=sys.stderr)
+    if not present:
+        raise _fail(
+            "no PATH given, and nothing quizzed before: name a note, a folder of notes "
+            "or an .apkg deck, e.g. notecards quiz notes/",
+            2,
+        )
+    return present
 
 
 def _state_path(state: Path | None) -> Path:
@@ -85,30 +177,35 @@ def _state_path(state: Path | None) -> Path:
     return state if state is not None else default_path()
 
 
-def _open_store(state: Path | None) -> ReviewStore:
+def _open_store(state: Path | None, *, writable: bool = True) -> ReviewStore:
     from notecards.state import ReviewStore, StateError
 
     try:
-        return ReviewStore.open(_state_path(state))
+        return ReviewStore.open(_state_path(state), writable=writable)
     except StateError as error:
         raise _fail(str(error)) from None
 
 
-def _editor(files: dict[str, Path]) -> Callable[[Card], str | None]:
-    """Open a card's note in $VISUAL/$EDITOR, at the card's line when the editor allows."""
+def _editor(
+    files: dict[str, Path], reload: Callable[[], list[Card]] | None = None
+) -> Callable[[Card], tuple[str, list[Card] | None]]:
+    """Open a card's note in $VISUAL/$EDITOR at the card's line (`+LINE` for editors
+    that take it), then read the notes again so the edit shows at once."""
 
-    def edit(card: Card) -> str | None:
+    def edit(card: Card) -> tuple[str, list[Card] | None]:
         note = files.get(card.note)
         if note is None or not note.is_file():
-            return "no note to edit for this card"
+            return "no note to edit for this card", None
         command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         if Path(command[0]).name in EDITORS_WITH_LINE and card.line:
             command.append(f"+{card.line}")
         try:
             subprocess.run([*command, str(note)], check=False)
         except OSError as error:
-            return f"cannot start the editor {command[0]!r}: {error.strerror}"
-        return "edits show from the next session on"
+            return f"cannot start the editor {command[0]!r}: {error.strerror}", None
+        if reload is None:
+            return "edits show from the next session on", None
+        return "", reload()
 
     return edit
 
@@ -146,27 +243,65 @@ def _worksheet(cards: list[Card], mode: str, seed: int | None, answers: bool) ->
 
 def quiz(
     path: Annotated[
-        Path, typer.Argument(exists=True, help="A note, a folder of notes, or an .apkg deck.")
-    ],
+        Path | None,
+        typer.Argument(
+            metavar="PATH",
+            help="A note, a folder of notes, or an .apkg deck (default: every one quizzed before).",
+            show_default=False,
+        ),
+    ] = None,
     mode: Annotated[Mode, typer.Option(help="How cards are asked.")] = Mode.mixed,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most N cards.")] = None,
-    new: Annotated[int, typer.Option(min=0, help="At most N new cards.")] = 20,
-    tag: Annotated[list[str] | None, typer.Option(help="Only cards with this tag.")] = None,
-    deck: Annotated[str, typer.Option(help="Only cards of this deck (and subdecks).")] = "",
-    seed: Annotated[int | None, typer.Option(help="Reproducible order and shuffles.")] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1, metavar="N", help="At most N cards (a failed card's repeats are extra)."
+        ),
+    ] = None,
+    new: Annotated[int, typer.Option(min=0, metavar="N", help="At most N new cards.")] = 20,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(metavar="TAG", help="Only cards with this tag (a/b or a::b; repeatable)."),
+    ] = None,
+    deck: Annotated[
+        str,
+        typer.Option(metavar="DECK", help="Only cards of this deck, named by its last levels."),
+    ] = "",
+    seed: Annotated[
+        int | None, typer.Option(metavar="N", help="Reproducible order and shuffles.")
+    ] = None,
     cram: Annotated[bool, typer.Option(help="Review without touching the schedule.")] = False,
     print_: Annotated[
         bool, typer.Option("--print", help="Print the questions as a worksheet and stop.")
     ] = False,
     answers: Annotated[bool, typer.Option(help="With --print: the answers after.")] = False,
-    state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
+    bury: Annotated[
+        bool,
+        typer.Option(
+            help="Once a card is answered, leave its siblings (the other side, the other "
+            "steps, the same Anki note) until tomorrow, as Anki does."
+        ),
+    ] = True,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Review state file (default: in the user data folder).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     import random
 
-    from notecards.quiz.session import Filters, Session, anki_key, play, select
+    from notecards.quiz.session import (
+        Session,
+        anki_key,
+        answered_today,
+        play,
+        select,
+    )
 
-    cards, had_problems, files = _load_cards(path)
-    cards = [c for c in cards if Filters(tuple(tag or ()), deck).keep(c)]
+    sources = _sources(path, state)
+    cards, had_problems, files = _gather(sources, tuple(tag or ()), deck)
     if mode is Mode.order:  # asking for order means: the procedures, not every card
         from notecards.quiz.modes import is_sequence
 
@@ -184,26 +319,47 @@ def quiz(
             from notecards.schedules import seed_store
 
             seed_store(store, cards, files)
-        known = (
-            {}
-            if store is None
-            else store.load([c.id for c in cards], {c.id: anki_key(c) for c in cards})
-        )
-        rng = random.Random(seed)
         from datetime import datetime
 
-        queue, n_due = select(
-            cards, known, now=datetime.now(UTC), rng=rng, new=new, limit=limit, cram=cram
+        now = datetime.now(UTC)
+        if store is not None:
+            for source in sources:
+                store.remember_source(source.resolve(), now)
+        keys = {c.id: anki_key(c) for c in cards}
+        known = {} if store is None else store.load([c.id for c in cards], keys)
+        answered = set() if store is None else answered_today(store, cards, known, now)
+        chosen = select(
+            cards,
+            known,
+            now=now,
+            rng=random.Random(seed),
+            new=new,
+            limit=limit,
+            cram=cram,
+            answered_today=answered,
+            bury=bury,
         )
         session = Session(
-            queue, store, known, mode=mode.value, pool=cards, seed=seed, due_count=n_due
+            chosen.queue,
+            store,
+            known,
+            mode=mode.value,
+            pool=cards,
+            seed=seed,
+            learning=chosen.learning,
         )
         ui = _make_ui()
-        if not queue:
+        if not chosen.queue and not chosen.learning:
             ui.notice("nothing to review now" + (" (all cards filtered out)" if not cards else ""))
         summary = None
         try:
-            summary = play(session, ui, _editor(files))
+            tags, wanted_deck = tuple(tag or ()), deck
+
+            def reload() -> list[Card]:
+                with contextlib.redirect_stderr(io.StringIO()):  # reported once, at the start
+                    return _gather(sources, tags, wanted_deck)[0]
+
+            summary = play(session, ui, _editor(files, reload))
         except KeyboardInterrupt:
             summary = session.summary(interrupted=True)
             ui.finish(summary)
@@ -228,15 +384,38 @@ def _make_ui() -> LineUi | TtyUi:
 # ------------------------------------------------------------------ stats
 
 
+SHADES = "·░▒▓█"
+SPARKS = " ▁▂▃▄▅▆▇█"
+
+
 def _heatmap(stats: Stats, weeks: int) -> str:
-    """Weeks as columns, Monday..Sunday as rows, shade by reviews that day."""
+    """Weeks as columns, Monday..Sunday as rows, shade by reviews that day; a row of
+    month names above (each where its month starts) and a legend below."""
     from datetime import date, timedelta
 
     today = date.today()
     start = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     peak = max(stats.days.values(), default=0)
-    shades = "·░▒▓█"
-    rows = []
+    months = [" "] * weeks
+    for week in range(weeks):
+        monday = start + timedelta(days=7 * week)
+        first = (
+            monday
+            if week == 0
+            else next(
+                (
+                    monday + timedelta(days=d)
+                    for d in range(7)
+                    if (monday + timedelta(days=d)).day == 1
+                ),
+                None,
+            )
+        )
+        name = first.strftime("%b") if first is not None else ""
+        fits = week + len(name) <= weeks and (week == 0 or months[week - 1] == " ")
+        if name and fits:
+            months[week : week + len(name)] = list(name)
+    rows = ["    " + "".join(months[:weeks]).rstrip()]
     for weekday, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")):
         cells = []
         for week in range(weeks):
@@ -246,28 +425,78 @@ def _heatmap(stats: Stats, weeks: int) -> str:
                 continue
             count = stats.days.get(day, 0)
             level = 0 if not count else 1 + min(3, (4 * count - 1) // max(peak, 1))
-            cells.append(shades[level])
+            cells.append(SHADES[level])
         rows.append(f"{name} {''.join(cells)}")
+    top = f"{peak} review{'s' if peak != 1 else ''}" if peak else "no reviews"
+    rows.append(f"    less {SHADES} more (busiest day: {top})")
     return "\n".join(rows)
 
 
+def _forecast(stats: Stats) -> str:
+    """The next 30 days as one sparkline, today first."""
+    peak = max(stats.forecast, default=0)
+    if not peak:
+        return "nothing due in the next 30 days"
+    bars = "".join(SPARKS[0 if not n else 1 + min(7, (8 * n - 1) // peak)] for n in stats.forecast)
+    week = sum(stats.forecast[:7])
+    return f"{bars}  (today {stats.forecast[0]}, next 7 days {week}, busiest day {peak})"
+
+
 def stats(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="PATH",
+            help="Only the cards of this note, folder or .apkg deck (default: every card).",
+            show_default=False,
+        ),
+    ] = None,
+    deck: Annotated[
+        str, typer.Option(metavar="DECK", help="Only cards of this deck (and subdecks).")
+    ] = "",
+    tag: Annotated[
+        list[str] | None, typer.Option(metavar="TAG", help="Only cards with this tag.")
+    ] = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-    weeks: Annotated[int, typer.Option(min=1, max=53, help="Weeks in the heatmap.")] = 12,
-    state: Annotated[Path | None, typer.Option(help="Review state file.", dir_okay=False)] = None,
+    weeks: Annotated[
+        int, typer.Option(min=1, max=53, metavar="N", help="Weeks in the heatmap (1-53).")
+    ] = 12,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Review state file (default: in the user data folder).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
-    """Your reviews: cards known, due now and this week, retention, streak, heatmap."""
+    """Your reviews: new, learning and due cards, a 30-day forecast, retention, streak,
+    and a heatmap; for one path or deck when given (the numbers a quiz on it ends with).
+
+    Examples: notecards stats · notecards stats notes/HTTP --json · notecards stats --deck HTTP
+    """
     from notecards.state import Stats
 
-    path = _state_path(state)
-    if path.exists():
-        store = _open_store(path)
+    cards = None
+    if path is not None or deck or tag:
+        from notecards.quiz.session import anki_key
+
+        cards, _, _ = _gather(_sources(path, state), tuple(tag or ()), deck)
+    file = _state_path(state)
+    if file.exists():
+        store = _open_store(file, writable=False)
         try:
-            result = store.stats(weeks=weeks)
+            if cards is None:
+                result = store.stats(weeks=weeks)
+            else:
+                known = store.load([c.id for c in cards], {c.id: anki_key(c) for c in cards})
+                ids = {k.state_id for k in known.values()}
+                result = store.stats(weeks=weeks, ids=ids, new=len(cards) - len(known))
         finally:
             store.close()
     else:
-        result = Stats()
+        result = Stats(new=len(cards or ()), cards=len(cards or ()))
+        result.forecast = [0] * 30
     if json_:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
@@ -292,9 +521,8 @@ def _print_stats(result: Stats, weeks: int) -> None:
         else "in " + format_interval(result.next_due - datetime.now(UTC))
     )
     for label, value in (
+        ("new · learning · due now", f"{result.new} · {result.learning} · {result.due_now}"),
         ("cards known", f"{result.known} of {result.cards}"),
-        ("learning", result.learning),
-        ("due now", result.due_now),
         ("due in 7 days", result.due_next_7_days),
         ("reviews", f"{result.reviews} ({result.reviews_today} today)"),
         ("true retention", retention),
@@ -304,6 +532,8 @@ def _print_stats(result: Stats, weeks: int) -> None:
         table.add_row(label, str(value))
     console = Console(highlight=False)
     console.print(table)
+    console.print()
+    console.print(f"forecast  {_forecast(result)}", markup=False, soft_wrap=True)
     console.print()
     console.print(_heatmap(result, weeks), style="green" if console.is_terminal else "")
 

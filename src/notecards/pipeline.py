@@ -342,6 +342,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
+    from notecards.render.markup import unsafe_math_problems
     from notecards.render.sanitize import forget_cleaned
 
     if run.knowledge_pid != os.getpid():  # once per process (a forked worker copies run)
@@ -380,6 +381,7 @@ def _mine(run: Run, task: Task) -> NoteResult:
         switches=switches,
         min_confidence=run.min_confidence(),
     )
+    problems = [*problems, *unsafe_math_problems(cards)]  # MathJax the sanitizer removed
     groups = group_digests(cards)
     deps = tuple(
         (key, (found, hashed, run.index.resolve(key[1], key[0]).candidates))

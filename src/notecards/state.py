@@ -14,6 +14,9 @@ Schema (version in `PRAGMA user_version`, currently 1):
   prev_state, prev_fsrs, log)`: one row per grade; `prev_*` is the card before the
   grade (NULL for a new card), which is what undo restores and what true retention
   is measured on.
+- `sources(path, used)`: the notes, folders and packages quizzed (absolute paths),
+  so `notecards quiz` with no path can review them all. Added to schema 1 files as
+  they are opened for writing (older notecards ignore a table they do not read).
 
 A file that is not a readable database is moved aside to `<name>.corrupt-<time>` and
 reported; a file written by a newer notecards is reported and left untouched.
@@ -21,6 +24,7 @@ reported; a file written by a newer notecards is reported and left untouched.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -62,7 +66,9 @@ CREATE TABLE IF NOT EXISTS reviews (
 CREATE INDEX IF NOT EXISTS reviews_card ON reviews(card_id);
 CREATE INDEX IF NOT EXISTS reviews_time ON reviews(reviewed_at);
 """
-_OUR_TABLES = {"cards", "reviews", "sqlite_sequence"}
+_SOURCES = "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, used REAL NOT NULL)"
+_OUR_TABLES = {"cards", "reviews", "sqlite_sequence", "sources"}
+FORECAST_DAYS = 30
 
 
 class StateError(Exception):
@@ -75,6 +81,23 @@ class StateCorrupt(StateError):
 
 class StateTooNew(StateError):
     """The file was written by a newer notecards; it is left as it is."""
+
+
+class StateReadOnly(StateError):
+    """The file (or its folder) cannot be written: no grade could be saved."""
+
+
+class UndoRefused(StateError):
+    """Undo would throw away a grade another session gave the card since."""
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    """What `ReviewStore.review` wrote: the review's id (for undo), and the card after."""
+
+    review_id: int
+    state_id: str
+    card: fsrs.Card
 
 
 def default_path() -> Path:
@@ -116,7 +139,8 @@ class Known:
 
 @dataclass
 class Stats:
-    cards: int = 0
+    cards: int = 0  # cards with a saved state (for a path: the path's cards, new included)
+    new: int = 0  # for a path: its cards never graded
     known: int = 0  # in the Review state: learnt, not still in learning steps
     learning: int = 0
     due_now: int = 0
@@ -127,10 +151,13 @@ class Stats:
     streak: int = 0  # consecutive days with reviews, ending today (or yesterday)
     next_due: datetime | None = None
     days: dict[date, int] = field(default_factory=dict)  # local date → reviews
+    forecast: list[int] = field(default_factory=list)  # cards due on each of the next days
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, today: date | None = None) -> dict[str, Any]:
+        today = today or date.today()
         return {
             "cards": self.cards,
+            "new": self.new,
             "known": self.known,
             "learning": self.learning,
             "due_now": self.due_now,
@@ -141,6 +168,10 @@ class Stats:
             "streak": self.streak,
             "next_due": self.next_due.isoformat() if self.next_due else None,
             "days": {d.isoformat(): n for d, n in sorted(self.days.items())},
+            "forecast": [
+                {"date": (today + timedelta(days=n)).isoformat(), "due": count}
+                for n, count in enumerate(self.forecast)
+            ],
         }
 
 
@@ -183,8 +214,12 @@ class ReviewStore:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path) -> ReviewStore:
-        """Open (creating if needed) and check the file; raise StateError if unusable."""
+    def open(cls, path: Path, *, writable: bool = True) -> ReviewStore:
+        """Open (creating if needed) and check the file; raise StateError if unusable.
+
+        `writable` checks, before anything is asked, that a grade could be saved: a
+        read-only file found only at the first grade would lose that grade.
+        """
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -198,6 +233,8 @@ class ReviewStore:
             raise StateError(f"cannot open review state {path}: {error}") from None
         try:
             cls._prepare(db, path)
+            if writable:
+                cls._check_writable(db, path)
         except sqlite3.DatabaseError as error:
             db.close()
             if _is_corruption(error):
@@ -245,11 +282,37 @@ class ReviewStore:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
+            # a read-only file keeps none: `sources()` reads none, and quizzing is refused
+            with contextlib.suppress(sqlite3.OperationalError):
+                db.execute(_SOURCES)
         check = db.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
         db.execute("SELECT id, anki_key, fsrs, state, due FROM cards LIMIT 0")
         db.execute("SELECT id, card_id, rating, prev_fsrs FROM reviews LIMIT 0")
+
+    @staticmethod
+    def _check_writable(db: sqlite3.Connection, path: Path) -> None:
+        """Try a write that changes nothing, and take it back."""
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorname", "") not in (
+                "SQLITE_READONLY",
+                "SQLITE_CANTOPEN",
+                "SQLITE_PERM",
+                "SQLITE_IOERR",
+            ) and "readonly" not in str(error):
+                raise
+            raise StateReadOnly(
+                f"review state {path} is read-only, so no grade could be saved; make it "
+                "(and its folder) writable, or pass --state with another file"
+            ) from None
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
 
     def close(self) -> None:
         self._db.close()
@@ -284,10 +347,84 @@ class ReviewStore:
         value = row.fetchone()[0]
         return None if value is None else _utc(value)
 
+    def reviewed_since(self, moment: datetime) -> set[str]:
+        """Ids (as saved) of the cards graded at or after `moment`: their siblings are
+        buried until the next day."""
+        rows = self._db.execute(
+            "SELECT DISTINCT card_id FROM reviews WHERE reviewed_at >= ?", (_epoch(moment),)
+        )
+        return {row[0] for row in rows}
+
+    def remember_source(self, path: Path, now: datetime) -> None:
+        """Note a quizzed note, folder or package for `notecards quiz` without a path."""
+        self._db.execute(
+            "INSERT INTO sources (path, used) VALUES (?, ?) ON CONFLICT(path) DO UPDATE"
+            " SET used = excluded.used",
+            (str(path), _epoch(now)),
+        )
+
+    def sources(self) -> list[Path]:
+        """Every source quizzed before, most recent first."""
+        try:
+            rows = self._db.execute("SELECT path FROM sources ORDER BY used DESC, path")
+            return [Path(row[0]) for row in rows]
+        except sqlite3.OperationalError:  # no such table: nothing quizzed with this version
+            return []
+
     def review_count(self) -> int:
         return self._db.execute("SELECT count(*) FROM reviews").fetchone()[0]
 
+    def _stored(self, state_id: str, anki_key: str) -> tuple[str, fsrs.Card] | None:
+        """The card as the file holds it now (by id, else by its Anki key)."""
+        import fsrs
+
+        row = self._db.execute(
+            "SELECT id, fsrs FROM cards WHERE id = ? OR (? != '' AND anki_key = ?)"
+            " ORDER BY id = ? DESC LIMIT 1",
+            (state_id, anki_key, anki_key, state_id),
+        ).fetchone()
+        return None if row is None else (row[0], fsrs.Card.from_dict(json.loads(row[1])))
+
     # ------------------------------------------------------------ writing
+
+    def review(
+        self,
+        state_id: str,
+        rating: int,
+        now: datetime,
+        scheduler: fsrs.Scheduler,
+        *,
+        duration_ms: int | None = None,
+        anki_key: str = "",
+        mode: str = "",
+        session: str = "",
+    ) -> Graded:
+        """Grade a card from the state the file holds *now*, in one transaction.
+
+        Another quiz on the same file may have graded the card since this one loaded
+        it: scheduling from the stored card (read and written under one write lock)
+        counts both grades, where scheduling from the loaded copy would lose one.
+        """
+        import fsrs
+
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            stored = self._stored(state_id, anki_key)
+            if stored is not None:
+                state_id, before = stored
+            else:
+                before = None
+            after, log = scheduler.review_card(
+                before or new_fsrs_card(state_id, now), fsrs.Rating(rating), now, duration_ms
+            )
+            review_id = self._write(state_id, before, after, log, anki_key, mode, session)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return Graded(review_id, state_id, after)
 
     def record(
         self,
@@ -300,43 +437,55 @@ class ReviewStore:
         mode: str = "",
         session: str = "",
     ) -> int:
-        """Save one grade in its own transaction; return the review's id (for undo)."""
+        """Save a grade computed elsewhere, in its own transaction; return its id.
+
+        For imports and tests: a quiz uses `review`, which schedules from the stored card.
+        """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            cursor = db.execute(
-                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, mode, session,"
-                " prev_state, prev_fsrs, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    state_id,
-                    int(log.rating),
-                    _epoch(log.review_datetime),
-                    log.review_duration,
-                    mode,
-                    session,
-                    None if before is None else int(before.state),
-                    None if before is None else json.dumps(before.to_dict()),
-                    json.dumps(log.to_dict()),
-                ),
-            )
-            db.execute(
-                "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET anki_key = coalesce(nullif(excluded.anki_key,"
-                " ''), cards.anki_key), fsrs = excluded.fsrs, state = excluded.state,"
-                " due = excluded.due",
-                (
-                    state_id,
-                    anki_key,
-                    json.dumps(after.to_dict()),
-                    int(after.state),
-                    _epoch(after.due),
-                ),
-            )
+            review_id = self._write(state_id, before, after, log, anki_key, mode, session)
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        return review_id
+
+    def _write(
+        self,
+        state_id: str,
+        before: fsrs.Card | None,
+        after: fsrs.Card,
+        log: fsrs.ReviewLog,
+        anki_key: str,
+        mode: str,
+        session: str,
+    ) -> int:
+        """The review row and the card's new state (inside the caller's transaction)."""
+        db = self._db
+        cursor = db.execute(
+            "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, mode, session,"
+            " prev_state, prev_fsrs, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                state_id,
+                int(log.rating),
+                _epoch(log.review_datetime),
+                log.review_duration,
+                mode,
+                session,
+                None if before is None else int(before.state),
+                None if before is None else json.dumps(before.to_dict()),
+                json.dumps(log.to_dict()),
+            ),
+        )
+        db.execute(
+            "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET anki_key = coalesce(nullif(excluded.anki_key,"
+            " ''), cards.anki_key), fsrs = excluded.fsrs, state = excluded.state,"
+            " due = excluded.due",
+            (state_id, anki_key, json.dumps(after.to_dict()), int(after.state), _epoch(after.due)),
+        )
         return int(cursor.lastrowid or 0)
 
     def import_schedules(self, seeds: Mapping[str, tuple[str, fsrs.Card]]) -> int:
@@ -368,8 +517,9 @@ class ReviewStore:
     def undo(self, review_id: int) -> bool:
         """Take back one grade and restore the card as it was before it.
 
-        Refused (False) when the card has been reviewed again since, by another
-        session: restoring then would throw that later grade away silently.
+        False when there is no such review (taken back already). Refused, with
+        `UndoRefused`, when the card has been graded again since, by another session:
+        restoring then would throw that later grade away silently.
         """
         db = self._db
         db.execute("BEGIN IMMEDIATE")
@@ -385,8 +535,9 @@ class ReviewStore:
                 "SELECT max(id) FROM reviews WHERE card_id = ?", (card_id,)
             ).fetchone()[0]
             if latest != review_id:
-                db.execute("ROLLBACK")
-                return False
+                raise UndoRefused(
+                    "cannot undo: another session has graded this card since; its grade is kept"
+                )
             if prev is None:
                 db.execute("DELETE FROM cards WHERE id = ?", (card_id,))
             else:
@@ -410,27 +561,59 @@ class ReviewStore:
 
     # ------------------------------------------------------------ statistics
 
-    def stats(self, now: datetime | None = None, weeks: int = 12) -> Stats:
-        """Counts for `notecards stats`; days are local calendar days."""
+    def stats(
+        self,
+        now: datetime | None = None,
+        weeks: int = 12,
+        ids: Iterable[str] | None = None,
+        new: int = 0,
+    ) -> Stats:
+        """Counts for `notecards stats`; days are local calendar days.
+
+        `ids` limits everything to those cards (as saved: `Known.state_id`), for the
+        stats of one path or deck; `new` is how many of its cards were never graded.
+        """
         now = now or datetime.now(UTC)
         t = _epoch(now)
         db = self._db
-        out = Stats()
-        out.cards, out.known, out.learning, out.due_now, out.due_next_7_days = db.execute(
-            "SELECT count(*), coalesce(sum(state = 2), 0), coalesce(sum(state != 2), 0),"
-            " coalesce(sum(due <= ?), 0), coalesce(sum(due > ? AND due <= ?), 0) FROM cards",
-            (t, t, t + 7 * 86400),
-        ).fetchone()
-        out.reviews = self.review_count()
-        passed, total = db.execute(
-            "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews WHERE prev_state = 2"
-        ).fetchone()
-        out.retention = passed / total if total else None
-        out.next_due = self.next_due(now)
+        if ids is None:
+            cards = db.execute("SELECT state, due FROM cards").fetchall()
+            reviews = db.execute("SELECT reviewed_at, rating, prev_state FROM reviews").fetchall()
+        else:
+            wanted = sorted(set(ids))
+            cards, reviews = [], []
+            for start in range(0, len(wanted), 500):  # SQLite's limit on parameters
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cards += db.execute(
+                    f"SELECT state, due FROM cards WHERE id IN ({marks})", chunk
+                ).fetchall()
+                reviews += db.execute(
+                    "SELECT reviewed_at, rating, prev_state FROM reviews"
+                    f" WHERE card_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+        out = Stats(cards=len(cards) + new, new=new)
         today = now.astimezone().date()
+        out.forecast = [0] * FORECAST_DAYS
+        for state, due in cards:
+            if state == 2:
+                out.known += 1
+            else:
+                out.learning += 1
+            out.due_now += due <= t
+            out.due_next_7_days += t < due <= t + 7 * 86400
+            if due > t and (out.next_due is None or due < _epoch(out.next_due)):
+                out.next_due = _utc(due)
+            day = max((_utc(due).astimezone().date() - today).days, 0)
+            if day < FORECAST_DAYS:
+                out.forecast[day] += 1
+        out.reviews = len(reviews)
+        graded = [rating for _, rating, prev_state in reviews if prev_state == 2]
+        out.retention = sum(r > 1 for r in graded) / len(graded) if graded else None
         start = today - timedelta(days=7 * weeks + today.weekday())
         all_days: dict[date, int] = {}
-        for (moment,) in db.execute("SELECT reviewed_at FROM reviews"):
+        for moment, _, _ in reviews:
             day = _utc(moment).astimezone().date()
             all_days[day] = all_days.get(day, 0) + 1
         out.days = {d: n for d, n in all_days.items() if d >= start}

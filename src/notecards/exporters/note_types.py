@@ -33,7 +33,7 @@ DARK_SELECTORS = (".nightMode .nc-code", ".night_mode .nc-code")
 
 # The note types' `mod` (seconds). Anki's importer replaces a note type it already has
 # only when the incoming one is newer: bump this whenever templates or CSS change.
-STYLE_VERSION = 1_764_115_200  # 2025-11-26
+STYLE_VERSION = 1_796_601_600  # 2026-12-07: callout boxes, missing-image placeholders
 
 _FONT = "Arial"
 _SOURCE = '{{#Source}}<div class="nc-source">{{Source}}</div>{{/Source}}'

@@ -6,17 +6,22 @@ in the order given, UTF-8, indented, so the same cards give the same bytes.
 The text file has one row per Anki note (cards sharing a group are one row, as in the
 .apkg), with Anki's file headers so its import dialog needs no setup:
 
-    #separator:tab  #html:true  #columns:…  #tags column:3  #deck column:4  #guid column:5
+    #separator:tab  #html:true  #notetype column:1  #columns:…
+    #tags column:4  #deck column:5  #guid column:6
 
-The GUID column carries the same GUID as the .apkg, so re-importing updates notes in
-place. No note type is named unless asked for (`notetype=`): Anki's stock note types
-are named in the language of the collection, so the user picks one in the dialog (a
-Cloze type for cloze rows). Fields pass through `clean_html` as in the .apkg.
+The first column names each row's note type, one of Anki's stock types: "Basic",
+"Basic (and reversed card)" (both directions) or "Cloze", whose text keeps Anki's
+`{{c1::…}}` form. Those are the names an English collection has; `notetype=` names one
+type for every row instead (the old five-column layout, for a collection in another
+language). The GUID column carries the same GUID as the .apkg, so re-importing
+updates notes in place. Fields pass through `clean_html` as in the .apkg, and the
+images they show are copied next to the file, for the collection's media folder.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,6 +32,8 @@ from notecards.model import Card
 from notecards.render.sanitize import clean_html
 
 _NEEDS_QUOTES = frozenset('\t\n\r"')
+# Anki's stock note types (English names) for our three models
+STOCK_NOTE_TYPES = {"basic": "Basic", "reversed": "Basic (and reversed card)", "cloze": "Cloze"}
 
 
 def write_json(cards: Sequence[Card], out: Path) -> int:
@@ -43,23 +50,50 @@ def write_csv(
     lines = _headers(notetype)
     groups = group_cards(cards)
     for key, group in groups.items():
-        lines.append("\t".join(_quote(value) for value in _row(key, group, allow_remote)))
+        row = _row(key, group, allow_remote)
+        if not notetype:
+            row = (STOCK_NOTE_TYPES.get(group[0].model, "Basic"), *row)
+        lines.append("\t".join(_quote(value) for value in row))
     atomic_write_text(out, "".join(line + "\n" for line in lines))
+    copy_media(cards, out.parent)
     return len(groups)
 
 
+def copy_media(cards: Sequence[Card], folder: Path) -> list[str]:
+    """Copy the files the cards show next to the text file (Anki's text import leaves
+    media to the user: they go into the collection's media folder); return the names."""
+    copied: list[str] = []
+    for card in cards:
+        for name, source in card.media:
+            target = folder / name
+            if name in copied or "/" in name or "\\" in name or name in ("", ".", ".."):
+                continue
+            if Path(source).is_file() and Path(source).resolve() != target.resolve():
+                shutil.copyfile(source, target)
+                copied.append(name)
+    return copied
+
+
 def _headers(notetype: str | None) -> list[str]:
-    headers = [
+    if notetype:
+        return [
+            "#separator:tab",
+            "#html:true",
+            "#columns:Front\tBack\tTags\tDeck\tGUID",
+            "#tags column:3",
+            "#deck column:4",
+            "#guid column:5",
+            f"#notetype:{_single_line(notetype)}",
+        ]
+    return [
         "#separator:tab",
         "#html:true",
-        "#columns:Front\tBack\tTags\tDeck\tGUID",
-        "#tags column:3",
-        "#deck column:4",
-        "#guid column:5",
+        "#notetype column:1",
+        "#columns:Note type\tFront or Text\tBack or Back Extra\tTags\tDeck\tGUID",
+        "#tags column:4",
+        "#deck column:5",
+        "#guid column:6",
     ]
-    if notetype:
-        headers.append(f"#notetype:{_single_line(notetype)}")
-    return headers
 
 
 def _row(key: str, group: list[Card], allow_remote: bool) -> tuple[str, ...]:

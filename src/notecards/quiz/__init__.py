@@ -5,6 +5,12 @@ function per way of asking), `answers` (normalizing and comparing typed answers)
 `ui` (rich on a terminal, plain lines otherwise), `apkg_reader` (cards from a deck).
 The review state itself lives in `notecards.state`.
 
+A session works as Anki's reviewer does: due reviews, then new cards; a card graded
+into a learning step (Again, or Good on a new card) comes back when its step is due,
+and early, within the 20-minute learn-ahead limit, once nothing else is left. The
+header shows `new + learning + due` cards left and the card's state with its last
+interval; siblings are buried until the next day (`--no-bury` keeps them, spaced).
+
 Mixed mode asks each card the way that suits it, first rule that applies:
 
 1. kind "sequence" with 2+ steps → order (put the shuffled steps back in order);
@@ -29,6 +35,8 @@ Scripted input (standard input not a terminal): one line per answer.
   ends the session. A line that answers nothing (a grade `x`) skips the card,
   is reported on stderr, and makes the exit status 1.
 
-Every read line is echoed as `> line`, and the last line printed is
-`score K/N · …`: N cards graded, K of them right (graded above Again).
+Every read line is echoed as `> line`; each card starts with a header line
+`N new + N learning + N due · STATE · SOURCE`, and the last line printed is
+`score K/N · …`: N grades given (a card back on its learning step counts again),
+K of them right (graded above Again).
 """

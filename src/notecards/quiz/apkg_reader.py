@@ -10,6 +10,13 @@ as plain text; a cloze note gives one card per deletion `cN`. A card's id is
 `<guid>.<ord>` when the note came from notecards (GUID starting with "nc"), else a
 hash of the GUID and ord: stable across exports either way. `group` keeps the GUID, so
 the review state can match these cards with the same cards quizzed from notes.
+
+A package is untrusted input (a shared deck): the collection is streamed out of the
+zip with a cap on its declared and actual size (a zip bomb stops at the cap, in
+memory and on disk), the JSON of note types and decks is checked for the shapes this
+reader uses (`path: message`, never a traceback), fields over a size cap are skipped
+with a message, and every scan of a field or template (clozes, field references) is
+a linear `str.find` loop, not a backtracking regular expression.
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ from notecards.model import Card, NoteType
 LEGACY_NAMES = ("collection.anki21", "collection.anki2")
 FIELD_SEPARATOR = "\x1f"
 _SPECIAL_FIELDS = {"FrontSide", "Tags", "Deck", "Subdeck", "Card", "Type", "CardFlag"}
-_FIELD_REF = re.compile(r"\{\{([^#/^!}][^}]*)\}\}")
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+MAX_COLLECTION_BYTES = 512 * 1024 * 1024  # a very large real deck is a tenth of this
+MAX_NOTE_CHARS = 1024 * 1024  # all fields of one note: a flashcard, not a book
+MAX_TEMPLATE_CHARS = 256 * 1024
+MAX_CARD_ORD = 65535  # Anki stores a card's ord in 16 bits
+_COPY_CHUNK = 1024 * 1024
 _BLOCK_TAGS = {"br", "div", "p", "li", "tr", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr"}
 
 
@@ -76,9 +86,65 @@ def html_to_text(fragment: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def field_refs(template: str) -> list[str]:
+    """What `{{…}}` references a template holds (no `}` inside, not `#`, `/`, `^`, `!`
+    sections), scanning once: the next `}` is found once for a run of `{{`."""
+    refs: list[str] = []
+    start = template.find("{{")
+    close = -1
+    while start >= 0:
+        if close < start + 2:
+            close = template.find("}", start + 2)
+            if close < 0:
+                break
+        content = template[start + 2 : close]
+        if content and content[0] not in "#/^!" and template.startswith("}}", close):
+            refs.append(content)
+            start = template.find("{{", close + 2)
+        else:
+            start = template.find("{{", start + 1)
+    return refs
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """One `{{cN::answer::hint}}` of a cloze text, and where it is."""
+
+    start: int
+    end: int
+    number: int
+    answer: str
+    hint: str | None
+
+
+def cloze_deletions(text: str) -> list[Deletion]:
+    """Anki's clozes, as its `{{c(\\d+)::(.*?)(::(.*?))?}}` reads them, in one pass:
+    a deletion ends at the first `}}`, and its hint starts at the first `::`."""
+    found: list[Deletion] = []
+    start = text.find("{{c")
+    while start >= 0:
+        digits = start + 3
+        end_digits = digits
+        while end_digits < len(text) and text[end_digits].isascii() and text[end_digits].isdigit():
+            end_digits += 1
+        if end_digits == digits or not text.startswith("::", end_digits):
+            start = text.find("{{c", start + 1)
+            continue
+        body = end_digits + 2
+        close = text.find("}}", body)
+        if close < 0:
+            break  # no later deletion can close either
+        content = text[body:close]
+        answer, colons, hint = content.partition("::")
+        number = int(text[digits:end_digits]) if end_digits - digits <= 6 else -1
+        found.append(Deletion(start, close + 2, number, answer, hint if colons else None))
+        start = text.find("{{c", close + 2)
+    return found
+
+
 def _field_names(template: str) -> list[str]:
     names = []
-    for ref in _FIELD_REF.findall(template):
+    for ref in field_refs(template):
         name = ref.split(":")[-1].strip()
         if name and name not in _SPECIAL_FIELDS and name not in names:
             names.append(name)
@@ -93,37 +159,133 @@ class _Model:
     templates: list[tuple[str, str]]  # (question format, answer format) by ord
 
 
+class _Shape(Exception):
+    """JSON inside the collection that is not shaped as Anki writes it."""
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Shape(f"{where} is {_kind(value)}, not an object")
+    return value
+
+
+def _items(value: Any, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise _Shape(f"{where} is {_kind(value)}, not a list of objects")
+    return value
+
+
+def _text(value: Any, where: str, limit: int = MAX_TEMPLATE_CHARS) -> str:
+    if not isinstance(value, str):
+        raise _Shape(f"{where} is {_kind(value)}, not text")
+    if len(value) > limit:
+        raise _Shape(f"{where} is longer than {limit} characters")
+    return value
+
+
+def _ordinal(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_CARD_ORD:
+        raise _Shape(f"{where} is {value!r}, not a number from 0 to {MAX_CARD_ORD}")
+    return value
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false"}
+    return names.get(type(value), "a number" if isinstance(value, int | float) else "null")
+
+
+def _model_id(key: str, where: str) -> int:
+    try:
+        return int(key)
+    except ValueError:
+        raise _Shape(f"{where}: note type id {key!r} is not a number") from None
+
+
 def _models(raw: str) -> dict[int, _Model]:
     out = {}
-    for mid, model in json.loads(raw or "{}").items():
-        fields = [f["name"] for f in sorted(model.get("flds", []), key=lambda f: f.get("ord", 0))]
-        templates = [
-            (t.get("qfmt", ""), t.get("afmt", ""))
-            for t in sorted(model.get("tmpls", []), key=lambda t: t.get("ord", 0))
+    for mid, value in _mapping(json.loads(raw or "{}"), "col.models").items():
+        where = f"note type {mid}"
+        model = _mapping(value, where)
+        fields = []
+        for n, item in enumerate(_items(model.get("flds", []), f"{where}: flds")):
+            fields.append((_ordinal(item.get("ord", n), f"{where}: field {n} ord"), n, item))
+        names = [
+            _text(f.get("name", ""), f"{where}: field name")
+            for _, _, f in sorted(fields, key=lambda x: x[:2])
         ]
-        out[int(mid)] = _Model(model.get("name", ""), model.get("type") == 1, fields, templates)
+        templates = []
+        for n, item in enumerate(_items(model.get("tmpls", []), f"{where}: tmpls")):
+            place = _ordinal(item.get("ord", n), f"{where}: template {n} ord")
+            pair = (
+                _text(item.get("qfmt", ""), f"{where}: template {n} qfmt"),
+                _text(item.get("afmt", ""), f"{where}: template {n} afmt"),
+            )
+            templates.append((place, n, pair))
+        name = _text(model.get("name", ""), f"{where}: name")
+        out[_model_id(mid, "col.models")] = _Model(
+            name,
+            model.get("type") == 1,
+            names,
+            [pair for _, _, pair in sorted(templates, key=lambda x: x[:2])],
+        )
+    return out
+
+
+def _deck_names(raw: str) -> dict[int, str]:
+    out = {}
+    for did, value in _mapping(json.loads(raw or "{}"), "col.decks").items():
+        deck = _mapping(value, f"deck {did}")
+        out[_model_id(did, "col.decks")] = _text(deck.get("name", ""), f"deck {did}: name")
     return out
 
 
 def _cloze_sides(text: str, number: int) -> tuple[str, str, str]:
     """(front html, back text, back html) of deletion `number` of a cloze text."""
     answers: list[str] = []
-
-    def front(match: re.Match[str]) -> str:
-        if int(match.group(1)) != number:
-            return match.group(2)
-        answers.append(match.group(2))
-        return f"[{match.group(3) or '...'}]"
-
-    question = _CLOZE.sub(front, text)
+    front: list[str] = []
+    back: list[str] = []
+    last = 0
+    for deletion in cloze_deletions(text):
+        before = text[last : deletion.start]
+        front.append(before)
+        back.append(before)
+        back.append(deletion.answer)
+        if deletion.number == number:
+            answers.append(deletion.answer)
+            front.append(f"[{deletion.hint or '...'}]")
+        else:
+            front.append(deletion.answer)
+        last = deletion.end
+    front.append(text[last:])
+    back.append(text[last:])
     back_text = "; ".join(html_to_text(a) for a in answers)
-    return question, back_text, _CLOZE.sub(lambda m: m.group(2), text)
+    return "".join(front), back_text, "".join(back)
 
 
 def _card_id(guid: str, ord_: int) -> str:
     if guid.startswith("nc"):
         return f"{guid}.{ord_}"
     return "apkg-" + hashlib.blake2b(f"{guid}\x1f{ord_}".encode(), digest_size=8).hexdigest()
+
+
+def _too_big(path: Path, name: str) -> ApkgError:
+    return ApkgError(
+        f"{path}: {name} inflates to more than {MAX_COLLECTION_BYTES // 2**20} MiB; "
+        "not read (a damaged package, or a zip bomb)"
+    )
+
+
+def _extract(package: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path, path: Path) -> None:
+    """Copy one member out in chunks, stopping at the cap whatever the zip declares."""
+    if info.file_size > MAX_COLLECTION_BYTES:
+        raise _too_big(path, info.filename)
+    written = 0
+    with package.open(info) as source, target.open("wb") as out:
+        while chunk := source.read(_COPY_CHUNK):
+            written += len(chunk)
+            if written > MAX_COLLECTION_BYTES:
+                raise _too_big(path, info.filename)
+            out.write(chunk)
 
 
 def _open_collection(path: Path, tmp: Path) -> Path:
@@ -133,12 +295,14 @@ def _open_collection(path: Path, tmp: Path) -> Path:
             for name in LEGACY_NAMES:
                 if name in names:
                     target = tmp / name
-                    target.write_bytes(package.read(name))
+                    _extract(package, package.getinfo(name), target, path)
                     if "collection.anki21b" in names and _is_placeholder(target):
                         break
                     return target
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as error:
         raise ApkgError(f"{path}: not an Anki package ({error})") from None
+    except OSError as error:
+        raise ApkgError(f"{path}: cannot read the package ({error.strerror or error})") from None
     if "collection.anki21b" in names:
         raise ApkgError(
             f"{path}: written in Anki's newer compressed format (collection.anki21b), "
@@ -160,6 +324,11 @@ def _is_placeholder(collection: Path) -> bool:
 
 def read_apkg(path: Path) -> list[Card]:
     """Every card of the package, in the order of its notes."""
+    return read_apkg_with_problems(path)[0]
+
+
+def read_apkg_with_problems(path: Path) -> tuple[list[Card], list[str]]:
+    """Every card of the package, and a `path: message` for each note left out."""
     path = Path(path)
     if not path.is_file():
         raise ApkgError(f"{path}: no such file")
@@ -171,32 +340,64 @@ def read_apkg(path: Path) -> list[Card]:
                 return _read_collection(db, path)
             finally:
                 db.close()
-        except (sqlite3.Error, json.JSONDecodeError, KeyError, ValueError, TypeError) as error:
+        except _Shape as error:
+            raise ApkgError(f"{path}: the collection inside is malformed: {error}") from None
+        except (sqlite3.Error, json.JSONDecodeError, ValueError, TypeError) as error:
             raise ApkgError(f"{path}: cannot read the collection inside ({error})") from None
 
 
-def _read_collection(db: sqlite3.Connection, path: Path) -> list[Card]:
-    models_raw, decks_raw = db.execute("SELECT models, decks FROM col").fetchone()
+def _read_collection(db: sqlite3.Connection, path: Path) -> tuple[list[Card], list[str]]:
+    row = db.execute("SELECT models, decks FROM col").fetchone()
+    if row is None:
+        raise _Shape("the col table is empty")
+    models_raw, decks_raw = (_text(value, "col", 2**31) for value in row)
     models = _models(models_raw)
     if not models:
         raise ApkgError(
             f"{path}: the collection keeps its note types in a newer schema; export again "
             'from Anki with "Support older Anki versions" ticked'
         )
-    decks = {int(k): v.get("name", "") for k, v in json.loads(decks_raw or "{}").items()}
+    decks = _deck_names(decks_raw)
     rows = db.execute(
         "SELECT n.guid, n.mid, n.mod, n.tags, n.flds, c.ord, c.did, n.id"
         " FROM cards c JOIN notes n ON n.id = c.nid ORDER BY n.id, c.ord"
-    ).fetchall()
+    )
     cards = []
+    skipped: dict[str, int] = {}
     for guid, mid, mod, tags, flds, ord_, did, _nid in rows:
-        model = models.get(int(mid))
-        if model is None:
+        problem = _bad_row(guid, mid, mod, tags, flds, ord_, did)
+        if problem is None and len(flds) > MAX_NOTE_CHARS:
+            problem = f"notes longer than {MAX_NOTE_CHARS // 1024} KiB"
+        if problem is not None:
+            skipped[problem] = skipped.get(problem, 0) + 1
             continue
-        card = _make_card(path, model, guid, int(ord_), flds.split(FIELD_SEPARATOR), decks, did)
+        model = models.get(mid)
+        if model is None:
+            skipped["cards of an unknown note type"] = (
+                skipped.get("cards of an unknown note type", 0) + 1
+            )
+            continue
+        card = _make_card(path, model, guid, ord_, flds.split(FIELD_SEPARATOR), decks, did)
         if card is not None:
-            cards.append(_with(card, tags=tuple(tags.split()), mtime=int(mod)))
-    return cards
+            cards.append(_with(card, tags=tuple(tags.split()), mtime=mod))
+    problems = [
+        f"{path}: {count} card{'s' if count != 1 else ''} skipped: {what}"
+        for what, count in sorted(skipped.items())
+    ]
+    return cards, problems
+
+
+def _bad_row(
+    guid: Any, mid: Any, mod: Any, tags: Any, flds: Any, ord_: Any, did: Any
+) -> str | None:
+    """Why a card row cannot be read (a wrong type, an ord out of range), or None."""
+    if not all(isinstance(v, str) for v in (guid, tags, flds)):
+        return "text columns that are not text"
+    if not all(isinstance(v, int) for v in (mid, mod, did, ord_)):
+        return "number columns that are not numbers"
+    if not 0 <= ord_ <= MAX_CARD_ORD:
+        return f"card ord outside 0-{MAX_CARD_ORD}"
+    return None
 
 
 def _with(card: Card, **changes: Any) -> Card:
@@ -217,7 +418,7 @@ def _make_card(
     fields = dict(zip(model.fields, values, strict=False))
     # notecards' note types show a Source field on both sides: it is where, not what
     source = html_to_text(fields.pop("Source", ""))
-    deck = decks.get(int(did), "") or path.stem
+    deck = decks.get(did, "") or path.stem
     note_type: NoteType
     if model.cloze:
         text_field = next(
@@ -261,4 +462,4 @@ def _make_card(
 
 
 def _cloze_fields(template: str) -> list[str]:
-    return [ref.split(":")[-1] for ref in _FIELD_REF.findall(template) if ref.startswith("cloze:")]
+    return [ref.split(":")[-1] for ref in field_refs(template) if ref.startswith("cloze:")]

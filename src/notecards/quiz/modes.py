@@ -8,10 +8,13 @@ right in the score when its grade is above Again.
 - flip: the user grades themselves, 1-4.
 - type: exact (after normalization) → Good; a near miss the user accepts → Hard;
   anything else → Again. Enumerations are typed as a comma-separated list and must
-  name every member.
+  name every member. That grade is a suggestion: on a terminal the comparison is shown
+  and the user grades 1-4, Enter taking the suggestion. A card whose answer is itself a
+  question (the reverse of a question card) is never typed.
 - choice: right → Good, wrong → Again (recognition never earns Easy).
-- order: every step in place → Good; all but one swapped pair (4+ steps) → Hard;
-  else Again.
+- order: scored on relative order, the longest run of steps in the right order
+  (longest increasing subsequence): all in order → Good; one step misplaced (3+ steps)
+  → Hard; else Again.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class Outcome:
     details: tuple[str, ...] = ()  # extra lines (per-step marks, missed members)
     given: str = ""  # what was typed
     near: bool = False  # a near miss: worth showing as a diff
+    shown: bool = False  # the answer and the comparison are on screen already
 
     def __post_init__(self) -> None:
         if not AGAIN <= self.rating <= EASY:
@@ -78,6 +82,9 @@ class Asker(Protocol):
     def confirm_near_miss(self, given: str, expected: str) -> bool | None: ...
     def ask_choice(self, options: Sequence[str]) -> int: ...
     def ask_order(self, steps: Sequence[str]) -> list[int]: ...
+    def confirm_grade(
+        self, card: Card, mode: str, outcome: Outcome, intervals: Mapping[int, str]
+    ) -> Outcome: ...
 
 
 @dataclass
@@ -93,13 +100,23 @@ class Context:
 # ------------------------------------------------------------------ mode choice
 
 
+def _same_side(card: Card, other: Card) -> bool:
+    """Answers of the same kind, side (a reversed note's back or front) and language."""
+    if other.kind != card.kind or other.model != card.model:
+        return False
+    if card.model == "reversed" and other.ord != card.ord:
+        return False
+    return not (card.lang and other.lang and card.lang != other.lang)
+
+
 def distractors(card: Card, pool: Sequence[Card], rng: random.Random, n: int = 3) -> list[str]:
-    """Wrong options from answers of same-kind cards: same note, then deck, then any."""
+    """Wrong options from answers of same-kind cards (same side and language): same
+    note, then deck, then any."""
     right = normalize(card.back)
     tiers: list[list[str]] = [[], [], []]
     seen = {right, normalize(card.front)}  # a reversed sibling's back is this front
     for other in pool:
-        if other.kind != card.kind or other.id == card.id or not other.back.strip():
+        if not _same_side(card, other) or other.id == card.id or not other.back.strip():
             continue
         if card.group and other.group == card.group:
             continue
@@ -126,6 +143,11 @@ def _short_back(card: Card) -> bool:
     return bool(back) and "\n" not in back and len(back.split()) <= SHORT_BACK_WORDS
 
 
+def answer_is_question(card: Card) -> bool:
+    """The back asks something (the reverse of a question card): nothing to type."""
+    return card.back.strip().endswith(("?", "？"))
+
+
 def _typeable_members(card: Card) -> bool:
     return 0 < len(card.items) <= MAX_TYPED_MEMBERS and all(
         len(item.split()) <= SHORT_BACK_WORDS for item in card.items
@@ -142,13 +164,15 @@ def mode_for(card: Card, requested: str, pool: Sequence[Card]) -> str:
         return "order" if is_sequence(card) else "flip"
     if requested == "choice":
         return "choice" if _has_distractors(card, pool, 1) else "flip"
+    if requested == "type" and answer_is_question(card):
+        return "flip"
     if requested != "mixed":
         return requested
     if is_sequence(card):
         return "order"
     if card.kind == "enumeration":
         return "type" if _typeable_members(card) else "flip"
-    if _short_back(card):
+    if _short_back(card) and not answer_is_question(card):
         return "type"
     if card.kind.startswith(CHOICE_KINDS) and _has_distractors(card, pool, 3):
         return "choice"
@@ -170,6 +194,10 @@ def ask_flip(card: Card, ui: Asker, ctx: Context) -> Outcome:
 
 def ask_type(card: Card, ui: Asker, ctx: Context) -> Outcome:
     given = ui.ask_text(card)
+    return ui.confirm_grade(card, "type", _judge_typed(given, card, ui), ctx.intervals(card))
+
+
+def _judge_typed(given: str, card: Card, ui: Asker) -> Outcome:
     if card.kind == "enumeration" and card.items:
         return _grade_members(given, card)
     verdict = judge(given, card.back)
@@ -215,30 +243,57 @@ def shuffled_steps(card: Card, rng: random.Random) -> list[str]:
     return shuffled
 
 
+def longest_in_order(positions: Sequence[int]) -> list[int]:
+    """Indexes of a longest increasing subsequence of `positions` (patience sorting)."""
+    from bisect import bisect_left
+
+    tails: list[int] = []  # value at the end of the best run of each length
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(positions)
+    for i, value in enumerate(positions):
+        at = bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[at], tail_index[at] = value, i
+        previous[i] = tail_index[at - 1] if at else -1
+    run: list[int] = []
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        run.append(i)
+        i = previous[i]
+    return run[::-1]
+
+
+def _places(given: Sequence[str], want: Sequence[str]) -> list[int]:
+    """Each given step's place in the right order (a repeated step takes its places in turn)."""
+    free: dict[str, list[int]] = {}
+    for place, step in enumerate(want):
+        free.setdefault(step, []).append(place)
+    return [free[step].pop(0) for step in given]
+
+
 def ask_order(card: Card, ui: Asker, ctx: Context) -> Outcome:
+    """Scored on relative order: the steps outside a longest run in the right order
+    are the misplaced ones, so one step moved is one mistake, not a shifted half."""
     shown = shuffled_steps(card, ctx.rng)
     order = ui.ask_order(shown)  # 1-based positions in `shown`, in the user's order
     given = [shown[i - 1] for i in order]
-    placed = [g == want for g, want in zip(given, card.items, strict=True)]
-    marks = tuple(
-        f"{'✓' if ok else '✗'} {n}. {want}" + ("" if ok else f"  (you put: {g})")
-        for n, (ok, g, want) in enumerate(zip(placed, given, card.items, strict=True), 1)
-    )
-    good = sum(placed)
+    places = _places(given, card.items)
+    kept = set(longest_in_order(places))
     total = len(card.items)
-    summary = f"{good}/{total} steps in place"
-    if good == total:
-        return Outcome(GOOD, True, summary, marks)
-    if total >= 4 and good >= total - 2 and _one_swap(given, list(card.items)):
-        return Outcome(HARD, True, summary + ", one swap", marks)
-    return Outcome(AGAIN, False, summary, marks)
-
-
-def _one_swap(given: list[str], want: list[str]) -> bool:
-    wrong = [i for i, (g, w) in enumerate(zip(given, want, strict=True)) if g != w]
-    return (
-        len(wrong) == 2 and given[wrong[0]] == want[wrong[1]] and given[wrong[1]] == want[wrong[0]]
+    marks = tuple(
+        f"{'✓' if n in kept else '✗'} {n + 1}. {step}"
+        + ("" if n in kept else f"  (belongs at {places[n] + 1})")
+        for n, step in enumerate(given)
     )
+    summary = f"{len(kept)}/{total} steps in order"
+    if len(kept) == total:
+        return Outcome(GOOD, True, summary, marks)
+    if len(kept) == total - 1 and total >= 3:
+        return Outcome(HARD, True, summary + ", one step misplaced", marks)
+    return Outcome(AGAIN, False, summary, marks)
 
 
 ASK: dict[str, Callable[[Card, Asker, Context], Outcome]] = {

@@ -70,13 +70,25 @@ def format_summary(summary: Summary) -> str:
         parts.append(f"{summary.skipped} skipped")
     if summary.interrupted:
         parts.append("interrupted, grades saved")
+    if summary.cram:
+        parts.append("cram: schedule unchanged")
+    if summary.due_now:
+        parts.append(f"{summary.due_now} due now")
     if summary.next_due is not None:
         from datetime import datetime
 
         from notecards.quiz.session import format_interval
 
         parts.append(f"next due in {format_interval(summary.next_due - datetime.now(UTC))}")
+    if summary.new_left:
+        parts.append(f"{summary.new_left} new left")
     return " · ".join(parts)
+
+
+def counts_text(session: Session) -> str:
+    """`12 new + 3 learning + 40 due`, Anki's three numbers with their names."""
+    counts = session.counts()
+    return f"{counts.new} new + {counts.learning} learning + {counts.due} due"
 
 
 def _interval_text(intervals: Mapping[int, str]) -> str:
@@ -119,14 +131,17 @@ class LineUi:
 
     def progress(self, session: Session, card: Card) -> None:
         self._say()
-        due = f" · {session.due_left()} due left" if session.due_left() else ""
-        self._say(f"card {session.position + 1} of {len(session.queue)}{due} · {card.source}")
+        if session.cram:
+            left = len(session.pending) + 1
+            self._say(f"cram · {left} left · {card.source}")
+            return
+        self._say(f"{counts_text(session)} · {session.state_of(card)} · {card.source}")
 
     def show_question(self, card: Card, mode: str) -> None:
         self._say(f"Q ({mode}): {card.front}")
 
     def reveal(self, card: Card) -> None:
-        self._say(f"A: {card.back}")
+        self._say(f"A: {answer_text(card)}")
 
     def ask_grade(self, intervals: Mapping[int, str]) -> int:
         self._say(f"grade? {_interval_text(intervals)}")
@@ -142,6 +157,11 @@ class LineUi:
 
     def confirm_near_miss(self, given: str, expected: str) -> bool | None:
         return None  # nobody to ask; the auto-accept rule decides
+
+    def confirm_grade(
+        self, card: Card, mode: str, outcome: Outcome, intervals: Mapping[int, str]
+    ) -> Outcome:
+        return outcome  # one line per answer: the suggested grade stands
 
     def ask_choice(self, options: Sequence[str]) -> int:
         for n, option in enumerate(options, 1):
@@ -188,12 +208,105 @@ class LineUi:
 # ------------------------------------------------------------------ terminal
 
 
-_PRE = re.compile(
-    r"<pre(?P<pre>[^>]*)>\s*(?:<code(?P<attrs>[^>]*)>)?(?P<code>.*?)(?:</code>\s*)?</pre>",
-    re.DOTALL | re.IGNORECASE,
-)
-_FENCE = re.compile(r"^```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^```\s*$", re.DOTALL | re.MULTILINE)
 _LANG = re.compile(r"language-([\w+-]+)")
+_TAG = re.compile(r"<[^>]*>")
+
+# A part of a card to show: ("text", words) or ("code", code, language).
+Part = tuple[str, str, str]
+
+
+def split_pre(field_html: str) -> list[Part]:
+    """The field's `<pre>` blocks as code, the rest as HTML, in one pass of `find`s
+    (a deck is untrusted: thousands of unclosed `<pre>` must not cost quadratic time)."""
+    lower = field_html.lower()
+    parts: list[Part] = []
+    last = 0
+    start = lower.find("<pre")
+    while start >= 0:
+        opened = lower.find(">", start)
+        if opened < 0 or lower[start + 4 : start + 5] not in (">", " ", "\t", "\n"):
+            start = lower.find("<pre", start + 4) if opened >= 0 else -1
+            continue
+        closed = lower.find("</pre>", opened)
+        if closed < 0:
+            break
+        parts.append(("text", field_html[last:start], ""))
+        inner = field_html[opened + 1 : closed]
+        head = field_html[start:opened]
+        stripped = inner.lstrip()
+        if stripped.lower().startswith("<code"):
+            head += stripped[: stripped.find(">") + 1]
+        code = html.unescape(_TAG.sub("", inner))
+        lang = _LANG.search(head)
+        parts.append(("code", code.strip("\n"), lang.group(1) if lang else ""))
+        last = closed + len("</pre>")
+        start = lower.find("<pre", last)
+    parts.append(("text", field_html[last:], ""))
+    return parts
+
+
+def callouts_as_quotes(field_html: str) -> str:
+    """The field as text, each callout box (`nc-callout`) as its title and a quote:
+    `▌ line` per line, so a terminal shows what Anki shows as a box."""
+    from notecards.quiz.apkg_reader import html_to_text
+
+    out: list[str] = []
+    last = 0
+    start = field_html.find('<div class="nc-callout')
+    while start >= 0:
+        depth, at = 0, start
+        while True:  # the matching </div>: callouts nest only divs of their own
+            opening = field_html.find("<div", at)
+            closing = field_html.find("</div>", at)
+            if closing < 0:
+                return html_to_text(field_html)
+            if 0 <= opening < closing:
+                depth, at = depth + 1, opening + 4
+                continue
+            depth, at = depth - 1, closing + 6
+            if depth == 0:
+                break
+        out.append(html_to_text(field_html[last:start]))
+        body = html_to_text(field_html[start:at])
+        out.append("\n".join(f"▌ {line}" if line else "▌" for line in body.split("\n")))
+        last = at
+        start = field_html.find('<div class="nc-callout', last)
+    out.append(html_to_text(field_html[last:]))
+    return "\n".join(part for part in out if part)
+
+
+def answer_text(card: Card) -> str:
+    """The answer as the terminal shows it: callouts as quotes and missing images as
+    their placeholder (the plain back has neither), else the plain back."""
+    field = card.fields[1] if card.model == "basic" else ""
+    shown_by_html = 'class="nc-callout' in field or 'class="nc-missing"' in field
+    return callouts_as_quotes(field) if shown_by_html else card.back
+
+
+def split_fences(text: str) -> list[Part]:
+    """```-fenced blocks of plain text as code: a fence opens on a line starting with
+    ``` and closes on a line that is only ```; one pass, closers found backwards first."""
+    lines = text.split("\n")
+    closer_after: list[int] = [-1] * (len(lines) + 1)
+    for n in range(len(lines) - 1, -1, -1):
+        closer_after[n] = n if lines[n].rstrip() == "```" else closer_after[n + 1]
+    parts: list[Part] = []
+    plain: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        close = closer_after[n + 1] if line.startswith("```") else -1
+        if close < 0:
+            plain.append(line)
+            n += 1
+            continue
+        parts.append(("text", "\n".join(plain), ""))
+        plain = []
+        lang = re.match(r"[\w+-]*", line[3:])
+        parts.append(("code", "\n".join(lines[n + 1 : close]), lang.group(0) if lang else ""))
+        n = close + 1
+    parts.append(("text", "\n".join(plain), ""))
+    return parts
 
 
 def _strip_html(fragment: str) -> str:
@@ -220,30 +333,19 @@ def render_content(text: str, field_html: str = "") -> RenderableType:
     from rich.syntax import Syntax
     from rich.text import Text
 
-    parts: list[RenderableType] = []
-    source, pattern = (
-        (field_html, _PRE) if field_html and _PRE.search(field_html) else (text, _FENCE)
-    )
-    if not pattern.search(source):
+    from_html = bool(field_html) and "<pre" in field_html.lower()
+    pieces = split_pre(field_html) if from_html else split_fences(text)
+    if not any(kind == "code" for kind, _, _ in pieces):
         return Text(text)
-    last = 0
-    for match in pattern.finditer(source):
-        before = source[last : match.start()]
-        before = _strip_html(before) if pattern is _PRE else before
-        if before.strip():
-            parts.append(Text(before.strip()))
-        if pattern is _PRE:
-            code = html.unescape(re.sub(r"<[^>]+>", "", match.group("code")))
-            lang_match = _LANG.search((match.group("pre") or "") + (match.group("attrs") or ""))
-            lang = lang_match.group(1) if lang_match else _guess_language(code)
-        else:
-            lang, code = match.group("lang") or "text", match.group("code")
-        parts.append(Syntax(code.rstrip("\n"), lang, theme="ansi_dark", word_wrap=True))
-        last = match.end()
-    rest = source[last:]
-    rest = _strip_html(rest) if pattern is _PRE else rest
-    if rest.strip():
-        parts.append(Text(rest.strip()))
+    parts: list[RenderableType] = []
+    for kind, content, lang in pieces:
+        if kind == "code":
+            lang = lang or (_guess_language(content) if from_html else "text")
+            parts.append(Syntax(content, lang, theme="ansi_dark", word_wrap=True))
+            continue
+        words = _strip_html(content) if from_html else content
+        if words.strip():
+            parts.append(Text(words.strip("\n")))
     return Group(*parts)
 
 
@@ -293,8 +395,10 @@ class TtyUi:
         self.keys = keys or KeyReader(sys.stdin.fileno())
         self.problems = 0
 
-    def _key(self, allowed: str) -> str:
-        """Wait for one of `allowed` (or a command key) and return it."""
+    def _key(self, allowed: str, hint: str) -> str:
+        """Wait for one of `allowed` (or a command key) and return it; any other key
+        gets `hint`, once, on one line."""
+        hinted = False
         while True:
             key = self.keys.read()
             if key == "\x04":
@@ -308,6 +412,9 @@ class TtyUi:
                 raise Undo
             if low == "e":
                 raise Edit
+            if not hinted:
+                self.console.print(f"[yellow]{hint} · {self.KEYS_HINT}[/]", highlight=False)
+                hinted = True
 
     def _line(self, prompt: str) -> str:
         try:
@@ -327,9 +434,18 @@ class TtyUi:
         from rich.text import Text
 
         self.console.print()
-        line = Text(f"card {session.position + 1} of {len(session.queue)}", style="bold")
-        if session.due_left():
-            line.append(f" · {session.due_left()} due left", style="yellow")
+        if session.cram:
+            line = Text(f"cram · {len(session.pending) + 1} left", style="bold")
+        else:
+            counts = session.counts()
+            line = Text()
+            line.append(str(counts.new), style="bold blue")
+            line.append(" + ")
+            line.append(str(counts.learning), style="bold red")
+            line.append(" + ")
+            line.append(str(counts.due), style="bold green")
+            line.append("  new + learning + due", style="dim")
+            line.append(f" · {session.state_of(card)}")
         done = len(session.results)
         if done:
             right = sum(r.outcome.right for r in session.results)
@@ -352,11 +468,15 @@ class TtyUi:
         from rich.panel import Panel
 
         back_html = card.fields[1] if card.model == "basic" else ""
-        self.console.print(Panel(render_content(card.back, back_html), border_style="green"))
+        if "<pre" not in back_html.lower():
+            back_html = ""  # plain text shows it, callouts as quotes
+        self.console.print(
+            Panel(render_content(answer_text(card), back_html), border_style="green")
+        )
 
     def reveal(self, card: Card) -> None:
         self.console.print(f"[dim]space/enter reveal · {self.KEYS_HINT}[/]")
-        self._key(" \r\n")
+        self._key(" \r\n", "press space or enter to see the answer")
         self._show_answer(card)
 
     def ask_grade(self, intervals: Mapping[int, str]) -> int:
@@ -365,8 +485,9 @@ class TtyUi:
             f"[bold {styles[n]}]{n}[/] {name.capitalize()} [dim]{intervals.get(n, '')}[/]"
             for n, name in GRADE_NAMES.items()
         )
-        self.console.print(f"{buttons}   [dim]{self.KEYS_HINT}[/]")
-        return int(self._key("1234"))
+        self.console.print(f"{buttons}   [dim]space/enter good · {self.KEYS_HINT}[/]")
+        key = self._key("1234 \r\n", "press 1-4 to grade (space or enter: good)")
+        return GOOD if key in " \r\n" else int(key)
 
     def ask_text(self, card: Card) -> str:
         hint = "empty = don't know · :u undo · :e edit note · :q save and quit"
@@ -374,13 +495,44 @@ class TtyUi:
         return self._line("[bold]answer ›[/] ")
 
     def confirm_near_miss(self, given: str, expected: str) -> bool | None:
+
+        return True  # suggested as Hard; the grade prompt after it can say otherwise
+
+    def confirm_grade(
+        self, card: Card, mode: str, outcome: Outcome, intervals: Mapping[int, str]
+    ) -> Outcome:
+        """Show the typed answer against the card's, and let the user grade: Enter
+        takes the suggested grade, 1-4 another one."""
+        from dataclasses import replace
+
         from rich.text import Text
 
-        line = Text("near miss: ")
-        line.append_text(self._diff_text(given.strip(), expected))
-        self.console.print(line)
-        self.console.print("accept as right? [bold]y[/]/[bold]n[/]")
-        return self._key("yn") == "y"
+        style = "green" if outcome.right else "red"
+        self.console.print(
+            Text(f"{'✓' if outcome.right else '✗'} {outcome.verdict}", style=f"bold {style}")
+        )
+        if outcome.near:
+            line = Text("you typed: ")
+            line.append_text(self._diff_text(outcome.given.strip(), card.back.strip()))
+            self.console.print(line)
+        for detail in outcome.details:
+            self.console.print(f"  {detail}", highlight=False, markup=False)
+        if outcome.rating < GOOD or outcome.near:
+            self._show_answer(card)
+        suggested = outcome.rating
+        buttons = "  ".join(
+            f"[bold]{n}[/] {name.capitalize()} [dim]{intervals.get(n, '')}[/]"
+            for n, name in GRADE_NAMES.items()
+        )
+        self.console.print(f"{buttons}   [dim]enter {GRADE_NAMES[suggested]} · {self.KEYS_HINT}[/]")
+        key = self._key("1234 \r\n", f"press 1-4 to grade (enter: {GRADE_NAMES[suggested]})")
+        rating = suggested if key in " \r\n" else int(key)
+        verdict = (
+            outcome.verdict
+            if rating == suggested
+            else f"{outcome.verdict}, graded {GRADE_NAMES[rating]}"
+        )
+        return replace(outcome, rating=rating, right=rating > 1, verdict=verdict, shown=True)
 
     @staticmethod
     def _diff_text(given: str, expected: str) -> object:
@@ -396,7 +548,7 @@ class TtyUi:
         for n, option in enumerate(options, 1):
             self.console.print(f"  [bold]{n}[/]  {escape(option)}", highlight=False)
         self.console.print(f"[dim]1-{len(options)} choose · {self.KEYS_HINT}[/]")
-        return int(self._key("123456789"[: len(options)])) - 1
+        return int(self._key("123456789"[: len(options)], f"press 1-{len(options)} to choose")) - 1
 
     def ask_order(self, steps: Sequence[str]) -> list[int]:
         for n, step in enumerate(steps, 1):
@@ -418,6 +570,9 @@ class TtyUi:
 
         style = "green" if outcome.right else "red"
         mark = "✓" if outcome.right else "✗"
+        if outcome.shown:
+            self.console.print(Text(f"graded {GRADE_NAMES[outcome.rating]}", style="dim"))
+            return
         self.console.print(
             Text(f"{mark} {outcome.verdict}", style=f"bold {style}")
             + Text(f" · {GRADE_NAMES[outcome.rating]}", style="dim")

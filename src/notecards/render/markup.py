@@ -18,11 +18,11 @@ from pathlib import Path
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from notecards.model import Inline
+from notecards.model import Card, Inline, Problem
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
 from notecards.render.plain import tidy, tokens_text
-from notecards.render.sanitize import clean_html
+from notecards.render.sanitize import clean_html, mathjax_commands, take_removed_mathjax
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
 _TEXT_SPECIAL = re.compile("[&<>\"'\n]")  # what `text_html` rewrites
@@ -34,6 +34,9 @@ _PROSE_LINE = re.compile(
     r"[^\s\d\x00-\x40\[-`{-\x7f]"
     r"(?:[^\x00-\x08\n-\x1f\x7f\\`*_\[\]<>!#$=~&|%{}^]*[^\s\x00-\x1f\x7f\\`*_\[\]<>!#$=~&|%{}^])?"
 )
+
+# `[!type]`, `[!type]+` or `[!type]-` and a title, opening an Obsidian callout
+_CALLOUT = re.compile(r"\[!([A-Za-z][\w-]*)\][+-]?[ \t]*")
 
 # (target as written, heading or `^block`, the context rendering it) → HTML of an
 # embedded note; the pipeline supplies it, since only it knows the vault's notes.
@@ -59,8 +62,9 @@ class RenderContext:
         if self.vault is None or self.note_path is None:
             return ""
         lookup = self.vault.resolve_media(target, self.note_path)
-        if lookup.path is None:
-            return ""
+        if lookup.path is None:  # reported by the embed check; never vanish in silence
+            shown = html.escape(alt or Path(target).name or target)
+            return f'<span class="nc-missing">[missing image: {shown}]</span>'
         name = media_name(self.vault.relpath(lookup.path))
         self.media[name] = str(lookup.path)
         width = f' width="{int(size.split("x")[0])}"' if size.split("x")[0].isdigit() else ""
@@ -96,11 +100,67 @@ def highlight_code(code: str, language: str = "") -> str:
 
 
 def math_html(tex: str, display: bool) -> str:
+    """Anki's delimiters; unsafe commands inside go when the field is cleaned."""
     return f"\\[{html.escape(tex)}\\]" if display else f"\\({html.escape(tex)}\\)"
+
+
+def unsafe_math_problems(cards: list[Card]) -> list[Problem]:
+    """A warning at each card whose math lost a command the sanitizer removed since
+    the note began (see sanitize.UNSAFE_MATHJAX), so the user knows why it looks plain.
+
+    A card is named when its plain text holds the very text removed (a `\\href` in a
+    code block, which is kept, gives no warning), else when it holds the command."""
+    removed = take_removed_mathjax()
+    if not removed:
+        return []
+    named: dict[tuple[str, int], list[str]] = {}
+    fronts: dict[tuple[str, int], str] = {}
+    for command, text in removed:
+        holders = [c for c in cards if text in c.front or text in c.back]
+        if not holders:
+            holders = [c for c in cards if command in mathjax_commands(f"{c.front}\n{c.back}")]
+        for card in holders:
+            names = named.setdefault((card.note, card.line), [])
+            fronts.setdefault((card.note, card.line), card.front)
+            if command not in names:
+                names.append(command)
+    return [
+        Problem(
+            note,
+            line,
+            f"MathJax {', '.join(names)} removed from the card {_quoted(fronts[(note, line)])}: "
+            "in Anki it can run a script or load from the network",
+        )
+        for (note, line), names in named.items()
+    ]
+
+
+def _quoted(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
 
 
 class _CardRenderer(RendererHTML):
     """markdown-it's HTML renderer with Obsidian tokens and Anki conventions."""
+
+    def blockquote_open(self, tokens, idx, options, env) -> str:
+        """A callout (`> [!warning] Title`) becomes a box with its title, styled by the
+        note type (`nc-callout`), instead of a quote that shows `[!warning]`."""
+        stack = env.setdefault("callouts", [])
+        title = _take_callout_title(tokens, idx)
+        stack.append(title is not None)
+        if title is None:
+            return "<blockquote>\n"
+        kind, text = title
+        heading = html.escape(text or kind.capitalize())
+        return (
+            f'<div class="nc-callout nc-callout-{html.escape(kind.lower())}">\n'
+            f'<div class="nc-callout-title">{heading}</div>\n'
+        )
+
+    def blockquote_close(self, tokens, idx, options, env) -> str:
+        stack = env.get("callouts") or [False]
+        return "</div>\n" if stack.pop() else "</blockquote>\n"
 
     def wikilink(self, tokens, idx, options, env) -> str:
         return f'<span class="nc-link">{html.escape(wikilink_display(tokens[idx].meta))}</span>'
@@ -147,6 +207,27 @@ class _CardRenderer(RendererHTML):
 
     def code_block(self, tokens, idx, options, env) -> str:
         return highlight_code(tokens[idx].content) + "\n"
+
+
+def _take_callout_title(tokens: list[Token], idx: int) -> tuple[str, str] | None:
+    """(type, title) when the quote opening at `idx` is a callout; its first line (the
+    marker and title) is taken out of the tokens, so the body renders alone."""
+    if idx + 2 >= len(tokens) or tokens[idx + 1].type != "paragraph_open":
+        return None
+    inline = tokens[idx + 2]
+    children = inline.children or []
+    if inline.type != "inline" or not children or children[0].type != "text":
+        return None
+    match = _CALLOUT.match(children[0].content)
+    if match is None:
+        return None
+    end = next((i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), None)
+    first_line = children if end is None else children[:end]
+    title = children[0].content[match.end() :] + "".join(c.content for c in first_line[1:])
+    inline.children = [] if end is None else children[end + 1 :]
+    if not inline.children:  # a title only: no empty paragraph in the box
+        tokens[idx + 1].hidden = tokens[idx + 3].hidden = True
+    return match.group(1), title.strip()
 
 
 @cache

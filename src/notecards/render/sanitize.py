@@ -14,12 +14,19 @@ Decisions:
   files (Anki syncs and checks them), and inline data bloats every sync of the note.
 - `style` attributes keep only a few layout/colour properties (no `url()`-capable
   ones such as `background`), so table alignment survives but nothing loads.
-- Text is never rewritten: MathJax delimiters `\\(`…`\\)` and cloze markers
-  `{{c1::…}}` are text to the sanitizer and come out unchanged.
+- Text is never rewritten, with one exception: MathJax delimiters `\\(`…`\\)` and
+  cloze markers `{{c1::…}}` are text to the sanitizer and come out unchanged, but
+  the MathJax commands that make links, set styles, classes, ids or data attributes,
+  load fonts or extensions (`\\href`, `\\style`, `\\class`, `\\cssId`, `\\data`,
+  `\\unicode`, `\\require`, `\\html…`, `\\mmlToken`, `\\bbox`'s style) are taken out
+  of every text outside `<pre>` and `<code>`, keeping the text they decorate:
+  Anki's MathJax has no safe mode, so `\\(\\href{javascript:…}{x}\\)` would be a
+  script link in the card. `mathjax_commands` finds them, for a warning.
 """
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from functools import lru_cache
 
@@ -66,6 +73,28 @@ ALLOWED_STYLE_PROPERTIES: frozenset[str] = frozenset(
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 
 _MARKUP = re.compile(r"[<>&]")
+
+# MathJax commands that reach past typesetting, with how many `{…}` arguments to drop
+# (an argument after those, the text they decorate, stays). `[…]` options go too.
+# Control sequences are letters only, so `\\hrefx` is another command; `\\html` covers
+# `\\htmlClass`, `\\htmlStyle`, `\\htmlId` and `\\htmlData`.
+UNSAFE_MATHJAX: dict[str, int] = {
+    "href": 1,
+    "style": 1,
+    "class": 1,
+    "cssId": 1,
+    "data": 1,
+    "unicode": 1,
+    "require": 1,
+    "mmlToken": 1,
+    "bbox": 0,
+}
+_MATHJAX_COMMAND = re.compile(r"\\(html[A-Za-z]*|[A-Za-z]+)")
+_TAG_OR_TEXT = re.compile(r'<(?:[^>"]|"[^"]*")*>|[^<]+|<')
+_RAW_TEXT_TAGS = ("pre", "code")
+# what was removed since the last `forget_cleaned` (command, the text removed with its
+# arguments, unescaped): the pipeline finds the cards it came from for a warning
+_removed_commands: list[tuple[str, str]] = []
 # Read a URL the way browsers do (WHATWG): tabs and newlines anywhere are ignored, as
 # are leading and trailing controls and spaces, and `\` counts as `/`.
 _URL_IGNORED = re.compile(r"[\t\n\r]")
@@ -130,18 +159,124 @@ _MEMO_ENTRIES = 4096  # a bound for callers that never call forget_cleaned
 def forget_cleaned() -> None:
     """Start a new note: drop the HTML remembered as clean for the previous one."""
     _cleaned.clear()
+    _removed_commands.clear()
+
+
+def take_removed_mathjax() -> list[tuple[str, str]]:
+    """(command, text removed) since the note began, each once; and forget them."""
+    removed = list(dict.fromkeys(_removed_commands))
+    _removed_commands.clear()
+    return removed
+
+
+def _unsafe_name(name: str) -> bool:
+    return name in UNSAFE_MATHJAX or name.startswith("html")
+
+
+def mathjax_commands(text: str) -> list[str]:
+    """The unsafe MathJax commands in `text` (`["\\href"]`), in order, each once."""
+    if "\\" not in text:
+        return []
+    found: list[str] = []
+    for match in _MATHJAX_COMMAND.finditer(text):
+        name = match.group(1)
+        if _unsafe_name(name) and "\\" + name not in found:
+            found.append("\\" + name)
+    return found
+
+
+def _skip_group(text: str, at: int, opening: str, closing: str) -> int:
+    """The index after the balanced group opening at `at` (the end if it never closes)."""
+    depth = 0
+    for index in range(at, len(text)):
+        char = text[index]
+        if char == "\\":
+            continue
+        if char == opening and (index == 0 or text[index - 1] != "\\"):
+            depth += 1
+        elif char == closing and text[index - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(text)
+
+
+def _drop_arguments(text: str, at: int, braces: int) -> int:
+    """Skip `[…]` options and `braces` `{…}` arguments (spaces between allowed)."""
+    while at < len(text):
+        after_space = at
+        while after_space < len(text) and text[after_space] in " \t\n":
+            after_space += 1
+        if after_space < len(text) and text[after_space] == "[":
+            at = _skip_group(text, after_space, "[", "]")
+        elif braces and after_space < len(text) and text[after_space] == "{":
+            at = _skip_group(text, after_space, "{", "}")
+            braces -= 1
+        else:
+            break
+    return at
+
+
+def neutralise_mathjax_text(text: str) -> str:
+    """Text with the unsafe commands and their option and link/style arguments removed.
+
+    Each removal leaves `{}`, so the letters around it cannot join into a new command
+    (`\\hr\\href{}ef` does not become `\\href`)."""
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for match in _MATHJAX_COMMAND.finditer(text):
+        if match.start() < last or not _unsafe_name(match.group(1)):
+            continue
+        out.append(text[last : match.start()])
+        out.append("{}")
+        last = _drop_arguments(text, match.end(), UNSAFE_MATHJAX.get(match.group(1), 1))
+        removed = html_module.unescape(text[match.start() : last])
+        _removed_commands.append(("\\" + match.group(1), removed))
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
+def neutralise_mathjax(html: str) -> str:
+    """`neutralise_mathjax_text` on each text run of `html` outside `<pre>`/`<code>`
+    (MathJax leaves those alone, and a LaTeX lesson's code keeps its `\\href`)."""
+    if "\\" not in html or not mathjax_commands(html):
+        return html
+    if "<" not in html:
+        return neutralise_mathjax_text(html)
+    out: list[str] = []
+    raw_depth = 0
+    for piece in _TAG_OR_TEXT.findall(html):
+        if piece.startswith("<") and len(piece) > 1:
+            name = (
+                piece[1:].lstrip("/").split(None, 1)[0].rstrip(">").lower()
+                if len(piece) > 2
+                else ""
+            )
+            if name in _RAW_TEXT_TAGS:
+                raw_depth = max(raw_depth + (-1 if piece.startswith("</") else 1), 0)
+            out.append(piece)
+        else:
+            out.append(piece if raw_depth else neutralise_mathjax_text(piece))
+    return "".join(out)
 
 
 def clean_html(html: str, *, allow_remote: bool = False) -> str:
     """Return `html` reduced to the flashcard allow-list (see the module docstring)."""
     if not _MARKUP.search(html):
-        return html  # plain text: nothing to remove, and nh3 would only re-escape `>`
+        # plain text: nothing to remove, and nh3 would only re-escape `>`
+        return neutralise_mathjax_text(html) if "\\" in html else html
     key = (html, allow_remote)
     cleaned = _cleaned.get(key)
     if cleaned is None:
         cleaned = _clean_simple(html)
         if cleaned is None:
             cleaned = _clean(html, allow_remote)
+        if "\\" in cleaned:
+            cleaned = neutralise_mathjax(cleaned)
         if len(_cleaned) >= _MEMO_ENTRIES:
             _cleaned.clear()
         _cleaned[key] = _cleaned[(cleaned, allow_remote)] = cleaned
