@@ -19,6 +19,7 @@ from notecards.extractors.enumerations import extract_enumerations
 from notecards.extractors.explicit import extract_explicit
 from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
+from notecards.extractors.labelled_items import extract_labelled_items
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.ids import normalize_anchor
@@ -37,6 +38,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
+    Extractor("labelled_items", extract_labelled_items, kinds=("definition", "enumeration")),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),
     Extractor("enumerations", extract_enumerations, kinds=("enumeration",)),
