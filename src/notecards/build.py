@@ -39,6 +39,7 @@ from notecards.dryrun import (
     read_package,
 )
 from notecards.filenames import safe_stem, unique_names
+from notecards.lang import PACKS
 from notecards.model import Card, Note, Problem
 from notecards.pipeline import (
     BuildOptions,
@@ -48,6 +49,7 @@ from notecards.pipeline import (
     display_path,
     stream_one,
 )
+from notecards.reader.language import unasked_languages
 from notecards.vault import find_vault_root
 
 if TYPE_CHECKING:  # the exporter (genanki, pygments, nh3) is imported when it writes
@@ -384,6 +386,7 @@ def run_build(
                     if result.take(note_path, entry):
                         planner.add(entry)
             outputs += planner.outputs()
+            result.problems += unasked_languages(result.notes, display_path(path), PACKS)
             summary.problems += result.problems
             summary.notes += len(result.notes)
             summary.cards += result.card_count

@@ -40,8 +40,10 @@ from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
 from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
 from notecards.knowledge import default_user_dirs, use_user_knowledge
+from notecards.lang import PACKS
 from notecards.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
+from notecards.reader.language import unasked_languages
 from notecards.vault import Vault, find_vault_root
 
 
@@ -452,6 +454,7 @@ def collect_one(
     for note_path, entry in entries:
         if result.take(note_path, entry):
             result.cards += entry.cards
+    result.problems += unasked_languages(result.notes, display_path(path), PACKS)
     return result
 
 
