@@ -16,6 +16,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.list_shapes import (
     LabelledItem,
     counts_steps,
+    has_cue,
     is_generic_label,
     is_link_list,
     is_purpose_set,
@@ -58,7 +59,7 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
     label = member.label
     if ":" in label or "=" in label:
         return "means"
-    if member.shape == "code":
+    if member.shape == "code" or label.endswith("()"):
         return "does"
     if goal:
         return "goal"
@@ -110,6 +111,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             if len(members) < 2:
                 continue
             lead = lead_in(section.blocks, index, ctx.text)
+            if any(has_cue(t, pack.evaluation_words) for t in (lead, *section.path[-1:])):
+                continue  # pros and cons: opinions, not members to define
             announced = set_question(lead, pack) if lead.endswith(":") else None
             topic = announced.topic if announced else _topic(lead, pack)
             goal = announced.goal if announced else ""

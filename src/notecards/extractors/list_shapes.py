@@ -156,6 +156,14 @@ def _order_words(steps: list[str], pack: LanguagePack) -> bool:
     return False
 
 
+def _without_order_word(text: str, pack: LanguagePack) -> list[str]:
+    """The item's words after a leading "Затем," / "Then" (the action comes next)."""
+    words = text.split()
+    if words and words[0].lower().strip(",.:;") in pack.order_words:
+        return words[1:]
+    return words
+
+
 def headings_of(section: Section, note: Note) -> list[str]:
     """The note's title and the headings above a block, outermost first."""
     return [note.title, *section.path]
@@ -179,7 +187,7 @@ def process_evidence(
         reasons.append("lead-in")
     if _order_words(steps, pack):
         reasons.append("order words")
-    actions = sum(pack.is_action(text.split()[:6]) for text in steps)
+    actions = sum(pack.is_action(_without_order_word(text, pack)[:6]) for text in steps)
     if steps and actions >= ACTION_SHARE * len(steps):
         reasons.append("actions")
     cues = len(reasons) - ("actions" in reasons)

@@ -70,6 +70,9 @@ class LanguagePack:
     # set nouns whose members are used for something ("способы", "methods"): the item
     # question asks what the member is for rather than what it is
     purpose_nouns: tuple[str, ...] = ()
+    # word stems of lists of pros and cons ("Недостатки:", "Pros"): their labels are
+    # opinions ("Сложность масштабирования"), not terms to ask about
+    evaluation_words: tuple[str, ...] = ()
     # procedures: an introduction's shapes (regex, style) naming the procedure, and the
     # names that say "here are steps" without naming them
     procedure_intros: tuple[tuple[re.Pattern[str], str], ...] = ()

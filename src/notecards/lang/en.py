@@ -89,7 +89,7 @@ SET_LEADINS = (
         "set.values",
     ),
     _set(
-        r"(?:^|\s)(?:several|many|a few|various|different|the following|\d+|two|three|four|five|six|seven|eight|main|key|basic|common|core|major|primary)\s+"
+        r"(?:^|\s)(?:several|many|a few|various|different|the following|these|\d+|two|three|four|five|six|seven|eight|main|key|basic|common|core|major|primary)\s+"
         + _SET_NOUN
         + r"\b(?P<rest>.*?)"
         + _REST_END
@@ -241,6 +241,17 @@ PACK = LanguagePack(
     is_goal=is_goal,
     is_plural=is_plural,
     set_leadins=SET_LEADINS,
+    evaluation_words=(
+        r"pros\\b",
+        r"cons\\b",
+        r"advantages",
+        r"disadvantages",
+        r"benefits",
+        r"drawbacks",
+        r"problems",
+        r"tips\\b",
+        r"mistakes",
+    ),
     purpose_nouns=(
         "ways",
         "methods",

@@ -214,6 +214,16 @@ PACK = LanguagePack(
     is_action=is_action,
     is_goal=is_goal,
     set_leadins=SET_LEADINS,
+    evaluation_words=(
+        r"преимуществ",
+        r"недостат",
+        r"плюс",
+        r"минус",
+        r"достоинств",
+        r"проблем",
+        r"советы",
+        r"ошибк",
+    ),
     purpose_nouns=("способ", "метод", "подход", "инструмент", "функци", "стратеги", "паттерн"),
     procedure_intros=PROCEDURE_INTROS,
     procedure_generic_name=re.compile(
