@@ -39,9 +39,15 @@ def test_english_prose_around_russian_code_comments_is_english() -> None:
 def test_languages_without_a_pack_are_detected() -> None:
     assert detect_language("Uzávěr je funkce spolu s jejím lexikálním prostředím.") == "cs"
     assert (
-        detect_language("Eine Closure ist eine Funktion mit ihrer lexikalischen Umgebung.") == "de"
+        detect_language("Eine Closure ist eine Funktion für die lexikalische Umgebung.") == "de"
     )
     assert detect_language("Замикання — це функція разом із її лексичним оточенням.") == "uk"
+
+
+def test_short_unaccented_latin_prose_is_english() -> None:
+    assert detect_language("Alpha beta.") == "en"
+    assert detect_language("Recursion: base case, step case") == "en"
+    assert detect_language("Café::A small restaurant, naïve.") == "en"  # the detector is unsure
 
 
 def test_front_matter_language_is_kept_even_without_a_pack() -> None:
@@ -69,10 +75,12 @@ def test_a_note_without_a_pack_gives_explicit_cards_only() -> None:
 
 
 def test_the_run_says_once_which_notes_got_explicit_cards_only(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("Nejprve klient pošle SYN, potom server odpoví.\n", "utf-8")
+    (tmp_path / "a.md").write_text(
+        "Uzávěr je funkce spolu s jejím lexikálním prostředím.\n", "utf-8"
+    )
     (tmp_path / "b.md").write_text("Rekurze potřebuje základní případ a krok.\n", "utf-8")
     (tmp_path / "c.md").write_text(
-        "Zuerst sendet der Client ein SYN, dann antwortet er.\n", "utf-8"
+        "Zuerst schickt der Client ein SYN, danach antwortet der Server für ihn.\n", "utf-8"
     )
     (tmp_path / "d.md").write_text(f"{RU}\n", "utf-8")
     done = subprocess.run(

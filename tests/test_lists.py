@@ -85,7 +85,10 @@ def test_lists_of_links_questions_and_pros_give_nothing() -> None:
     questions = (
         "## Questions\n\n1. What is a closure?\n2. Why use promises?\n3. What is the event loop?\n"
     )
-    pros = "## Недостатки\n\n- **Сложность масштабирования** – нужно масштабировать всё\n- **Медленный деплой** – любой релиз собирает всё\n"
+    pros = (
+        "## Недостатки\n\n- **Сложность масштабирования** – нужно масштабировать всё\n"
+        "- **Медленный деплой** – любой релиз собирает всё\n"
+    )
     for text in (links, questions, pros):
         assert not [c for c in cards_of(text) if c.extractor in ("procedures", "labelled_items")]
 
@@ -96,7 +99,8 @@ def test_steps_need_evidence_of_a_process() -> None:
     assert not [c for c in cards_of(facts) if c.kind == "step"]
     howto = (
         "# Установка Node через nvm\n\nЧтобы установить Node, нужно:\n\n"
-        "1. Скачать скрипт установки nvm.\n2. Перезапустить терминал.\n3. Выполнить nvm install --lts.\n"
+        "1. Скачать скрипт установки nvm.\n2. Перезапустить терминал.\n"
+        "3. Выполнить nvm install --lts.\n"
     )
     steps = [c for c in cards_of(howto) if c.kind == "step"]
     assert len(steps) == 3 and steps[0].confidence >= 0.6
@@ -117,7 +121,8 @@ def test_english_first_then_finally_is_a_process() -> None:
 def test_a_generic_or_counted_heading_never_names_a_procedure() -> None:
     text = (
         "# Сборка проекта\n\n## Введение\n\n1. Откройте терминал в папке проекта.\n"
-        "2. Запустите npm run build.\n\n## Шаг 2\n\n1. Скопируйте папку dist.\n2. Загрузите её на сервер.\n"
+        "2. Запустите npm run build.\n\n## Шаг 2\n\n1. Скопируйте папку dist.\n"
+        "2. Загрузите её на сервер.\n"
     )
     found = fronts(cards_of(text, "Сборка проекта.md"), "procedures")
     assert found and all(f.startswith("Сборка проекта — ") for f in found)

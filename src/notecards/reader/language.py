@@ -99,6 +99,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     ]
 )
 ENGLISH_SHARE = 0.12  # of words function words: the prose is English without asking
+MIN_DETECTED_WORDS = 20  # shorter unaccented Latin prose is too short to tell: English
+SURE = 0.5  # how sure the detector must be; less sure, the script's language is taken
 CYRILLIC_SHARE = 0.25  # of letters Cyrillic: the prose is in a Cyrillic language
 
 
@@ -129,22 +131,31 @@ def detect_language(text: str) -> str:
             _ONLY_RUSSIAN.search(prose) is not None or cyrillic < 40
         ):
             return "ru"
-    elif _NON_ASCII_LATIN.search(prose) is None and _english_share(prose) >= ENGLISH_SHARE:
-        return "en"
-    return _detector()(prose)
+        fallback = "ru"
+    else:
+        words = _WORD.findall(prose.lower())
+        if _english_share(words) >= ENGLISH_SHARE:
+            return "en"
+        # Latin letters without accents are English unless a longer text says otherwise
+        if _NON_ASCII_LATIN.search(prose) is None and len(words) < MIN_DETECTED_WORDS:
+            return "en"
+        fallback = "en"
+    code, probability = _detector()(prose)
+    return code if probability >= SURE else fallback
 
 
-def _english_share(prose: str) -> float:
-    words = _WORD.findall(prose.lower())
+def _english_share(words: list[str]) -> float:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
 
 
 @cache
-def _detector() -> Callable[[str], str]:
-    """py3langid's classifier (its model loads in a fraction of a second, once)."""
-    import py3langid
+def _detector() -> Callable[[str], tuple[str, float]]:
+    """py3langid's classifier with probabilities, made once per process (on first use:
+    a vault in Russian and English never loads it)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return lambda prose: py3langid.classify(prose)[0]
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return lambda prose: identifier.classify(prose)
 
 
 def letter_counts(text: str) -> tuple[int, int]:
