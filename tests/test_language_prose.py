@@ -38,9 +38,7 @@ def test_english_prose_around_russian_code_comments_is_english() -> None:
 
 def test_languages_without_a_pack_are_detected() -> None:
     assert detect_language("Uzávěr je funkce spolu s jejím lexikálním prostředím.") == "cs"
-    assert (
-        detect_language("Eine Closure ist eine Funktion für die lexikalische Umgebung.") == "de"
-    )
+    assert detect_language("Eine Closure ist eine Funktion für die lexikalische Umgebung.") == "de"
     assert detect_language("Замикання — це функція разом із її лексичним оточенням.") == "uk"
 
 
