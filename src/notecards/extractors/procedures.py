@@ -1,11 +1,19 @@
-"""Numbered lists → one card per step, and the whole sequence in order.
+"""Numbered lists that are processes → one card per step, and the whole sequence in order.
 
-A numbered list in a study note is usually a procedure ("how a TLS handshake goes"):
-a student should be able to say what happens at step 3, and to put the steps in
-order. Each step becomes a card naming the procedure and the step's number; each
-window of at most seven steps becomes a "sequence" card whose `items` the quiz uses
-for its ordering mode. A numbered list of short nouns (a ranking, the OSI layers) is
-not a procedure, but it is still a sequence.
+A numbered list is a procedure only on positive evidence (`list_shapes.process_evidence`):
+a heading or lead-in cue of the language pack ("Установка", "Чтобы …, нужно:", "How to",
+"Steps"), order words in the items ("затем", "then"), items that are actions. The more
+evidence, the higher the cards' confidence. A list of labelled members, questions or
+links is not a procedure (labelled_items.py asks the members); a numbered list of short
+nouns is an order to learn (a "ranking" sequence) only under an order cue ("уровни",
+"layers"). Each step becomes a card naming the procedure and the step's number; each
+window of at most seven steps becomes a "sequence" card whose `items` the quiz uses for
+its ordering mode.
+
+A procedure is named by the sentence that introduces it, else the most specific heading
+that names something (after the note's title when that heading is one word), else the
+title: never a generic label ("Введение", "Overview", "Шаг 2") and never a counter;
+a second list under the same name is left out rather than asked as "(2)".
 
 Notes often interrupt a numbered list with unindented code blocks; markdown-it then
 returns several lists (start 1, start 2, ...). Consecutive ordered lists in a section
@@ -61,8 +69,6 @@ STEP_PENALTY = 0.1
 
 # ---------------------------------------------------------------- naming a procedure
 
-_CYR_WORD = r"[а-яё][а-яё-]*"
-
 
 @dataclass(frozen=True, slots=True)
 class ProcedureName:
@@ -70,32 +76,6 @@ class ProcedureName:
 
     text: str
     style: str  # named | quoted | howto
-
-
-# Feminine accusative pronouns and numerals: "эту процедуру" would need both words changed.
-_RU_PRONOUNS_ACC = frozenset(
-    {"эту", "ту", "всю", "одну", "саму", "свою", "мою", "твою", "нашу", "вашу", "какую"}
-)
-
-
-def _accusative_to_nominative(phrase: str) -> ProcedureName:
-    """The object of "рассмотрим X" as a title, or quoted when that is not safe.
-
-    Only the regular feminine first word is re-inflected (установку → установка,
-    сессию → сессия); an adjective first (полную установку) or an animate masculine
-    (клиента) would need real morphology, so such names are quoted instead.
-    Masculine inanimate, neuter, plural and -ь nouns read the same in both cases.
-    """
-    word, _, rest = phrase.partition(" ")
-    lower = word.lower()
-    if not re.fullmatch(_CYR_WORD, lower) or len(lower) < 3:
-        return ProcedureName(phrase, "quoted")
-    if lower.endswith(("ую", "юю", "а", "я")) or lower in _RU_PRONOUNS_ACC:
-        return ProcedureName(phrase, "quoted")
-    if lower.endswith(("у", "ю")):
-        ending = "а" if word[-1] == "у" else "я"
-        return ProcedureName(f"{word[:-1]}{ending} {rest}".strip(), "named")
-    return ProcedureName(phrase, "named")
 
 
 def _clean_name(text: str) -> str:
@@ -115,8 +95,9 @@ def name_from_intro(sentence: str, lang: str) -> ProcedureName | None:
         name = _clean_name(match.group("name"))
         if not name or pack.procedure_generic_name.search(name):
             continue
-        if style == "accusative":
-            return _accusative_to_nominative(name)
+        if style == "accusative":  # the object of "рассмотрим X": a title if it can be
+            title = pack.object_as_title(name)
+            return ProcedureName(title, "named") if title else ProcedureName(name, "quoted")
         return ProcedureName(name, style)
     return None
 

@@ -39,6 +39,10 @@ def _false_text(text: str) -> bool:
     return False
 
 
+def _no_title(text: str) -> str | None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class LanguagePack:
     """The words of one language: templates by name, and the word sets guards use."""
@@ -78,6 +82,8 @@ class LanguagePack:
     procedure_intros: tuple[tuple[re.Pattern[str], str], ...] = ()
     procedure_generic_name: re.Pattern[str] = _NEVER
     procedure_generic_headings: frozenset[str] = field(default_factory=frozenset)
+    # the object of "рассмотрим X" as a title ("установку X" → "установка X"), or None
+    object_as_title: Callable[[str], str | None] = _no_title
     # headings that are tasks or parts, not subjects ("Задача", "Lecture", "Week")
     task_headings: frozenset[str] = field(default_factory=frozenset)
     # whether a noun phrase is plural ("HTTP headers"), where a question must agree

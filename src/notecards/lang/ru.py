@@ -46,6 +46,33 @@ def is_action(words: list[str]) -> bool:
     return any(looks_like_verb(_word(w)) for w in words[:4])
 
 
+# Feminine accusative pronouns and numerals: "эту процедуру" would need both words changed.
+_PRONOUNS_ACC = frozenset(
+    {"эту", "ту", "всю", "одну", "саму", "свою", "мою", "твою", "нашу", "вашу", "какую"}
+)
+_CYR_WORD = re.compile(r"[а-яё][а-яё-]*")
+
+
+def object_as_title(phrase: str) -> str | None:
+    """The object of "рассмотрим X" in the nominative, or None when that is not safe.
+
+    Only the regular feminine first word is re-inflected (установку → установка,
+    сессию → сессия); an adjective first (полную установку) or an animate masculine
+    (клиента) would need real morphology, so such names are quoted instead.
+    Masculine inanimate, neuter, plural and -ь nouns read the same in both cases.
+    """
+    word, _, rest = phrase.partition(" ")
+    lower = word.lower()
+    if not _CYR_WORD.fullmatch(lower) or len(lower) < 3:
+        return None
+    if lower.endswith(("ую", "юю", "а", "я")) or lower in _PRONOUNS_ACC:
+        return None
+    if lower.endswith(("у", "ю")):
+        ending = "а" if word[-1] == "у" else "я"
+        return f"{word[:-1]}{ending} {rest}".strip()
+    return phrase
+
+
 _SET_NOUNS = {
     "способ": "способы", "метод": "методы", "вид": "виды", "тип": "типы",
     "подход": "подходы", "вариант": "варианты", "принцип": "принципы", "правил": "правила",
@@ -210,6 +237,7 @@ PACK = LanguagePack(
         r"приоритет",
         r"иерархи",
     ),
+    object_as_title=object_as_title,
     is_order=starts_with_order,
     is_action=is_action,
     is_goal=is_goal,
