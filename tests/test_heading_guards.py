@@ -38,11 +38,11 @@ def test_a_heading_defined_by_its_first_sentence_is_a_confident_card() -> None:
         "## Vulnerabilities\n\nVulnerabilities are weaknesses that raise the chance of a threat.\n"
     )
     assert card.front == "What are Vulnerabilities?" and card.rule == "headings.defined"
-    assert card.confidence >= 0.7
+    assert card.confidence >= 0.6
     [card] = headings_of(
         "## Кэширование\n\nКэширование — хранение копий ответов рядом с клиентом.\n"
     )
-    assert card.front == "Что такое кэширование?" and card.confidence >= 0.7
+    assert card.front == "Что такое кэширование?" and card.confidence >= 0.6
 
 
 def test_a_noun_phrase_heading_over_an_aside_stays_under_the_threshold() -> None:

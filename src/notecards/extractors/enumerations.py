@@ -36,6 +36,10 @@ from notecards.text.terms import (
 )
 
 NAME = "enumerations"
+# how often such cards are kept (a strict reading of samples from real vaults): a list
+# after a lead-in that announces a set ("Three types of bus exist:") 4 of 9 in all,
+# most of them announced sets; members blanked in a sentence 1 of 5
+CONFIDENCE = {"consists": 0.6, "announced": 0.6, "bullets": 0.45, "inline": 0.4}
 ITEMS = (2, 12)
 MAX_INLINE_ITEM_WORDS = 5
 MAX_LIST_ITEM_WORDS = 8
@@ -123,7 +127,7 @@ class Enumeration:
     items: tuple[str, ...]
     others: bool  # the note says "and others"
     anchor: str
-    pattern: str  # consists | inline | bullets: the shape that announced the members
+    pattern: str  # consists | inline | bullets | announced: what announced the members
 
 
 def _items(segment: str, max_words: int) -> tuple[list[str], bool] | None:
@@ -249,15 +253,17 @@ def _bullets(
         return None
     if key(question.rstrip(":")) in _GENERIC_INTROS:
         return None
-    if block.ordered and set_question(question, pack) is None:
+    announced = set_question(question, pack)
+    if block.ordered and announced is None:
         return None
     items = [_list_item_text(item, text) for item in block.items]
     if not all(_item_ok(i, MAX_LIST_ITEM_WORDS) for i in items):
         return None
     if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
         return None
-    front = f"{question} …"
-    return Enumeration(front, tuple(items), False, question, "bullets")
+    if announced is not None:  # "Three types of bus exist:" → "What are the types of bus?"
+        return Enumeration(announced.question, tuple(items), False, question, "announced")
+    return Enumeration(f"{question} …", tuple(items), False, question, "bullets")
 
 
 def _list_pairs(
@@ -309,7 +315,7 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
                 kind="enumeration",
                 extractor=NAME,
                 rule=f"{NAME}.{enumeration.pattern}",
-                confidence=0.6,
+                confidence=CONFIDENCE[enumeration.pattern],
                 anchor=enumeration.anchor,
                 front=enumeration.front,
                 back=_answer(enumeration.items, enumeration.others, pack),

@@ -31,7 +31,7 @@ MIN_ANSWER_WORDS = 4
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s+")
 _COUNTER = re.compile(r"(?:^|\s)(?:\d+|[IVX]+)[.)]?(?:\s|$)")  # "Шаг 2", "2 Шаг", "Part II"
 # how often such cards are kept (tests/quality, and samples of real vaults)
-DEFINED_CONFIDENCE = 0.7  # the first sentence defines the heading
+DEFINED_CONFIDENCE = 0.6  # the first sentence defines the heading
 NOUN_PHRASE_CONFIDENCE = 0.4  # any other paragraph: shown by `cards --all` only
 QUESTION_CONFIDENCE = 0.5  # a question heading, as before (unchanged here)
 _DEFINES = (

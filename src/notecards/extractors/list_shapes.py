@@ -231,6 +231,8 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             values["rest"] = (" " + values["rest"].strip(" ,")) if values["rest"].strip() else ""
         if "subject" in values and not is_term(clean_term(values["subject"])):
             continue
+        if "noun" in values and not values.get("rest") and "adj" not in values:
+            continue  # "There are two types:" – of what, the question could not say
         question = pack.ask(leadin.question, **values)
         topic = f"{values['noun']}{values.get('rest', '')}" if "noun" in values else text
         rest = values.get("rest", "").split()

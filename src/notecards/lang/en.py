@@ -219,6 +219,7 @@ PACK = LanguagePack(
         r"in order\b",
         r"recipe",
         r"step-by-step",
+        r"handshake",
     ),
     process_leadin=re.compile(
         r"^to\s.+,\s*(?:you\s+)?(?:need|must|should|have to|do|follow|run)|"
