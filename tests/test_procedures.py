@@ -250,7 +250,7 @@ def test_lists_that_restart_numbering_are_separate_and_never_counted() -> None:
     # out unless its introduction names it apart
     text = (
         "## Two things\n\n1. First do this thing now.\n2. Then do that thing.\n\n"
-        "Some words between.\n\n1. Another list starts here.\n2. And it goes on.\n\n"
+        "Some words between.\n\n1. Open the file now.\n2. Then close the file.\n\n"
         "To deploy the site, follow these steps:\n\n1. Build the pages.\n2. Upload them.\n"
     )
     cards, _ = run(parse_text(text))
