@@ -28,7 +28,7 @@ from notecards.extractors.list_shapes import (
 from notecards.extractors.procedures import BACK_LIMIT, SCAN_LIMIT, cut, sentences
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
-from notecards.text.terms import clean_term, is_term
+from notecards.text.terms import clean_term, is_term, starts_badly
 
 NAME = "labelled_items"
 MAX_TOPIC_WORDS = 8
@@ -49,7 +49,9 @@ def _topic(lead: str, pack: LanguagePack) -> str:
     "" when there is none: a glossary's labels are asked on their own."""
     text = clean_term(lead.rstrip(" :"))
     short = 1 <= len(text.split()) <= MAX_TOPIC_WORDS
-    return text if lead.endswith(":") and short and not is_generic_label(text, pack) else ""
+    if not lead.endswith(":") or not short or is_generic_label(text, pack):
+        return ""
+    return "" if starts_badly(text) else text  # "Вот основные моменты:", "These are:"
 
 
 def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> str:

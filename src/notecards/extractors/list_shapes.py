@@ -18,7 +18,14 @@ from notecards.lang import LanguagePack, SetLeadIn
 from notecards.model import Block, ListBlock, ListItem, Note, Paragraph, Section
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat
-from notecards.text.terms import clean_term, is_label, is_term, key, leading_term
+from notecards.text.terms import (
+    clean_term,
+    is_label,
+    is_term,
+    key,
+    leading_term,
+    starts_badly,
+)
 
 LABELLED_SHARE = 2 / 3  # of a list's items labelled: the list is a set of members
 ACTION_SHARE = 0.8  # of a list's items shaped as actions: the list does something
@@ -229,9 +236,11 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             values["noun"] = _noun(values["noun"], leadin)
         if "rest" in values:
             values["rest"] = (" " + values["rest"].strip(" ,")) if values["rest"].strip() else ""
-        if "subject" in values and not is_term(clean_term(values["subject"])):
+        if "subject" in values and not _names_something(values["subject"]):
             continue
-        if "noun" in values and not values.get("rest") and "adj" not in values:
+        if "adj" in values:
+            values["adj"] = values["adj"].lower()
+        if "noun" in values and not values.get("rest"):
             continue  # "There are two types:" – of what, the question could not say
         question = pack.ask(leadin.question, **values)
         topic = f"{values['noun']}{values.get('rest', '')}" if "noun" in values else text
@@ -243,6 +252,12 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             owner = last if last.isascii() else ""
         return SetAnnouncement(question, topic, goal, owner)
     return None
+
+
+def _names_something(subject: str) -> bool:
+    """A subject a question can stand on: a term, not "Some examples", "Они"."""
+    subject = clean_term(subject)
+    return is_term(subject) and not starts_badly(subject) and key(subject).split()[0] != "some"
 
 
 def _noun(word: str, leadin: SetLeadIn) -> str:
