@@ -155,3 +155,23 @@ def test_any_list_gives_well_formed_cards(items, lead, ordered) -> None:
     for card in cards_of(f"# T\n\n{lead}{body}\n"):
         assert card.front.strip() and card.back.strip()
         assert 0 < card.confidence <= 1 and "(2)" not in card.front
+
+
+def test_marked_headings_and_lists_of_mistakes_are_not_procedure_names() -> None:
+    text = (
+        "# Реактивность\n\n## 🔹 5) Как работает\n\n1. Меняется реактивное состояние.\n"
+        "2. Затем планируется обновление компонента.\n\n## Частые ошибки\n\n"
+        "1. Мутируют props напрямую.\n2. Забывают про ключи в списках.\n"
+    )
+    cards = [c for c in cards_of(text, "Реактивность.md") if c.extractor == "procedures"]
+    assert "Реактивность — какие шаги, по порядку?" in fronts(cards)
+    assert len(cards) == 3 and all(c.front.startswith("Реактивность — ") for c in cards)
+
+
+def test_emoji_and_numbers_before_a_heading_stay_out_of_the_name() -> None:
+    text = (
+        "# GC\n\n## 🔹 1) Mark-and-Sweep сборка\n\n1. Сначала сборщик отмечает живые объекты.\n"
+        "2. Затем сборщик удаляет неотмеченные объекты.\n"
+    )
+    found = fronts(cards_of(text, "GC.md"), "procedures")
+    assert found and all(f.startswith("Mark-and-Sweep сборка — ") for f in found)

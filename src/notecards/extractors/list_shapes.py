@@ -274,9 +274,17 @@ def is_purpose_set(topic: str, pack: LanguagePack) -> bool:
     return has_cue(topic, pack.purpose_nouns)
 
 
+_EDGE_JUNK = re.compile(r"^[\W\d_]+|[\W\d_]+$")  # "🔹 1) ", " (2)", trailing "…:"
+
+
+def strip_counter(text: str) -> str:
+    """A heading without the emoji, numbers and marks around it ("🔹 3. Итоги" → "Итоги")."""
+    return _EDGE_JUNK.sub("", text)
+
+
 def is_generic_label(text: str, pack: LanguagePack) -> bool:
     """A heading or lead-in that names no subject ("Введение", "Пример 2", "Steps")."""
-    words = re.sub(r"[\d.)(:#\s]+$|^[\d.)(:#\s]+", "", key(text))
+    words = strip_counter(key(text))
     first = words.split(" ", 1)[0]
     return (
         not words

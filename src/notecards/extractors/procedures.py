@@ -114,6 +114,7 @@ def _colon_intro(sentence: str, pack: LanguagePack) -> ProcedureName | None:
 
 
 _TITLE_NUMBER = re.compile(r"^\s*\d+[\s.)_-]+(?=\D)")
+_LEADING_MARKS = re.compile(r"^(?:[^\w\s]+|\d+[.)]|\s)+")  # "🔹 ", "5) ", "1. "
 SHORT_HEADING_WORDS = 1  # a heading this short names a part of the note, not the whole
 
 
@@ -130,7 +131,7 @@ def _heading_name(section: Section, note: Note, pack: LanguagePack) -> Procedure
     Generic labels ("Введение", "Overview", "Пример 2", "Шаги") never name a procedure."""
     title = note_name(note)
     for heading in reversed(section.path):
-        name = _clean_name(heading)
+        name = _clean_name(_LEADING_MARKS.sub("", heading))
         if not name or is_generic_label(name, pack) or key(name) == key(title):
             continue
         if len(name.split()) <= SHORT_HEADING_WORDS and key(title) not in key(name):
@@ -550,6 +551,8 @@ def _reading(
         if labelled and not counts_steps(labelled):
             return "", 0.0, ""
     headings = headings_of(procedure.section, ctx.note)
+    if any(has_cue(text, pack.evaluation_words) for text in (lead, headings[-1])):
+        return "", 0.0, ""  # "Частые ошибки", "Pros": a list of points, not a process
     evidence = process_evidence([s.text for s in steps], lead, headings, pack)
     set_leadin = lead.endswith(":") and set_question(lead, pack) is not None
     if set_leadin and "lead-in" not in evidence.reasons:
