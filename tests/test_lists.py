@@ -175,3 +175,13 @@ def test_emoji_and_numbers_before_a_heading_stay_out_of_the_name() -> None:
     )
     found = fronts(cards_of(text, "GC.md"), "procedures")
     assert found and all(f.startswith("Mark-and-Sweep сборка — ") for f in found)
+
+
+def test_a_lead_in_that_leans_on_what_came_before_announces_nothing() -> None:
+    text = (
+        "SQL injection is dangerous. There are several ways to prevent it:\n\n"
+        "- **Prepared statements**: the query and the data travel separately\n"
+        "- **Least privilege**: the database user cannot drop tables\n"
+    )
+    found = fronts(extract_cards(note_from_text(text), min_confidence=0.0), "labelled_items")
+    assert found == ["What are Prepared statements?", "What is Least privilege?"]

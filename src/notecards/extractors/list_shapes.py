@@ -19,6 +19,7 @@ from notecards.model import Block, ListBlock, ListItem, Note, Paragraph, Section
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat
 from notecards.text.terms import (
+    PRONOUNS,
     clean_term,
     is_label,
     is_term,
@@ -240,6 +241,9 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             continue
         if "adj" in values:
             values["adj"] = values["adj"].lower()
+        said = " ".join(values.get(k, "") for k in ("rest", "subject")).lower().split()
+        if not PRONOUNS.isdisjoint(w.strip(".,;:!?") for w in said):
+            continue  # "ways to prevent it": the question would lean on what came before
         if "noun" in values and not values.get("rest"):
             continue  # "There are two types:" – of what, the question could not say
         question = pack.ask(leadin.question, **values)
