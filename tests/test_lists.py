@@ -185,3 +185,15 @@ def test_a_lead_in_that_leans_on_what_came_before_announces_nothing() -> None:
     )
     found = fronts(extract_cards(note_from_text(text), min_confidence=0.0), "labelled_items")
     assert found == ["What are Prepared statements?", "What is Least privilege?"]
+
+
+def test_a_bare_word_in_code_is_asked_less_surely_than_a_call() -> None:
+    text = (
+        "Опции компонента:\n\n- `watch` – реакция на изменение данных\n"
+        "- `emit()` – отправляет событие родителю\n"
+    )
+    cards = {c.front: c for c in cards_of(text) if c.extractor == "labelled_items"}
+    assert "Что делает emit()?" in cards and cards["Что делает emit()?"].confidence >= 0.5
+    every = extract_cards(note_from_text(text), min_confidence=0.0)
+    bare = next(c for c in every if c.front == "Что делает watch?")
+    assert bare.confidence < 0.5 and bare.rule == "labelled_items.does_bare"

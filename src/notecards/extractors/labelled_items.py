@@ -12,6 +12,8 @@ lead-in that announces a closed set also asks for the members ("Какие ес�
 
 from __future__ import annotations
 
+import re
+
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.list_shapes import (
     LabelledItem,
@@ -31,10 +33,12 @@ from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.terms import clean_term, is_term, starts_badly
 
 NAME = "labelled_items"
+_BARE_WORD = re.compile(r"[A-Za-z]+")
 MAX_TOPIC_WORDS = 8
 # how often such cards are kept (measured on tests/quality and real vaults)
 CONFIDENCE = {
     "does": 0.7,
+    "does_bare": 0.45,  # a bare word in code (`service`, `effect`): often not something that acts
     "means": 0.7,
     "goal": 0.6,
     "purpose": 0.45,  # "What is X used for (in …)": 0 of 4 kept on the corpus
@@ -62,7 +66,7 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
     if ":" in label or "=" in label:
         return "means"
     if member.shape == "code" or label.endswith("()"):
-        return "does"
+        return "does_bare" if _BARE_WORD.fullmatch(label) else "does"
     if goal:
         return "goal"
     if purpose:
@@ -125,9 +129,9 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                     continue
                 shape = _question_of(member, topic, goal, purpose)
                 label = member.label
-                if announced and announced.owner and shape in ("does", "means"):
+                if announced and announced.owner and shape in ("does", "does_bare", "means"):
                     shape, label = "means", f"{announced.owner}: {label}"
-                template = f"item.{shape}"
+                template = "item.does" if shape == "does_bare" else f"item.{shape}"
                 if shape.startswith("what") and pack.is_plural(label):
                     template = template.replace("what", "what_plural")
                 cards.append(

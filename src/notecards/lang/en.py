@@ -273,7 +273,7 @@ PACK = LanguagePack(
     procedure_generic_headings=word_set(
         """steps procedure algorithm example examples instructions solution implementation"""
     )
-    | {"how it works", "how does it work"},
+    | {"how it works", "how does it work", "explanation", "detailed explanation"},
     task_headings=word_set(
         """task tasks exercise exercises lecture lab week lesson seminar tutorial homework
         assignment part chapter section step stage update draft plan question answer
