@@ -41,6 +41,7 @@ from notecards.dryrun import (
 )
 from notecards.filenames import safe_stem, unique_names
 from notecards.knowledge import knowledge_fingerprint
+from notecards.lang import PACKS
 from notecards.lifetime import stop_signals_interrupt
 from notecards.model import Card, Note, Problem
 from notecards.pipeline import (
@@ -52,6 +53,7 @@ from notecards.pipeline import (
     knowledge_dirs,
     stream_one,
 )
+from notecards.reader.language import unasked_languages
 from notecards.scratch import sweep
 from notecards.vault import find_vault_root
 
@@ -398,6 +400,7 @@ def run_build(
                     if result.take(note_path, entry):
                         planner.add(entry)
             outputs += planner.outputs()
+            result.problems += unasked_languages(result.notes, display_path(path), PACKS)
             summary.problems += result.problems
             summary.notes += len(result.notes)
             summary.cards += result.card_count

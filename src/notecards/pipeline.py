@@ -41,8 +41,10 @@ from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
 from notecards.dryrun import GroupInfo, group_digests
 from notecards.ids import note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
+from notecards.lang import PACKS
 from notecards.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
+from notecards.reader.language import unasked_languages
 from notecards.vault import Vault, find_vault_root
 from notecards.vault_settings import VaultSettings
 
@@ -560,6 +562,7 @@ def collect_one(
     for note_path, entry in entries:
         if result.take(note_path, entry):
             result.cards += entry.cards
+    result.problems += unasked_languages(result.notes, display_path(path), PACKS)
     return result
 
 

@@ -20,6 +20,7 @@ from notecards.extractors.explicit import extract_explicit
 from notecards.extractors.flashcards_obsidian import extract_flashcards_obsidian
 from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
+from notecards.extractors.labelled_items import extract_labelled_items
 from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
@@ -54,6 +55,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
+    Extractor("labelled_items", extract_labelled_items, kinds=("definition", "enumeration")),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),
     Extractor("enumerations", extract_enumerations, kinds=("enumeration",)),

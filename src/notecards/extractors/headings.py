@@ -4,8 +4,11 @@ Runs last and only fills gaps: a section that already gave a card (`ctx.covered`
 skipped, and so is the note's title repeated as its H1. A heading that is a question
 ("## Зачем нужен DNS?") is asked as it is; a short noun phrase ("## Кэширование
 в браузере") becomes "Что такое …?" / "What is …?". Generic headings ("Введение",
-"Examples", "Links") name no subject and are never asked. The answer is the first
-paragraph's first two sentences.
+"Examples", "Links") name no subject and are never asked, and neither are labels that
+are numbered, tasks or orders ("Задача 3", "Update 1", "Создать тест") or that are
+not terms. The answer is the first paragraph's first two sentences: when the first
+sentence defines the heading ("X — …", "X is …") the card is as good as a definition;
+otherwise the paragraph is often an aside, and the card is kept under the threshold.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import re
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_vocabulary
-from notecards.lang import PACKS, pack_for
+from notecards.extractors.list_shapes import is_generic_label
+from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
 from notecards.text.sentences import prose_paragraphs, split_sentences
@@ -25,30 +29,48 @@ MAX_SENTENCES = 2
 MIN_ANSWER_WORDS = 4
 
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s+")
+_COUNTER = re.compile(r"(?:^|\s)(?:\d+|[IVX]+)[.)]?(?:\s|$)")  # "Шаг 2", "2 Шаг", "Part II"
+# how often such cards are kept (tests/quality, and samples of real vaults)
+DEFINED_CONFIDENCE = 0.6  # the first sentence defines the heading
+NOUN_PHRASE_CONFIDENCE = 0.4  # any other paragraph: shown by `cards --all` only
+QUESTION_CONFIDENCE = 0.5  # a question heading, as before (unchanged here)
+_DEFINES = (
+    r"\s*(?:\([^)]{0,80}\)\s*)?(?:[—–:]|-\s|это\b|является\b|являются\b|называ\w+\b"
+    r"|представляет\b|is\b|are\b|refers\b|means\b|stands\b|describes\b)"
+)
 
 
-def _question(section: Section, note: Note, vocab: Vocabulary) -> str:
-    """The question a heading asks, or "" when it asks nothing answerable."""
+def _question(section: Section, note: Note, vocab: Vocabulary) -> tuple[str, bool]:
+    """The question a heading asks ("" when it asks nothing answerable), and whether it
+    may be asked only when the section's first sentence defines the heading."""
     heading = _NUMBERING.sub("", section.heading).strip()
     pack = pack_for(note.lang) or PACKS["en"]
     if not heading or any(key(heading) in p.generic_headings for p in PACKS.values()):
-        return ""
+        return "", False
     if section.level == 1 and key(heading) == key(note.title):
-        return ""
+        return "", False
     if heading.endswith("?"):
-        return heading if len(heading.split()) >= 2 else ""
+        return (heading if len(heading.split()) >= 2 else ""), False
     if not is_term(heading):
-        return ""
-    plural = pack.code == "en" and _english_plural(heading)
-    return pack.ask("heading.what_plural" if plural else "heading.what", h=vocab.display(heading))
+        return "", False
+    template = "heading.what_plural" if pack.is_plural(heading) else "heading.what"
+    return pack.ask(template, h=vocab.display(heading)), not names_a_subject(heading, pack)
 
 
-def _english_plural(heading: str) -> bool:
-    """ "Records", "HTTP headers": a last word in -s that is not -ss/-us/-is or an acronym."""
-    last = heading.split()[-1]
-    if not last.isalpha() or last.isupper():
+def names_a_subject(heading: str, pack: LanguagePack) -> bool:
+    """Not a label of the note's parts: generic ("Введение"), a task or a part ("Задача",
+    "Lecture 7"), numbered ("Шаг 2", "Update 1"), or an order ("Создать тест")."""
+    if is_generic_label(heading, pack) or _COUNTER.search(heading):
         return False
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    first = key(heading).split(" ", 1)[0]
+    return first not in pack.task_headings and not pack.is_order(heading.split()[:1])
+
+
+def defines(sentence: str, heading: str) -> bool:
+    """The sentence opens with the heading and says what it is ("X — …", "X is …")."""
+    subject = re.escape(_NUMBERING.sub("", heading).strip())
+    pattern = rf"(?:the\s+|a\s+|an\s+)?[*_`]*{subject}[*_`]*{_DEFINES}"
+    return re.match(pattern, sentence, re.IGNORECASE) is not None
 
 
 def _first_paragraph(section: Section, ctx: ExtractContext) -> Paragraph | None:
@@ -70,7 +92,7 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
             continue
         if vocab is None:
             vocab = prose_vocabulary(note, ctx)  # of the unclaimed prose
-        question = _question(section, note, vocab)
+        question, only_if_defined = _question(section, note, vocab)
         paragraph = _first_paragraph(section, ctx) if question else None
         if paragraph is None:
             continue
@@ -81,12 +103,22 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         # the sentences as spans, cut again: a flat sentence keeps the whole paragraph's
         sentences = split_sentences(paragraph.spans)[:MAX_SENTENCES]
         answer_html = " ".join(spans_html(s, ctx.render) for s in sentences)
+        asked = question.endswith("?") and question == section.heading.strip()
+        defined = not asked and defines(parts[0].text, section.heading)
+        if only_if_defined and not defined:
+            continue
+        rule, confidence = "noun-phrase", NOUN_PHRASE_CONFIDENCE
+        if asked:  # the note's own question (the questions extractor will own these)
+            rule, confidence = "question", QUESTION_CONFIDENCE
+        elif defined:
+            rule, confidence = "defined", DEFINED_CONFIDENCE
         cards.append(
             ctx.card(
                 kind="heading",
                 extractor=NAME,
-                rule=f"{NAME}.noun-phrase",
-                confidence=0.5,
+                rule=f"{NAME}.{rule}",
+                confidence=confidence,
+                evidence="the first sentence defines the heading" if defined else "",
                 anchor=" › ".join(section.path),
                 front=question,
                 back=answer,

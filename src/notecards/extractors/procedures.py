@@ -1,11 +1,19 @@
-"""Numbered lists → one card per step, and the whole sequence in order.
+"""Numbered lists that are processes → one card per step, and the whole sequence in order.
 
-A numbered list in a study note is usually a procedure ("how a TLS handshake goes"):
-a student should be able to say what happens at step 3, and to put the steps in
-order. Each step becomes a card naming the procedure and the step's number; each
-window of at most seven steps becomes a "sequence" card whose `items` the quiz uses
-for its ordering mode. A numbered list of short nouns (a ranking, the OSI layers) is
-not a procedure, but it is still a sequence.
+A numbered list is a procedure only on positive evidence (`list_shapes.process_evidence`):
+a heading or lead-in cue of the language pack ("Установка", "Чтобы …, нужно:", "How to",
+"Steps"), order words in the items ("затем", "then"), items that are actions. The more
+evidence, the higher the cards' confidence. A list of labelled members, questions or
+links is not a procedure (labelled_items.py asks the members); a numbered list of short
+nouns is an order to learn (a "ranking" sequence) only under an order cue ("уровни",
+"layers"). Each step becomes a card naming the procedure and the step's number; each
+window of at most seven steps becomes a "sequence" card whose `items` the quiz uses for
+its ordering mode.
+
+A procedure is named by the sentence that introduces it, else the most specific heading
+that names something (after the note's title when that heading is one word), else the
+title: never a generic label ("Введение", "Overview", "Шаг 2") and never a counter;
+a second list under the same name is left out rather than asked as "(2)".
 
 Notes often interrupt a numbered list with unindented code blocks; markdown-it then
 returns several lists (start 1, start 2, ...). Consecutive ordered lists in a section
@@ -19,7 +27,18 @@ import re
 from dataclasses import dataclass, field
 
 from notecards.extractors.base import ExtractContext
-from notecards.lang import PACKS, pack_for
+from notecards.extractors.list_shapes import (
+    counts_steps,
+    has_cue,
+    headings_of,
+    is_generic_label,
+    is_link_list,
+    is_question_list,
+    labelled_items,
+    process_evidence,
+    set_question,
+)
+from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import (
     Block,
     Card,
@@ -31,6 +50,7 @@ from notecards.model import (
     Section,
 )
 from notecards.render.markup import highlight_code, spans_html, text_html
+from notecards.text.terms import key
 
 NAME = "procedures"
 
@@ -44,120 +64,10 @@ INTRO_LIMIT = 400  # longer "sentences" are not introductions (and are not regex
 CODE_LIMIT = 3000  # code shown on the back of a step card
 BACK_CODE_LINES = 5  # lines of a step's code quoted in its plain-text answer
 SCAN_LIMIT = 1000  # only this much of a step or an introduction is split into sentences
+WINDOWED_PENALTY = 0.1
+STEP_PENALTY = 0.2  # steps asked one by one: none of 10 sampled from real vaults kept
 
 # ---------------------------------------------------------------- naming a procedure
-
-_CYR_WORD = r"[а-яё][а-яё-]*"
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    """An introduction's shape: the name is group "name"; `style` says how it reads."""
-
-    regex: re.Pattern[str]
-    style: str  # named | quoted | howto | accusative (Russian object of "рассмотрим")
-
-
-def _p(pattern: str, style: str) -> _Pattern:
-    return _Pattern(re.compile(pattern, re.IGNORECASE), style)
-
-
-_RU_EXAMPLE = r"(?:для примера|например|в качестве примера|к примеру)\s*,?\s*"
-_RU_VERB = r"(?:рассмотрим|разберём|разберем|опишем|изучим|посмотрим на|проследим)"
-_RU_DONE = (
-    r"(?:выглядит|происходит|проходит|выполняется|осуществляется|устроен[аоы]?|работает)"
-    r"(?:\s+(?:примерно|обычно))?\s+(?:так|следующим образом)"
-)
-_RU_CONSISTS = (
-    r"(?:состоит из|включает(?: в себя)?)\s+(?:следующи[ех]|нескольки[хе]|\d+|[а-яё]+)\s+"
-    r"(?:шагов|этапов|стадий|шаги|этапы|стадии)"
-)
-_EN_DONE = r"(?:works|goes|proceeds|happens|looks|runs)(?:\s+roughly)?\s+(?:as follows|like this)"
-_EN_CONSISTS = (
-    r"(?:consists of|involves|takes|has)\s+(?:the following|these|several|a few|\w+)\s+"
-    r"(?:steps|stages|phases)"
-)
-
-# Tried in order; the first that matches the introduction's last sentence names it.
-_INTROS: dict[str, tuple[_Pattern, ...]] = {
-    "ru": (
-        _p(
-            rf"(?:{_RU_EXAMPLE})?{_RU_VERB}\s+(?:по шагам\s*,?\s*|подробнее\s*,?\s*)?"
-            r"(?P<name>как\s+.+)",
-            "named",
-        ),
-        _p(
-            rf"(?:{_RU_EXAMPLE})?{_RU_VERB}\s+(?:по шагам\s+|подробнее\s+)?(?P<name>.+)",
-            "accusative",
-        ),
-        _p(rf"(?:{_RU_EXAMPLE})?(?P<name>.+?)\s+(?:{_RU_DONE}|{_RU_CONSISTS})", "named"),
-        _p(r"ниже\s+(?:приведены|описаны|перечислены|показаны)\s+(?P<name>.+)", "named"),
-        _p(rf"{_RU_EXAMPLE}(?P<name>.+)", "quoted"),
-    ),
-    "en": (
-        _p(r"(?:here(?:'s|’s| is| are)|this is|below is)\s+how\s+to\s+(?P<name>.+)", "howto"),
-        _p(
-            r"to\s+(?P<name>.+?),\s+(?:follow|do|take|perform|complete)\s+"
-            r"(?:these|the following|the)\s+steps",
-            "howto",
-        ),
-        _p(r"(?:the\s+)?steps\s+to\s+(?P<name>.+)", "howto"),
-        _p(
-            r"(?:here(?:'s|’s| is| are)|this is|below is)\s+how\s+(?P<name>.+?)"
-            r"(?:\s+(?:works|happens|goes|is done))?",
-            "named",
-        ),
-        _p(
-            r"(?:(?:for example|for instance|as an example)\s*,?\s*)?"
-            r"(?:let(?:'s|’s| us)\s+(?:consider|look at|walk through|examine|trace)|consider)"
-            r"\s+(?P<name>.+)",
-            "named",
-        ),
-        _p(
-            rf"(?:(?:for example|for instance)\s*,?\s*)?"
-            rf"(?P<name>.+?)\s+(?:{_EN_DONE}|{_EN_CONSISTS})",
-            "named",
-        ),
-        _p(r"(?:the\s+)?steps\s+(?:for|of|in)\s+(?P<name>.+)", "named"),
-        _p(r"(?:for example|for instance|as an example)\s*,?\s*(?P<name>.+)", "quoted"),
-    ),
-}
-
-# An introduction ending in ":" names the procedure only if it is not one of these.
-_GENERIC = {
-    "ru": re.compile(
-        r"(?:следующи[ех]\s+(?:шаг|этап|действи|стади)|следующим образом|так$|следующее$|ниже$|"
-        r"^(?:шаги|этапы|алгоритм|порядок действий|последовательность действий|пример)$)",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"(?:(?:the )?following\s+(?:steps|stages|actions)|as follows|these steps|"
-        r"the following$|below$|"
-        r"^(?:steps|procedure|algorithm|example|the steps are)$)",
-        re.IGNORECASE,
-    ),
-}
-
-# Headings that say "here are steps" without naming them: the enclosing heading names it.
-_GENERIC_HEADINGS = frozenset(
-    {
-        "шаги",
-        "этапы",
-        "алгоритм",
-        "пример",
-        "примеры",
-        "порядок действий",
-        "последовательность действий",
-        "как это работает",
-        "steps",
-        "procedure",
-        "algorithm",
-        "example",
-        "examples",
-        "instructions",
-        "how it works",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,71 +78,66 @@ class ProcedureName:
     style: str  # named | quoted | howto
 
 
-# Feminine accusative pronouns and numerals: "эту процедуру" would need both words changed.
-_RU_PRONOUNS_ACC = frozenset(
-    {"эту", "ту", "всю", "одну", "саму", "свою", "мою", "твою", "нашу", "вашу", "какую"}
-)
-
-
-def _accusative_to_nominative(phrase: str) -> ProcedureName:
-    """The object of "рассмотрим X" as a title, or quoted when that is not safe.
-
-    Only the regular feminine first word is re-inflected (установку → установка,
-    сессию → сессия); an adjective first (полную установку) or an animate masculine
-    (клиента) would need real morphology, so such names are quoted instead.
-    Masculine inanimate, neuter, plural and -ь nouns read the same in both cases.
-    """
-    word, _, rest = phrase.partition(" ")
-    lower = word.lower()
-    if not re.fullmatch(_CYR_WORD, lower) or len(lower) < 3:
-        return ProcedureName(phrase, "quoted")
-    if lower.endswith(("ую", "юю", "а", "я")) or lower in _RU_PRONOUNS_ACC:
-        return ProcedureName(phrase, "quoted")
-    if lower.endswith(("у", "ю")):
-        ending = "а" if word[-1] == "у" else "я"
-        return ProcedureName(f"{word[:-1]}{ending} {rest}".strip(), "named")
-    return ProcedureName(phrase, "named")
-
-
 def _clean_name(text: str) -> str:
     return " ".join(text.split()).strip(" .:;,?!…—–-")
 
 
 def name_from_intro(sentence: str, lang: str) -> ProcedureName | None:
     """The procedure a sentence introduces ("Рассмотрим установку…" → "установка…")."""
+    pack = pack_for(lang)
     sentence = _clean_name(sentence)
-    if not sentence or len(sentence) > INTRO_LIMIT:
+    if pack is None or not sentence or len(sentence) > INTRO_LIMIT:
         return None
-    for pattern in _INTROS.get(lang, ()):
-        match = pattern.regex.fullmatch(sentence)
+    for regex, style in pack.procedure_intros:
+        match = regex.fullmatch(sentence)
         if match is None:
             continue
         name = _clean_name(match.group("name"))
-        if not name or _GENERIC[lang].search(name):
+        if not name or pack.procedure_generic_name.search(name):
             continue
-        if pattern.style == "accusative":
-            return _accusative_to_nominative(name)
-        return ProcedureName(name, pattern.style)
+        if style == "accusative":  # the object of "рассмотрим X": a title if it can be
+            title = pack.object_as_title(name)
+            return ProcedureName(title, "named") if title else ProcedureName(name, "quoted")
+        return ProcedureName(name, style)
     return None
 
 
-def _colon_intro(sentence: str, lang: str) -> ProcedureName | None:
+def _colon_intro(sentence: str, pack: LanguagePack) -> ProcedureName | None:
     """A sentence ending in ":" that is not just "the steps are as follows:"."""
     text = " ".join(sentence.split())
     if not text.endswith(":") or len(text) > NAME_LIMIT:
         return None
     name = _clean_name(text)
-    if not name or _GENERIC[lang].search(name):
+    if not name or pack.procedure_generic_name.search(name) or is_generic_label(name, pack):
         return None
     return ProcedureName(name, "quoted")
 
 
-def _heading_name(section: Section, note: Note) -> ProcedureName:
-    """The nearest heading that names something, else the note's title."""
-    for title in reversed(section.path):
-        if _clean_name(title).lower() not in _GENERIC_HEADINGS and _clean_name(title):
-            return ProcedureName(_clean_name(title), "named")
-    return ProcedureName(_clean_name(note.title) or note.title, "named")
+_TITLE_NUMBER = re.compile(r"^\s*\d+[\s.)_-]+(?=\D)")
+_LEADING_MARKS = re.compile(r"^(?:[^\w\s]+|\d+[.)]|\s)+")  # "🔹 ", "5) ", "1. "
+SHORT_HEADING_WORDS = 1  # a heading this short names a part of the note, not the whole
+
+
+def note_name(note: Note) -> str:
+    """The note's title without the number some vaults put first ("071 Что такое X")."""
+    title = _clean_name(_TITLE_NUMBER.sub("", note.title))
+    return title or _clean_name(note.title) or note.title
+
+
+def _heading_name(section: Section, note: Note, pack: LanguagePack) -> ProcedureName:
+    """The most specific heading that names something, after the note's title when it
+    is short ("Установка" says what only with its note); else the note's title.
+
+    Generic labels ("Введение", "Overview", "Пример 2", "Шаги") never name a procedure."""
+    title = note_name(note)
+    for heading in reversed(section.path):
+        name = _clean_name(_LEADING_MARKS.sub("", heading))
+        if not name or is_generic_label(name, pack) or key(name) == key(title):
+            continue
+        if len(name.split()) <= SHORT_HEADING_WORDS and key(title) not in key(name):
+            return ProcedureName(f"{title}: {name}", "named")
+        return ProcedureName(name, "named")
+    return ProcedureName(title, "named")
 
 
 # ---------------------------------------------------------------- sentences
@@ -303,7 +208,7 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _cut(text: str, limit: int) -> str:
+def cut(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a space, with "…" when cut."""
     if len(text) <= limit:
         return text
@@ -333,7 +238,7 @@ class Step:
         answer = parts[0]
         if len(parts) > 1 and len(answer) + 1 + len(parts[1]) <= BACK_LIMIT:
             answer = f"{answer} {parts[1]}"
-        return _cut(answer, BACK_LIMIT + 80)
+        return cut(answer, BACK_LIMIT + 80)
 
     @property
     def back(self) -> str:
@@ -342,7 +247,7 @@ class Step:
         if not answer.endswith(":") or not self.code:
             return answer
         lines = [line.rstrip() for line in self.code[0].code.splitlines() if line.strip()]
-        shown = "\n".join(_cut(line, 200) for line in lines[:BACK_CODE_LINES])
+        shown = "\n".join(cut(line, 200) for line in lines[:BACK_CODE_LINES])
         more = "\n…" if len(lines) > BACK_CODE_LINES else ""
         return f"{answer}\n{shown}{more}" if shown else answer
 
@@ -353,7 +258,7 @@ class Step:
         first = parts[0] if parts else self.text
         if first.endswith(".") and not first.endswith(".."):
             first = first[:-1]
-        return _cut(first, ITEM_LIMIT)
+        return cut(first, ITEM_LIMIT)
 
 
 @dataclass(slots=True)
@@ -468,102 +373,42 @@ def find_procedures(note: Note, ctx: ExtractContext) -> list[Procedure]:
     return found
 
 
+def intro_sentence(procedure: Procedure) -> str:
+    """The last sentence of the paragraph right before the list, or ""."""
+    if procedure.intro is None:
+        return ""
+    parts = sentences(" ".join(procedure.intro.text[-SCAN_LIMIT:].split()))
+    return parts[-1] if parts else ""
+
+
 def name_procedure(procedure: Procedure, note: Note) -> ProcedureName:
     """From an introducing sentence, else the heading, else a ":" sentence, else the title.
 
     An explicit introduction ("Рассмотрим X", "Here is how to X") is the most specific
     name; a bare "X:" line is often generic, so a real heading is preferred to it.
     """
-    lang = note.lang if note.lang in _INTROS else "en"
-    last_sentence = ""
-    if procedure.intro is not None:
-        parts = sentences(" ".join(procedure.intro.text[-SCAN_LIMIT:].split()))
-        last_sentence = parts[-1] if parts else ""
-    named = name_from_intro(last_sentence, lang) if last_sentence else None
+    pack = pack_for(note.lang) or PACKS["en"]
+    last_sentence = intro_sentence(procedure)
+    named = name_from_intro(last_sentence, pack.code) if last_sentence else None
     if named is not None:
         return _limit(named)
-    heading = _heading_name(procedure.section, note)
-    has_heading = any(
-        _clean_name(t).lower() not in _GENERIC_HEADINGS for t in procedure.section.path
-    )
-    colon = _colon_intro(last_sentence, lang) if last_sentence else None
+    heading = _heading_name(procedure.section, note, pack)
+    has_heading = any(not is_generic_label(t, pack) for t in procedure.section.path)
+    colon = _colon_intro(last_sentence, pack) if last_sentence else None
     if colon is not None and not has_heading:
         return _limit(colon)
     return _limit(heading)
 
 
 def _limit(name: ProcedureName) -> ProcedureName:
-    return ProcedureName(_cut(name.text, NAME_LIMIT), name.style)
-
-
-# Instructions ("Откройте терминал", "Run the installer") are asked "what do you do?".
-_RU_IMPERATIVE = re.compile(r"[а-яё]{2,}(?:йте|ите|ьте)")
-_EN_IMPERATIVES = frozenset(
-    {
-        "add",
-        "apply",
-        "build",
-        "call",
-        "check",
-        "choose",
-        "click",
-        "clone",
-        "configure",
-        "connect",
-        "copy",
-        "create",
-        "define",
-        "delete",
-        "deploy",
-        "disable",
-        "download",
-        "edit",
-        "enable",
-        "enter",
-        "find",
-        "generate",
-        "go",
-        "install",
-        "log",
-        "make",
-        "navigate",
-        "open",
-        "paste",
-        "press",
-        "pull",
-        "push",
-        "read",
-        "remove",
-        "replace",
-        "restart",
-        "run",
-        "save",
-        "select",
-        "send",
-        "set",
-        "sign",
-        "start",
-        "stop",
-        "test",
-        "type",
-        "update",
-        "use",
-        "verify",
-        "wait",
-        "write",
-    }
-)
+    return ProcedureName(cut(name.text, NAME_LIMIT), name.style)
 
 
 def is_imperative(steps: list[Step], lang: str) -> bool:
-    """Most steps start with an order ("Откройте…", "Open…") rather than a statement."""
-    count = 0
-    for step in steps:
-        word = step.text.split(" ", 1)[0].lower().strip(",.:;")
-        if lang == "ru":
-            count += bool(_RU_IMPERATIVE.fullmatch(word))
-        else:
-            count += word in _EN_IMPERATIVES
+    """Most steps start with an order ("Откройте…", "Open…") rather than a statement:
+    such steps are asked "what do you do?"."""
+    pack = pack_for(lang) or PACKS["en"]
+    count = sum(pack.is_order(step.text.split(" ", 1)[:1]) for step in steps)
     return count * 2 > len(steps)
 
 
@@ -612,9 +457,18 @@ def _step_back_html(step: Step, ctx: ExtractContext) -> str:
     return "".join(parts)
 
 
-def _step_cards(
-    procedure: Procedure, name: ProcedureName, base: str, ctx: ExtractContext
-) -> list[Card]:
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A list read as a procedure: its name, its cards' anchor, and how sure."""
+
+    name: ProcedureName
+    base: str
+    confidence: float
+    evidence: str
+
+
+def _step_cards(procedure: Procedure, found: Finding, ctx: ExtractContext) -> list[Card]:
+    name, base = found.name, found.base
     lang, total = ctx.note.lang, len(procedure.steps)
     template = "step-imperative" if is_imperative(procedure.steps, lang) else "step"
     cards = []
@@ -623,8 +477,10 @@ def _step_cards(
             ctx.card(
                 kind="step",
                 extractor=NAME,
-                rule=f"{NAME}.{name.style}",
-                confidence=0.6,
+                rule=f"{NAME}.step",
+                # a step asked alone is kept less often than the whole sequence
+                confidence=round(found.confidence - STEP_PENALTY, 2),
+                evidence=found.evidence,
                 anchor=f"{base} › {step.number}",
                 front=_front(name, lang, template, n=position, total=total),
                 back=step.back,
@@ -637,10 +493,13 @@ def _step_cards(
 
 
 def _sequence_cards(
-    procedure: Procedure, name: ProcedureName, base: str, steps: bool, ctx: ExtractContext
+    procedure: Procedure, found: Finding, steps: bool, ctx: ExtractContext
 ) -> list[Card]:
+    name, base = found.name, found.base
     lang, total = ctx.note.lang, len(procedure.steps)
     windows = _windows(total)
+    # a window of a long list is harder to keep than a whole short one
+    confidence = found.confidence - (WINDOWED_PENALTY if len(windows) > 1 else 0.0)
     cards = []
     for start, end in windows:
         part = procedure.steps[start:end]
@@ -659,8 +518,9 @@ def _sequence_cards(
             ctx.card(
                 kind="sequence",
                 extractor=NAME,
-                rule=f"{NAME}.{name.style}",
-                confidence=0.6,
+                rule=f"{NAME}.{'sequence' if steps else 'ranking'}",
+                confidence=confidence,
+                evidence=found.evidence,
                 anchor=anchor,
                 front=front,
                 back=back,
@@ -673,21 +533,60 @@ def _sequence_cards(
     return cards
 
 
+def _reading(
+    procedure: Procedure, pack: LanguagePack, ctx: ExtractContext
+) -> tuple[str, float, str]:
+    """How to read a numbered list: ("steps" | "ranking" | "", confidence, evidence).
+
+    Steps need positive evidence of a process (`list_shapes.process_evidence`); a list
+    whose items are labelled members, questions or links, or whose lead-in announces a
+    set ("Основные принципы:"), is not a procedure; a list of short nouns is an order to
+    learn only when a cue says it is one ("Уровни модели OSI", "layers")."""
+    steps = procedure.steps
+    lead = intro_sentence(procedure)
+    for block in procedure.lists:
+        if is_question_list(block) or is_link_list(block):
+            return "", 0.0, ""
+        labelled = labelled_items(block, ctx.text)
+        if labelled and not counts_steps(labelled):
+            return "", 0.0, ""
+    headings = headings_of(procedure.section, ctx.note)
+    if any(has_cue(text, pack.evaluation_words) for text in (lead, headings[-1])):
+        return "", 0.0, ""  # "Частые ошибки", "Pros": a list of points, not a process
+    evidence = process_evidence([s.text for s in steps], lead, headings, pack)
+    set_leadin = lead.endswith(":") and set_question(lead, pack) is not None
+    if set_leadin and "lead-in" not in evidence.reasons:
+        return "", 0.0, ""
+    if is_step_list(steps):
+        if not evidence.confidence:
+            return "", 0.0, ""
+        return "steps", evidence.confidence, ", ".join(evidence.reasons)
+    cue_text = [lead, *headings[-2:]]
+    if any(has_cue(t, pack.ranking_words) or has_cue(t, pack.process_words) for t in cue_text):
+        return "ranking", 0.6, "short items under an order cue"
+    return "", 0.0, ""
+
+
 def extract_procedures(note: Note, ctx: ExtractContext) -> list[Card]:
     """A card per step of every numbered procedure, and its order as sequence cards."""
+    pack = pack_for(note.lang)
+    if pack is None:
+        return []
     cards: list[Card] = []
-    used: dict[str, int] = {}
+    used: set[str] = set()
     for procedure in find_procedures(note, ctx):
+        reading, confidence, evidence = _reading(procedure, pack, ctx)
+        if not reading:
+            continue
         name = name_procedure(procedure, note)
-        repeat = used.get(name.text.lower(), 0) + 1
-        used[name.text.lower()] = repeat
-        if repeat > 1:  # two lists under one name: keep their cards (and ids) apart
-            name = ProcedureName(f"{name.text} ({repeat})", name.style)
+        if key(name.text) in used:
+            continue  # two lists under one name: their questions could not be told apart
+        used.add(key(name.text))
         base = " › ".join((*procedure.section.path, name.text))
-        steps = is_step_list(procedure.steps)
-        if steps:
-            cards += _step_cards(procedure, name, base, ctx)
-        cards += _sequence_cards(procedure, name, base, steps, ctx)
+        found = Finding(name, base, confidence, evidence)
+        if reading == "steps":
+            cards += _step_cards(procedure, found, ctx)
+        cards += _sequence_cards(procedure, found, reading == "steps", ctx)
         for block in procedure.lists:
             ctx.claim(block, procedure.section)
     return cards

@@ -11,10 +11,37 @@ checks `pack_for`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from notecards.text.fill import fill
+
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True, slots=True)
+class SetLeadIn:
+    """A lead-in that announces a closed set ("Есть несколько способов X:", "Types of
+    X:"): its shape, and the question (a template name) that asks for the members.
+
+    The template is filled with the regex's named groups; `nouns` maps a group's word
+    as the lead-in inflects it ("способов") to the form the question needs ("способы")."""
+
+    regex: re.Pattern[str]
+    question: str
+    nouns: Mapping[str, str] = field(default_factory=dict)
+
+
+def _false(words: list[str]) -> bool:
+    return False
+
+
+def _false_text(text: str) -> bool:
+    return False
+
+
+def _no_title(text: str) -> str | None:
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +65,43 @@ class LanguagePack:
     # first-person words, and tags or note types, that mark personal writing
     first_person: frozenset[str] = field(default_factory=frozenset)
     personal_tags: frozenset[str] = field(default_factory=frozenset)
+
+    # --- lists, procedures and headings (issue 11: lists read for what they are) ---
+    # word stems that, in a heading or the sentence before a list, announce a process
+    process_words: tuple[str, ...] = ()
+    # a lead-in sentence that announces steps ("Чтобы …, нужно:", "To …, you need to:")
+    process_leadin: re.Pattern[str] = _NEVER
+    # words that put items in order ("сначала", "затем"; "first", "then")
+    order_words: frozenset[str] = field(default_factory=frozenset)
+    # word stems that make a list of short nouns an order to learn ("уровни", "layers")
+    ranking_words: tuple[str, ...] = ()
+    # whether an item's first words are an order ("Откройте", "Run") / an action (an
+    # order, or a subject and its verb)
+    is_order: Callable[[list[str]], bool] = _false
+    is_action: Callable[[list[str]], bool] = _false
+    # whether the words after a set's noun say what it is for ("избежать X", "to do X")
+    is_goal: Callable[[list[str]], bool] = _false
+    # lead-ins that announce a set, not a process, and the question for its members
+    set_leadins: tuple[SetLeadIn, ...] = ()
+    # set nouns whose members are used for something ("способы", "methods"): the item
+    # question asks what the member is for rather than what it is
+    purpose_nouns: tuple[str, ...] = ()
+    # word stems of lists of pros and cons ("Недостатки:", "Pros"): their labels are
+    # opinions ("Сложность масштабирования"), not terms to ask about
+    evaluation_words: tuple[str, ...] = ()
+    # procedures: an introduction's shapes (regex, style) naming the procedure, and the
+    # names that say "here are steps" without naming them
+    procedure_intros: tuple[tuple[re.Pattern[str], str], ...] = ()
+    procedure_generic_name: re.Pattern[str] = _NEVER
+    procedure_generic_headings: frozenset[str] = field(default_factory=frozenset)
+    # the object of "рассмотрим X" as a title ("установку X" → "установка X"), or None
+    object_as_title: Callable[[str], str | None] = _no_title
+    # headings that are tasks or parts, not subjects ("Задача", "Lecture", "Week")
+    task_headings: frozenset[str] = field(default_factory=frozenset)
+    # whether a noun phrase is plural ("HTTP headers"), where a question must agree
+    is_plural: Callable[[str], bool] = _false_text
+    # enumerations: "и другие" / "and others", the joining "и" / "and"
+    words: Mapping[str, str] = field(default_factory=dict)
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

@@ -4,8 +4,142 @@ from __future__ import annotations
 
 import re
 
-from notecards.lang import LanguagePack
+from notecards.lang import LanguagePack, SetLeadIn
 from notecards.text.sentences import word_set
+from notecards.text.terms import looks_like_verb
+
+# --- lists, procedures and headings (issue 11) ---------------------------------------
+
+# Instructions ("Open a terminal", "Run the installer") start with one of these.
+IMPERATIVES = word_set(
+    """access activate add allocate append apply assign attach avoid build calculate call
+    change check choose click clone close commit compare compile compute configure connect
+    convert copy create declare define delete deploy determine disable divide download drag
+    draw drop edit enable ensure enter execute exit export extract fetch fill find follow
+    format generate get give go identify import increment initialise initialize insert
+    install launch load locate log login make merge modify mount move multiply navigate
+    note obtain open paste pick place plug prepare press print pull push put read reboot
+    record register remove rename repeat replace request reset restart restore return
+    review right-click double-click run save scroll search select send set sign sort
+    specify start stop store submit subtract swap switch take tap test try turn type
+    unzip update upload use validate verify visit wait write"""
+)
+_SUBJECT_VERB = re.compile(r"[a-z]{2,}(?:s|es|ed)")
+_DETERMINERS = word_set("the a an each every both this that its our your their his her one")
+_NOT_VERBS = word_set("this its is's has was as us bus process class access address status")
+
+
+def _word(text: str) -> str:
+    return text.lower().strip(".,:;!?()\"'`*_“”")
+
+
+def starts_with_order(words: list[str]) -> bool:
+    """ "Open the terminal": the item is an instruction."""
+    return bool(words) and _word(words[0]) in IMPERATIVES
+
+
+def is_goal(words: list[str]) -> bool:
+    """ "(ways) to avoid callback hell": "to" and a verb say what the members are for."""
+    return len(words) >= 2 and words[0].lower() == "to"
+
+
+def is_action(words: list[str]) -> bool:
+    """An item that does something: an instruction, or a subject and its verb in the
+    present or past ("The client sends a ClientHello", "Server replies")."""
+    if starts_with_order(words):
+        return True
+    first = _word(words[0]) if words else ""
+    place = 2 if first in _DETERMINERS else 1  # the verb right after a short subject
+    for raw in words[1 : place + 1]:
+        word = _word(raw)
+        if looks_like_verb(word):
+            return True
+    if len(words) > place and words[place].islower():
+        word = _word(words[place])
+        return bool(_SUBJECT_VERB.fullmatch(word)) and word not in _NOT_VERBS
+    return False
+
+
+def is_plural(phrase: str) -> bool:
+    """ "Records", "HTTP headers": a last word in -s that is not -ss/-us/-is or an acronym."""
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if not last.isalpha() or last.isupper():
+        return False
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+_SET_NOUN = (
+    r"(?P<noun>ways|methods|types|kinds|approaches|options|principles|rules|levels|properties|"
+    r"advantages|benefits|disadvantages|drawbacks|features|reasons|categories|modes|states|"
+    r"values|techniques|components|elements|characteristics|patterns|functions|tools|"
+    r"strategies|operators|operations|forms|classes)"
+)
+_FLAGS = re.IGNORECASE
+_REST_END = r"(?:\s+(?:are|is|include|includes|exist))?"
+
+
+def _set(pattern: str, question: str) -> SetLeadIn:
+    return SetLeadIn(re.compile(pattern, _FLAGS), question)
+
+
+SET_LEADINS = (
+    _set(
+        r"^(?P<subject>.+?)\s+(?:can|may)\s+(?:take|have|be set to)\s+(?:the following|these|one of (?:the following|these))\s+values$",
+        "set.values",
+    ),
+    _set(
+        r"(?:^|\s)(?:several|many|a few|various|different|the following|these|\d+|two|three|four|five|six|seven|eight|main|key|basic|common|core|major|primary)\s+"
+        + _SET_NOUN
+        + r"\b(?P<rest>.*?)"
+        + _REST_END
+        + "$",
+        "set.which",
+    ),
+    _set(
+        r"^(?:the\s+)?" + _SET_NOUN + r"(?P<rest>\s+(?:of|to|for|in)\s+.+?)" + _REST_END + "$",
+        "set.which",
+    ),
+    _set(
+        r"^(?P<subject>.+?)\s+(?P<verb>includes|consists of|involves)(?:\s+(?:the following|these|several)(?:\s+\w+)?)?$",
+        "set.includes",
+    ),
+    _set(
+        r"^(?P<subject>.+?)\s+(?P<verb>include|consist of|involve)(?:\s+(?:the following|these|several)(?:\s+\w+)?)?$",
+        "set.includes_plural",
+    ),
+)
+
+_EN_DONE = r"(?:works|goes|proceeds|happens|looks|runs)(?:\s+roughly)?\s+(?:as follows|like this)"
+_EN_CONSISTS = (
+    r"(?:consists of|involves|takes|has)\s+(?:the following|these|several|a few|\w+)\s+"
+    r"(?:steps|stages|phases)"
+)
+PROCEDURE_INTROS = tuple(
+    (re.compile(pattern, _FLAGS), style)
+    for pattern, style in (
+        (r"(?:here(?:'s|’s| is| are)|this is|below is)\s+how\s+to\s+(?P<name>.+)", "howto"),
+        (
+            r"to\s+(?P<name>.+?),\s+(?:follow|do|take|perform|complete)\s+(?:these|the following|the)\s+steps",
+            "howto",
+        ),
+        (r"(?:the\s+)?steps\s+to\s+(?P<name>.+)", "howto"),
+        (
+            r"(?:here(?:'s|’s| is| are)|this is|below is)\s+how\s+(?P<name>.+?)(?:\s+(?:works|happens|goes|is done))?",
+            "named",
+        ),
+        (
+            r"(?:(?:for example|for instance|as an example)\s*,?\s*)?(?:let(?:'s|’s| us)\s+(?:consider|look at|walk through|examine|trace)|consider)\s+(?P<name>.+)",
+            "named",
+        ),
+        (
+            rf"(?:(?:for example|for instance)\s*,?\s*)?(?P<name>.+?)\s+(?:{_EN_DONE}|{_EN_CONSISTS})",
+            "named",
+        ),
+        (r"(?:the\s+)?steps\s+(?:for|of|in)\s+(?P<name>.+)", "named"),
+        (r"(?:for example|for instance|as an example)\s*,?\s*(?P<name>.+)", "quoted"),
+    )
+)
 
 PACK = LanguagePack(
     code="en",
@@ -34,6 +168,27 @@ PACK = LanguagePack(
         "procedure.howto.window": "How to {name} — what are steps {a}–{b} of {total}, in order?",
         "procedure.howto.ranking": "How to {name} — list the steps in order",
         "procedure.howto.ranking-window": "How to {name} — list steps {a}–{b} of {total} in order",
+        # --- lists (issue 11): labelled_items.py, one card per "**Label** – text" item
+        "item.does": "What does {label} do?",
+        "item.means": "What does {label} mean?",
+        "item.what": "What is {label} (in “{topic}”)?",
+        "item.what_plural": "What are {label} (in “{topic}”)?",
+        "item.purpose": "What is “{label}” used for (in “{topic}”)?",
+        "item.goal": "How can {label} be used {goal}?",
+        "item.what_bare": "What is {label}?",
+        "item.what_plural_bare": "What are {label}?",
+        # the members of a set a lead-in announces
+        "set.which": "What are the {noun}{rest}?",
+        "set.which_adj": "What are the {adj} {noun}{rest}?",
+        "set.includes": "What does {subject} include?",
+        "set.includes_plural": "What do {subject} include?",
+        "set.consists": "What does {subject} consist of?",
+        "set.divides": "What is {subject} divided into?",
+        "set.values": "What values can {subject} take?",
+        # enumerations.py
+        "enumeration.consists": "What does {s} consist of?",
+        "enumeration.consists_plural": "What do {s} consist of?",
+        "enumeration.blank": "{head} …{tail}",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -60,4 +215,90 @@ PACK = LanguagePack(
         """journal diary daily dailies personal reflection essay draft log logbook plan
         plans thoughts musings"""
     ),
+    # --- lists, procedures and headings (issue 11) ---
+    process_words=(
+        r"steps?\b",
+        r"stages?\b",
+        r"phases?\b",
+        r"algorithm",
+        r"procedure",
+        r"process\b",
+        r"workflow",
+        r"how\s+to\b",
+        r"how\s+\w+(?:\s+\w+)?\s+works\b",
+        r"install",
+        r"set\s*up\b",
+        r"setup",
+        r"configur",
+        r"instructions",
+        r"walkthrough",
+        r"guide\b",
+        r"life\s*cycle",
+        r"deploy",
+        r"in order\b",
+        r"recipe",
+        r"step-by-step",
+        r"handshake",
+    ),
+    process_leadin=re.compile(
+        r"^to\s.+,\s*(?:you\s+)?(?:need|must|should|have to|do|follow|run)|"
+        r"(?:the following|these|next)\s+(?:steps|stages|actions)|as follows|step by step|"
+        r"in this order|in order:",
+        _FLAGS,
+    ),
+    order_words=word_set("first firstly then next after afterwards finally lastly subsequently"),
+    ranking_words=(
+        r"layers?\b",
+        r"levels?\b",
+        r"ranking",
+        r"top\s*\d",
+        r"priorit",
+        r"hierarch",
+        r"in order\b",
+    ),
+    is_order=starts_with_order,
+    is_action=is_action,
+    is_goal=is_goal,
+    is_plural=is_plural,
+    set_leadins=SET_LEADINS,
+    evaluation_words=(
+        r"pros\\b",
+        r"cons\\b",
+        r"advantages",
+        r"disadvantages",
+        r"benefits",
+        r"drawbacks",
+        r"problems",
+        r"tips\\b",
+        r"mistakes",
+    ),
+    purpose_nouns=(
+        "ways",
+        "methods",
+        "approaches",
+        "techniques",
+        "tools",
+        "functions",
+        "strategies",
+        "patterns",
+    ),
+    procedure_intros=PROCEDURE_INTROS,
+    procedure_generic_name=re.compile(
+        r"(?:(?:the )?following\s+(?:steps|stages|actions)|as follows|these steps|"
+        r"the following$|below$|"
+        r"^(?:steps|procedure|algorithm|example|the steps are)$)",
+        _FLAGS,
+    ),
+    procedure_generic_headings=word_set(
+        """steps procedure algorithm example examples instructions solution implementation"""
+    )
+    | {"how it works", "how does it work", "explanation", "detailed explanation"},
+    task_headings=word_set(
+        """task tasks exercise exercises lecture lab week lesson seminar tutorial homework
+        assignment part chapter section step stage update draft plan question answer
+        solution results result discussion code implementation demo test tests abstract
+        methods methodology review recap takeaways reading readings announcements problem
+        problems todo notes thoughts ideas"""
+    ),
+    words={"others": "and others", "and": " and "},
 )

@@ -4,8 +4,150 @@ from __future__ import annotations
 
 import re
 
-from notecards.lang import LanguagePack
+from notecards.lang import LanguagePack, SetLeadIn
 from notecards.text.sentences import word_set
+from notecards.text.terms import looks_like_verb
+
+# --- lists, procedures and headings (issue 11) ---------------------------------------
+
+_IMPERATIVE = re.compile(r"[а-яё]{2,}(?:йте|ите|ьте)(?:сь)?")
+_INFINITIVE = re.compile(r"[а-яё]{2,}(?:ть|чь|ести|йти|зти)(?:ся|сь)?")
+# nouns that end like an infinitive ("сеть", "память", "скорость", "часть")
+_NOT_INFINITIVE = re.compile(
+    r"[а-яё]*(?:ость|есть|асть)|сеть|путь|суть|ртуть|память|печать|нить|кисть|мать|пять|шесть|десять|опять|зять|благодать|рать"
+)
+
+
+def _word(text: str) -> str:
+    return text.lower().strip(".,:;!?()«»\"'`*_")
+
+
+def starts_with_order(words: list[str]) -> bool:
+    """ "Откройте терминал", "Установить пакет": an order (imperative or infinitive)."""
+    if not words:
+        return False
+    first = _word(words[0])
+    if _IMPERATIVE.fullmatch(first):
+        return True
+    return bool(_INFINITIVE.fullmatch(first)) and not _NOT_INFINITIVE.fullmatch(first)
+
+
+def is_goal(words: list[str]) -> bool:
+    """ "(способы) избежать callback hell": an infinitive says what the members are for."""
+    first = _word(words[0]) if words else ""
+    return bool(_INFINITIVE.fullmatch(first)) and not _NOT_INFINITIVE.fullmatch(first)
+
+
+def is_action(words: list[str]) -> bool:
+    """An item that does something: an order, a verb first ("Отправляет запрос"), or a
+    short subject and its verb ("Клиент отправляет ClientHello")."""
+    if starts_with_order(words):
+        return True
+    return any(looks_like_verb(_word(w)) for w in words[:4])
+
+
+# Feminine accusative pronouns and numerals: "эту процедуру" would need both words changed.
+_PRONOUNS_ACC = frozenset(
+    {"эту", "ту", "всю", "одну", "саму", "свою", "мою", "твою", "нашу", "вашу", "какую"}
+)
+_CYR_WORD = re.compile(r"[а-яё][а-яё-]*")
+
+
+def object_as_title(phrase: str) -> str | None:
+    """The object of "рассмотрим X" in the nominative, or None when that is not safe.
+
+    Only the regular feminine first word is re-inflected (установку → установка,
+    сессию → сессия); an adjective first (полную установку) or an animate masculine
+    (клиента) would need real morphology, so such names are quoted instead.
+    Masculine inanimate, neuter, plural and -ь nouns read the same in both cases.
+    """
+    word, _, rest = phrase.partition(" ")
+    lower = word.lower()
+    if not _CYR_WORD.fullmatch(lower) or len(lower) < 3:
+        return None
+    if lower.endswith(("ую", "юю", "а", "я")) or lower in _PRONOUNS_ACC:
+        return None
+    if lower.endswith(("у", "ю")):
+        ending = "а" if word[-1] == "у" else "я"
+        return f"{word[:-1]}{ending} {rest}".strip()
+    return phrase
+
+
+_SET_NOUNS = {
+    "способ": "способы", "метод": "методы", "вид": "виды", "тип": "типы",
+    "подход": "подходы", "вариант": "варианты", "принцип": "принципы", "правил": "правила",
+    "свойств": "свойства", "преимуществ": "преимущества", "недостатк": "недостатки",
+    "особенност": "особенности", "причин": "причины", "категори": "категории",
+    "режим": "режимы", "функци": "функции", "инструмент": "инструменты",
+    "значени": "значения", "компонент": "компоненты", "элемент": "элементы",
+    "характеристик": "характеристики", "паттерн": "паттерны", "уровн": "уровни",
+    "стратеги": "стратегии", "операци": "операции", "оператор": "операторы",
+}  # fmt: skip
+# the noun and its case ending, not a longer word that starts alike ("типичные")
+_NOUN = "(?P<noun>" + "|".join(_SET_NOUNS) + r")[а-яё]{0,3}\b"
+_FLAGS = re.IGNORECASE
+
+
+def _set(pattern: str, question: str) -> SetLeadIn:
+    return SetLeadIn(re.compile(pattern, _FLAGS), question, _SET_NOUNS)
+
+
+SET_LEADINS = (
+    _set(
+        r"^(?P<subject>.+?)\s+(?P<verb>может|могут)\s+принимать\s+(?:следующие\s+|такие\s+)?значени\w*$",
+        "set.values",
+    ),
+    _set(
+        r"^(?P<adj>основн\w+|главн\w+|ключев\w+|базов\w+)\s+" + _NOUN + r"(?P<rest>.*)$",
+        "set.which_adj",
+    ),
+    _set(
+        r"(?:^|\s)(?:несколько|много|множество|различн\w+|разн\w+|следующ\w+|\d+|два|две|три|четыре|пять|шесть|семь|восемь)\s+"
+        + _NOUN
+        + r"(?P<rest>.*)$",
+        "set.which",
+    ),
+    _set(r"^" + _NOUN + r"(?P<rest>(?:\s+\S+){0,6})$", "set.which"),
+    _set(
+        r"^(?P<subject>.+?)\s+(?P<verb>включает в себя|включают в себя|включает|включают)(?:\s+(?:следующ|нескольк)\S*(?:\s+\S+)?)?$",
+        "set.includes",
+    ),
+    _set(
+        r"^(?P<subject>.+?)\s+(?P<verb>состоит|состоят)\s+из(?:\s+(?:следующ|нескольк)\S*(?:\s+\S+)?)?$",
+        "set.consists",
+    ),
+    _set(
+        r"^(?P<subject>.+?)\s+(?P<verb>делится|делятся|подразделяются|подразделяется)\s+на(?:\s+(?:следующ|нескольк)\S*(?:\s+\S+)?)?$",
+        "set.divides",
+    ),
+)
+
+_INTRO_EXAMPLE = r"(?:для примера|например|в качестве примера|к примеру)\s*,?\s*"
+_INTRO_VERB = r"(?:рассмотрим|разберём|разберем|опишем|изучим|посмотрим на|проследим)"
+_INTRO_DONE = (
+    r"(?:выглядит|происходит|проходит|выполняется|осуществляется|устроен[аоы]?|работает)"
+    r"(?:\s+(?:примерно|обычно))?\s+(?:так|следующим образом)"
+)
+_INTRO_CONSISTS = (
+    r"(?:состоит из|включает(?: в себя)?)\s+(?:следующи[ех]|нескольки[хе]|\d+|[а-яё]+)\s+"
+    r"(?:шагов|этапов|стадий|шаги|этапы|стадии)"
+)
+PROCEDURE_INTROS = tuple(
+    (re.compile(pattern, _FLAGS), style)
+    for pattern, style in (
+        (
+            rf"(?:{_INTRO_EXAMPLE})?{_INTRO_VERB}\s+(?:по шагам\s*,?\s*|подробнее\s*,?\s*)?(?P<name>как\s+.+)",
+            "named",
+        ),
+        (
+            rf"(?:{_INTRO_EXAMPLE})?{_INTRO_VERB}\s+(?:по шагам\s+|подробнее\s+)?(?P<name>.+)",
+            "accusative",
+        ),
+        (rf"(?:{_INTRO_EXAMPLE})?(?P<name>.+?)\s+(?:{_INTRO_DONE}|{_INTRO_CONSISTS})", "named"),
+        (r"ниже\s+(?:приведены|описаны|перечислены|показаны)\s+(?P<name>.+)", "named"),
+        (rf"{_INTRO_EXAMPLE}(?P<name>.+)", "quoted"),
+    )
+)
 
 PACK = LanguagePack(
     code="ru",
@@ -28,6 +170,27 @@ PACK = LanguagePack(
         "procedure.quoted.window": "Процедура «{name}», шаги {a}–{b} из {total}: какие, по порядку?",
         "procedure.quoted.ranking": "Список «{name}»: перечислите по порядку",
         "procedure.quoted.ranking-window": "Список «{name}», пункты {a}–{b} из {total}: перечислите по порядку",
+        # --- lists (issue 11): labelled_items.py, one card per "**Label** – text" item
+        "item.does": "Что делает {label}?",
+        "item.means": "Что означает {label}?",
+        "item.what": "Что такое {label} (в контексте «{topic}»)?",
+        "item.what_plural": "Что такое {label} (в контексте «{topic}»)?",
+        "item.purpose": "Для чего используют «{label}» (в контексте «{topic}»)?",
+        "item.goal": "Как с помощью «{label}» {goal}?",
+        "item.what_bare": "Что такое {label}?",
+        "item.what_plural_bare": "Что такое {label}?",
+        # the members of a set a lead-in announces
+        "set.which": "Какие есть {noun}{rest}?",
+        "set.which_adj": "Какие {adj} {noun}{rest}?",
+        "set.includes": "Что {verb} {subject}?",
+        "set.includes_plural": "Что {verb} {subject}?",
+        "set.consists": "Из чего {verb} {subject}?",
+        "set.divides": "На что {verb} {subject}?",
+        "set.values": "Какие значения {verb} принимать {subject}?",
+        # enumerations.py
+        "enumeration.consists": "Из чего состоит {s}?",
+        "enumeration.consists_plural": "Из чего состоят {s}?",
+        "enumeration.blank": "{head} …{tail}",
     },
     generic_headings=word_set(
         """введение заключение итоги итог вывод выводы примеры пример ссылки источники
@@ -61,4 +224,80 @@ PACK = LanguagePack(
         """дневник журнал личное рефлексия эссе черновик планы план мысли ежедневник
         journal diary daily personal reflection essay draft log"""
     ),
+    # --- lists, procedures and headings (issue 11) ---
+    process_words=(
+        r"шаг",
+        r"этап",
+        r"стади",
+        r"алгоритм",
+        r"порядок\b",
+        r"порядке\b",
+        r"последовательност",
+        r"процесс",
+        r"процедур",
+        r"установ",
+        r"настро[йи]",
+        r"инструкц",
+        r"запуск",
+        r"развер[тн]",
+        r"развёр[тн]",
+        r"деплой",
+        r"жизненн\w* цикл",
+        r"как\s+[а-яё]+(?:ть|ти)(?:ся)?\b",
+        r"как\s+(?:работает|происходит|устроен)",
+        r"что происходит",
+        r"рукопожат",
+        r"пошагов",
+    ),
+    process_leadin=re.compile(
+        r"(?:^|\s)чтобы\s.+(?:нужно|необходимо|надо|следует|требуется|достаточно)|"
+        r"(?:следующ\w+|такие|эти)\s+(?:шаг|этап|действи)|следующим образом|по шагам|"
+        r"выполните|сделайте|выполнить\s+следующ",
+        _FLAGS,
+    ),
+    order_words=word_set("сначала вначале затем потом далее после наконец итоге первым"),
+    ranking_words=(
+        r"уровн",
+        r"сло[йи]",
+        r"по порядку",
+        r"рейтинг",
+        r"топ\b",
+        r"приоритет",
+        r"иерархи",
+    ),
+    object_as_title=object_as_title,
+    is_order=starts_with_order,
+    is_action=is_action,
+    is_goal=is_goal,
+    set_leadins=SET_LEADINS,
+    evaluation_words=(
+        r"преимуществ",
+        r"недостат",
+        r"плюс",
+        r"минус",
+        r"достоинств",
+        r"проблем",
+        r"советы",
+        r"ошибк",
+    ),
+    purpose_nouns=("способ", "метод", "подход", "инструмент", "функци", "стратеги", "паттерн"),
+    procedure_intros=PROCEDURE_INTROS,
+    procedure_generic_name=re.compile(
+        r"(?:следующи[ех]\s+(?:шаг|этап|действи|стади)|следующим образом|так$|следующее$|ниже$|"
+        r"^(?:шаги|этапы|алгоритм|порядок действий|последовательность действий|пример)$)",
+        _FLAGS,
+    ),
+    procedure_generic_headings=word_set(
+        """шаги этапы алгоритм пример примеры инструкция решение реализация"""
+    )
+    | {"порядок действий", "последовательность действий", "как это работает", "как работает"}
+    | {"подробное объяснение", "объяснение", "подробнее", "пошаговый план"},
+    task_headings=word_set(
+        """задача задачи задание задания упражнение упражнения лекция лабораторная урок
+        неделя семинар практика домашка дз часть глава раздел пункт шаг этап вариант
+        черновик план конспект вопрос ответ решение пояснение итого вывод результат
+        результаты комментарий комментарии код реализация демо тест тесты update todo
+        пояснения замечание замечания мысли идеи"""
+    ),
+    words={"others": "и другие", "and": " и "},
 )
