@@ -21,6 +21,7 @@ from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
+from notecards.extractors.questions import extract_questions
 from notecards.ids import normalize_anchor
 from notecards.lang import pack_for
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note
@@ -36,6 +37,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze"), mined=False),
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
+    Extractor("questions", extract_questions, kinds=("question",)),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),

@@ -27,6 +27,9 @@ class LanguagePack:
     questions: Mapping[str, str]
     # headings that name no subject ("Введение", "Overview"): never a question's subject
     generic_headings: frozenset[str] = field(default_factory=frozenset)
+    # cue phrases by name, as regular-expression alternatives matched case-insensitively
+    # at a word boundary ("что такое|зачем"): how the language asks, sums up, sets a task
+    cues: Mapping[str, str] = field(default_factory=dict)
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

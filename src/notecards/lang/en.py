@@ -32,6 +32,17 @@ PACK = LanguagePack(
         "procedure.howto.window": "How to {name} — what are steps {a}–{b} of {total}, in order?",
         "procedure.howto.ranking": "How to {name} — list the steps in order",
         "procedure.howto.ranking-window": "How to {name} — list steps {a}–{b} of {total} in order",
+        # h12-recall: questions.py, purposes.py, comparisons.py
+        "question.in_context": "{context}: {question}",
+        "question.topic": "What is the {topic}?",
+        "question.versus": "What is the difference between {x} and {y}?",
+        "purpose.for": "What is {x} used for?",
+        "purpose.allows": "What does {x} let you do?",
+        "purpose.responsible": "What is {x} responsible for?",
+        "purpose.returns": "What does {x} return?",
+        "purpose.how": "How do you {goal}?",
+        "comparison.pros": "What are the advantages of {x}?",
+        "comparison.cons": "What are the drawbacks of {x}?",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -39,4 +50,24 @@ PACK = LanguagePack(
         background definition definitions description details usage setup troubleshooting
         tips faq"""
     ),
+    cues={
+        # h12-recall: questions.py, code_tasks.py, comparisons.py
+        "question.start": r"what|how|why|when|where|which|who|whom|whose|is|are|does|do|did|can|could|should|would|will|has|have",
+        "question.request": r"explain|describe|tell me about|tell about|list|name|compare|define",
+        "question.topic": r"the difference|difference|differences|the differences|the purpose|purpose|the point|advantages|the advantages",
+        "question.answer_heading": r"answer|short answer|tl;dr|in short",
+        "question.vague": r"it|this|that|these|those|they|them|its|their|he|she|here|there",
+        "question.filler": r"what|how|why|when|where|which|who|is|are|does|do|did|can|should|would|will|to|the|a|an|of|in|on|for|with|and|or|use|used|using|important|matters|matter|next|happens|works|work|choose|read|know|need|best|about|so|then|not|s",
+        "question.what_is": r"what is|what are|what's",
+        "question.set": r"what are|which|list|name",
+        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|^(?:here are|below)\b",
+        "summary.start": r"in short|in summary|to sum up|tl;dr|to summarize|in other words|so, in short|overall|bottom line",
+        "summary.heading": r"summary|conclusion|tl;dr|takeaway|takeaways|in short",
+        "task.heading": r"task|problem|exercise|challenge|assignment|kata",
+        "task.statement": r"write a function|write a program|write code|implement|create a function|given an?|given the|what will be printed|what does this print|what is the output|fix the",
+        "task.solution": r"solution|answer|implementation|code",
+        "task.idea": r"idea|approach|explanation|intuition|complexity",
+        "comparison.pros": r"pros|advantages|benefits|strengths",
+        "comparison.cons": r"cons|disadvantages|drawbacks|weaknesses|limitations",
+    },
 )
