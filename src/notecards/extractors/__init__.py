@@ -14,6 +14,7 @@ from pathlib import Path
 
 from notecards.extractors.anki_cloze import extract_anki_cloze
 from notecards.extractors.base import ExtractContext, Extractor
+from notecards.extractors.code_tasks import extract_code_tasks
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
 from notecards.extractors.explicit import extract_explicit
@@ -38,6 +39,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("questions", extract_questions, kinds=("question",)),
+    Extractor("code_tasks", extract_code_tasks, kinds=("task",)),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),
