@@ -18,7 +18,7 @@ from functools import cache
 
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack
-from notecards.model import Block, CodeBlock, ListBlock, Paragraph, Quote, Section
+from notecards.model import Block, CodeBlock, HtmlBlock, ListBlock, Paragraph, Quote, Section
 from notecards.render.markup import highlight_code, spans_html
 from notecards.text.cues import fold
 from notecards.text.sentences import sentence_text, split_sentences
@@ -168,7 +168,9 @@ def opening_answer(
     index = 0
     while index < len(ordered):
         block = ordered[index]
-        if isinstance(block, Paragraph) and _is_media_only(block):
+        if isinstance(block, HtmlBlock) or (
+            isinstance(block, Paragraph) and _is_media_only(block)
+        ):  # a `<details>` wrapper, an image: the answer is in what follows
             index += 1
             continue
         break

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape as html_escape
 
 from notecards.extractors.answers import (
     is_cue_heading,
@@ -43,6 +44,8 @@ MAX_STATEMENT_CHARS = 600
 MAX_SOLUTION_LINES = 60
 MAX_LABEL_WORDS = 4
 LONG_SOLUTION_LINES = 30
+MAX_SECTIONS_TO_SOLUTION = 3
+MAX_IDEA_CHARS = 200
 
 CONFIDENCE = {
     "marked": 0.8,  # a statement, then a solution under its own label
@@ -54,6 +57,7 @@ LONG_SOLUTION_PENALTY = 0.1
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
 _COMMENT_LINE = re.compile(r"^\s*(?://+|#+(?!include|!)|/\*+|\*+/?|--)\s?(.*?)\s*(?:\*/)?\s*$")
 _EMPTY_BODY = re.compile(r"\{\s*(?://[^\n]*\s*)?\}|\bpass\b|\.\.\.\s*$|TODO|ваш код|your code")
+_COMPLEXITY = re.compile(r"\bO\([^)]{1,12}\)")
 _EXAMPLE_LINE = re.compile(r"(?://|#)\s*(?:=>|->|→|output|вывод|результат|\S)")
 
 
@@ -122,11 +126,21 @@ def _comment_statement(code: str, pack: LanguagePack) -> tuple[str, str] | None:
         comment.append(found.group(1))
     else:
         index = len(lines)
-    text = " ".join(" ".join(comment).split())
-    if not text or not mentions_cue(pack, "task.statement", text):
+    text = "\n".join(" ".join(line.split()) for line in comment if line.strip())
+    labelled = _strip_label(pack, text)
+    if not text or (labelled == text and not mentions_cue(pack, "task.statement", text)):
         return None
     rest = "\n".join(lines[index:]).strip("\n")
-    return (text, rest) if rest.strip() else None
+    return (labelled, rest) if rest.strip() else None
+
+
+def _strip_label(pack: LanguagePack, text: str) -> str:
+    """The statement without its "Задача:" / "Условие:" / "Task:" label."""
+    found = starts_with_cue(pack, "task.heading", text)
+    if found is None or text[found.end() : found.end() + 1] != ":":
+        return text
+    rest = text[found.end() + 1 :].lstrip()
+    return rest[:1].upper() + rest[1:]
 
 
 def _pieces(blocks: list[Block]) -> list[tuple[str, str]]:
@@ -146,11 +160,16 @@ def _pieces(blocks: list[Block]) -> list[tuple[str, str]]:
     return out
 
 
-def _prose(blocks: list[Block]) -> tuple[str, str]:
+def _prose(blocks: list[Block], pack: LanguagePack | None = None) -> tuple[str, str]:
     """The statement's prose as (plain, html), cut at a sentence end; a sentence that
     ends without punctuation (a line of its own) keeps its line break."""
     text, html = "", ""
-    for piece, piece_html in _pieces(blocks):
+    pieces = _pieces(blocks)
+    if pieces and pack is not None:
+        stripped = _strip_label(pack, pieces[0][0])
+        if stripped != pieces[0][0]:
+            pieces[0] = (stripped, html_escape(stripped))
+    for piece, piece_html in pieces:
         if text and len(text) + len(piece) > MAX_STATEMENT_CHARS:
             break
         glue = " " if text[-1:] in ".!?;,:" and not piece.startswith("- ") else "\n"
@@ -159,14 +178,38 @@ def _prose(blocks: list[Block]) -> tuple[str, str]:
     return text, html
 
 
-def _idea(pack: LanguagePack, blocks: list[Block]) -> tuple[str, str]:
-    """The solution's idea in one line, when the note labels it ("Идея: …")."""
-    for block in blocks:
-        if isinstance(block, Paragraph) and starts_with_cue(pack, "task.idea", block.text):
-            sentences = split_sentences(block.spans)
-            if sentences:
-                return sentence_text(sentences[0]), spans_html(sentences[0])
-    return "", ""
+def _idea(pack: LanguagePack, blocks: list[Block], opening: bool = False) -> tuple[str, str]:
+    """The solution's idea in one line: a paragraph labelled "Идея: …" / "Approach:
+    …" (the first of the labels the pack lists first), else, with `opening`, the
+    sentence a solution opens with before its code ("Walk the array once …")."""
+    labelled = [
+        (starts_with_cue(pack, "task.idea", b.text), b) for b in blocks if isinstance(b, Paragraph)
+    ]
+    ranked = sorted((m.group(0) != "сложность" and m.group(0) != "complexity", -i, b)
+                    for i, (m, b) in enumerate(labelled) if m)  # fmt: skip
+    chosen = ranked[-1][2] if ranked else None
+    if chosen is None and opening and blocks and isinstance(blocks[0], Paragraph):
+        chosen = blocks[0]
+    texts: list[str] = []
+    htmls: list[str] = []
+    if chosen is not None:
+        for spans in split_sentences(chosen.spans)[:2]:
+            text = sentence_text(spans)
+            if texts and len(" ".join(texts)) + len(text) > MAX_IDEA_CHARS:
+                break
+            if text and not text.endswith(":"):
+                texts.append(text)
+                htmls.append(spans_html(spans))
+    if not _COMPLEXITY.search(" ".join(texts)):  # "O(n) time, O(1) space" when stated
+        for block in blocks:
+            if isinstance(block, Paragraph) and _COMPLEXITY.search(block.text):
+                if len(block.text) <= MAX_IDEA_CHARS and block is not chosen:
+                    texts.append(block.text.strip())
+                    htmls.append(spans_html(block.spans))
+                break
+    if not texts or len(texts[0]) > MAX_IDEA_CHARS:
+        return "", ""
+    return " ".join(texts), " ".join(htmls)
 
 
 def _code_html(block: CodeBlock, code: str | None = None) -> str:
@@ -182,17 +225,18 @@ class _Builder:
     def card(self, sections: list[Section], heading: str, anchor: str) -> Card | None:
         task = _split(self.pack, sections, self.ctx)
         codes = [b for b in task.statement if isinstance(b, CodeBlock)]
-        text, html = _prose(task.statement)
+        text, html = _prose(task.statement, self.pack)
         asks_output = mentions_cue(self.pack, "task.output", text)
         if task.marked:
             solution = [b for b in task.solution if isinstance(b, CodeBlock)]
             return self._make(task, sections, anchor, text, html, codes, solution, "marked")
         if asks_output:
             return None  # its code is the question; the answer is not in the note
-        for code in codes:  # a statement in the code's leading comment
-            found = _comment_statement(code.code, self.pack)
-            if found is not None and not text:
-                return self._from_comment(task, sections, anchor, code, *found)
+        if codes:  # a statement in the leading comment of the first code, no prose before
+            first = task.statement.index(codes[0])
+            found = _comment_statement(codes[0].code, self.pack)
+            if found is not None and not _prose(task.statement[:first], self.pack)[0]:
+                return self._from_comment(task, sections, anchor, codes[0], *found)
         return self._code_after(task, sections, anchor, heading)
 
     def _code_after(
@@ -206,7 +250,7 @@ class _Builder:
         if last < 0 or _is_stub(blocks[last].code):  # type: ignore[attr-defined]
             return None
         before = blocks[:last]
-        text, html = _prose(before)
+        text, html = _prose(before, self.pack)
         if not text and heading:
             text = html = heading
         if not mentions_cue(self.pack, "task.statement", text) or "?" in text:
@@ -231,12 +275,15 @@ class _Builder:
         examples = [line for line in rest.splitlines() if _EXAMPLE_LINE.search(line)]
         examples = [line for line in examples if "(" in line][:4]
         front = "\n".join([statement, *examples])
-        front_html = statement
+        front_html = html_escape(statement).replace("\n", "<br>")
         if examples:
             front_html += _code_html(block, "\n".join(examples))
-        return self._card(
-            task, sections, anchor, front, front_html, rest, _code_html(block, rest), "code-comment"
-        )
+        after = task.statement[task.statement.index(block) + 1 :]
+        idea, idea_html = _idea(self.pack, after)
+        back = f"{idea}\n{rest}" if idea else rest
+        back_html = (f"<p>{idea_html}</p>" if idea else "") + _code_html(block, rest)
+        how = "code-comment"
+        return self._card(task, sections, anchor, front, front_html, back, back_html, how)
 
     def _make(
         self,
@@ -256,7 +303,7 @@ class _Builder:
             return None
         front = "\n".join([text, *(b.code.strip("\n") for b in examples)])
         front_html = html + "".join(_code_html(b) for b in examples)
-        idea, idea_html = _idea(self.pack, task.solution or task.statement)
+        idea, idea_html = _idea(self.pack, task.solution or task.statement, task.marked)
         back = f"{idea}\n{code}" if idea else code
         back_html = (f"<p>{idea_html}</p>" if idea else "") + "".join(
             _code_html(b) for b in solution
@@ -309,6 +356,23 @@ def _subtree(sections: tuple[Section, ...], index: int) -> list[Section]:
     return out
 
 
+def _sibling_solution(
+    pack: LanguagePack, sections: tuple[Section, ...], index: int
+) -> list[Section]:
+    """A "## Solution" that follows "## Problem" as its sibling (perhaps after a "##
+    Brute force" or two): the task's answer, though not nested under it."""
+    level = sections[index].level
+    siblings = [i for i in range(index + 1, len(sections)) if sections[i].level <= level]
+    for i in siblings[:MAX_SECTIONS_TO_SOLUTION]:
+        if sections[i].level < level:
+            break
+        if is_cue_heading(pack, "task.solution", sections[i].heading):
+            return _subtree(sections, i)
+        if _task_heading(pack, sections[i].heading) is not None:
+            break  # the next task
+    return []
+
+
 def _task_heading(pack: LanguagePack, heading: str) -> str | None:
     """The name a task heading gives ("Задача 1. Сумма промисов" → "Сумма промисов"),
     "" for a bare "Задача"; None when the heading does not set a task."""
@@ -336,18 +400,21 @@ def extract_code_tasks(note: Note, ctx: ExtractContext) -> list[Card]:
             continue
         if name is None:
             name = section.heading
-        card = builder.card(_subtree(sections, index), name, " › ".join(section.path))
+        unit = _subtree(sections, index) + _sibling_solution(pack, sections, index)
+        card = builder.card(unit, name, " › ".join(section.path))
         if card is not None:
             cards.append(card)
     if cards or not sections:
         return cards
     title = note.title
     opening = next((b for _, b in note.blocks() if isinstance(b, Paragraph)), None)
+    opens = opening.text if opening is not None else ""
     sets_task = _task_heading(pack, title) is not None or (
-        opening is not None and starts_with_cue(pack, "task.statement", opening.text)
+        starts_with_cue(pack, "task.statement", opens) is not None
+        or _strip_label(pack, opens) != opens
     )
     codes = [b for _, b in note.blocks() if isinstance(b, CodeBlock)]
-    if not sets_task and codes and opening is None:
+    if not sets_task and codes:
         sets_task = _comment_statement(codes[0].code, pack) is not None
     if sets_task and codes:
         whole = [s for s in sections if s.line not in ctx.covered]

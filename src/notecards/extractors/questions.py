@@ -19,12 +19,24 @@ from pathlib import PurePosixPath
 from notecards.extractors.answers import (
     Answer,
     is_cue_heading,
+    mentions_cue,
+    opening_answer,
     section_answer,
     starts_with_cue,
+    summary_answer,
 )
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
-from notecards.model import Card, Note, Section, plain_text
+from notecards.model import (
+    Block,
+    Card,
+    HtmlBlock,
+    ListBlock,
+    Note,
+    Paragraph,
+    Section,
+    plain_text,
+)
 from notecards.reader.metadata import meta_title
 from notecards.text.terms import is_term, key
 
@@ -38,6 +50,9 @@ _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _MARKUP = re.compile(r"`+|\*\*|__|==|~~")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(«\"'`]+")  # emoji and bullets: "🎯 Когда …?"
 _WORDS = re.compile(r"\w+")
+_SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]+>")
+MIN_STEPS = 3
 # a question that is not one: "Do not …" (an order), "Как правило, …" (a phrase)
 _NOT_QUESTIONS = re.compile(r"(?:do not|don't|как правило|как видно|как и)\b")
 
@@ -52,6 +67,9 @@ CONFIDENCE = {
     ("heading-in-context", "asked"): 0.6,
     ("heading-in-context", "topic"): 0.55,
     ("heading-in-context", "request"): 0.55,
+    ("details", "asked"): 0.7,
+    ("details", "topic"): 0.65,
+    ("details", "request"): 0.65,
 }
 MAX_LISTED_HEADINGS = 8
 MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
@@ -90,6 +108,17 @@ def is_vague(question: str, pack: LanguagePack) -> bool:
     return short or not _words(pack, "question.vague").isdisjoint(words)
 
 
+_VERSUS = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.I)
+
+
+def versus(text: str) -> tuple[str, str] | None:
+    """The two things a "X vs Y" title compares."""
+    found = _VERSUS.match(clean_title(text))
+    if found is None or "?" in found.group(0):
+        return None
+    return found.group(1).strip(), found.group(2).strip()
+
+
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -107,6 +136,9 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
         return None
     if asks:
         return _capitalized(text), "asked"
+    pair = versus(text)
+    if pair is not None:
+        return pack.ask("question.versus", x=pair[0], y=pair[1]), "topic"
     if starts_with_cue(pack, "question.start", text):
         return f"{_capitalized(text)}?", "asked"
     if starts_with_cue(pack, "question.request", text):
@@ -153,6 +185,33 @@ def _subject(note: Note, section: Section, pack: LanguagePack) -> str:
         if cleaned and as_question(text, pack) is None and not cleaned.isdigit():
             return cleaned
     return ""
+
+
+def _cue_search(pack: LanguagePack, name: str, text: str) -> re.Match[str] | None:
+    pattern = pack.cues.get(name)
+    return re.search(rf"\b(?:{pattern})\b", text, re.I) if pattern else None
+
+
+def _with_pair(question: str, pair: tuple[str, str], pack: LanguagePack) -> str:
+    """A question under a "X vs Y" title that leans on it, made to name both: "Which
+    one does DNS use?" → "Which of TCP and UDP does DNS use?", "What's the main
+    difference?" → "… difference between TCP and UDP?"; a trailing "then" goes."""
+    x, y = pair
+    body = question.rstrip("?").rstrip()
+    trailing = _cue_search(pack, "question.trailing", body)
+    if trailing is not None and trailing.end() == len(body):
+        body = body[: trailing.start()].rstrip(" ,")
+    ref = _cue_search(pack, "question.pair_ref", body)
+    if ref is not None:
+        named = pack.ask("question.pair_ref", x=x, y=y)
+        if ref.start() == 0:
+            named = _capitalized(named)
+        body = body[: ref.start()] + named + body[ref.end() :]
+    elif _cue_search(pack, "question.difference", body) and not _cue_search(
+        pack, "question.between", body
+    ):
+        body += pack.ask("question.between", x=x, y=y)
+    return f"{body}?"
 
 
 def _in_context(question: str, subject: str, pack: LanguagePack) -> str:
@@ -252,45 +311,75 @@ def _make(
     )
 
 
-def _claim(ctx: ExtractContext, answer: Answer, section: Section | None) -> None:
-    for block in answer.blocks:
-        ctx.claim(block)
+def _cover(ctx: ExtractContext, section: Section | None) -> None:
+    """Mark the section asked, so the heading extractor does not ask it again. The
+    answer's blocks stay free: a definition or a list in them is another card."""
     if section is not None:
         ctx.covered.add(section.line)
 
 
-def extract_questions(note: Note, ctx: ExtractContext) -> list[Card]:
-    """A card for a question title, and one per question heading, each answered."""
-    pack = pack_for(note.lang)
-    if pack is None:
-        return []
-    cards: list[Card] = []
-    title_section: Section | None = None
+def _asks_for_steps(question: str, note: Note, pack: LanguagePack) -> bool:
+    """ "How to install …?" over a numbered list: the procedure extractor's card."""
+    if not starts_with_cue(pack, "question.howto", question):
+        return False
+    return any(isinstance(b, ListBlock) and b.ordered and len(b.items) >= MIN_STEPS
+               for _, b in note.blocks())  # fmt: skip
+
+
+def _title_card(
+    note: Note, pack: LanguagePack, ctx: ExtractContext
+) -> tuple[Card | None, Section | None]:
+    """The card of a question title, if the note answers it, and the section the
+    title heads (not asked again as a heading). A summary sentence that closes the
+    note ("Итак, коротко: …") answers before the opening does."""
     for text, section in _title_candidates(note):
         asked = as_question(text, pack)
         if asked is None:
             continue
-        found = _title_answer(note, pack, ctx)
+        if mentions_cue(pack, "question.personal", asked[0]) or _asks_for_steps(
+            asked[0], note, pack
+        ):
+            return None, None
         h1 = section or next((s for s in note.sections if s.level == 1), None)
+        # a closing summary answers a plain question; a difference or a request wants
+        # the comparison or the account the note opens with
+        summary = summary_answer(_last_paragraph(note), pack, ctx) if asked[1] == "asked" else None
+        found = (summary, False) if summary is not None else _title_answer(note, pack, ctx)
         if found is None and starts_with_cue(pack, "question.set", clean_title(text)):
             listed = _headings_answer(note, h1)
             found = (listed, True) if listed is not None else None
-        if found is not None:
-            answer, later = found
-            answer = _without_label(answer, pack)
-            line = h1.line if h1 is not None else (answer.blocks or note.sections)[0].line
-            cards.append(_make(ctx, *asked, "title", answer, section, line, later))
-            _claim(ctx, answer, section)
-            title_section = h1
-        break
+        if found is None:
+            return None, None
+        answer, later = found
+        answer = _without_label(answer, pack)
+        line = h1.line if h1 is not None else (answer.blocks or note.sections)[0].line
+        _cover(ctx, h1)
+        return _make(ctx, *asked, "title", answer, section, line, later), h1
+    return None, None
+
+
+def _last_paragraph(note: Note) -> list[Block]:
+    """The note's last top-level paragraph, where a summary of the whole note is."""
+    last = [b for _, b in note.blocks() if isinstance(b, Paragraph)]
+    return last[-1:]
+
+
+def _heading_cards(
+    note: Note, pack: LanguagePack, ctx: ExtractContext, title_section: Section | None
+) -> list[Card]:
+    """One card per question heading, a vague one asked about its subject."""
+    cards: list[Card] = []
+    pair = next((p for t, _ in _title_candidates(note) if (p := versus(t))), None)
     for index, section in enumerate(note.sections):
         if not section.heading or section is title_section or section.line in ctx.covered:
             continue
         asked = as_question(plain_text(section.heading_spans) or section.heading, pack)
-        if asked is None:
+        if asked is None or mentions_cue(pack, "question.personal", asked[0]):
             continue
         question, shape = asked
         where = "heading"
+        if pair is not None and shape == "asked":
+            question = _with_pair(question, pair, pack)
         if is_vague(question, pack):
             subject = _subject(note, section, pack)
             if not subject:
@@ -302,5 +391,44 @@ def extract_questions(note: Note, ctx: ExtractContext) -> list[Card]:
             continue
         answer = _without_label(answer, pack)
         cards.append(_make(ctx, question, shape, where, answer, section, section.line, False))
-        _claim(ctx, answer, section)
+        _cover(ctx, section)
+    return cards
+
+
+def _details_cards(note: Note, pack: LanguagePack, ctx: ExtractContext) -> list[Card]:
+    """`<details><summary>Question?</summary> answer </details>`: a question the
+    note hides behind a fold, answered inside it."""
+    cards: list[Card] = []
+    for section in note.sections:
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            if not isinstance(block, HtmlBlock):
+                continue
+            found = _SUMMARY.search(block.html)
+            asked = as_question(_TAGS.sub("", found.group(1)), pack) if found else None
+            if asked is None or is_vague(asked[0], pack):
+                continue
+            inside: list[Block] = []
+            for after in blocks[index + 1 :]:
+                if isinstance(after, HtmlBlock):
+                    break
+                inside.append(after)
+            answer = opening_answer(inside, ctx, pack)
+            if answer is not None:
+                answer = _without_label(answer, pack)
+                card = _make(ctx, *asked, "details", answer, section, block.line, False)
+                cards.append(card)
+    return cards
+
+
+def extract_questions(note: Note, ctx: ExtractContext) -> list[Card]:
+    """A card for a question title, one per question heading and one per question
+    folded in `<details>`, each answered by the note."""
+    pack = pack_for(note.lang)
+    if pack is None:
+        return []
+    title_card, title_section = _title_card(note, pack, ctx)
+    cards = [title_card] if title_card is not None else []
+    cards += _heading_cards(note, pack, ctx, title_section)
+    cards += _details_cards(note, pack, ctx)
     return cards
