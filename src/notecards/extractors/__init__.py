@@ -22,6 +22,7 @@ from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
+from notecards.extractors.purposes import extract_purposes
 from notecards.extractors.questions import extract_questions
 from notecards.ids import normalize_anchor
 from notecards.lang import pack_for
@@ -41,6 +42,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("questions", extract_questions, kinds=("question",)),
     Extractor("code_tasks", extract_code_tasks, kinds=("task",)),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
+    Extractor("purposes", extract_purposes, kinds=("purpose",)),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),
     Extractor("enumerations", extract_enumerations, kinds=("enumeration",)),
