@@ -185,3 +185,33 @@ def test_any_heading_gives_a_clean_question_or_nothing(heading: str, lang: str):
         assert "`" not in question and "**" not in question
         assert question[:1] == question[:1].upper()
         assert question.endswith("?") or shape == "request"
+
+
+def test_set_question_over_a_long_list_answers_with_its_labels():
+    long = "подробное объяснение того, как он работает и когда его применяют в компонентах"
+    note = note_from_text(
+        f"# Какие хуки есть в React?\n\n1. **useState()** - {long}.\n2. **useEffect()** - {long}.\n"
+        f"\n- вложенный список, написанный без отступа\n\n3. **useRef()** - {long}.\n"
+        f"4. **useMemo()** - {long}.\n5. **useContext()** - {long}.\n",
+        lang="ru",
+    )
+    (card,) = _cards(note)
+    assert card.back.splitlines() == [
+        "- useState()",
+        "- useEffect()",
+        "- useRef()",
+        "- useMemo()",
+        "- useContext()",
+    ]
+
+
+def test_lead_in_without_colon_keeps_the_paragraphs_it_announces():
+    note = note_from_text(
+        "---\nlang: ru\ntitle: Какие плюсы даёт SSR?\n---\n## Ответ\n\n"
+        "SSR даёт несколько преимуществ.\n\nПервое — SEO. Поисковик сразу видит HTML.\n\n"
+        "Второе — быстрый первый рендер. Пользователь видит страницу раньше.\n"
+    )
+    (card,) = _cards(note)
+    assert card.back == (
+        "SSR даёт несколько преимуществ.\n- Первое — SEO\n- Второе — быстрый первый рендер"
+    )

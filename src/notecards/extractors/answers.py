@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from html import escape as html_escape
 
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack
@@ -29,6 +30,9 @@ MAX_LIST_CHARS = 400
 MAX_CODE_LINES = 15
 MIN_WORDS = 4
 MAX_LEADIN_WORDS = 15
+MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
+MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
+MAX_DIGEST_CHARS = 700
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
 
 
@@ -176,12 +180,16 @@ def opening_answer(
         break
     else:
         return None
-    block, after = ordered[index], ordered[index + 1] if index + 1 < len(ordered) else None
+    block, rest = ordered[index], ordered[index + 1 :]
     if isinstance(block, Paragraph):
-        return _paragraph_answer(block, after, pack)
-    listed = _short_list(block)
+        return _paragraph_answer(block, rest, pack)
+    whole = _continued(block, rest)
+    listed = _short_list(whole)
     if listed is not None:
         return Answer(listed[0], listed[1], (block,), "list")
+    digest = _digest_list(whole)
+    if digest is not None:
+        return Answer(digest[0], digest[1], (block,), "digest")
     code = short_code(block)
     if code is not None:
         return Answer(code[0], code[1], (block,), "code")
@@ -201,14 +209,17 @@ def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     )
 
 
-def _paragraph_answer(
-    paragraph: Paragraph, after: Block | None, pack: LanguagePack
-) -> Answer | None:
+def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
     kept = _cut(_sentences(paragraph))
     if not kept:
         return None
     if _is_leadin(kept, pack):
-        follow = (_short_list(after) or short_code(after)) if after is not None else None
+        after = rest[0] if rest else None
+        follow = None
+        if after is not None:
+            follow = _short_list(after) or short_code(after) or _digest_list(after)
+        if follow is None and not kept[-1][0].endswith(":"):
+            follow = _paragraph_digest(rest)  # "Первое — SEO. …" "Второе — …"
         if follow is not None and after is not None:
             answer = _join(kept, (paragraph, after), "list")
             html = f"{answer.html}{follow[1]}"
@@ -218,6 +229,64 @@ def _paragraph_answer(
             return None
     answer = _join(kept, (paragraph,), "opening")
     return answer if len(answer.text.split()) >= MIN_WORDS else None
+
+
+def _label(paragraph: Paragraph) -> str:
+    """What a list item is about: its leading bold or code span ("**useState()** - …"),
+    else its first sentence."""
+    spans = [s for s in paragraph.spans if s.text.strip()]
+    if spans and spans[0].kind in ("strong", "code", "em"):
+        return spans[0].text.strip().rstrip(":")
+    sentences = split_sentences(paragraph.spans)
+    return sentence_text(sentences[0]).rstrip(".;") if sentences else ""
+
+
+def _digest(labels: list[str]) -> tuple[str, str] | None:
+    if not MIN_DIGEST_ITEMS <= len(labels) <= MAX_DIGEST_ITEMS:
+        return None
+    if not all(labels) or max(map(len, labels)) > MAX_DIGEST_LABEL:
+        return None
+    text = "\n".join(f"- {label}" for label in labels)
+    if len(text) > MAX_DIGEST_CHARS:
+        return None
+    items = "".join(f"<li>{html_escape(label)}</li>" for label in labels)
+    return text, f"<ul>{items}</ul>"
+
+
+def _digest_list(block: Block) -> tuple[str, str] | None:
+    """A list too long to quote, read as what each item is about: "Какие существуют
+    хуки?" over eight paragraphs of "**useState()** - …" answers with the eight names."""
+    if not isinstance(block, ListBlock):
+        return None
+    firsts = [next((b for b in i.blocks if isinstance(b, Paragraph)), None) for i in block.items]
+    if any(p is None for p in firsts):
+        return None
+    return _digest([_label(p) for p in firsts if p is not None])
+
+
+def _continued(block: Block, rest: list[Block]) -> Block:
+    """An ordered list with the ordered lists that continue its numbering after an
+    interruption (a nested list written flush left splits "1. 2." from "3. 4.")."""
+    if not isinstance(block, ListBlock) or not block.ordered:
+        return block
+    items = list(block.items)
+    for after in rest:
+        if not isinstance(after, ListBlock):
+            break
+        if after.ordered and after.start == block.start + len(items):
+            items += after.items
+    return ListBlock(block.line, block.end_line, block.source, True, block.start, tuple(items))
+
+
+def _paragraph_digest(rest: list[Block]) -> tuple[str, str] | None:
+    """The paragraphs a lead-in announces, each by its first sentence."""
+    labels: list[str] = []
+    for block in rest[:MAX_DIGEST_ITEMS]:
+        label = _label(block) if isinstance(block, Paragraph) else ""
+        if not label or len(label) > MAX_DIGEST_LABEL or label.startswith("<"):
+            break  # the announced run ends: a code block, a component, a long aside
+        labels.append(label)
+    return _digest(labels)
 
 
 def section_answer(

@@ -265,10 +265,20 @@ def _without_label(answer: Answer, pack: LanguagePack) -> Answer:
     return Answer(text, pattern.sub("", answer.html, count=1), answer.blocks, answer.how)
 
 
-def _headings_answer(note: Note, title_section: Section | None) -> Answer | None:
+def _headings_answer(
+    note: Note, title_section: Section | None, pack: LanguagePack
+) -> Answer | None:
     """The headings of the note's parts as a list, for a title that asks for a set
     ("Какие метрики собирать?") and a note with one section per member."""
-    parts = [s for s in note.sections if s.heading and s is not title_section and s.level > 1]
+    parts = [
+        s
+        for s in note.sections
+        if s.heading
+        and s is not title_section
+        and s.level > 1
+        and not is_cue_heading(pack, "question.answer_heading", s.heading)
+        and key(clean_title(s.heading)) not in pack.generic_headings
+    ]
     if not parts:
         return None
     level = min(s.level for s in parts)
@@ -346,7 +356,7 @@ def _title_card(
         summary = summary_answer(_last_paragraph(note), pack, ctx) if asked[1] == "asked" else None
         found = (summary, False) if summary is not None else _title_answer(note, pack, ctx)
         if found is None and starts_with_cue(pack, "question.set", clean_title(text)):
-            listed = _headings_answer(note, h1)
+            listed = _headings_answer(note, h1, pack)
             found = (listed, True) if listed is not None else None
         if found is None:
             return None, None
