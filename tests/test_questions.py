@@ -215,3 +215,8 @@ def test_lead_in_without_colon_keeps_the_paragraphs_it_announces():
     assert card.back == (
         "SSR даёт несколько преимуществ.\n- Первое — SEO\n- Второе — быстрый первый рендер"
     )
+
+
+def test_a_title_with_a_follow_up_question_asks_the_first_one():
+    question = "Что такое TypeScript? Какие его преимущества и недостатки?"
+    assert as_question(question, RU) == ("Что такое TypeScript?", "asked")

@@ -35,7 +35,7 @@ HOW_CONFIDENCE = 0.6
 _DEFINITION = re.compile(r"\s[—–-]\s*(?:это|this is|is)\b|\bявляется\b", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 _LEADING_SYMBOLS = re.compile(r"^[^\w`*_\[(«\"']+")  # "📌 Это …"
-_EDGES = " .,;:!?«»\"'“”"
+_EDGES = " .,;:!?«»\"'“”-–—"
 _BREAKS = re.compile(r"[:;,]")  # "гибкость: Дженерики": a label and a subject
 
 
@@ -64,7 +64,8 @@ def _subject_kind(flat: Flat, end: int, subject: str, note_subject: str) -> str 
     """How sure it is that the words before the verb name a thing: "marked" (code or
     emphasis), "named" (Latin letters, capitals), "subject" (the note's own subject),
     None for anything else."""
-    if any(start < end for start, _ in (*flat.code, *flat.emph)):
+    marked = (flat.text[a : min(b, end)] for a, b in (*flat.code, *flat.emph) if a < end)
+    if any(text.strip() and text.strip() in subject for text in marked):
         return "marked"
     if note_subject and key(subject) == key(note_subject):
         return "subject"
@@ -111,12 +112,14 @@ def _purpose(
         if link and re.match(rf"(?:{link})\b", found.group("rest"), re.I) is None:
             continue
         subject = _LEADING_SYMBOLS.sub("", found.group("x")).strip().strip(_EDGES)
+        if subject.endswith(">") and "<" not in subject:
+            subject = subject[:-1]  # "slot>": the rest of a tag the reader left out
         article = pack.cues.get("purpose.article")
         if article:
             subject = re.sub(rf"^(?:{article})\s+", "", subject, flags=re.I)
         if not any(map(str.isalpha, subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
             return None
-        if _BREAKS.search(subject):
+        if _BREAKS.search(subject) or subject.startswith("("):
             return None
         if any(map(looks_like_verb, subject.split()[1:])):
             return None  # "свойство X отвечает … и позволяет": the subject runs on

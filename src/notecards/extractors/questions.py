@@ -48,8 +48,11 @@ MAX_QUESTION_CHARS = 200
 _PREFIX = re.compile(r"^\s*[A-Za-z]*\d+(?:[.)]|\s*[-–—:])?\s+")
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _MARKUP = re.compile(r"`+|\*\*|__|==|~~")
-_LEADING_SYMBOLS = re.compile(r"^[^\w\[(«\"'`]+")  # emoji and bullets: "🎯 Когда …?"
+# emoji, keycaps and bullets: "🎯 Когда …?", "2️⃣ Feature-Sliced Design"
+_LEADING_SYMBOLS = re.compile(r"^(?:[^\w\[(«\"'`]|\d\ufe0f?\u20e3)+")
 _WORDS = re.compile(r"\w+")
+# "Что такое TypeScript? Какие его плюсы?": the opening answers the first question only
+_FOLLOW_UP = re.compile(r"\?\s+\w.*$", re.S)
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
 _TAGS = re.compile(r"<[^>]+>")
 MIN_STEPS = 3
@@ -128,7 +131,7 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
     asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
-    text = clean_title(text)
+    text = _FOLLOW_UP.sub("?", clean_title(text), count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
         return None
     lowered = text.lower()
@@ -174,11 +177,19 @@ def _subject(note: Note, section: Section, pack: LanguagePack) -> str:
         named = cleaned and is_term(cleaned) and key(cleaned) not in pack.generic_headings
         if named and as_question(heading, pack) is None:
             return cleaned
+    body = _body_words(note)
     for text, where in _title_candidates(note):
         cleaned = clean_title(text)
         asked = starts_with_cue(pack, "question.what_is", cleaned)
-        if asked is not None and is_term(cleaned[asked.end() :].strip(" ?")):
-            return cleaned[asked.end() :].strip(" ?")  # "Что такое useEffect()" → its term
+        if asked is not None:  # "Что такое useEffect()" → its term
+            cleaned = cleaned[asked.end() :].strip(" ?")
+            if not is_term(cleaned):
+                continue
+        words = _WORDS.findall(cleaned.lower())
+        if not words or words[0] not in body:
+            continue  # "Optimizatsiya high load": a transliterated name the note never uses
+        if asked is not None:
+            return cleaned
         transliterated = where is None and text == PurePosixPath(note.path).stem
         if transliterated and pack.code != "en" and cleaned.isascii():
             continue
@@ -212,6 +223,16 @@ def _with_pair(question: str, pair: tuple[str, str], pack: LanguagePack) -> str:
     ):
         body += pack.ask("question.between", x=x, y=y)
     return f"{body}?"
+
+
+def _body_words(note: Note) -> frozenset[str]:
+    """The words the note's headings and text are written in, lower-cased."""
+    words: set[str] = set()
+    for section in note.sections:
+        words.update(_WORDS.findall(section.heading.lower()))
+        for block in section.blocks:
+            words.update(_WORDS.findall(block.source.lower()))
+    return frozenset(words)
 
 
 def _in_context(question: str, subject: str, pack: LanguagePack) -> str:
@@ -328,6 +349,12 @@ def _cover(ctx: ExtractContext, section: Section | None) -> None:
         ctx.covered.add(section.line)
 
 
+def _is_personal(question: str, shape: str, pack: LanguagePack) -> bool:
+    """A question about the writer ("Как вы проверяете …?", "Why did I …?"): its
+    answer is an account of one person's experience, not something to learn."""
+    return shape != "request" and mentions_cue(pack, "question.personal", question)
+
+
 def _asks_for_steps(question: str, note: Note, pack: LanguagePack) -> bool:
     """ "How to install …?" over a numbered list: the procedure extractor's card."""
     if not starts_with_cue(pack, "question.howto", question):
@@ -346,9 +373,7 @@ def _title_card(
         asked = as_question(text, pack)
         if asked is None:
             continue
-        if mentions_cue(pack, "question.personal", asked[0]) or _asks_for_steps(
-            asked[0], note, pack
-        ):
+        if _is_personal(*asked, pack) or _asks_for_steps(asked[0], note, pack):
             return None, None
         h1 = section or next((s for s in note.sections if s.level == 1), None)
         # a closing summary answers a plain question; a difference or a request wants
@@ -384,7 +409,7 @@ def _heading_cards(
         if not section.heading or section is title_section or section.line in ctx.covered:
             continue
         asked = as_question(plain_text(section.heading_spans) or section.heading, pack)
-        if asked is None or mentions_cue(pack, "question.personal", asked[0]):
+        if asked is None or _is_personal(*asked, pack):
             continue
         question, shape = asked
         where = "heading"
