@@ -138,3 +138,16 @@ def test_anki_imports_the_task_card_with_highlighted_code(tmp_path: Path):
     assert '<span class="kd">function</span>' in task["Back"]
     question = next(f for f in fields if f["Front"] == "Что такое useEffect()?")
     assert "хук React" in question["Back"]
+
+
+def test_tasks_under_the_same_heading_are_all_kept():
+    task = (
+        "## Задача\n\nНапишите функцию {name}.\n\n**Решение:**\n\n"
+        "```js\nfunction {name}() {{ return 1; }}\n```\n\n"
+    )
+    note = note_from_text(task.format(name="one") + task.format(name="two"), lang="ru")
+    cards = extract_cards(note)
+    assert [c.front for c in cards if c.kind == "task"] == [
+        "Напишите функцию one.",
+        "Напишите функцию two.",
+    ]

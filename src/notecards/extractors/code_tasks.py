@@ -19,6 +19,7 @@ from html import escape as html_escape
 from notecards.extractors.answers import (
     is_cue_heading,
     mentions_cue,
+    opening_answer,
     short_code,
     starts_with_cue,
 )
@@ -46,6 +47,7 @@ MAX_LABEL_WORDS = 4
 LONG_SOLUTION_LINES = 30
 MAX_SECTIONS_TO_SOLUTION = 3
 MAX_IDEA_CHARS = 200
+ANCHOR_CHARS = 300
 
 CONFIDENCE = {
     "marked": 0.8,  # a statement, then a solution under its own label
@@ -57,6 +59,8 @@ LONG_SOLUTION_PENALTY = 0.1
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
 _COMMENT_LINE = re.compile(r"^\s*(?://+|#+(?!include|!)|/\*+|\*+/?|--)\s?(.*?)\s*(?:\*/)?\s*$")
 _EMPTY_BODY = re.compile(r"\{\s*(?://[^\n]*\s*)?\}|\bpass\b|\.\.\.\s*$|TODO|ваш код|your code")
+# code that computes something: a definition, a loop, a branch, a return
+_SOLVES = re.compile(r"\b(?:function|def|return|class|for|while|if|fn|func|lambda)\b|=>")
 _COMPLEXITY = re.compile(r"\bO\([^)]{1,12}\)")
 _EXAMPLE_LINE = re.compile(r"(?://|#)\s*(?:=>|->|→|output|вывод|результат|\S)")
 
@@ -229,6 +233,8 @@ class _Builder:
         asks_output = mentions_cue(self.pack, "task.output", text)
         if task.marked:
             solution = [b for b in task.solution if isinstance(b, CodeBlock)]
+            if not solution:
+                return self._prose_solution(task, sections, anchor, text, html, codes)
             return self._make(task, sections, anchor, text, html, codes, solution, "marked")
         if asks_output:
             return None  # its code is the question; the answer is not in the note
@@ -249,6 +255,8 @@ class _Builder:
         last = max((i for i, b in enumerate(blocks) if isinstance(b, CodeBlock)), default=-1)
         if last < 0 or _is_stub(blocks[last].code):  # type: ignore[attr-defined]
             return None
+        if not _SOLVES.search(blocks[last].code):  # type: ignore[attr-defined]
+            return None  # data (an object, JSON, expected output), not a solution
         before = blocks[:last]
         text, html = _prose(before, self.pack)
         if not text and heading:
@@ -262,6 +270,24 @@ class _Builder:
         assert isinstance(solution[0], CodeBlock)
         kept = _Task(before, [*blocks[last:], *task.solution], False)
         return self._make(kept, sections, anchor, text, html, examples, solution, "code-after")
+
+    def _prose_solution(
+        self,
+        task: _Task,
+        sections: list[Section],
+        anchor: str,
+        text: str,
+        html: str,
+        codes: list[CodeBlock],
+    ) -> Card | None:
+        """A marked answer in words ("Ответ: 3, потому что …"), for the task's code."""
+        answer = opening_answer(task.solution, self.ctx, self.pack)
+        if not text or answer is None:
+            return None
+        front = "\n".join([text, *(b.code.strip("\n") for b in codes)])
+        front_html = html + "".join(_code_html(b) for b in codes)
+        return self._card(task, sections, anchor, front, front_html, answer.text, answer.html,
+                          "marked")  # fmt: skip
 
     def _from_comment(
         self,
@@ -336,7 +362,8 @@ class _Builder:
             rule=f"{NAME}.{how}",
             confidence=round(confidence, 2),
             evidence=f"a task statement, then its solution ({how})",
-            anchor=anchor,
+            # many tasks share a heading ("### Задача"): the statement tells them apart
+            anchor=f"{anchor} › {front[:ANCHOR_CHARS]}",
             front=front,
             back=back,
             front_html=front_html,
