@@ -15,6 +15,7 @@ from pathlib import Path
 from notecards.extractors.anki_cloze import extract_anki_cloze
 from notecards.extractors.base import ExtractContext, Extractor
 from notecards.extractors.code_tasks import extract_code_tasks
+from notecards.extractors.comparisons import extract_comparisons
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
 from notecards.extractors.explicit import extract_explicit
@@ -41,6 +42,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("questions", extract_questions, kinds=("question",)),
     Extractor("code_tasks", extract_code_tasks, kinds=("task",)),
+    Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("purposes", extract_purposes, kinds=("purpose",)),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),

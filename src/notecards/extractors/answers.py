@@ -264,6 +264,14 @@ def _digest_list(block: Block) -> tuple[str, str] | None:
     return _digest([_label(p) for p in firsts if p is not None])
 
 
+def list_answer(block: ListBlock) -> Answer | None:
+    """A list as an answer: quoted when short, by its items' labels when long."""
+    listed = _short_list(block) or _digest_list(block)
+    if listed is None:
+        return None
+    return Answer(listed[0], listed[1], (block,), "list")
+
+
 def _continued(block: Block, rest: list[Block]) -> Block:
     """An ordered list with the ordered lists that continue its numbering after an
     interruption (a nested list written flush left splits "1. 2." from "3. 4.")."""

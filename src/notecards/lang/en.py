@@ -88,6 +88,7 @@ PACK = LanguagePack(
         "purpose.article": r"a|an|the",
         "purpose.pronoun": r"it|this|they|this method|this function",
         "purpose.how": r"^to\s+(?P<goal>[^,]{5,80}),\s*(?:you\s+(?:can\s+|should\s+)?)?(?:use|call|run|apply|add|set)\s+(?P<means>.+)$",
+        "comparison.criterion": r"criterion|criteria|feature|features|aspect|property|characteristic|comparison|parameter",
         "comparison.pros": r"pros|advantages|benefits|strengths",
         "comparison.cons": r"cons|disadvantages|drawbacks|weaknesses|limitations",
     },
