@@ -45,6 +45,8 @@ PACK = LanguagePack(
         "purpose.how": "How do you {goal}?",
         "comparison.pros": "What are the advantages of {x}?",
         "comparison.cons": "What are the drawbacks of {x}?",
+        "comparison.pros.context": "{x}: what are the advantages?",
+        "comparison.cons.context": "{x}: what are the drawbacks?",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
