@@ -11,13 +11,14 @@ file in `tests/quality/gold` (format: tests/quality/README.md; method: docs/qual
 - recall: `want` entries matched by some card of their note (mined or explicit), out of
   all `want` entries.
 
-Both overall, per corpus language, per kind and per rule (`rule` when cards carry it,
-else the extractor).
+Both overall, per corpus language, per shape (corpus folder), per kind and per rule
+(`rule` when cards carry it, else the extractor); with --sweep, per confidence threshold.
 
     .venv/bin/python bench/quality.py                     # the table
     .venv/bin/python bench/quality.py --show-misses       # and every miss
     .venv/bin/python bench/quality.py --lang ru --json    # one JSON object
     .venv/bin/python bench/quality.py --cards saved.json  # score saved `cards --json`
+    .venv/bin/python bench/quality.py --sweep --notecards-arg=--all
 """
 
 from __future__ import annotations
@@ -36,23 +37,26 @@ sys.path.insert(0, str(HERE))
 
 from quality_gold import Gold, load_corpus  # noqa: E402
 from quality_match import GoldEntry, forbidden, matches  # noqa: E402
+from quality_report import format_misses, format_sweep, format_table, summarize  # noqa: E402
 
 NOT_MINED = frozenset({"explicit", "anki_cloze"})
 DEFAULT_CORPUS = HERE.parent / "tests" / "quality"
 
 
-def run_cards(vault: Path) -> list[dict]:
+def run_cards(vault: Path, options: list[str] | None = None) -> list[dict]:
     """The cards `notecards cards VAULT --json` prints, made in this process.
 
     What notecards says about the notes themselves (a missing image) is not the
     measure's business and stays quiet; a run that fails (exit status past 1, or no
-    JSON) raises, so that a broken pipeline never reads as zero cards."""
+    JSON) raises, so that a broken pipeline never reads as zero cards. `options` go to
+    the command as they are (`--min-confidence 0.5`, `--all` …)."""
     from notecards.cli import app
 
     captured, messages = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(messages):
         try:
-            status = app(["cards", str(vault), "--json", "--no-cache"], standalone_mode=False)
+            args = ["cards", str(vault), "--json", "--no-cache", *(options or [])]
+            status = app(args, standalone_mode=False)
         except SystemExit as stop:  # usage errors leave through click's own exit
             status = stop.code
     try:
@@ -85,6 +89,11 @@ class CardVerdict:
     back: str
     kept: bool
     reason: str  # which gold entry it matched, or why it is a miss
+    confidence: float | None = None  # as the card says, when cards carry one
+
+    @property
+    def shape(self) -> str:
+        return _shape(self.note)
 
 
 @dataclass
@@ -98,6 +107,16 @@ class WantVerdict:
     back: str
     met: bool
     by: str = ""  # the front of the card that met it
+
+    @property
+    def shape(self) -> str:
+        return _shape(self.note)
+
+
+def _shape(note: str) -> str:
+    """The corpus folder a note is in (`ru/question-title/x.md` → `question-title`)."""
+    parts = note.split("/")
+    return parts[1] if len(parts) > 2 else ""
 
 
 @dataclass
@@ -156,6 +175,7 @@ def score_note(gold: Gold, cards: list[dict]) -> Score:
                 card["back"],
                 kept,
                 reason,
+                card.get("confidence"),
             )
         )
     usable = [
@@ -186,93 +206,39 @@ def score_corpus(golds: list[Gold], cards: list[dict]) -> Score:
     return total
 
 
-def _ratio(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
-
-
-def summarize(score: Score) -> dict:
-    """Precision and recall, overall and per language, kind and rule."""
-
-    def block(cards: list[CardVerdict], wants: list[WantVerdict]) -> dict:
-        kept = sum(c.kept for c in cards)
-        met = sum(w.met for w in wants)
-        return {
-            "mined": len(cards),
-            "kept": kept,
-            "precision": _ratio(kept, len(cards)),
-            "wanted": len(wants),
-            "met": met,
-            "recall": _ratio(met, len(wants)),
-        }
-
-    def grouped(card_key, want_key) -> dict:
-        keys = {card_key(c) for c in score.cards} | {want_key(w) for w in score.wants}
-        keys.discard(None)
-        return {
-            key: block(
-                [c for c in score.cards if card_key(c) == key],
-                [w for w in score.wants if want_key(w) == key],
-            )
-            for key in sorted(keys)
-        }
-
-    return {
-        "overall": block(score.cards, score.wants),
-        "by_lang": grouped(lambda c: c.lang, lambda w: w.lang),
-        # a card's kind for precision, the kind a gold file gives a want for recall
-        "by_kind": grouped(lambda c: c.kind, lambda w: w.kind),
-        # recall has no rule: a want is not made by a rule
-        "by_rule": grouped(lambda c: c.rule, lambda w: None),
-    }
-
-
-def _pct(value: float | None) -> str:
-    return "   -" if value is None else f"{value * 100:5.1f}%"
-
-
-def format_table(summary: dict) -> str:
-    """The summary as a plain-text table."""
-    header = f"{'':24} {'mined':>6} {'kept':>5} {'precision':>9}"
-    lines = [header + f"   {'wanted':>6} {'met':>4} {'recall':>7}"]
-
-    def row(label: str, b: dict) -> None:
-        lines.append(
-            f"{label[:24]:24} {b['mined']:6d} {b['kept']:5d} {_pct(b['precision']):>9}"
-            f"   {b['wanted']:6d} {b['met']:4d} {_pct(b['recall']):>7}"
-        )
-
-    row("overall", summary["overall"])
-    for title, key in (("language", "by_lang"), ("kind", "by_kind"), ("rule", "by_rule")):
-        lines.append(f"-- by {title}")
-        for label, b in summary[key].items():
-            row(f"  {label}", b)
-    return "\n".join(lines)
-
-
-def format_misses(score: Score) -> str:
-    lines = ["", "== mined cards a strict reader would not keep"]
-    for c in score.cards:
-        if not c.kept:
-            lines.append(f"{c.note} [{c.kind} · {c.rule}] {c.reason}")
-            lines.append(f"    Q: {c.front}")
-            lines.append(f"    A: {c.back[:160]}")
-    lines.append("")
-    lines.append("== wanted cards nothing made")
-    for w in score.wants:
-        if not w.met:
-            lines.append(f"{w.note} [{w.kind}] Q: {w.front}")
-            if w.back:
-                lines.append(f"    A: {w.back}")
-    return "\n".join(lines)
-
-
-def measure(corpus: Path, lang: str | None = None, cards: list[dict] | None = None):
+def measure(
+    corpus: Path,
+    lang: str | None = None,
+    cards: list[dict] | None = None,
+    options: list[str] | None = None,
+):
     """Load the corpus, make (or take) its cards and score them: (Score, summary, problems)."""
     golds, problems = load_corpus(corpus, lang)
     if cards is None:
-        cards = run_cards(corpus / "vault")
+        cards = run_cards(corpus / "vault", options)
     score = score_corpus(golds, cards)
     return score, summarize(score), problems
+
+
+SWEEP = [round(step / 10, 1) for step in range(10)]
+
+
+def sweep(golds: list[Gold], cards: list[dict], thresholds: list[float] = SWEEP) -> list[dict]:
+    """Precision and recall when only mined cards of at least each confidence are kept.
+
+    The data for choosing the default threshold: run with `--notecards-arg=--all` so
+    that the cards the current threshold leaves out are measured too. Cards without a
+    confidence are always kept."""
+    rows = []
+    for threshold in thresholds:
+        kept = [
+            c
+            for c in cards
+            if not is_mined(c) or c.get("confidence") is None or c["confidence"] >= threshold
+        ]
+        overall = summarize(score_corpus(golds, kept))["overall"]
+        rows.append({"min_confidence": threshold, **overall})
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,18 +248,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--cards", type=Path, help="score this saved `cards --json` output")
+    parser.add_argument(
+        "--notecards-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="pass ARG to `notecards cards` (repeat it; e.g. --notecards-arg=--all)",
+    )
+    parser.add_argument(
+        "--sweep", action="store_true", help="precision and recall per confidence threshold"
+    )
     args = parser.parse_args(argv)
-    saved = json.loads(args.cards.read_text(encoding="utf-8")) if args.cards else None
-    score, summary, problems = measure(args.corpus, args.lang, saved)
+    golds, problems = load_corpus(args.corpus, args.lang)
+    if args.cards:
+        cards = json.loads(args.cards.read_text(encoding="utf-8"))
+    else:
+        cards = run_cards(args.corpus / "vault", args.notecards_arg)
+    score = score_corpus(golds, cards)
+    summary = summarize(score)
+    rows = sweep(golds, cards) if args.sweep else []
     for problem in problems:
         print(problem, file=sys.stderr)
+    if args.sweep and not any(c.get("confidence") is not None for c in cards):
+        print("the cards carry no confidence: the sweep is flat", file=sys.stderr)
     if args.json:
         data = dict(summary, problems=problems)
+        if args.sweep:
+            data["sweep"] = rows
         data["misses"] = [asdict(c) for c in score.cards if not c.kept]
         data["unmet"] = [asdict(w) for w in score.wants if not w.met]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(format_table(summary))
+        if args.sweep:
+            print(format_sweep(rows))
         if args.show_misses:
             print(format_misses(score))
     return 1 if problems else 0
