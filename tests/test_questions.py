@@ -220,3 +220,16 @@ def test_lead_in_without_colon_keeps_the_paragraphs_it_announces():
 def test_a_title_with_a_follow_up_question_asks_the_first_one():
     question = "Что такое TypeScript? Какие его преимущества и недостатки?"
     assert as_question(question, RU) == ("Что такое TypeScript?", "asked")
+
+
+def test_interview_questions_to_the_candidate_are_asked_but_not_the_writers_own():
+    note = note_from_text(
+        "---\nlang: ru\ntitle: Как вы ускоряете загрузку страницы?\n---\n"
+        "Сжимаю и кэширую статику, делю бандл на чанки и откладываю некритичные скрипты.\n"
+    )
+    assert [c.front for c in _cards(note)] == ["Как вы ускоряете загрузку страницы?"]
+    diary = note_from_text(
+        "---\nlang: ru\ntitle: Почему я ушёл из тестирования?\n---\n"
+        "Хотел писать код, а не только искать в нём ошибки.\n"
+    )
+    assert _cards(diary) == []

@@ -70,7 +70,7 @@ PACK = LanguagePack(
         "question.filler": r"what|how|why|when|where|which|who|is|are|does|do|did|can|should|would|will|to|the|a|an|of|in|on|for|with|and|or|use|used|using|important|matters|matter|next|happens|works|work|choose|read|know|need|best|about|so|then|not|s",
         "question.what_is": r"what is|what are|what's",
         "question.set": r"what are|which|list|name",
-        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|^(?:here are|below)\b",
+        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|\b(?:several|a few) (?:things|ways|steps|reasons|types|kinds|levels|rules|tools|options|points)\b|^(?:here are|below)\b",
         "summary.start": r"in short|in summary|to sum up|tl;dr|to summarize|in other words|so, in short|overall|bottom line",
         "summary.heading": r"summary|conclusion|tl;dr|takeaway|takeaways|in short",
         "task.heading": r"task|problem|exercise|challenge|assignment|kata",
