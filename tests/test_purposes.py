@@ -39,8 +39,9 @@ def test_russian_purposes_copy_the_notes_verb():
         ),
         ("Как отменить отправку формы?", "event.preventDefault() в обработчике submit"),
     ]
-    # "Например, переход через меню позволяет …": no name; "Он также позволяет …" is
-    # not the note's first sentence; "Обработчик возвращает …": not a named thing
+    # "Например, переход через меню позволяет …": no name; "Он позволяет …" is not the
+    # note's first sentence, so "он" stands for nothing sure; "Обработчик возвращает …":
+    # not a named thing
 
 
 def test_english_purposes_returns_and_pronoun_in_the_first_sentence():

@@ -230,14 +230,11 @@ class _Builder:
         task = _split(self.pack, sections, self.ctx)
         codes = [b for b in task.statement if isinstance(b, CodeBlock)]
         text, html = _prose(task.statement, self.pack)
-        asks_output = mentions_cue(self.pack, "task.output", text)
         if task.marked:
             solution = [b for b in task.solution if isinstance(b, CodeBlock)]
             if not solution:
                 return self._prose_solution(task, sections, anchor, text, html, codes)
             return self._make(task, sections, anchor, text, html, codes, solution, "marked")
-        if asks_output:
-            return None  # its code is the question; the answer is not in the note
         if codes:  # a statement in the leading comment of the first code, no prose before
             first = task.statement.index(codes[0])
             found = _comment_statement(codes[0].code, self.pack)

@@ -75,7 +75,6 @@ PACK = LanguagePack(
         "summary.heading": r"summary|conclusion|tl;dr|takeaway|takeaways|in short",
         "task.heading": r"task|problem|exercise|challenge|assignment|kata",
         "task.statement": r"\b(?:write a function|write a program|write code|implement|create a function|given an?|given the|fix the)\b",
-        "task.output": r"\b(?:what will be (?:printed|logged|the output)|what does (?:this|it|the code) (?:print|log|output)|what is the output|in what order|what gets logged)\b",
         "task.solution": r"solution|solutions|answer|implementation|possible solution|possible solutions|my solution",
         "task.idea": r"idea|approach|explanation|intuition|complexity",
         # h12-recall: purposes.py (verbs after a subject, and the word the rest opens with)
