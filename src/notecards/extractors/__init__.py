@@ -25,6 +25,7 @@ from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
 from notecards.extractors.purposes import extract_purposes
 from notecards.extractors.questions import extract_questions
+from notecards.extractors.reasons import extract_reasons
 from notecards.ids import normalize_anchor
 from notecards.lang import pack_for
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note
@@ -45,6 +46,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("purposes", extract_purposes, kinds=("purpose",)),
+    Extractor("reasons", extract_reasons, kinds=("why",)),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),
     Extractor("enumerations", extract_enumerations, kinds=("enumeration",)),
