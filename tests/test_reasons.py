@@ -42,3 +42,13 @@ def test_because_in_english_puts_the_verb_first_and_reads_the_next_sentence():
             "reasons.next",
         ),
     ]
+
+
+def test_a_comma_inside_code_does_not_split_the_claim():
+    from conftest import note_from_text
+
+    note = note_from_text("`[1, 10, 2].sort()` даёт `[1, 10, 2]`, потому что сравниваются строки.\n",
+                          lang="ru")  # fmt: skip
+    assert [(c.front, c.back) for c in _cards(note)] == [
+        ("Почему [1, 10, 2].sort() даёт [1, 10, 2]?", "сравниваются строки")
+    ]

@@ -24,7 +24,7 @@ KIND = "why"
 # read on real vaults: about half to two thirds of these are worth keeping
 CONFIDENCE = {"inline": 0.55, "next": 0.5}
 MIN_CLAIM_WORDS, MAX_CLAIM_WORDS = 3, 16
-MIN_REASON_WORDS = 3
+MIN_REASON_WORDS = 2
 MAX_REASON_CHARS = 250
 
 MAX_SUBJECT_WORDS = 4
@@ -94,9 +94,12 @@ def _answer(reason: str) -> str:
 def _found(flat: Flat, previous: Flat | None, pack: LanguagePack) -> tuple[str, str, str] | None:
     """(question, answer, rule) a sentence states with its reason, or None."""
     inline = pack.cues.get("reason.inline")
-    found = _compiled(inline).match(flat.text) if inline else None
+    # matched on the masked text, so a comma inside code ("[1, 10, 2]") splits nothing
+    found = _compiled(inline).match(flat.masked) if inline else None
     if found is not None:
-        claim, reason, source = found.group("claim"), found.group("reason"), flat
+        claim = flat.text[found.start("claim") : found.end("claim")]
+        reason = flat.text[found.start("reason") : found.end("reason")]
+        source = flat
         end, rule = found.end("claim"), "inline"
     else:
         after = pack.cues.get("reason.next")
