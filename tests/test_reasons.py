@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import note_from_file
+from conftest import note_from_file, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.reasons import extract_reasons
 from notecards.model import Card, Note
@@ -45,10 +45,8 @@ def test_because_in_english_puts_the_verb_first_and_reads_the_next_sentence():
 
 
 def test_a_comma_inside_code_does_not_split_the_claim():
-    from conftest import note_from_text
-
-    note = note_from_text("`[1, 10, 2].sort()` даёт `[1, 10, 2]`, потому что сравниваются строки.\n",
-                          lang="ru")  # fmt: skip
+    text = "`[1, 10, 2].sort()` даёт `[1, 10, 2]`, потому что сравниваются строки.\n"
+    note = note_from_text(text, lang="ru")
     assert [(c.front, c.back) for c in _cards(note)] == [
         ("Почему [1, 10, 2].sort() даёт [1, 10, 2]?", "сравниваются строки")
     ]
