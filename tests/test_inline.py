@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from markdown_it.token import Token
 
+from conftest import note_from_text
 from notecards.model import Span
 from notecards.reader.inline import to_spans
 
@@ -76,3 +77,16 @@ def test_styles_nest_and_a_highlight_wins() -> None:
         Span("\n", "break"),
         Span("", "code"),
     )
+
+
+def test_a_tag_the_sentence_reads_through_keeps_its_word():
+    note = note_from_text("#XMLHttpRequest – это объект браузера для HTTP-запросов.\n")
+    (_, block), *_ = note.blocks()
+    assert block.text == "XMLHttpRequest – это объект браузера для HTTP-запросов."
+    assert note.tags == ("XMLHttpRequest",)
+
+
+def test_tags_that_end_a_line_or_stand_together_stay_tags_only():
+    note = note_from_text("Some text. #one #two\n\nA line #three\nnext line\n")
+    assert [b.text for _, b in note.blocks()] == ["Some text.  ", "A line  next line"]
+    assert note.tags == ("one", "two", "three")

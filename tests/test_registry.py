@@ -102,6 +102,25 @@ def test_skip_by_extractor_or_kind(tmp_path, probe_registry):
     assert extractors.extract_cards(by_name) == []
 
 
+def test_skip_by_kind_leaves_out_that_kind_only(tmp_path, monkeypatch):
+    """An extractor's cards of a skipped kind are left out, its other kinds stay."""
+
+    def two_kinds(note: Note, ctx: ExtractContext) -> list[Card]:
+        return [
+            replace(
+                card, kind=kind, id=f"{kind}-{card.id}", group="", front=f"{kind}: {card.front}"
+            )
+            for card in _paragraph_cards(note, ctx)
+            for kind in ("probe", "other")
+        ]
+
+    monkeypatch.setattr(
+        extractors, "EXTRACTORS", [Extractor("probe", two_kinds, ("probe", "other"))]
+    )
+    by_kind = _note(tmp_path, "---\nnotecards: {skip: [Other]}\n---\nAlpha.\n")
+    assert [c.kind for c in extractors.extract_cards(by_kind)] == ["probe"]
+
+
 def test_same_input_same_cards(tmp_path, probe_registry):
     text = "# A\n\nAlpha.\n\n## B\n\nBeta gamma.\n"
     assert extractors.extract_cards(_note(tmp_path, text)) == extractors.extract_cards(

@@ -14,11 +14,13 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+from notecards.scratch import temp_name
+
 
 def _create_temp(folder: Path, name: str) -> Path:
     """A fresh, hidden, empty file next to the target, created with the usual umask."""
     while True:
-        candidate = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        candidate = folder / temp_name(name, secrets.token_hex(4))  # names its owner
         try:
             fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

@@ -23,7 +23,7 @@ import os
 import pickle
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,8 @@ from notecards.dryrun import (
     read_package,
 )
 from notecards.filenames import safe_stem, unique_names
+from notecards.knowledge import knowledge_fingerprint
+from notecards.lifetime import stop_signals_interrupt
 from notecards.model import Card, Note, Problem
 from notecards.pipeline import (
     BuildOptions,
@@ -46,8 +48,10 @@ from notecards.pipeline import (
     NoteResult,
     Progress,
     display_path,
+    knowledge_dirs,
     stream_one,
 )
+from notecards.scratch import sweep
 from notecards.vault import find_vault_root
 
 if TYPE_CHECKING:  # the exporter (genanki, pygments, nh3) is imported when it writes
@@ -221,6 +225,9 @@ def inputs_fingerprint(
                 parts.append(f"{folder}/{name}:{_stat(join(folder, name))}")
         for ignore in {root, path.resolve() if path.is_dir() else path.parent.resolve()}:
             parts.append(f"ignore:{_stat(ignore / '.notecardsignore')}")
+        # knowledge files change cards too: the vault's hidden `.notecards/knowledge/`
+        # (skipped by the walk above) and the user's config folder
+        parts.append(knowledge_fingerprint(knowledge_dirs(root)))
     return digest(*parts)
 
 
@@ -364,9 +371,13 @@ def run_build(
         return summary
     from notecards.reader import no_cycle_collection
 
+    if not dry_run:  # what a killed build left: its scratch folders, temporary packages
+        sweep([out])
     cache = NoteCache.default(options.cache)
     outputs: list[Output] = []
-    with contextlib.ExitStack() as stack:
+    # SIGTERM and SIGHUP clean up as Ctrl-C does: the stack closes every writer (their
+    # scratch folders), the stage and the worker pool
+    with stop_signals_interrupt(), contextlib.ExitStack() as stack:
         stage = None
         if fmt == "apkg" and not dry_run:
             from notecards.exporters.apkg import Stage
@@ -377,6 +388,7 @@ def run_build(
                 path, options, progress, cache, cards=fmt != "apkg", anki=stage is not None
             )
             planner = Planner(result, out, fmt, split, stage, options.allow_remote)
+            stack.callback(_close_writers, planner.parts.values())  # even if a note fails
             # the notes' results are plain data, made and let go by the thousand: the
             # cycle collector would only walk the growing list of notes again and again
             with contextlib.closing(entries), no_cycle_collection():
@@ -404,8 +416,8 @@ def run_build(
     return summary
 
 
-def _close_writers(outputs: list[Output]) -> None:
-    for output in outputs:
+def _close_writers(outputs: Iterable[Output]) -> None:
+    for output in list(outputs):
         if output.writer is not None:
             output.writer.close()
             output.writer = None

@@ -75,8 +75,13 @@ def _options(
     jobs: int | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ):
+    from notecards.discover import pattern_error
     from notecards.pipeline import BuildOptions
 
+    for hint, patterns in (("--include", include), ("--exclude", exclude)):
+        for pattern in patterns or ():
+            if why := pattern_error(pattern):
+                raise typer.BadParameter(f"{pattern!r}: {why}", param_hint=hint)
     return BuildOptions(
         allow_remote=allow_remote,
         include_drafts=include_drafts,

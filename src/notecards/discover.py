@@ -12,43 +12,151 @@ Globs use gitignore syntax against the path relative to the folder given
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
+
+from notecards.safe_read import describe, inside, read_regular_text
 
 NOTE_SUFFIXES = (".md", ".markdown")
 IGNORE_FILE = ".notecardsignore"
 _ALWAYS_SKIPPED = {".obsidian", ".trash", ".git", "node_modules"}
 
 
-def _ignore_spec(root: Path):
-    try:
-        lines = (root / IGNORE_FILE).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+MAX_IGNORE_BYTES = 1024 * 1024  # an ignore file is a few lines; past this it is no ignore file
+
+
+def _ignore_spec(root: Path, problems: list[tuple[str, int, str]]):
+    """The vault's `.notecardsignore`, read safely (a FIFO or `/dev/zero` in its place
+    is refused, not read); each bad line is reported and the others still apply."""
+    path = root / IGNORE_FILE
+    if not os.path.lexists(path):
         return None
+    try:
+        text = read_regular_text(path, MAX_IGNORE_BYTES)
+    except (OSError, ValueError) as error:
+        problems.append((str(path), 1, describe(error)))
+        return None
+    lines = []
+    for number, line in enumerate(text.splitlines(), 1):
+        why = pattern_error(line)
+        if why:
+            problems.append((str(path), number, f"{why}: {line!r} ignored"))
+        else:
+            lines.append(line)
     return _spec(lines)
 
 
 def _spec(patterns: Sequence[str]):
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+    if not patterns:
+        return None
+    # Python's `re` ("simple"): the atomic groups below are not re2 syntax
+    return pathspec.GitIgnoreSpec.from_lines(patterns, _linear_pattern_class(), backend="simple")
+
+
+def pattern_error(pattern: str) -> str:
+    """Why `pattern` is no gitignore pattern ('' when it is one): a trailing backslash,
+    a bare `!`, a reversed range such as `[z-a]`."""
+    try:
+        _linear_pattern_class()(pattern)
+    except (ValueError, re.error) as error:  # GitIgnorePatternError is a ValueError
+        cause = error.__cause__ or error
+        return f"not a valid pattern ({cause})"
+    return ""
+
+
+@cache
+def _linear_pattern_class() -> type:
+    """pathspec's gitignore pattern, whose globs match in linear time.
+
+    pathspec turns `*a*a*b` into `[^/]*a[^/]*a[^/]*b`, which Python's backtracking
+    matcher takes exponential time to fail on a long name (`*a*a*a*a*a*a*a*a*a*a*b`
+    against 60 `a`s: minutes). As `fnmatch.translate` does, each star followed by a
+    fixed-length piece is matched lazily in an atomic group, `(?>[^/]*?a)`: the first
+    place the piece fits is always a right one, so nothing is tried twice."""
+    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
+
+    translate = GitIgnoreSpecPattern._translate_segment_glob
+
+    class LinearGitIgnorePattern(GitIgnoreSpecPattern):
+        __slots__ = ()
+
+        @staticmethod
+        def _translate_segment_glob(pattern: str, range_error) -> str:  # type: ignore[override]
+            pieces = [translate(piece, range_error) for piece in _star_pieces(pattern)]
+            if len(pieces) == 1:
+                return pieces[0]
+            inner = "".join(f"(?>[^/]*?{piece})" for piece in pieces[1:-1])
+            return f"{pieces[0]}{inner}[^/]*{pieces[-1]}"
+
+    return LinearGitIgnorePattern
+
+
+def _star_pieces(glob: str) -> list[str]:
+    """A segment glob split at its wildcard stars (not at `\\*` or `[*]`)."""
+    pieces, current, i = [], [], 0
+    while i < len(glob):
+        char = glob[i]
+        if char == "\\":
+            current.append(glob[i : i + 2])
+            i += 2
+            continue
+        if char == "[":
+            end = _bracket_end(glob, i + 1)
+            if end:
+                current.append(glob[i:end])
+                i = end
+                continue
+        if char == "*":
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    pieces.append("".join(current))
+    return pieces
+
+
+def _bracket_end(glob: str, start: int) -> int:
+    """One past the `]` closing the bracket expression opened before `start` (as
+    pathspec finds it), 0 when it is not closed."""
+    j = start
+    if j < len(glob) and glob[j] in "!^":
+        j += 1
+    if j < len(glob) and glob[j] == "]":
+        j += 1
+    while j < len(glob) and glob[j] != "]":
+        j += 1
+    return j + 1 if j < len(glob) else 0
 
 
 def _is_note(name: str) -> bool:
     return name.lower().endswith(NOTE_SUFFIXES) and not name.startswith(".")
 
 
-def discover(root: Path, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> list[Path]:
+def discover(
+    root: Path,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    problems: list[tuple[str, int, str]] | None = None,
+) -> list[Path]:
     """The notes under `root` (a file or a folder), sorted by their path in the root.
 
-    A file given directly is always a note: the user named it.
+    A file given directly is always a note: the user named it. What is left out for a
+    reason the user should hear of (a note symlink leading out of the vault or into a
+    hidden folder, a bad line of `.notecardsignore`) goes to `problems` as
+    (path, line, message).
     """
     if root.is_file():
         return [root]
+    said = problems if problems is not None else []
     base = root.resolve()
-    ignored, wanted, unwanted = _ignore_spec(base), _spec(include), _spec(exclude)
+    ignored, wanted, unwanted = _ignore_spec(base, said), _spec(include), _spec(exclude)
     found: list[tuple[str, str]] = []
-    for rel, path in _walk(base, "", base, set()):
+    for rel, path in _walk(base, "", base, set(), said):
         if ignored is not None and ignored.match_file(rel):
             continue
         if wanted is not None and not wanted.match_file(rel):
@@ -60,7 +168,9 @@ def discover(root: Path, include: Sequence[str] = (), exclude: Sequence[str] = (
     return [Path(path) for _, path in found]
 
 
-def _walk(folder: Path, prefix: str, root: Path, seen: set[Path]) -> Iterator[tuple[str, str]]:
+def _walk(
+    folder: Path, prefix: str, root: Path, seen: set[Path], problems: list[tuple[str, int, str]]
+) -> Iterator[tuple[str, str]]:
     """(path relative to `root` in POSIX form, path) of each note under `folder`, whose
     relative path is `prefix`; kept as text, since a vault has thousands of notes."""
     try:
@@ -80,12 +190,12 @@ def _walk(folder: Path, prefix: str, root: Path, seen: set[Path]) -> Iterator[tu
             continue
         try:
             if entry.is_dir(follow_symlinks=True):
-                yield from _walk(Path(entry.path), f"{prefix}{name}/", root, seen)
-            elif (
-                entry.is_file(follow_symlinks=True)
-                and _is_note(name)
-                and (not entry.is_symlink() or Path(entry.path).resolve().is_relative_to(root))
-            ):
+                yield from _walk(Path(entry.path), f"{prefix}{name}/", root, seen, problems)
+            elif entry.is_file(follow_symlinks=True) and _is_note(name):
+                if entry.is_symlink() and not inside(Path(entry.path).resolve(), root):
+                    message = "symlink to a file outside the vault or in a hidden folder: skipped"
+                    problems.append((entry.path, 1, message))
+                    continue
                 yield prefix + name, entry.path
         except (OSError, RuntimeError):
             continue

@@ -23,9 +23,18 @@ from notecards.model import Note, Problem, block_spans, plain_text, walk_blocks
 from notecards.reader.decode import decode_note
 from notecards.reader.inline import to_spans, wikilink_display
 from notecards.render.markup import EmbedNote, RenderContext, render_markdown
+from notecards.safe_read import MiB, describe, inside, read_regular
 from notecards.vault import MEDIA_SUFFIXES
 
 MAX_DEPTH = 3  # nested embeds shown; deeper ones become links
+MAX_EMBED_FILE_BYTES = 8 * MiB  # an embedded note larger than this is shown as a link
+# Embeds multiply: 150 embeds per level over three levels made a 48 KB vault into a
+# 218 MB field. So the Markdown embedded is counted (each embed at least `EMBED_COST`)
+# per embed written in the note, nested embeds included, and per note; past either
+# budget an embed is shown as a link, and said once.
+MAX_EMBED_CHARS = 1 * MiB
+MAX_NOTE_EMBED_CHARS = 4 * MiB
+EMBED_COST = 1024
 
 # (note the embed was written in, target as written) → (resolved path or "", its hash)
 Deps = dict[tuple[str, str], tuple[str, str]]
@@ -37,10 +46,26 @@ def is_note_embed(target: str) -> bool:
 
 @dataclass
 class NoteSources:
-    """The bodies of embedded notes, read once per run (a vault embeds the same few)."""
+    """The bodies of embedded notes, read once per run (a vault embeds the same few).
+
+    An embedded note is read as carefully as media: its real path must lie inside the
+    vault root and outside its hidden folders, and it must be a regular file of at most
+    `MAX_EMBED_FILE_BYTES` (so `passwd.md → /etc/passwd`, `leak.md → .git/config`, a
+    FIFO or `/dev/zero` never get in). Why one was refused is kept for the warning."""
 
     root: Path
     _bodies: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    refusals: dict[str, str] = field(default_factory=dict)
+    _parts: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def part(self, rel: str, heading: str) -> str | None:
+        """`fragment` of the note at `rel`, found once per run (a note embedding
+        `![[Big#Heading]]` 150 times parses `Big` once)."""
+        key = (rel, heading)
+        if key not in self._parts:
+            body = self.body(rel)
+            self._parts[key] = fragment(body[0], heading) if body else None
+        return self._parts[key]
 
     def body(self, rel: str) -> tuple[str, str] | None:
         """(Markdown body without front matter, content hash), or None if unreadable."""
@@ -51,12 +76,21 @@ class NoteSources:
     def _read(self, rel: str) -> tuple[str, str] | None:
         from notecards.reader.metadata import split_front_matter
 
+        root = self.root.resolve()
         try:
-            data = (self.root / rel).read_bytes()
-        except OSError:
+            real = (root / rel).resolve(strict=True)
+            if not inside(real, root):
+                self.refusals[rel] = "file outside the vault or in a hidden folder refused"
+                return None
+            data, _ = read_regular(real, MAX_EMBED_FILE_BYTES)
+        except (OSError, RuntimeError, ValueError) as error:  # RuntimeError: a link loop
+            self.refusals[rel] = (
+                describe(error) if not isinstance(error, RuntimeError) else ("symlink loop refused")
+            )
             return None
         text = decode_note(data).text
         if text is None:
+            self.refusals[rel] = "binary file, not a Markdown note: refused"
             return None
         return split_front_matter(text).body, content_hash(data)
 
@@ -137,6 +171,8 @@ class NoteEmbedder:
         self.problems: list[Problem] = []
         self._said: set[str] = set()
         self._line = 1
+        self._spent = 0  # Markdown embedded in this note so far
+        self._spent_here = 0  # ... by the embed written in the note being rendered
 
     def check(self) -> list[Problem]:
         """Warn about every embed whose note is missing or ambiguous, rendered or not."""
@@ -144,6 +180,8 @@ class NoteEmbedder:
             found = self._resolve(target, self.note.path)
             if found.path is None:
                 self._warn(line, f"embedded note not found: ![[{target}]]")
+            elif found.path in self.sources.refusals:
+                self._warn(line, self._refused(target, found.path))
             elif found.ambiguous:
                 others = ", ".join(found.candidates)
                 self._warn(line, f"![[{target}]] matches {len(found.candidates)} notes "
@@ -165,6 +203,25 @@ class NoteEmbedder:
         self.deps[(source, target)] = (found.path or "", body[1] if body else "")
         return found
 
+    def _afford(self, cost: int) -> bool:
+        """Count `cost` characters against the budgets; False (and said) when over."""
+        if self._spent + cost > MAX_NOTE_EMBED_CHARS:
+            limit = MAX_NOTE_EMBED_CHARS // MiB
+            self._warn(self._line, f"embedded notes exceed {limit} MiB in this note: "
+                                   "the rest are shown as links")  # fmt: skip
+            return False
+        if self._spent_here + cost > MAX_EMBED_CHARS:
+            limit = MAX_EMBED_CHARS // MiB
+            self._warn(self._line, f"embed shows over {limit} MiB with the notes it embeds: "
+                                   "the rest are shown as links")  # fmt: skip
+            return False
+        self._spent += cost
+        self._spent_here += cost
+        return True
+
+    def _refused(self, target: str, path: str) -> str:
+        return f"![[{target}]]: {path}: {self.sources.refusals[path]}: shown as a link"
+
     def _warn(self, line: int, message: str) -> None:
         if message not in self._said:
             self._said.add(message)
@@ -176,6 +233,7 @@ class NoteEmbedder:
         source = stack[-1][0]
         if len(stack) == 1:
             self._line = self.lines.get(target, 1)
+            self._spent_here = 0
         link = wikilink_display({"target": target, "heading": heading})
         as_link = f'<span class="nc-link">{html.escape(link)}</span>'
         found = self._resolve(target, source)
@@ -188,11 +246,15 @@ class NoteEmbedder:
         if len(stack) > MAX_DEPTH:
             self._warn(self._line, f"embeds nested deeper than {MAX_DEPTH}: shown as a link")
             return as_link
-        body = self.sources.body(found.path)
-        part = fragment(body[0], heading) if body else None
+        part = self.sources.part(found.path, heading)
+        if part is None and found.path in self.sources.refusals:
+            self._warn(self._line, self._refused(target, found.path))
+            return as_link
         if part is None:
             what = f"#{heading}" if heading else ""
             self._warn(self._line, f"![[{target}]]: {what or 'note'} not found in {found.path}")
+            return as_link
+        if not self._afford(max(len(part), EMBED_COST)):
             return as_link
         inner = RenderContext(
             ctx.vault,

@@ -39,6 +39,17 @@ def _install(value: Any) -> None:
     _STATE = value
 
 
+def _start_worker(parent: int, shared: Any) -> None:
+    """A worker ends with its parent (a SIGKILLed build leaves none behind), takes the
+    default action on stop signals, and gets the shared state (already there when
+    forked)."""
+    from notecards.lifetime import die_with_parent, reset_stop_signals
+
+    die_with_parent(parent)
+    reset_stop_signals()
+    _install(shared)
+
+
 def worker_count(tasks: int, requested: int | None = None) -> int:
     """How many processes: 1 for small runs or one core, else all cores."""
     if requested is not None:
@@ -68,7 +79,7 @@ def run_ordered(
         return Ordered(_serial(fn, batches, shared))
     fork = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    init = {} if fork else {"initializer": _install, "initargs": (shared,)}
+    init = {"initializer": _start_worker, "initargs": (os.getpid(), shared)}
     previous = _STATE
     _install(shared)  # forked workers copy it as they start, during `map`
     pool = ProcessPoolExecutor(workers, mp_context=context, **init)

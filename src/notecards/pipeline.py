@@ -201,7 +201,7 @@ class Task(NamedTuple):
     path: str
     rel: str  # relative to the vault (the note's identity)
     rel_in_root: str  # relative to the folder built (its deck)
-    data: bytes | None  # None: let read_note read and judge the file
+    data: bytes | None  # None: read where the note is mined (see `_loaded`)
     mtime: int
     key: str
 
@@ -264,9 +264,13 @@ class Run:
 
     def hash_of(self, rel: str) -> str:
         if rel not in self.hashes:
+            from notecards.reader import MAX_NOTE_BYTES, read_regular_file
+
             try:
-                self.hashes[rel] = content_hash((self.vault.root / rel).read_bytes())
-            except OSError:
+                self.hashes[rel] = content_hash(
+                    read_regular_file(self.vault.root / rel, MAX_NOTE_BYTES)[0]
+                )
+            except (OSError, ValueError):
                 self.hashes[rel] = ""
         return self.hashes[rel]
 
@@ -344,8 +348,25 @@ def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _loaded(run: Run, task: Task) -> Task:
+    """`task` with its note's bytes, read now: workers are handed paths, not bytes, so
+    the main process never holds the vault's notes. The cache key is made again from
+    what is read, in case the file changed since the run was planned."""
+    if task.data is not None:
+        return task
+    from notecards.reader import MAX_NOTE_BYTES, read_regular_file
+
+    try:
+        content, mtime = read_regular_file(Path(task.path), MAX_NOTE_BYTES)
+    except (OSError, ValueError):  # read_note will say what is wrong
+        return task._replace(key="")
+    key = _key(run, task.rel, task.rel_in_root, content_hash(content), mtime)
+    return task._replace(data=content, mtime=mtime, key=key)
+
+
 def _process_here(tasks: list[Task]) -> list[NoteResult]:
     run: Run = parallel.state()
+    tasks = [_loaded(run, task) for task in tasks]
     results = [_compute(run, task) for task in tasks]
     run.cache.put_many((t.key, _dumps(r)) for t, r in zip(tasks, results, strict=True) if t.key)
     return results
@@ -365,6 +386,7 @@ def _process_in_worker(tasks: list[Task]) -> list[bytes]:
         gc.freeze()
         run.frozen_pid = os.getpid()
     with no_cycle_collection():
+        tasks = [_loaded(run, task) for task in tasks]
         bodies = [_dumps(_compute(run, task)) for task in tasks]
         run.cache.put_many((t.key, b) for t, b in zip(tasks, bodies, strict=True) if t.key)
     return bodies
@@ -419,19 +441,22 @@ def _front_aliases(data: bytes) -> list[str]:
 
 
 def _aliases(
-    vault: Vault, notes: list[str], known: dict[str, list[str]], data: dict[str, bytes]
+    vault: Vault, notes: list[str], known: dict[str, list[str]], read: dict[str, list[str]]
 ) -> dict[str, list[str]]:
+    """Each note's aliases: from its cached result, from its read when this run read it,
+    else from its first 16 KiB (read safely: a FIFO named `x.md` is not opened)."""
+    from notecards.safe_read import read_head
+
     out: dict[str, list[str]] = {}
     for rel in notes:
         if rel in known:
             found = known[rel]
-        elif rel in data:
-            found = _front_aliases(data[rel])
+        elif rel in read:
+            found = read[rel]
         else:
             try:
-                with open(vault.root / rel, "rb") as handle:
-                    found = _front_aliases(handle.read(16384))
-            except OSError:
+                found = _front_aliases(read_head(vault.root / rel, 16384))
+            except (OSError, ValueError):
                 found = []
         if found:
             out[rel] = found
@@ -486,30 +511,31 @@ def stream_one(
     cache = cache if cache is not None else NoteCache.default(options.cache)
     vault = _TrackingVault(find_vault_root(path))
     build_root = path.resolve() if not single else path.resolve().parent
-    paths = discover(path, options.include, options.exclude)
+    skipped: list[tuple[str, int, str]] = []  # note symlinks out, bad ignore lines
+    paths = discover(path, options.include, options.exclude, skipped)
+    result.problems += [Problem(display_path(Path(p)), n, why) for p, n, why in skipped]
     all_notes, files = vault_notes(vault.root)
     run = Run(vault, NoteIndex(()), options, build_root.name, single, cache, files, {})
     _load_knowledge(run, result)
 
     tasks: list[Task | None] = []
     entries: list[NoteResult | None] = []
-    data: dict[str, bytes] = {}
+    aliases: dict[str, list[str]] = {}  # of the notes read here
     for note_path in paths:
-        task = _task(run, note_path, build_root, data)
+        task = _task(run, note_path, build_root, aliases)
         entry = cache.get(task.key) if task.key else None
         entries.append(entry.without(**drop) if isinstance(entry, NoteResult) else None)
         tasks.append(task)
     known = {e.note.path: list(e.note.aliases) for e in entries if e and e.note}
     indexed = set(all_notes)
     extra = [rel for rel in _relpaths(vault, paths) if rel not in indexed]
-    run.index = NoteIndex(all_notes + extra, _aliases(vault, all_notes + extra, known, data))
+    run.index = NoteIndex(all_notes + extra, _aliases(vault, all_notes + extra, known, aliases))
     for position, entry in enumerate(entries):
         if entry is not None and not _still_valid(run, entry):
             entries[position] = None
     todo = [(i, t) for i, (t, e) in enumerate(zip(tasks, entries, strict=True)) if e is None]
     result.newest = max((task.mtime for task in tasks if task is not None), default=0)
-    tasks.clear()  # hits no longer need their bytes
-    data.clear()
+    tasks.clear()
     result.cached = len(paths) - len(todo)
     result.parsed = len(todo)
     vault.index_media()
@@ -629,7 +655,9 @@ def _realpath(path: str, folders: dict[str, str]) -> str:
     return os.path.join(folders[folder], name)
 
 
-def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -> Task:
+def _task(run: Run, note_path: Path, build_root: Path, aliases: dict[str, list[str]]) -> Task:
+    """What to do for one note: its cache key, from its bytes, which are not kept (a
+    worker reads them again, `_loaded`); its aliases go to `aliases`."""
     inside_vault = _inside(note_path, run.vault.root)  # discover resolved it
     inside_root = _inside(note_path, build_root) if inside_vault else None
     if inside_vault and inside_root:
@@ -646,11 +674,19 @@ def _task(run: Run, note_path: Path, build_root: Path, data: dict[str, bytes]) -
         content, mtime = read_regular_file(note_path, MAX_NOTE_BYTES)
     except Exception:  # read_note will say what is wrong, in a worker
         return Task(str(note_path), rel, rel_in_root, None, 0, "")
-    data[rel] = content
+    aliases[rel] = _front_aliases(content)
     hashed = content_hash(content)
     run.hashes[rel] = hashed
-    key = digest(run.settings_key(), rel, rel_in_root, hashed, mtime)
-    return Task(str(note_path), rel, rel_in_root, content, mtime, key if run.cache.enabled else "")
+    return Task(
+        str(note_path), rel, rel_in_root, None, mtime, _key(run, rel, rel_in_root, hashed, mtime)
+    )
+
+
+def _key(run: Run, rel: str, rel_in_root: str, hashed: str, mtime: int) -> str:
+    """A note's cache key ('' when the cache is off)."""
+    if not run.cache.enabled:
+        return ""
+    return digest(run.settings_key(), rel, rel_in_root, hashed, mtime)
 
 
 def collect(

@@ -2,9 +2,11 @@
 
 Editors save in bursts (a temporary file, a rename, a metadata write), and Obsidian
 writes `.obsidian/workspace.json` whenever a pane moves. So changes are filtered
-(notes, media and `.notecardsignore` count; hidden folders, the output folder and
-editor temporaries do not) and debounced: watchfiles groups what arrives within the
-debounce window into one batch, and a batch of only ignored changes rebuilds nothing.
+(notes, media, `.notecardsignore` and the knowledge files in the vault's
+`.notecards/knowledge/` or the user's config folder count; other hidden folders, the
+output folder and editor temporaries do not) and debounced: watchfiles groups what
+arrives within the debounce window into one batch, and a batch of only ignored changes
+rebuilds nothing.
 The rebuild itself is the build's normal run, so the note cache makes it cheap.
 """
 
@@ -19,13 +21,20 @@ from notecards.vault import MEDIA_SUFFIXES
 Change = tuple[object, str]  # (watchfiles.Change, path)
 
 
-def relevant(path: str, roots: Iterable[Path], out: Path | None) -> bool:
-    """True when a change to `path` can change what a build writes."""
+def relevant(
+    path: str, roots: Iterable[Path], out: Path | None, knowledge: Iterable[Path] = ()
+) -> bool:
+    """True when a change to `path` can change what a build writes; `knowledge` are
+    the folders of knowledge files (`knowledge_folders`)."""
     target = Path(path)
     try:
         resolved = target.resolve()
     except OSError:
         resolved = target
+    if target.suffix.lower() == ".json" and any(
+        resolved.parent == _resolved(folder) for folder in knowledge
+    ):
+        return True
     if out is not None and resolved.is_relative_to(out.resolve()):
         return False
     for root in roots:
@@ -44,12 +53,36 @@ def relevant(path: str, roots: Iterable[Path], out: Path | None) -> bool:
     return suffix in NOTE_SUFFIXES or suffix in MEDIA_SUFFIXES
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
+def knowledge_folders(roots: Iterable[Path]) -> list[Path]:
+    """The knowledge folders the builds of `roots` read (see `pipeline.knowledge_dirs`)."""
+    from notecards.pipeline import knowledge_dirs
+    from notecards.vault import find_vault_root
+
+    found: list[Path] = []
+    for root in roots:
+        for folder in knowledge_dirs(find_vault_root(root)):
+            if folder not in found:
+                found.append(folder)
+    return found
+
+
 def batches(
-    changes: Iterable[set[Change]], roots: list[Path], out: Path | None
+    changes: Iterable[set[Change]],
+    roots: list[Path],
+    out: Path | None,
+    knowledge: Iterable[Path] = (),
 ) -> Iterator[list[str]]:
     """The relevant paths of each batch, skipping batches with none."""
+    knowledge = list(knowledge)
     for batch in changes:
-        paths = sorted({path for _, path in batch if relevant(path, roots, out)})
+        paths = sorted({path for _, path in batch if relevant(path, roots, out, knowledge)})
         if paths:
             yield paths
 
@@ -65,14 +98,17 @@ def watch(
 ) -> int:
     """Call `rebuild(changed paths)` after each burst; returns how many rebuilds ran.
 
-    `changes` replaces the file watcher (tests feed batches directly)."""
+    `changes` replaces the file watcher (tests feed batches directly). The knowledge
+    folders are watched too when they exist (the user's may be outside every vault)."""
+    knowledge = knowledge_folders(roots)
     if changes is None:
         import watchfiles
 
         watched = [str(r if r.is_dir() else r.parent) for r in roots]
+        watched += [str(folder) for folder in knowledge if folder.is_dir()]
         changes = watchfiles.watch(*watched, debounce=debounce_ms, step=50, stop_event=stop_event)
     count = 0
-    for paths in batches(changes, roots, out):
+    for paths in batches(changes, roots, out, knowledge):
         rebuild(paths)
         count += 1
     return count

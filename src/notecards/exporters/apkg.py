@@ -43,7 +43,6 @@ import re
 import shutil
 import sqlite3
 import stat
-import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +58,7 @@ from notecards.exporters.note_types import STYLE_VERSION, model_json, note_types
 from notecards.ids import anki_guid, anki_object_id
 from notecards.model import Card, Problem
 from notecards.render.sanitize import clean_html
+from notecards.scratch import scratch_folder
 
 DEFAULT_DECK_ID = 1
 DEFAULT_DECK = "Default"
@@ -316,7 +316,7 @@ class Stage:
     """
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="notecards-"))
+        self.folder = scratch_folder()  # names this process: a later build sweeps it
         self.path = self.folder / "stage.db"
         self._parts = 0
         self._indexed = False
@@ -389,7 +389,7 @@ class Collection:
 
     def __init__(self, id_base: int) -> None:
         self.id_base = id_base
-        self.folder = Path(tempfile.mkdtemp(prefix="notecards-"))
+        self.folder = scratch_folder()
         self.path = self.folder / "collection.anki2"
         self._db = _scratch_db(self.path)
         self._db.executescript(_TABLES)  # the indexes come last: built once, not row by row

@@ -27,11 +27,13 @@ from notecards.extractors.purposes import extract_purposes
 from notecards.extractors.questions import extract_questions
 from notecards.extractors.reasons import extract_reasons
 from notecards.ids import normalize_anchor
-from notecards.lang import pack_for
+from notecards.lang import LanguagePack, pack_for
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note
 from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import strip_html_tags
+from notecards.text.guards import keep_mined
+from notecards.text.personal import is_personal
 from notecards.vault import Vault
 
 _LINE = attrgetter("line")
@@ -75,18 +77,26 @@ def extract_cards(
     if not enabled:
         return []
     threshold = meta_min_confidence(meta, min_confidence)
-    minable = pack_for(note.lang) is not None
+    pack = pack_for(note.lang)
+    if pack is not None and is_personal(note, pack):
+        pack = None  # personal writing: the cards the user wrote, nothing mined
     ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags)
     cards: list[Card] = []
     for extractor in EXTRACTORS:
-        if extractor.name in skipped or (extractor.mined and not minable):
+        if extractor.name in skipped or (extractor.mined and pack is None):
             continue
-        cards += [
-            c
-            for c in extractor.run(note, ctx)
-            if c.kind not in skipped and c.confidence >= threshold
-        ]
+        found = [c for c in extractor.run(note, ctx) if c.kind not in skipped]
+        if extractor.mined and pack is not None:
+            found = [guarded(c, pack) for c in found]
+        cards += [c for c in found if c.confidence >= threshold]
     return finalize(cards, ctx.normalized)
+
+
+def guarded(card: Card, pack: LanguagePack) -> Card:
+    """`card`, or, when a guard of `text.guards` bites, the card with confidence 0 and
+    the guard's reason as its evidence (so `cards --all --why` can say why it is out)."""
+    reason = keep_mined(card.front, card.back, pack)
+    return replace(card, confidence=0.0, evidence=f"guard: {reason}") if reason else card
 
 
 def finalize(cards: list[Card], normalize: Callable[[str], str] = normalize_anchor) -> list[Card]:

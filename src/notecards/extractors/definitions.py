@@ -23,6 +23,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
+from notecards.text.morphology import can_be_subject, is_bare_adjective
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat, prose_blocks
 from notecards.text.terms import (
@@ -582,6 +583,57 @@ def _find_definitions(
     return found
 
 
+# How often each pattern's cards are kept as they are (read from samples of real vaults):
+# "X — это Y" and "Под X понимают Y" almost always define; a bold lead or a table row
+# often labels rather than defines; a reverse card is weaker than its definition.
+_BASE = {
+    "dash-eto": 0.85, "under": 0.8, "stands-for": 0.8, "is-a": 0.75, "refers": 0.75,
+    "means": 0.7, "which-is": 0.6, "is": 0.6, "lead": 0.6, "table": 0.6, "named": 0.55,
+}  # fmt: skip
+_REVERSE_BASE = {"table": 0.35, "lead": 0.5, "named": 0.5}
+_COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
+
+
+def confidence(d: Definition, reverse: bool) -> tuple[float, str]:
+    """How sure a definition card is, and what lowered it: the pattern's base, less
+    what real notes showed to go wrong (a term that is a letter, math, two terms or a
+    predicate; an answer that is a link, a bare adjective, a negation)."""
+    term, answer = d.term, d.answer
+    if len(term) < 2 or "$" in term or not any(c.isalpha() for c in term):
+        return 0.0, "the term is a letter, math or a symbol"
+    if _URL.search(answer):
+        return 0.0, "the answer is a link"
+    if d.pattern in ("is", "which-is"):
+        if term.lower().endswith(" не") or answer.lower().startswith("не "):
+            return 0.0, "a negation defines nothing"
+        if not can_be_subject(term):
+            return 0.0, "the words before «является» are its predicate, not a subject"
+        if is_bare_adjective(answer):
+            return 0.0, "the answer is a bare adjective: a property, not a definition"
+    score = _BASE.get(d.pattern, 0.6)
+    why = [f"pattern {d.pattern}"]
+    if reverse:
+        score = _REVERSE_BASE.get(d.pattern, score - 0.1)
+        if _COORDINATED.search(term):
+            return 0.0, "two terms: no single name to recall"
+        if "…" in d.reverse:
+            return 0.0, "the description holds the term itself"
+        if len(d.reverse) > REVERSE_FRONT_LIMIT:
+            score -= 0.3
+            why.append("long description")
+    elif _COORDINATED.search(term):
+        score -= 0.3
+        why.append("two terms asked as one")
+    if d.pattern in ("lead", "table") and len(answer.split()) < 2:
+        score -= 0.15
+        why.append("one-word answer")
+    if d.flat is not None:
+        why.append(f"«{d.flat.text[:200]}»")
+    return round(max(score, 0.0), 2), "; ".join(why)
+
+
 def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
     """Definition cards (term → definition) and their reverses (definition → term)."""
     cards: list[Card] = []
@@ -589,13 +641,14 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
         d = item.definition
         spans = d.answer_spans()
         answer_html = spans_html(spans, ctx.render) if spans else None
+        sure, why = confidence(d, reverse=False)
         cards.append(
             ctx.card(
                 kind=d.kind,
                 extractor=NAME,
                 rule=f"{NAME}.{d.pattern}",
-                confidence=0.8,
-                evidence=d.flat.text if d.flat else "",
+                confidence=sure,
+                evidence=why,
                 anchor=d.term if d.kind == "definition" else d.front,
                 front=d.front,
                 back=d.answer,
@@ -605,12 +658,14 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
             )
         )
         if d.reverse:
+            sure, why = confidence(d, reverse=True)
             cards.append(
                 ctx.card(
                     kind="term",
                     extractor=NAME,
                     rule=f"{NAME}.{d.pattern}.reverse",
-                    confidence=0.7,
+                    confidence=sure,
+                    evidence=why,
                     anchor=d.term,
                     front=d.reverse,
                     back=d.term,

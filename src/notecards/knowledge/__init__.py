@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from notecards.safe_read import describe, read_regular
+
 __all__ = [
     "HeaderInfo",
     "MethodInfo",
@@ -384,6 +386,9 @@ def _knowledge_files(directory: Path) -> tuple[list[Path], list[str]]:
         return [], [f"{directory}:1: cannot list the directory: {error.strerror or error}"]
 
 
+MAX_KNOWLEDGE_BYTES = 16 * 1024 * 1024  # a user file of tables, not a dump
+
+
 def add_knowledge_dirs(dirs: Iterable[Path]) -> list[str]:
     """Load the user's knowledge files; later files override earlier ones.
 
@@ -396,10 +401,10 @@ def add_knowledge_dirs(dirs: Iterable[Path]) -> list[str]:
         files, listing_problems = _knowledge_files(Path(directory))
         problems.extend(listing_problems)
         for path in files:
-            try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as error:
-                problems.append(f"{path}:1: cannot read the file: {error}")
+            try:  # safely: a FIFO or a link to /dev/zero is refused, not read
+                text = read_regular(path, MAX_KNOWLEDGE_BYTES)[0].decode("utf-8-sig")
+            except (OSError, ValueError) as error:  # UnicodeDecodeError is a ValueError
+                problems.append(f"{path}:1: {describe(error)}")
                 continue
             staged = _Tables()
             bases = [_user, _bundled()]

@@ -27,6 +27,17 @@ class LanguagePack:
     questions: Mapping[str, str]
     # headings that name no subject ("Введение", "Overview"): never a question's subject
     generic_headings: frozenset[str] = field(default_factory=frozenset)
+    # words whose referent is elsewhere: a question holding one cannot be answered alone
+    demonstratives: frozenset[str] = field(default_factory=frozenset)
+    # the same for phrases only a pattern finds ("what does it …", "он будет …")
+    dangling_patterns: tuple[re.Pattern[str], ...] = ()
+    # an answer holding one of these only points at what follows ("the following")
+    pointers: tuple[str, ...] = ()
+    # words a finished phrase does not end with (prepositions, conjunctions, articles)
+    unfinished_endings: frozenset[str] = field(default_factory=frozenset)
+    # first-person words, and tags or note types, that mark personal writing
+    first_person: frozenset[str] = field(default_factory=frozenset)
+    personal_tags: frozenset[str] = field(default_factory=frozenset)
     # cue phrases by name, as regular-expression alternatives matched case-insensitively
     # at a word boundary ("что такое|зачем"): how the language asks, sums up, sets a task
     cues: Mapping[str, str] = field(default_factory=dict)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from notecards.lang import LanguagePack
 from notecards.text.sentences import word_set
 
@@ -54,6 +56,25 @@ PACK = LanguagePack(
         links resources notes overview contents todo misc appendix questions exercises
         background definition definitions description details usage setup troubleshooting
         tips faq"""
+    ),
+    demonstratives=word_set("this these those above below latter former aforementioned"),
+    dangling_patterns=(
+        re.compile(
+            r"^(?:what|how|why|when|where|which)\s+(?:does|do|did|is|are|was|were|can|will|would)"
+            r"\s+(?:it|they|them|he|she)\b(?!\s+(?:important|necessary|possible|better|worth"
+            r"|hard|easy|useful|common|recommended|true|a good|bad)\b)"
+        ),
+        re.compile(r"\bthe following\b|\beach one\b|\bthe (?:same|other) one\b"),
+    ),
+    pointers=("the following", "as follows", "listed below", "see below", "see above"),
+    unfinished_endings=word_set(
+        """a an the of to in on at by for with from into and or but as than that which who
+        whose is are be its their"""
+    ),
+    first_person=word_set("i me my mine myself i'm i’m i've i’ve i'd i’d i'll i’ll"),
+    personal_tags=word_set(
+        """journal diary daily dailies personal reflection essay draft log logbook plan
+        plans thoughts musings"""
     ),
     cues={
         # h12-recall: questions.py, code_tasks.py, comparisons.py

@@ -7,15 +7,13 @@ file's line, and as much of the note as can be read is kept.
 from __future__ import annotations
 
 import gc
-import os
 import re
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from notecards.model import Note, Problem, Section, Span, block_spans, walk_blocks
-from notecards.reader import limits
+from notecards.reader import chunks, limits
 from notecards.reader.chunks import split_chunks
 from notecards.reader.decode import decode_note
 from notecards.reader.language import detect_language, normalize_lang
@@ -31,6 +29,7 @@ from notecards.reader.metadata import (
 )
 from notecards.reader.obsidian import take_unclosed_comments
 from notecards.reader.tree import SectionBuilder
+from notecards.safe_read import describe, read_regular
 from notecards.vault import MEDIA_SUFFIXES, Vault, is_fetched
 
 _TITLE_JUNK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -42,51 +41,15 @@ def read_note(path: Path, vault: Vault) -> tuple[Note | None, list[Problem]]:
     rel = vault.relpath(path)
     try:
         data, mtime = read_regular_file(path, MAX_NOTE_BYTES)
-    except _Refused as refused:
-        return None, [Problem(rel, 1, str(refused), "error")]
-    except OSError as error:
-        return None, [Problem(rel, 1, f"cannot read file: {error.strerror or error}", "error")]
-    except ValueError as error:  # a NUL byte in the name
-        return None, [Problem(rel, 1, f"cannot read file: {error}", "error")]
+    except (OSError, ValueError) as error:  # ValueError: a NUL byte in the name
+        return None, [Problem(rel, 1, describe(error), "error")]
     return parse_note(data, rel, path, vault, mtime)
 
 
-class _Refused(Exception):
-    """A path that is not something notecards reads (a FIFO, a device, a huge file)."""
-
-
 def read_regular_file(path: Path, limit: int) -> tuple[bytes, int]:
-    """The bytes and whole-second mtime of a regular file of at most `limit` bytes.
-
-    FIFOs and devices (`/dev/zero` behind a symlink) are refused before they are
-    opened, since reading one hangs or never ends; the file is then opened without
-    blocking and checked again on the open descriptor, so a swap in between is caught.
-    """
-    _check_regular(os.stat(path), limit)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        _check_regular(info, limit)
-        # Ask for the size it has (reading `limit + 1` at once would allocate `limit`
-        # bytes for every note) and one byte more; a file that grew since is read on.
-        data = handle.read(info.st_size + 1)
-        if len(data) > info.st_size:
-            data += handle.read(limit + 1 - len(data))
-    if len(data) > limit:
-        raise _Refused(_too_large(len(data)))
-    return data, int(info.st_mtime)
-
-
-def _check_regular(info: os.stat_result, limit: int) -> None:
-    if not stat.S_ISREG(info.st_mode):
-        raise _Refused("not a regular file (a device, FIFO or socket): skipped")
-    if info.st_size > limit:
-        raise _Refused(_too_large(info.st_size))
-
-
-def _too_large(size: int) -> str:
-    limit = MAX_NOTE_BYTES // (1024 * 1024)
-    return f"file of {size // (1024 * 1024)} MiB is too large (limit {limit} MiB): skipped"
+    """`safe_read.read_regular`: the bytes and mtime of a regular file of at most
+    `limit` bytes; FIFOs, devices and huge files are refused before they are opened."""
+    return read_regular(path, limit)
 
 
 def parse_note(
@@ -167,7 +130,9 @@ def _parse_body(
     builder = SectionBuilder(front.body_offset)
     degraded: list[tuple[int, int]] = []
     unclosed: list[tuple[int, str]] = []
-    for start, chunk in split_chunks(front.body):
+    cuts: list[int] = []
+    left_out: list[tuple[int, int]] = []
+    for start, chunk in split_chunks(front.body, cuts=cuts, left_out=left_out):
         offset = front.body_offset + start
         lines = chunk.split("\n")
         tokens = parser().parse(chunk, env)
@@ -177,7 +142,29 @@ def _parse_body(
         found += [(line, _UNCLOSED_FENCE) for line in _unclosed_fences(tokens, lines)]
         found += [(line, _TOO_DEEP) for line in take_too_deep(env)]
         unclosed += [(offset + line + 1, message) for line, message in found]
+    first = front.body_offset + 1
+    if cuts:  # one warning, at the first: a note this large may have thousands
+        unclosed.append((first + cuts[0], _cut_message(len(cuts))))
+    unclosed += [(first + a, _left_out_message(first + a, first + b)) for a, b in left_out]
     return builder.finish(), degraded, unclosed
+
+
+def _cut_message(cuts: int) -> str:
+    size = _size(chunks.BLOCK_PIECE_CHARS)
+    return (
+        f"table, list or quote over {size}: read in {cuts + 1:,} pieces from here "
+        "(a list goes on as a new list, a callout as a quote, a table's rows as text)"
+    )
+
+
+def _left_out_message(first: int, last: int) -> str:
+    size = _size(chunks.MAX_BLOCK_CHARS)
+    return f"table, list or quote over {size}: lines {first:,}-{last:,} left out"
+
+
+def _size(chars: int) -> str:
+    kib = chars // 1024
+    return f"{kib // 1024} MiB" if kib >= 1024 and kib % 1024 == 0 else f"{kib} KiB"
 
 
 _UNCLOSED_COMMENT = "%% comment is never closed: the rest of the note is hidden"

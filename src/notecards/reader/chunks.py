@@ -9,7 +9,19 @@ starts for certain and nothing can be open across the cut:
 - at a line starting with a letter in column 0 after a blank line (a new paragraph);
 
 and never while a fenced code block, a `$$` math block, a `%%` comment or an HTML block
-is open. Reference definitions (`[x]: url`) stay visible to later pieces, since all
+is open.
+
+A single block larger than a piece (a table of 2,000,000 rows, a list of 400,000
+items, a long callout) has no such place, and its tokens cost 200-370 bytes of memory
+per byte. Once `BLOCK_PIECE_CHARS` long, a piece is cut inside the block too, before a
+line that starts a new table row, top-level list item or quote line: the list goes on
+as a new list, the quote as a plain quote, and the table's further rows are read as
+text. And a block is read up to `MAX_BLOCK_CHARS`: its lines past that, to the next
+heading or paragraph, are left out (the tree and the cards of 2,000,000 rows would
+cost gigabytes, and no card comes from them). `split_chunks` reports both (the reader
+warns).
+
+Reference definitions (`[x]: url`) stay visible to later pieces, since all
 pieces share one markdown-it `env`; a reference used before it is defined in another
 piece is the one thing that reads differently, and only in notes this large.
 """
@@ -17,9 +29,12 @@ piece is the one thing that reads differently, and only in notes this large.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 CHUNK_CHARS = 256 * 1024
+BLOCK_PIECE_CHARS = 256 * 1024  # a table, list or quote this long is cut inside
+MAX_BLOCK_CHARS = 1024 * 1024  # of one table, list or quote; the rest is left out
 
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)$")
@@ -34,6 +49,7 @@ _HTML_ENDS = (
     (re.compile(r" {0,3}<!\[CDATA\["), re.compile(r"\]\]>")),
 )
 _HTML_OTHER = re.compile(r" {0,3}</?[A-Za-z]")
+_LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 @dataclass(slots=True)
@@ -93,25 +109,77 @@ class _Scanner:
         self.until_blank = bool(_HTML_OTHER.match(line))
 
 
-def split_chunks(body: str, size: int | None = None) -> list[tuple[int, str]]:
-    """(line offset, text) pieces of `body`; one piece when it is short."""
+def split_chunks(
+    body: str,
+    size: int | None = None,
+    cuts: list[int] | None = None,
+    left_out: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, str]]:
+    """(line offset, text) pieces of `body`; one piece when it is short. The 0-based
+    lines where a block was cut go to `cuts`, the (first, last) lines of a block left
+    out past `MAX_BLOCK_CHARS` to `left_out` (see the module docstring)."""
     size = size or CHUNK_CHARS
     if len(body) <= size:
         return [(0, body)]
-    lines = body.split("\n")
     chunks: list[tuple[int, str]] = []
-    start = length = 0
+    start = length = block = 0  # `block`: characters of the block being cut so far
+    start_at = 0  # the character where the piece being made starts
+    skipping = -1  # the first line left out, while leaving out
     scanner = _Scanner()
-    previous_blank = True
-    for index, line in enumerate(lines):
-        if length >= size and not scanner.is_open() and _starts_block(line, previous_blank):
-            chunks.append((start, "\n".join(lines[start:index])))
-            start, length = index, 0
+    previous = ""
+    index = -1
+    for index, (at, line) in enumerate(_lines(body)):
+        if skipping >= 0:
+            if not _starts_block(line, not previous.strip()):
+                previous = line
+                continue
+            if left_out is not None:
+                left_out.append((skipping, index - 1))
+            skipping, start, start_at, length, block = -1, index, at, 0, 0
+        elif length >= size and not scanner.is_open():
+            inside = length >= BLOCK_PIECE_CHARS and _continues_block(line, previous)
+            if inside or _starts_block(line, not previous.strip()):
+                chunks.append((start, body[start_at : at - 1]))
+                block = block + length if inside else 0
+                start, start_at, length = index, at, 0
+                if inside and block >= MAX_BLOCK_CHARS:
+                    skipping = index
+                    previous = line
+                    continue
+                if inside and cuts is not None:
+                    cuts.append(index)
         scanner.step(line)
         length += len(line) + 1
-        previous_blank = not line.strip()
-    chunks.append((start, "\n".join(lines[start:])))
+        previous = line
+    if skipping >= 0:
+        if left_out is not None:
+            left_out.append((skipping, index))
+    else:
+        chunks.append((start, body[start_at:]))
     return chunks
+
+
+def _lines(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each line of `body`, one at a time: a list of the lines of a
+    20 MB table would cost more than the text (a million small strings)."""
+    at = 0
+    while True:
+        end = body.find("\n", at)
+        if end < 0:
+            yield at, body[at:]
+            return
+        yield at, body[at:end]
+        at = end + 1
+
+
+def _continues_block(line: str, previous: str) -> bool:
+    """True before a line that starts a new row, top-level item or quote line of the
+    block the previous line is in (not before an item's continuation lines)."""
+    if line.startswith("|"):
+        return previous.startswith("|")
+    if line.startswith(">"):
+        return previous.startswith(">")
+    return bool(_LIST_ITEM.match(line))
 
 
 def _starts_block(line: str, previous_blank: bool) -> bool:

@@ -52,7 +52,7 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
     spans: list[Span] = []
     styles: list[str] = []
     links: list[str] = []
-    has_html = False
+    has_html = has_tag = False
     for token in children or ():
         kind = token.type
         if kind == "text":  # the most frequent token first
@@ -76,7 +76,32 @@ def to_spans(children: Sequence[Token] | None) -> Inline:
             span = _other_span(token, kind)
             if span is not None:
                 spans.append(span)
+                has_tag = has_tag or kind == "tag"
+    if has_tag:
+        spans = _tags_read_as_words(spans)
     return tuple(_drop_raw_text(spans) if has_html else spans)
+
+
+_READ_ON = re.compile(r"[ \t]+[^\s#]")  # more words on the tag's line, not another tag
+
+
+def _tags_read_as_words(spans: list[Span]) -> list[Span]:
+    """A tag the sentence reads through ("#XMLHttpRequest – это объект …") is also a
+    word: its name follows it as text, so the sentence keeps its subject. Tags that end
+    a line or stand among other tags stay tags only."""
+    out: list[Span] = []
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        out.append(span)
+        index += 1
+        if span.kind != "tag" or index == len(spans):
+            continue
+        after = spans[index]
+        if after.kind == "text" and _READ_ON.match(after.text):
+            out.append(Span(span.target + after.text))
+            index += 1
+    return out
 
 
 def _add_text(spans: list[Span], text: str, styles: list[str], links: list[str]) -> None:

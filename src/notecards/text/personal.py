@@ -1,0 +1,51 @@
+"""Personal writing: journals, reflections, plans and drafts are not study material.
+
+A diary entry or an essay about a group project holds sentences that look like
+definitions ("The hard part was agreeing …"), but no student cards them. A note is
+personal when its tags or front matter say so (`journal`, `daily`, `дневник`,
+`type: essay` …), when its title is a date, or when its prose is written in the first
+person: at least one word in PERSONAL_SHARE of the note's prose is "I", "my", "я",
+"мне" and their kind, over at least MIN_FIRST_PERSON such words. Such notes keep their
+explicit cards and give no mined ones; `notecards: {personal: false}` in front matter
+says a note is study material after all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from notecards.lang import PACKS, LanguagePack
+from notecards.model import Note, Paragraph, walk_blocks
+
+PERSONAL_SHARE = 0.025
+MIN_FIRST_PERSON = 5
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# a tag in any language marks any note: people tag in one language and write in another
+_PERSONAL_TAGS = frozenset().union(*(pack.personal_tags for pack in PACKS.values()))
+_DATE_TITLE = re.compile(r"^\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b")
+
+
+def is_personal(note: Note, pack: LanguagePack) -> bool:
+    """Whether `note` is personal writing (see the module's docstring for the rule)."""
+    config = note.meta.get("notecards")
+    if isinstance(config, dict) and isinstance(config.get("personal"), bool):
+        return config["personal"]
+    kinds = {str(note.meta.get(key, "")).strip().lower() for key in ("type", "category")}
+    tags = {part for tag in note.tags for part in tag.lower().split("/")}
+    if (tags | kinds) & _PERSONAL_TAGS or _DATE_TITLE.match(note.title):
+        return True
+    return first_person_share(note, pack) >= PERSONAL_SHARE
+
+
+def first_person_share(note: Note, pack: LanguagePack) -> float:
+    """The share of the prose's words that are first-person pronouns (0 when too few)."""
+    words = first_person = 0
+    for _, block in note.blocks():
+        for inner in walk_blocks((block,)):
+            if isinstance(inner, Paragraph):
+                found = _WORD.findall(inner.text)
+                words += len(found)
+                first_person += sum(w.lower() in pack.first_person for w in found)
+    if first_person < MIN_FIRST_PERSON or not words:
+        return 0.0
+    return first_person / words
