@@ -44,7 +44,7 @@ EXTRACTORS: list[Extractor] = [
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("questions", extract_questions, kinds=("question",)),
-    Extractor("code_tasks", extract_code_tasks, kinds=("task",)),
+    Extractor("code_tasks", extract_code_tasks, kinds=("task",), guarded=False),
     Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("purposes", extract_purposes, kinds=("purpose",)),
@@ -86,7 +86,7 @@ def extract_cards(
         if extractor.name in skipped or (extractor.mined and pack is None):
             continue
         found = [c for c in extractor.run(note, ctx) if c.kind not in skipped]
-        if extractor.mined and pack is not None:
+        if extractor.mined and extractor.guarded and pack is not None:
             found = [guarded(c, pack) for c in found]
         cards += [c for c in found if c.confidence >= threshold]
     return finalize(cards, ctx.normalized)

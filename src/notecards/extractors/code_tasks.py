@@ -37,6 +37,7 @@ from notecards.model import (
     Section,
 )
 from notecards.render.markup import highlight_code, spans_html
+from notecards.text.guards import keep_mined
 from notecards.text.sentences import sentence_text, split_sentences
 
 NAME = "code_tasks"
@@ -283,8 +284,9 @@ class _Builder:
             return None
         front = "\n".join([text, *(b.code.strip("\n") for b in codes)])
         front_html = html + "".join(_code_html(b) for b in codes)
+        prose = (text, answer.text)
         return self._card(task, sections, anchor, front, front_html, answer.text, answer.html,
-                          "marked")  # fmt: skip
+                          "marked", prose)  # fmt: skip
 
     def _from_comment(
         self,
@@ -305,8 +307,8 @@ class _Builder:
         idea, idea_html = _idea(self.pack, after)
         back = f"{idea}\n{rest}" if idea else rest
         back_html = (f"<p>{idea_html}</p>" if idea else "") + _code_html(block, rest)
-        how = "code-comment"
-        return self._card(task, sections, anchor, front, front_html, back, back_html, how)
+        how, prose = "code-comment", (statement, idea)
+        return self._card(task, sections, anchor, front, front_html, back, back_html, how, prose)
 
     def _make(
         self,
@@ -331,7 +333,8 @@ class _Builder:
         back_html = (f"<p>{idea_html}</p>" if idea else "") + "".join(
             _code_html(b) for b in solution
         )
-        return self._card(task, sections, anchor, front, front_html, back, back_html, how)
+        prose = (text, idea)
+        return self._card(task, sections, anchor, front, front_html, back, back_html, how, prose)
 
     def _card(
         self,
@@ -343,10 +346,17 @@ class _Builder:
         back: str,
         back_html: str,
         how: str,
+        prose: tuple[str, str],
     ) -> Card:
+        """The card, with the registry's guards run on its prose only (statement, idea):
+        code is not prose, and `**`, quotes or brackets in it are not markup residue."""
         confidence = CONFIDENCE[how]
         if back.count("\n") + 1 > LONG_SOLUTION_LINES:
             confidence -= LONG_SOLUTION_PENALTY
+        evidence = f"a task statement, then its solution ({how})"
+        reason = keep_mined(prose[0], prose[1] or prose[0], self.pack)
+        if reason:
+            confidence, evidence = 0.0, f"guard: {reason}"
         first = sections[0]
         for block in (*task.statement, *task.solution):
             self.ctx.claim(block)
@@ -358,7 +368,7 @@ class _Builder:
             extractor=NAME,
             rule=f"{NAME}.{how}",
             confidence=round(confidence, 2),
-            evidence=f"a task statement, then its solution ({how})",
+            evidence=evidence,
             # many tasks share a heading ("### Задача"): the statement tells them apart
             anchor=f"{anchor} › {front[:ANCHOR_CHARS]}",
             front=front,
