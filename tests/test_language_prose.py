@@ -99,3 +99,8 @@ def test_codes_and_single_letters_are_no_language_and_load_no_detector() -> None
     table = "| key | value |\n|---|---|\n" + "".join(f"| k{i} | v |\n" for i in range(2000))
     assert detect_language(table) == "en"
     assert language._detector.cache_info().currsize == 0  # about 110 MB not loaded
+
+
+def test_a_note_of_code_only_is_in_the_language_of_its_comments() -> None:
+    code = "```js\n// Напишите функцию, которая убирает повторы из массива.\nfunction f() {}\n```\n"
+    assert detect_language(code) == "ru"

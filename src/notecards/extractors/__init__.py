@@ -14,6 +14,8 @@ from pathlib import Path
 
 from notecards.extractors.anki_cloze import extract_anki_cloze
 from notecards.extractors.base import ExtractContext, Extractor
+from notecards.extractors.code_tasks import extract_code_tasks
+from notecards.extractors.comparisons import extract_comparisons
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
 from notecards.extractors.explicit import extract_explicit
@@ -24,6 +26,9 @@ from notecards.extractors.labelled_items import extract_labelled_items
 from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
+from notecards.extractors.purposes import extract_purposes
+from notecards.extractors.questions import extract_questions
+from notecards.extractors.reasons import extract_reasons
 from notecards.ids import normalize_anchor
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Block, Card, Note, Problem
@@ -54,8 +59,13 @@ EXTRACTORS: list[Extractor] = [
     Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze"), mined=False),
     Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
+    Extractor("questions", extract_questions, kinds=("question",)),
+    Extractor("code_tasks", extract_code_tasks, kinds=("task",), guarded=False),
+    Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("labelled_items", extract_labelled_items, kinds=("definition", "enumeration")),
+    Extractor("purposes", extract_purposes, kinds=("purpose",)),
+    Extractor("reasons", extract_reasons, kinds=("why",)),
     Extractor("definitions", extract_definitions, kinds=("definition", "term")),
     Extractor("properties", extract_properties, kinds=("property",)),
     Extractor("enumerations", extract_enumerations, kinds=("enumeration",)),
@@ -104,7 +114,7 @@ def extract_cards(
         if extractor.name in skipped or (extractor.mined and pack is None):
             continue
         found = [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
-        if extractor.mined and pack is not None:
+        if extractor.mined and extractor.guarded and pack is not None:
             found = [guarded(c, pack) for c in found]
         cards += [c for c in found if c.confidence >= threshold]
     if problems is not None:

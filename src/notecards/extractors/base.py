@@ -152,3 +152,6 @@ class Extractor:
     # False for card syntax the user wrote (certain); True for cards guessed from prose,
     # which need a language pack and pass the confidence threshold
     mined: bool = True
+    # False for an extractor that runs the guards of `text.guards` itself, on the prose
+    # of its cards only (a task card's code is not prose)
+    guarded: bool = True

@@ -65,6 +65,9 @@ class LanguagePack:
     # first-person words, and tags or note types, that mark personal writing
     first_person: frozenset[str] = field(default_factory=frozenset)
     personal_tags: frozenset[str] = field(default_factory=frozenset)
+    # cue phrases by name, as regular-expression alternatives matched case-insensitively
+    # at a word boundary ("что такое|зачем"): how the language asks, sums up, sets a task
+    cues: Mapping[str, str] = field(default_factory=dict)
 
     # --- lists, procedures and headings (issue 11: lists read for what they are) ---
     # word stems that, in a heading or the sentence before a list, announce a process

@@ -124,6 +124,9 @@ def detect_language(text: str) -> str:
     """The language of a note's prose, as a two-letter code ("en" when there is none)."""
     prose = prose_of(text[:DETECT_LIMIT])
     cyrillic, latin = letter_counts(prose)
+    if not cyrillic + latin:  # a note of code only speaks in its comments and names
+        prose = text[:DETECT_LIMIT]
+        cyrillic, latin = letter_counts(prose)
     total = cyrillic + latin
     if not total:
         return "en"

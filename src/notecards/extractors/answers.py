@@ -1,0 +1,317 @@
+"""The shortest faithful answer a run of blocks gives, for cards that ask a whole note
+or section (a question title, a question heading, a task).
+
+A student answering "Что такое useEffect()?" writes one or two sentences, not the
+note: the summary sentence when the note has one ("Таким образом, …", "In short, …"),
+else the opening paragraph cut at sentence ends to a readable length; a lead-in that
+ends in a colon keeps the short list or code block it announces, and a note that
+opens with a short list or code block answers with it. Anything longer is not an
+answer a card can hold, and the caller asks nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from html import escape as html_escape
+
+from notecards.extractors.base import ExtractContext
+from notecards.lang import LanguagePack
+from notecards.model import Block, CodeBlock, HtmlBlock, ListBlock, Paragraph, Quote, Section
+from notecards.render.markup import highlight_code, spans_html
+from notecards.text.cues import fold
+from notecards.text.sentences import sentence_text, split_sentences
+
+MAX_CHARS = 300  # a back a reader takes in at a glance
+MAX_LIST_ITEMS = 7
+MAX_LIST_CHARS = 400
+MAX_CODE_LINES = 15
+MIN_WORDS = 4
+MAX_LEADIN_WORDS = 15
+MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
+MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
+MAX_DIGEST_CHARS = 700
+SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A back: plain text, HTML, the blocks it used and how it was chosen."""
+
+    text: str
+    html: str
+    blocks: tuple[Block, ...]
+    how: str  # "summary", "opening", "list", "code"
+
+
+@cache
+def _cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})\b")
+
+
+def starts_with_cue(pack: LanguagePack, name: str, text: str) -> re.Match[str] | None:
+    """Where `text` opens with one of the pack's `name` cues (case folded), or None."""
+    pattern = pack.cues.get(name)
+    return _cue(pattern).match(fold(text)) if pattern else None
+
+
+@cache
+def _searcher(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def mentions_cue(pack: LanguagePack, name: str, text: str) -> bool:
+    """Whether the pack's `name` cue (a full pattern, case folded) occurs in `text`."""
+    pattern = pack.cues.get(name)
+    return bool(pattern) and _searcher(pattern).search(fold(text)) is not None
+
+
+def is_cue_heading(pack: LanguagePack, name: str, heading: str) -> bool:
+    """A heading that is one of the cue words, give or take numbering and punctuation."""
+    words = re.sub(r"^[\W\d_]+|[\W\d_]+$", "", heading)
+    match = starts_with_cue(pack, name, words)
+    return match is not None and match.end() == len(words)
+
+
+def _sentences(paragraph: Paragraph) -> list[tuple[str, str]]:
+    """(plain, html) of each sentence of a paragraph."""
+    out = []
+    for spans in split_sentences(paragraph.spans):
+        text = sentence_text(spans)
+        if text:
+            out.append((text, spans_html(spans)))
+    return out
+
+
+def _cut(sentences: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The first sentences that fit in MAX_CHARS (always the first one)."""
+    kept: list[tuple[str, str]] = []
+    size = 0
+    for text, html in sentences:
+        if kept and size + len(text) + 1 > MAX_CHARS:
+            break
+        kept.append((text, html))
+        size += len(text) + 1
+    return kept
+
+
+def _short_list(block: Block) -> tuple[str, str] | None:
+    """A list short enough to be an answer, as (plain, html); None for a list of links."""
+    if not isinstance(block, ListBlock) or not 1 <= len(block.items) <= MAX_LIST_ITEMS:
+        return None
+    lines, items = [], []
+    for item in block.items:
+        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+        if first is None or all(s.kind in ("link", "wikilink") or not s.text.strip()
+                                for s in first.spans):  # fmt: skip
+            return None
+        lines.append(f"- {first.text.strip()}")
+        items.append(f"<li>{spans_html(first.spans)}</li>")
+    text = "\n".join(lines)
+    if len(text) > MAX_LIST_CHARS:
+        return None
+    tag = "ol" if block.ordered else "ul"
+    return text, f"<{tag}>{''.join(items)}</{tag}>"
+
+
+def short_code(block: Block) -> tuple[str, str] | None:
+    """A code block short enough to be (part of) an answer, as (plain, html)."""
+    if not isinstance(block, CodeBlock):
+        return None
+    code = block.code.strip("\n")
+    if not code.strip() or code.count("\n") + 1 > MAX_CODE_LINES:
+        return None
+    return code, highlight_code(code, block.language)
+
+
+def _flatten(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Blocks in reading order, a quote or callout read as its contents."""
+    for block in blocks:
+        if isinstance(block, Quote):
+            yield from _flatten(block.blocks)
+        else:
+            yield block
+
+
+def _is_media_only(paragraph: Paragraph) -> bool:
+    return not any(s.text.strip() for s in paragraph.spans if s.kind not in ("embed", "image"))
+
+
+def summary_answer(
+    blocks: Iterable[Block], pack: LanguagePack, ctx: ExtractContext
+) -> Answer | None:
+    """The note's own summary sentence ("Итак, …", "In short, …") and what follows it
+    in its paragraph, cut to length; only in the last paragraphs, where a summary is
+    (an "Итак, …" earlier on opens a new step of the explanation)."""
+    paragraphs = [b for b in _flatten(blocks) if isinstance(b, Paragraph)]
+    for block in paragraphs[-SUMMARY_WINDOW:]:
+        if ctx.is_claimed(block):
+            continue
+        sentences = _sentences(block)
+        for index, (text, _) in enumerate(sentences):
+            if starts_with_cue(pack, "summary.start", text) and not text.endswith(":"):
+                kept = _cut(sentences[index:])
+                answer = _join(kept, (block,), "summary")
+                if len(answer.text.split()) >= MIN_WORDS:
+                    return answer
+    return None
+
+
+def _join(kept: list[tuple[str, str]], blocks: tuple[Block, ...], how: str) -> Answer:
+    return Answer(" ".join(t for t, _ in kept), " ".join(h for _, h in kept), blocks, how)
+
+
+def opening_answer(
+    blocks: Iterable[Block], ctx: ExtractContext, pack: LanguagePack
+) -> Answer | None:
+    """The opening paragraph cut to length, with the list or code its colon announces;
+    or an opening short list or code block; None when the opening is none of these."""
+    ordered = [b for b in _flatten(blocks) if not ctx.is_claimed(b)]
+    index = 0
+    while index < len(ordered):
+        block = ordered[index]
+        if isinstance(block, HtmlBlock) or (
+            isinstance(block, Paragraph) and _is_media_only(block)
+        ):  # a `<details>` wrapper, an image: the answer is in what follows
+            index += 1
+            continue
+        break
+    else:
+        return None
+    block, rest = ordered[index], ordered[index + 1 :]
+    if isinstance(block, Paragraph):
+        return _paragraph_answer(block, rest, pack)
+    whole = _continued(block, rest)
+    listed = _short_list(whole)
+    if listed is not None:
+        return Answer(listed[0], listed[1], (block,), "list")
+    digest = _digest_list(whole)
+    if digest is not None:
+        return Answer(digest[0], digest[1], (block,), "digest")
+    code = short_code(block)
+    if code is not None:
+        return Answer(code[0], code[1], (block,), "code")
+    return None
+
+
+def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
+    """One short sentence that announces what follows: it ends in a colon, or says
+    "есть несколько …" / "there are several ways …" without a colon."""
+    last = kept[-1][0]
+    if last.endswith(":"):
+        return True
+    return (
+        len(kept) == 1
+        and len(last.split()) <= MAX_LEADIN_WORDS
+        and mentions_cue(pack, "answer.leadin", last)
+    )
+
+
+def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
+    kept = _cut(_sentences(paragraph))
+    if not kept:
+        return None
+    if _is_leadin(kept, pack):
+        after = rest[0] if rest else None
+        follow = None
+        if after is not None:
+            follow = _short_list(after) or short_code(after) or _digest_list(after)
+        if follow is None and not kept[-1][0].endswith(":"):
+            follow = _paragraph_digest(rest)  # "Первое — SEO. …" "Второе — …"
+        if follow is not None and after is not None:
+            answer = _join(kept, (paragraph, after), "list")
+            html = f"{answer.html}{follow[1]}"
+            return Answer(f"{answer.text}\n{follow[0]}", html, answer.blocks, answer.how)
+        kept = kept[:-1]  # a lead-in without what it announces says nothing
+        if not kept:
+            return None
+    answer = _join(kept, (paragraph,), "opening")
+    return answer if len(answer.text.split()) >= MIN_WORDS else None
+
+
+def _label(paragraph: Paragraph) -> str:
+    """What a list item is about: its leading bold or code span ("**useState()** - …"),
+    else its first sentence."""
+    spans = [s for s in paragraph.spans if s.text.strip()]
+    if spans and spans[0].kind in ("strong", "code", "em"):
+        return spans[0].text.strip().rstrip(":")
+    sentences = split_sentences(paragraph.spans)
+    return sentence_text(sentences[0]).rstrip(".;") if sentences else ""
+
+
+def _digest(labels: list[str]) -> tuple[str, str] | None:
+    if not MIN_DIGEST_ITEMS <= len(labels) <= MAX_DIGEST_ITEMS:
+        return None
+    if not all(labels) or max(map(len, labels)) > MAX_DIGEST_LABEL:
+        return None
+    text = "\n".join(f"- {label}" for label in labels)
+    if len(text) > MAX_DIGEST_CHARS:
+        return None
+    items = "".join(f"<li>{html_escape(label)}</li>" for label in labels)
+    return text, f"<ul>{items}</ul>"
+
+
+def _digest_list(block: Block) -> tuple[str, str] | None:
+    """A list too long to quote, read as what each item is about: "Какие существуют
+    хуки?" over eight paragraphs of "**useState()** - …" answers with the eight names."""
+    if not isinstance(block, ListBlock):
+        return None
+    firsts = [next((b for b in i.blocks if isinstance(b, Paragraph)), None) for i in block.items]
+    if any(p is None for p in firsts):
+        return None
+    return _digest([_label(p) for p in firsts if p is not None])
+
+
+def list_answer(block: ListBlock) -> Answer | None:
+    """A list as an answer: quoted when short, by its items' labels when long."""
+    listed = _short_list(block) or _digest_list(block)
+    if listed is None:
+        return None
+    return Answer(listed[0], listed[1], (block,), "list")
+
+
+def _continued(block: Block, rest: list[Block]) -> Block:
+    """An ordered list with the ordered lists that continue its numbering after an
+    interruption (a nested list written flush left splits "1. 2." from "3. 4.")."""
+    if not isinstance(block, ListBlock) or not block.ordered:
+        return block
+    items = list(block.items)
+    for after in rest:
+        if not isinstance(after, ListBlock):
+            break
+        if after.ordered and after.start == block.start + len(items):
+            items += after.items
+    return ListBlock(block.line, block.end_line, block.source, True, block.start, tuple(items))
+
+
+def _paragraph_digest(rest: list[Block]) -> tuple[str, str] | None:
+    """The paragraphs a lead-in announces, each by its first sentence."""
+    labels: list[str] = []
+    for block in rest[:MAX_DIGEST_ITEMS]:
+        label = _label(block) if isinstance(block, Paragraph) else ""
+        if not label or len(label) > MAX_DIGEST_LABEL or label.startswith("<"):
+            break  # the announced run ends: a code block, a component, a long aside
+        labels.append(label)
+    return _digest(labels)
+
+
+def section_answer(
+    sections: Iterable[Section], pack: LanguagePack, ctx: ExtractContext
+) -> Answer | None:
+    """The answer of a run of sections: the first section's opening, else a summary
+    section's ("## Итог"), else a summary sentence near the end. The opening goes
+    first: in interview notes it is the answer, and an "Итак, …" at the end often
+    sums up an example or gives advice rather than answering."""
+    sections = list(sections)
+    opening = opening_answer(sections[0].blocks, ctx, pack) if sections else None
+    if opening is not None:
+        return opening
+    for section in sections:
+        if is_cue_heading(pack, "summary.heading", section.heading):
+            answer = opening_answer(section.blocks, ctx, pack)
+            if answer is not None:
+                return Answer(answer.text, answer.html, answer.blocks, "summary")
+    blocks = [block for section in sections for block in section.blocks]
+    return summary_answer(blocks, pack, ctx)

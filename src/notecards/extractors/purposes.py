@@ -1,0 +1,208 @@
+"""What a thing is for, lets you do, is responsible for, returns: "purpose" cards.
+
+Notes state a purpose in sentences that are not "X — это Y": "`key` используется для
+отслеживания элементов", "useMemo позволяет не пересчитывать …", "`map()` возвращает
+новый массив", "A mutex is used to …", "Чтобы отменить действие браузера, вызовите
+`preventDefault()`". Each becomes a question about X in the note's language ("Для чего
+используется key?", "What does map() return?", "Как отменить действие браузера?").
+
+X must name something: inline code, an emphasized term, a name in Latin letters or
+capitals, or the note's own subject. "Он", "это", "it", "this" stand for the note's
+subject only in the note's first sentence; elsewhere the sentence is left alone. The
+question copies the note's own verb ("используется" / "используются"), so it agrees
+with X without a grammar library.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from notecards.extractors.base import ExtractContext
+from notecards.lang import LanguagePack, pack_for
+from notecards.model import Card, Note, Section
+from notecards.text.sentences import Flat, prose_paragraphs
+from notecards.text.terms import clean_term, key, looks_like_verb
+
+NAME = "purposes"
+KIND = "purpose"
+MAX_SUBJECT_WORDS = 5
+MIN_ANSWER_WORDS = 2
+MAX_ANSWER_CHARS = 250
+
+CONFIDENCE = {"marked": 0.7, "named": 0.65, "subject": 0.6}
+HOW_CONFIDENCE = 0.6
+_DEFINITION = re.compile(r"\s[—–-]\s*(?:это|this is|is)\b|\bявляется\b", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+_LEADING_SYMBOLS = re.compile(r"^[^\w`*_\[(«\"']+")  # "📌 Это …"
+_EDGES = " .,;:!?«»\"'“”-–—"
+_BREAKS = re.compile(r"[:;,]")  # "гибкость: Дженерики": a label and a subject
+
+
+def _has_word(pack: LanguagePack, name: str, text: str) -> bool:
+    pattern = pack.cues.get(name)
+    return bool(pattern) and _words(pattern).search(text) is not None
+
+
+@cache
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)
+
+
+@cache
+def _shape(pattern: str) -> re.Pattern[str]:
+    """`subject verb rest`: the verb alternatives of a pack's cue, after a subject."""
+    return re.compile(rf"^(?P<x>.+?)\s+(?P<verb>{pattern})\s+(?P<rest>.+)$", re.S)
+
+
+@cache
+def _howto(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.S | re.I)
+
+
+def _subject_kind(flat: Flat, end: int, subject: str, note_subject: str) -> str | None:
+    """How sure it is that the words before the verb name a thing: "marked" (code or
+    emphasis), "named" (Latin letters, capitals), "subject" (the note's own subject),
+    None for anything else."""
+    marked = (flat.text[a : min(b, end)] for a, b in (*flat.code, *flat.emph) if a < end)
+    if any(text.strip() and text.strip() in subject for text in marked):
+        return "marked"
+    if note_subject and key(subject) == key(note_subject):
+        return "subject"
+    if _LATIN.search(subject) or any(w[:1].isupper() for w in subject.split()[1:]):
+        return "named"
+    return None
+
+
+def _note_subject(note: Note) -> str:
+    """The note's subject: its title when it is a short term ("useMemo", "Замыкания")."""
+    title = clean_term(note.title)
+    return title if 0 < len(title.split()) <= MAX_SUBJECT_WORDS and "?" not in title else ""
+
+
+def _display(subject: str) -> str:
+    """The subject as it sits inside a question: a sentence-initial common word in
+    lower case ("Метод preventDefault()" → "метод preventDefault()")."""
+    first = subject.split()[0]
+    if first[:1].isupper() and first[1:].islower() and not _LATIN.search(first):
+        return subject[:1].lower() + subject[1:]
+    return subject
+
+
+def _answer(rest: str) -> str:
+    rest = rest.strip().rstrip(".;:")
+    if len(rest.split()) < MIN_ANSWER_WORDS or len(rest) > MAX_ANSWER_CHARS:
+        return ""
+    return rest
+
+
+def _purpose(
+    flat: Flat, pack: LanguagePack, note_subject: str, first: bool
+) -> tuple[str, str, str, float] | None:
+    """(question, answer, rule, confidence) a sentence states, or None."""
+    text = flat.text
+    if _DEFINITION.search(text):
+        return None  # "X — это Y, который позволяет …": a definition's card
+    for name in ("purpose.for", "purpose.allows", "purpose.responsible", "purpose.returns"):
+        verbs = pack.cues.get(name)
+        found = _shape(verbs).match(text) if verbs else None
+        if found is None:
+            continue
+        link = pack.cues.get(f"{name}.link")
+        if link and re.match(rf"(?:{link})\b", found.group("rest"), re.I) is None:
+            continue
+        subject = _LEADING_SYMBOLS.sub("", found.group("x")).strip().strip(_EDGES)
+        if subject.endswith(">") and "<" not in subject:
+            subject = subject[:-1]  # "slot>": the rest of a tag the reader left out
+        article = pack.cues.get("purpose.article")
+        if article:
+            subject = re.sub(rf"^(?:{article})\s+", "", subject, flags=re.I)
+        if not any(map(str.isalpha, subject)) or len(subject.split()) > MAX_SUBJECT_WORDS:
+            return None
+        if _BREAKS.search(subject) or subject.startswith("("):
+            return None
+        if any(map(looks_like_verb, subject.split()[1:])):
+            return None  # "свойство X отвечает … и позволяет": the subject runs on
+        if _has_word(pack, "purpose.hedge", subject) and key(subject) not in _pronouns(pack):
+            return None  # "например, переход через …", "часто backend": not a name
+        if key(subject) in _pronouns(pack):
+            if not (first and note_subject):
+                return None
+            subject, how = note_subject, "subject"
+        else:
+            how = _subject_kind(flat, found.end("x"), subject, note_subject) or ""
+            if not how:
+                return None
+        rest = found.group("rest")
+        answer = _answer(f"{found.group('verb')} {rest}" if name == "purpose.allows" else rest)
+        if not answer or _has_word(pack, "purpose.dangling", answer):
+            return None  # "вынести эту логику": the answer leans on another sentence
+        question = pack.ask(name, x=_display(subject), verb=found.group("verb"))
+        return question, answer, f"{NAME}.{name.split('.')[1]}", CONFIDENCE[how]
+    return None
+
+
+def _pronouns(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(pack.cues.get("purpose.pronoun", "").split("|"))
+
+
+def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
+    """ "Чтобы Z, используйте X" → ("Как Z?", "X …")."""
+    pattern = pack.cues.get("purpose.how")
+    found = _howto(pattern).match(flat.text) if pattern else None
+    if found is None:
+        return None
+    goal, means = found.group("goal").strip(), _answer(found.group("means"))
+    if not means or (not flat.code and not _LATIN.search(means)):
+        return None  # the means must name a tool: code or a Latin name
+    return pack.ask("purpose.how", goal=goal), means
+
+
+def extract_purposes(note: Note, ctx: ExtractContext) -> list[Card]:
+    """One card per sentence that says what a named thing is for, lets you do, is
+    responsible for or returns, or how to reach a goal with it."""
+    pack = pack_for(note.lang)
+    if pack is None or not pack.cues.get("purpose.for"):
+        return []
+    note_subject = _note_subject(note)
+    cards: list[Card] = []
+    first = True
+    for section in note.sections:
+        for paragraph in prose_paragraphs(section.blocks, ctx.is_claimed):
+            for line, flat in ctx.text.sentences(paragraph):
+                card = _card(ctx, pack, flat, line, section, note_subject, first)
+                first = False
+                if card is not None:
+                    cards.append(card)
+    return cards
+
+
+def _card(
+    ctx: ExtractContext,
+    pack: LanguagePack,
+    flat: Flat,
+    line: int,
+    section: Section,
+    note_subject: str,
+    first: bool,
+) -> Card | None:
+    found = _purpose(flat, pack, note_subject, first)
+    if found is not None:
+        question, answer, rule, confidence = found
+    else:
+        how = _how(flat, pack)
+        if how is None:
+            return None
+        (question, answer), rule, confidence = how, f"{NAME}.how", HOW_CONFIDENCE
+    return ctx.card(
+        kind=KIND,
+        extractor=NAME,
+        rule=rule,
+        confidence=confidence,
+        evidence=flat.text[:120],
+        anchor=question,
+        front=question,
+        back=answer,
+        line=line,
+        section=section if section.heading else None,
+    )

@@ -1,0 +1,469 @@
+"""The question a note or a section answers: "question" cards.
+
+Interview notes are titled with the question they answer ("071 Что такое
+`useEffect()`", "Разница между var, let и const", "Explain the event loop"), and study
+notes put questions in their headings ("## Зачем нужен DNS?"). Such a title or heading,
+normalized into a question of the note's language, is the front; the back is the
+shortest faithful answer the note gives (`answers.py`): its summary sentence, else its
+opening paragraph, cut to a readable length. The blocks that answer are claimed, and a
+question heading's section marked covered, so the heading extractor does not ask it
+again and the rest of a long note is left to the other extractors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import PurePosixPath
+
+from notecards.extractors.answers import (
+    Answer,
+    is_cue_heading,
+    mentions_cue,
+    opening_answer,
+    section_answer,
+    starts_with_cue,
+    summary_answer,
+)
+from notecards.extractors.base import ExtractContext
+from notecards.lang import LanguagePack, pack_for
+from notecards.model import (
+    Block,
+    Card,
+    HtmlBlock,
+    ListBlock,
+    Note,
+    Paragraph,
+    Section,
+    plain_text,
+)
+from notecards.reader.metadata import meta_title
+from notecards.text.terms import is_term, key
+
+NAME = "questions"
+KIND = "question"
+MAX_QUESTION_CHARS = 200
+
+# "071 ", "0046 ", "RTKQuery001. ", "12) ", "3 - ": numbering before a title
+_PREFIX = re.compile(r"^\s*[A-Za-z]*\d+(?:[.)]|\s*[-–—:])?\s+")
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_MARKUP = re.compile(r"`+|\*\*|__|==|~~")
+# emoji, keycaps and bullets: "🎯 Когда …?", "2️⃣ Feature-Sliced Design"
+_LEADING_SYMBOLS = re.compile(r"^(?:[^\w\[(«\"'`]|\d\ufe0f?\u20e3)+")
+_WORDS = re.compile(r"\w+")
+# "Что такое TypeScript? Какие его плюсы?": the opening answers the first question only
+_FOLLOW_UP = re.compile(r"\?\s+\w.*$", re.S)
+_SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
+_TAGS = re.compile(r"<[^>]+>")
+MIN_STEPS = 3
+# a question that is not one: "Do not …" (an order), "Как правило, …" (a phrase)
+_NOT_QUESTIONS = re.compile(r"(?:do not|don't|как правило|как видно|как и)\b")
+
+# how sure each shape is that its card is worth keeping (read on real vaults)
+CONFIDENCE = {
+    ("title", "asked"): 0.8,
+    ("title", "topic"): 0.75,
+    ("title", "request"): 0.75,
+    ("heading", "asked"): 0.7,
+    ("heading", "topic"): 0.65,
+    ("heading", "request"): 0.65,
+    ("heading-in-context", "asked"): 0.6,
+    ("heading-in-context", "topic"): 0.55,
+    ("heading-in-context", "request"): 0.55,
+    ("details", "asked"): 0.7,
+    ("details", "topic"): 0.65,
+    ("details", "request"): 0.65,
+}
+MAX_LISTED_HEADINGS = 8
+MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
+LATER_SECTION_PENALTY = 0.15  # the answer is under a later heading, not the title
+LIST_OR_CODE_PENALTY = 0.05
+
+
+def clean_title(text: str) -> str:
+    """A title or heading without numbering, Markdown markup or closing punctuation."""
+    text = _WIKILINK.sub(r"\1", text)
+    text = _MARKUP.sub("", text)
+    text = " ".join(text.split())
+    text = _LEADING_SYMBOLS.sub("", text)
+    text = _PREFIX.sub("", text, count=1)
+    return text.strip(" .:;–—-")
+
+
+def _words(pack: LanguagePack, name: str) -> frozenset[str]:
+    return frozenset(pack.cues.get(name, "").split("|"))
+
+
+def is_vague(question: str, pack: LanguagePack) -> bool:
+    """A question that names no subject of its own ("Когда использовать?", "Почему это
+    важно?", "Why does it matter?"): it needs its note's subject to be answerable."""
+    found = _WORDS.findall(question)
+    words = [w.lower() for w in found]
+    filler = _words(pack, "question.filler")
+    if all(w in filler or w.isdigit() for w in words):
+        return True
+    named = any(w.isascii() and w.isalpha() and pack.code != "en" for w in found) or any(
+        w[:1].isupper() for w in found[1:]
+    )
+    if named:
+        return False
+    short = len(words) <= MAX_VAGUE_WORDS
+    return short or not _words(pack, "question.vague").isdisjoint(words)
+
+
+_VERSUS = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.I)
+
+
+def versus(text: str) -> tuple[str, str] | None:
+    """The two things a "X vs Y" title compares."""
+    found = _VERSUS.match(clean_title(text))
+    if found is None or "?" in found.group(0):
+        return None
+    return found.group(1).strip(), found.group(2).strip()
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """(question, shape) that a title or heading asks, normalized; None when it asks
+    nothing. Shapes: "asked" (a question, with or without its "?"), "request"
+    ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
+    asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
+    text = _FOLLOW_UP.sub("?", clean_title(text), count=1)
+    if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
+        return None
+    lowered = text.lower()
+    if _NOT_QUESTIONS.match(lowered):
+        return None
+    if asks:
+        return _capitalized(text), "asked"
+    pair = versus(text)
+    if pair is not None:
+        return pack.ask("question.versus", x=pair[0], y=pair[1]), "topic"
+    if starts_with_cue(pack, "question.start", text):
+        return f"{_capitalized(text)}?", "asked"
+    if starts_with_cue(pack, "question.request", text):
+        return _capitalized(text), "request"
+    if starts_with_cue(pack, "question.topic", text):
+        topic = text[:1].lower() + text[1:]
+        if topic.startswith("the "):
+            topic = topic[4:]
+        return pack.ask("question.topic", topic=topic), "topic"
+    return None
+
+
+def _title_candidates(note: Note) -> list[tuple[str, Section | None]]:
+    """The note's title as written: front matter `title`, the first `#` heading, the
+    file name; each with the section it heads (if any)."""
+    first_h1 = next((s for s in note.sections if s.level == 1), None)
+    candidates: list[tuple[str, Section | None]] = []
+    title = meta_title(dict(note.meta))
+    if title:
+        candidates.append((title, None))
+    if first_h1 is not None:
+        candidates.append((plain_text(first_h1.heading_spans) or first_h1.heading, first_h1))
+    candidates.append((PurePosixPath(note.path).stem, None))
+    return candidates
+
+
+def _subject(note: Note, section: Section, pack: LanguagePack) -> str:
+    """What a vague question is about: the nearest enclosing heading that names a term,
+    else the note's title as written, when it is not itself a question. A file name in
+    Latin letters for a note in another language is a transliteration, not a name."""
+    for heading in reversed(section.path[:-1]):
+        cleaned = clean_title(heading)
+        named = cleaned and is_term(cleaned) and key(cleaned) not in pack.generic_headings
+        if named and as_question(heading, pack) is None:
+            return cleaned
+    body = _body_words(note)
+    for text, where in _title_candidates(note):
+        cleaned = clean_title(text)
+        asked = starts_with_cue(pack, "question.what_is", cleaned)
+        if asked is not None:  # "Что такое useEffect()" → its term
+            cleaned = cleaned[asked.end() :].strip(" ?")
+            if not is_term(cleaned):
+                continue
+        words = _WORDS.findall(cleaned.lower())
+        if not words or words[0] not in body:
+            continue  # "Optimizatsiya high load": a transliterated name the note never uses
+        if asked is not None:
+            return cleaned
+        transliterated = where is None and text == PurePosixPath(note.path).stem
+        if transliterated and pack.code != "en" and cleaned.isascii():
+            continue
+        if cleaned and as_question(text, pack) is None and not cleaned.isdigit():
+            return cleaned
+    return ""
+
+
+def _cue_search(pack: LanguagePack, name: str, text: str) -> re.Match[str] | None:
+    pattern = pack.cues.get(name)
+    return re.search(rf"\b(?:{pattern})\b", text, re.I) if pattern else None
+
+
+def _with_pair(question: str, pair: tuple[str, str], pack: LanguagePack) -> str:
+    """A question under a "X vs Y" title that leans on it, made to name both: "Which
+    one does DNS use?" → "Which of TCP and UDP does DNS use?", "What's the main
+    difference?" → "… difference between TCP and UDP?"; a trailing "then" goes."""
+    x, y = pair
+    body = question.rstrip("?").rstrip()
+    trailing = _cue_search(pack, "question.trailing", body)
+    if trailing is not None and trailing.end() == len(body):
+        body = body[: trailing.start()].rstrip(" ,")
+    ref = _cue_search(pack, "question.pair_ref", body)
+    if ref is not None:
+        named = pack.ask("question.pair_ref", x=x, y=y)
+        if ref.start() == 0:
+            named = _capitalized(named)
+        body = body[: ref.start()] + named + body[ref.end() :]
+    elif _cue_search(pack, "question.difference", body) and not _cue_search(
+        pack, "question.between", body
+    ):
+        body += pack.ask("question.between", x=x, y=y)
+    return f"{body}?"
+
+
+def _body_words(note: Note) -> frozenset[str]:
+    """The words the note's headings and text are written in, lower-cased."""
+    words: set[str] = set()
+    for section in note.sections:
+        words.update(_WORDS.findall(section.heading.lower()))
+        for block in section.blocks:
+            words.update(_WORDS.findall(block.source.lower()))
+    return frozenset(words)
+
+
+def _in_context(question: str, subject: str, pack: LanguagePack) -> str:
+    """ "Когда использовать?" under "Rollup" → "Rollup: когда использовать?"."""
+    if question[1:2].islower():
+        question = question[:1].lower() + question[1:]
+    return pack.ask("question.in_context", context=subject, question=question)
+
+
+def _subtree(sections: tuple[Section, ...], index: int) -> list[Section]:
+    """A section and the sections nested under it."""
+    head = sections[index]
+    out = [head]
+    for section in sections[index + 1 :]:
+        if section.heading and section.level <= head.level:
+            break
+        out.append(section)
+    return out
+
+
+def _title_answer(
+    note: Note, pack: LanguagePack, ctx: ExtractContext
+) -> tuple[Answer, bool] | None:
+    """The answer to the note's title, and whether it came from a later section (a
+    guess: the note may open with something else)."""
+    sections = note.sections
+    for index, section in enumerate(sections):
+        if is_cue_heading(pack, "question.answer_heading", section.heading):
+            answer = section_answer(_subtree(sections, index), pack, ctx)
+            return (answer, False) if answer is not None else None
+    opening = [s for s in sections if not s.heading or s.level == 1]
+    answer = section_answer(list(sections), pack, ctx) if opening else None
+    if answer is not None and any(b in s.blocks for s in opening for b in answer.blocks):
+        return answer, False
+    if answer is not None and answer.how == "summary":
+        return answer, False
+    later = next((s for s in sections if s.heading and s.level > 1 and s.blocks), None)
+    if later is None or as_question(later.heading, pack) is not None:
+        return None  # a question heading gets its own card
+    answer = section_answer([later], pack, ctx)
+    return (answer, True) if answer is not None else None
+
+
+def _without_label(answer: Answer, pack: LanguagePack) -> Answer:
+    """The answer without the "Ответ:" / "Answer:" label some notes open it with."""
+    label = pack.cues.get("question.answer_heading", "")
+    pattern = re.compile(rf"^(?:<(?:strong|em)>)?(?:{label})\s*:\s*(?:</(?:strong|em)>)?\s*", re.I)
+    text = pattern.sub("", answer.text, count=1)
+    if text == answer.text or not text:
+        return answer
+    return Answer(text, pattern.sub("", answer.html, count=1), answer.blocks, answer.how)
+
+
+def _headings_answer(
+    note: Note, title_section: Section | None, pack: LanguagePack
+) -> Answer | None:
+    """The headings of the note's parts as a list, for a title that asks for a set
+    ("Какие метрики собирать?") and a note with one section per member."""
+    parts = [
+        s
+        for s in note.sections
+        if s.heading
+        and s is not title_section
+        and s.level > 1
+        and not is_cue_heading(pack, "question.answer_heading", s.heading)
+        and key(clean_title(s.heading)) not in pack.generic_headings
+    ]
+    if not parts:
+        return None
+    level = min(s.level for s in parts)
+    names = [clean_title(s.heading) for s in parts if s.level == level]
+    if not 2 <= len(names) <= MAX_LISTED_HEADINGS or not all(names):
+        return None
+    text = "\n".join(f"- {name}" for name in names)
+    items = "".join(f"<li>{html.escape(name)}</li>" for name in names)
+    return Answer(text, f"<ul>{items}</ul>", (), "list")
+
+
+def _make(
+    ctx: ExtractContext,
+    question: str,
+    shape: str,
+    where: str,
+    answer: Answer,
+    section: Section | None,
+    line: int,
+    later: bool,
+) -> Card:
+    confidence = CONFIDENCE[(where, shape)]
+    if later:
+        confidence -= LATER_SECTION_PENALTY
+    if answer.how in ("list", "code"):
+        confidence -= LIST_OR_CODE_PENALTY
+    return ctx.card(
+        kind=KIND,
+        extractor=NAME,
+        rule=f"{NAME}.{where}-{shape}",
+        confidence=round(confidence, 2),
+        evidence=f"the {where} asks this; answer: {answer.how}"
+        + (" under a later heading" if later else ""),
+        anchor=f"{where}: {question}",
+        front=question,
+        back=answer.text,
+        back_html=answer.html,
+        line=line,
+        section=section,
+    )
+
+
+def _cover(ctx: ExtractContext, section: Section | None) -> None:
+    """Mark the section asked, so the heading extractor does not ask it again. The
+    answer's blocks stay free: a definition or a list in them is another card."""
+    if section is not None:
+        ctx.covered.add(section.line)
+
+
+def _is_personal(question: str, shape: str, pack: LanguagePack) -> bool:
+    """A question about the writer ("Как вы проверяете …?", "Why did I …?"): its
+    answer is an account of one person's experience, not something to learn."""
+    return shape != "request" and mentions_cue(pack, "question.personal", question)
+
+
+def _asks_for_steps(question: str, note: Note, pack: LanguagePack) -> bool:
+    """ "How to install …?" over a numbered list: the procedure extractor's card."""
+    if not starts_with_cue(pack, "question.howto", question):
+        return False
+    return any(isinstance(b, ListBlock) and b.ordered and len(b.items) >= MIN_STEPS
+               for _, b in note.blocks())  # fmt: skip
+
+
+def _title_card(
+    note: Note, pack: LanguagePack, ctx: ExtractContext
+) -> tuple[Card | None, Section | None]:
+    """The card of a question title, if the note answers it, and the section the
+    title heads (not asked again as a heading). A summary sentence that closes the
+    note ("Итак, коротко: …") answers before the opening does."""
+    for text, section in _title_candidates(note):
+        asked = as_question(text, pack)
+        if asked is None:
+            continue
+        if _is_personal(*asked, pack) or _asks_for_steps(asked[0], note, pack):
+            return None, None
+        h1 = section or next((s for s in note.sections if s.level == 1), None)
+        # a closing summary answers a plain question; a difference or a request wants
+        # the comparison or the account the note opens with
+        summary = summary_answer(_last_paragraph(note), pack, ctx) if asked[1] == "asked" else None
+        found = (summary, False) if summary is not None else _title_answer(note, pack, ctx)
+        if found is None and starts_with_cue(pack, "question.set", clean_title(text)):
+            listed = _headings_answer(note, h1, pack)
+            found = (listed, True) if listed is not None else None
+        if found is None:
+            return None, None
+        answer, later = found
+        answer = _without_label(answer, pack)
+        line = h1.line if h1 is not None else (answer.blocks or note.sections)[0].line
+        _cover(ctx, h1)
+        return _make(ctx, *asked, "title", answer, section, line, later), h1
+    return None, None
+
+
+def _last_paragraph(note: Note) -> list[Block]:
+    """The note's last top-level paragraph, where a summary of the whole note is."""
+    last = [b for _, b in note.blocks() if isinstance(b, Paragraph)]
+    return last[-1:]
+
+
+def _heading_cards(
+    note: Note, pack: LanguagePack, ctx: ExtractContext, title_section: Section | None
+) -> list[Card]:
+    """One card per question heading, a vague one asked about its subject."""
+    cards: list[Card] = []
+    pair = next((p for t, _ in _title_candidates(note) if (p := versus(t))), None)
+    for index, section in enumerate(note.sections):
+        if not section.heading or section is title_section or section.line in ctx.covered:
+            continue
+        asked = as_question(plain_text(section.heading_spans) or section.heading, pack)
+        if asked is None or _is_personal(*asked, pack):
+            continue
+        question, shape = asked
+        where = "heading"
+        if pair is not None and shape == "asked":
+            question = _with_pair(question, pair, pack)
+        if is_vague(question, pack):
+            subject = _subject(note, section, pack)
+            if not subject:
+                ctx.covered.add(section.line)  # asked as it is, it would name nothing
+                continue
+            question, where = _in_context(question, subject, pack), "heading-in-context"
+        answer = section_answer(_subtree(note.sections, index), pack, ctx)
+        if answer is None:
+            continue
+        answer = _without_label(answer, pack)
+        cards.append(_make(ctx, question, shape, where, answer, section, section.line, False))
+        _cover(ctx, section)
+    return cards
+
+
+def _details_cards(note: Note, pack: LanguagePack, ctx: ExtractContext) -> list[Card]:
+    """`<details><summary>Question?</summary> answer </details>`: a question the
+    note hides behind a fold, answered inside it."""
+    cards: list[Card] = []
+    for section in note.sections:
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            if not isinstance(block, HtmlBlock):
+                continue
+            found = _SUMMARY.search(block.html)
+            asked = as_question(_TAGS.sub("", found.group(1)), pack) if found else None
+            if asked is None or is_vague(asked[0], pack):
+                continue
+            inside: list[Block] = []
+            for after in blocks[index + 1 :]:
+                if isinstance(after, HtmlBlock):
+                    break
+                inside.append(after)
+            answer = opening_answer(inside, ctx, pack)
+            if answer is not None:
+                answer = _without_label(answer, pack)
+                card = _make(ctx, *asked, "details", answer, section, block.line, False)
+                cards.append(card)
+    return cards
+
+
+def extract_questions(note: Note, ctx: ExtractContext) -> list[Card]:
+    """A card for a question title, one per question heading and one per question
+    folded in `<details>`, each answered by the note."""
+    pack = pack_for(note.lang)
+    if pack is None:
+        return []
+    title_card, title_section = _title_card(note, pack, ctx)
+    cards = [title_card] if title_card is not None else []
+    cards += _heading_cards(note, pack, ctx, title_section)
+    cards += _details_cards(note, pack, ctx)
+    return cards

@@ -1,0 +1,73 @@
+"""Comparison cards: pros and cons lists, and tables of two or three items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import note_from_file, note_from_text
+from notecards.extractors import extract_cards
+from notecards.extractors.base import ExtractContext
+from notecards.extractors.comparisons import extract_comparisons
+from notecards.model import Card, Note
+
+RECALL = Path(__file__).resolve().parent / "notes" / "recall"
+
+
+def _cards(note: Note) -> list[Card]:
+    cards = extract_comparisons(note, ExtractContext(note))
+    assert all(c.extractor == "comparisons" for c in cards)
+    return cards
+
+
+def test_pros_and_cons_headings_and_a_table_of_two_items_ru():
+    note = note_from_file(RECALL / "Плюсы и минусы микрофронтендов.md")
+    assert [(c.kind, c.front, c.back) for c in _cards(note)] == [
+        (
+            "pros",
+            "Какие плюсы у микрофронтендов?",
+            "- независимые релизы команд\n- можно обновлять стек по частям",
+        ),
+        (
+            "cons",
+            "Какие минусы у микрофронтендов?",
+            "- сложнее общая дизайн-система\n- больше итоговый бандл",
+        ),
+        (
+            "comparison",
+            "Чем отличаются localStorage и sessionStorage?",
+            "Живёт: localStorage — пока не очистят; sessionStorage — до закрытия вкладки\n"
+            "Объём: localStorage — ~5 МБ; sessionStorage — ~5 МБ",
+        ),
+    ]
+
+
+def test_labels_name_their_owner_and_rows_can_be_the_items_en():
+    note = note_from_file(RECALL / "Static typing.md")
+    cards = _cards(note)
+    assert [(c.front, c.back) for c in cards] == [
+        (
+            "What are the advantages of static typing?",
+            "- bugs show up before the program runs\n- editors can autocomplete",
+        ),
+        ("What are the drawbacks of static typing?", "- more code to write"),
+        (
+            "What is the difference between Cache and Disk?",
+            "Cache: Latency — 1 ms; Cost — high\nDisk: Latency — 10 ms; Cost — low",
+        ),
+    ]  # the numbered steps table names no things: no card
+    assert [c.confidence for c in cards] == [0.7, 0.7, 0.6]
+
+
+def test_compared_lists_are_not_mined_again_as_steps():
+    note = note_from_file(RECALL / "Static typing.md")
+    assert not any(c.kind in ("step", "sequence") for c in extract_cards(note))
+
+
+def test_a_heading_owner_in_russian_is_not_declined():
+    note = note_from_text("## Монолит\n\n### Минусы\n\n- долгие релизы\n", lang="ru")
+    assert [c.front for c in _cards(note)] == ["Монолит: какие минусы?"]
+
+
+def test_a_pros_list_of_nothing_nameable_gives_nothing():
+    note = note_from_text("# Плюсы такого подхода\n\n- проще\n- быстрее\n", lang="ru")
+    assert _cards(note) == []
