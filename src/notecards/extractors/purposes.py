@@ -49,6 +49,19 @@ def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I)
 
 
+_PURPOSES = ("purpose.for", "purpose.allows", "purpose.responsible", "purpose.returns")
+_ANY_VERB: dict[str, re.Pattern[str]] = {}
+
+
+def _any_verb(pack: LanguagePack) -> re.Pattern[str]:
+    """Every purpose verb of the pack in one pattern, made once per language."""
+    pattern = _ANY_VERB.get(pack.code)
+    if pattern is None:
+        verbs = "|".join(f"(?:{pack.cues[name]})" for name in _PURPOSES if pack.cues.get(name))
+        pattern = _ANY_VERB[pack.code] = re.compile(rf"\s(?:{verbs or '(?!)'})\s", re.S)
+    return pattern
+
+
 @cache
 def _shape(pattern: str) -> re.Pattern[str]:
     """`subject verb rest`: the verb alternatives of a pack's cue, after a subject."""
@@ -101,9 +114,11 @@ def _purpose(
 ) -> tuple[str, str, str, float] | None:
     """(question, answer, rule, confidence) a sentence states, or None."""
     text = flat.text
+    if _any_verb(pack).search(text) is None:
+        return None  # most sentences hold none of the verbs: one search says so
     if _DEFINITION.search(text):
         return None  # "X — это Y, который позволяет …": a definition's card
-    for name in ("purpose.for", "purpose.allows", "purpose.responsible", "purpose.returns"):
+    for name in _PURPOSES:
         verbs = pack.cues.get(name)
         found = _shape(verbs).match(text) if verbs else None
         if found is None:
