@@ -241,6 +241,24 @@ def _worksheet(cards: list[Card], mode: str, seed: int | None, answers: bool) ->
     print("\n".join(lines).rstrip())
 
 
+# options quiz and stats share: one declaration, one meaning
+StateFile = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE", help="Review state file (default: in the user data folder).",
+        dir_okay=False,
+    ),
+]  # fmt: skip
+TagFilter = Annotated[
+    list[str] | None,
+    typer.Option(metavar="TAG", help="Only cards with this tag (a/b or a::b; repeatable)."),
+]
+DeckFilter = Annotated[
+    str,
+    typer.Option(metavar="DECK", help="Only cards of this deck, named by its last levels."),
+]
+
+
 def quiz(
     path: Annotated[
         Path | None,
@@ -258,14 +276,8 @@ def quiz(
         ),
     ] = None,
     new: Annotated[int, typer.Option(min=0, metavar="N", help="At most N new cards.")] = 20,
-    tag: Annotated[
-        list[str] | None,
-        typer.Option(metavar="TAG", help="Only cards with this tag (a/b or a::b; repeatable)."),
-    ] = None,
-    deck: Annotated[
-        str,
-        typer.Option(metavar="DECK", help="Only cards of this deck, named by its last levels."),
-    ] = "",
+    tag: TagFilter = None,
+    deck: DeckFilter = "",
     seed: Annotated[
         int | None, typer.Option(metavar="N", help="Reproducible order and shuffles.")
     ] = None,
@@ -281,14 +293,7 @@ def quiz(
             "steps, the same Anki note) until tomorrow, as Anki does."
         ),
     ] = True,
-    state: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Review state file (default: in the user data folder).",
-            dir_okay=False,
-        ),
-    ] = None,
+    state: StateFile = None,
 ) -> None:
     import random
 
@@ -451,24 +456,13 @@ def stats(
             show_default=False,
         ),
     ] = None,
-    deck: Annotated[
-        str, typer.Option(metavar="DECK", help="Only cards of this deck (and subdecks).")
-    ] = "",
-    tag: Annotated[
-        list[str] | None, typer.Option(metavar="TAG", help="Only cards with this tag.")
-    ] = None,
+    deck: DeckFilter = "",
+    tag: TagFilter = None,
     json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     weeks: Annotated[
         int, typer.Option(min=1, max=53, metavar="N", help="Weeks in the heatmap (1-53).")
     ] = 12,
-    state: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Review state file (default: in the user data folder).",
-            dir_okay=False,
-        ),
-    ] = None,
+    state: StateFile = None,
 ) -> None:
     """Your reviews: new, learning and due cards, a 30-day forecast, retention, streak,
     and a heatmap; for one path or deck when given (the numbers a quiz on it ends with).

@@ -29,7 +29,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -69,6 +69,20 @@ CREATE INDEX IF NOT EXISTS reviews_time ON reviews(reviewed_at);
 _SOURCES = "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, used REAL NOT NULL)"
 _OUR_TABLES = {"cards", "reviews", "sqlite_sequence", "sources"}
 FORECAST_DAYS = 30
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One transaction under SQLite's write lock (BEGIN IMMEDIATE): what is read in it is
+    what another quiz on the same file left, and a failure writes nothing."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
 
 
 class StateError(Exception):
@@ -269,19 +283,13 @@ class ReviewStore:
                     f"{path} is a database of something else (tables: "
                     f"{', '.join(sorted(foreign))}), not a notecards review state"
                 )
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with write_transaction(db):
                 # re-read inside the lock: another quiz may have created it meanwhile
                 if db.execute("PRAGMA user_version").fetchone()[0] == 0:
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             db.execute(statement)
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                db.execute("COMMIT")
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
             # a read-only file keeps none: `sources()` reads none, and quizzing is refused
             with contextlib.suppress(sqlite3.OperationalError):
@@ -407,9 +415,7 @@ class ReviewStore:
         """
         import fsrs
 
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self._db):
             stored = self._stored(state_id, anki_key)
             if stored is not None:
                 state_id, before = stored
@@ -419,11 +425,6 @@ class ReviewStore:
                 before or new_fsrs_card(state_id, now), fsrs.Rating(rating), now, duration_ms
             )
             review_id = self._write(state_id, before, after, log, anki_key, mode, session)
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
         return Graded(review_id, state_id, after)
 
     def record(
@@ -441,16 +442,8 @@ class ReviewStore:
 
         For imports and tests: a quiz uses `review`, which schedules from the stored card.
         """
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            review_id = self._write(state_id, before, after, log, anki_key, mode, session)
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        return review_id
+        with write_transaction(self._db):
+            return self._write(state_id, before, after, log, anki_key, mode, session)
 
     def _write(
         self,
@@ -495,8 +488,7 @@ class ReviewStore:
         if not seeds:
             return 0
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(db):
             rows = db.execute("SELECT id, anki_key FROM cards").fetchall()
             have = {row[0] for row in rows} | {row[1] for row in rows if row[1]}
             fresh = [
@@ -507,11 +499,6 @@ class ReviewStore:
             db.executemany(
                 "INSERT INTO cards (id, anki_key, fsrs, state, due) VALUES (?, ?, ?, ?, ?)", fresh
             )
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
         return len(fresh)
 
     def undo(self, review_id: int) -> bool:
@@ -522,14 +509,12 @@ class ReviewStore:
         restoring then would throw that later grade away silently.
         """
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(db):
             row = db.execute(
                 "SELECT card_id, prev_fsrs FROM reviews WHERE id = ?", (review_id,)
             ).fetchone()
             if row is None:
-                db.execute("ROLLBACK")
-                return False
+                return False  # taken back already: the transaction wrote nothing
             card_id, prev = row
             latest = db.execute(
                 "SELECT max(id) FROM reviews WHERE card_id = ?", (card_id,)
@@ -552,11 +537,6 @@ class ReviewStore:
                     ),
                 )
             db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
         return True
 
     # ------------------------------------------------------------ statistics

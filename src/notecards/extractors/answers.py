@@ -315,3 +315,14 @@ def section_answer(
                 return Answer(answer.text, answer.html, answer.blocks, "summary")
     blocks = [block for section in sections for block in section.blocks]
     return summary_answer(blocks, pack, ctx)
+
+
+def subtree(sections: tuple[Section, ...], index: int) -> list[Section]:
+    """A section and the sections nested under it (a question's or a task's whole unit)."""
+    head = sections[index]
+    out = [head]
+    for section in sections[index + 1 :]:
+        if section.heading and section.level <= head.level:
+            break
+        out.append(section)
+    return out

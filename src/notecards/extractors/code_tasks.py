@@ -22,6 +22,7 @@ from notecards.extractors.answers import (
     opening_answer,
     short_code,
     starts_with_cue,
+    subtree,
 )
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
@@ -380,16 +381,6 @@ class _Builder:
         )
 
 
-def _subtree(sections: tuple[Section, ...], index: int) -> list[Section]:
-    head = sections[index]
-    out = [head]
-    for section in sections[index + 1 :]:
-        if section.heading and section.level <= head.level:
-            break
-        out.append(section)
-    return out
-
-
 def _sibling_solution(
     pack: LanguagePack, sections: tuple[Section, ...], index: int
 ) -> list[Section]:
@@ -401,7 +392,7 @@ def _sibling_solution(
         if sections[i].level < level:
             break
         if is_cue_heading(pack, "task.solution", sections[i].heading):
-            return _subtree(sections, i)
+            return subtree(sections, i)
         if _task_heading(pack, sections[i].heading) is not None:
             break  # the next task
     return []
@@ -434,7 +425,7 @@ def extract_code_tasks(note: Note, ctx: ExtractContext) -> list[Card]:
             continue
         if name is None:
             name = section.heading
-        unit = _subtree(sections, index) + _sibling_solution(pack, sections, index)
+        unit = subtree(sections, index) + _sibling_solution(pack, sections, index)
         card = builder.card(unit, name, " › ".join(section.path))
         if card is not None:
             cards.append(card)

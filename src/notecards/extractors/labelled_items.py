@@ -27,7 +27,7 @@ from notecards.extractors.list_shapes import (
     lead_in,
     set_question,
 )
-from notecards.extractors.procedures import BACK_LIMIT, SCAN_LIMIT, cut, sentences
+from notecards.extractors.procedures import short_answer
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.terms import clean_term, is_term, starts_badly
@@ -74,17 +74,6 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
     return "what" if topic else "what_bare"
 
 
-def _answer(explanation: str) -> str:
-    """The first sentence of the explanation, plus the second when both are short."""
-    parts = sentences(explanation[:SCAN_LIMIT])
-    if not parts:
-        return ""
-    answer = parts[0]
-    if len(parts) > 1 and len(answer) + 1 + len(parts[1]) <= BACK_LIMIT:
-        answer = f"{answer} {parts[1]}"
-    return cut(answer, BACK_LIMIT + 80)
-
-
 def _candidates(section: Section, ctx: ExtractContext) -> list[tuple[int, ListBlock]]:
     """The unclaimed lists of a section, at its top level, with their place."""
     return [
@@ -124,7 +113,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             goal = announced.goal if announced else ""
             purpose = bool(topic) and is_purpose_set(topic, pack)
             for member in members:
-                answer = _answer(member.explanation)
+                answer = short_answer(member.explanation)
                 if not answer:
                     continue
                 shape = _question_of(member, topic, goal, purpose)

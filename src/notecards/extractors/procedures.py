@@ -217,6 +217,17 @@ def cut(text: str, limit: int) -> str:
     return (head[:space] if space > limit // 2 else head).rstrip(" ,;:—–-") + "…"
 
 
+def short_answer(text: str) -> str:
+    """First sentence, plus the second when both are short: a flashcard's answer."""
+    parts = sentences(text[:SCAN_LIMIT])
+    if not parts:
+        return ""
+    answer = parts[0]
+    if len(parts) > 1 and len(answer) + 1 + len(parts[1]) <= BACK_LIMIT:
+        answer = f"{answer} {parts[1]}"
+    return cut(answer, BACK_LIMIT + 80)
+
+
 # ---------------------------------------------------------------- procedures
 
 
@@ -231,14 +242,7 @@ class Step:
 
     @property
     def answer(self) -> str:
-        """First sentence, plus the second when both are short: a flashcard's answer."""
-        parts = sentences(self.text[:SCAN_LIMIT])
-        if not parts:
-            return ""
-        answer = parts[0]
-        if len(parts) > 1 and len(answer) + 1 + len(parts[1]) <= BACK_LIMIT:
-            answer = f"{answer} {parts[1]}"
-        return cut(answer, BACK_LIMIT + 80)
+        return short_answer(self.text)
 
     @property
     def back(self) -> str:

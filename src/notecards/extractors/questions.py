@@ -23,6 +23,7 @@ from notecards.extractors.answers import (
     opening_answer,
     section_answer,
     starts_with_cue,
+    subtree,
     summary_answer,
 )
 from notecards.extractors.base import ExtractContext
@@ -242,17 +243,6 @@ def _in_context(question: str, subject: str, pack: LanguagePack) -> str:
     return pack.ask("question.in_context", context=subject, question=question)
 
 
-def _subtree(sections: tuple[Section, ...], index: int) -> list[Section]:
-    """A section and the sections nested under it."""
-    head = sections[index]
-    out = [head]
-    for section in sections[index + 1 :]:
-        if section.heading and section.level <= head.level:
-            break
-        out.append(section)
-    return out
-
-
 def _title_answer(
     note: Note, pack: LanguagePack, ctx: ExtractContext
 ) -> tuple[Answer, bool] | None:
@@ -261,7 +251,7 @@ def _title_answer(
     sections = note.sections
     for index, section in enumerate(sections):
         if is_cue_heading(pack, "question.answer_heading", section.heading):
-            answer = section_answer(_subtree(sections, index), pack, ctx)
+            answer = section_answer(subtree(sections, index), pack, ctx)
             return (answer, False) if answer is not None else None
     opening = [s for s in sections if not s.heading or s.level == 1]
     answer = section_answer(list(sections), pack, ctx) if opening else None
@@ -421,7 +411,7 @@ def _heading_cards(
                 ctx.covered.add(section.line)  # asked as it is, it would name nothing
                 continue
             question, where = _in_context(question, subject, pack), "heading-in-context"
-        answer = section_answer(_subtree(note.sections, index), pack, ctx)
+        answer = section_answer(subtree(note.sections, index), pack, ctx)
         if answer is None:
             continue
         answer = _without_label(answer, pack)
