@@ -588,7 +588,7 @@ def _find_definitions(
 # often labels rather than defines; a reverse card is weaker than its definition.
 _BASE = {
     "dash-eto": 0.85, "under": 0.8, "stands-for": 0.8, "is-a": 0.75, "refers": 0.75,
-    "means": 0.7, "which-is": 0.6, "is": 0.6, "lead": 0.6, "table": 0.6, "named": 0.55,
+    "means": 0.7, "which-is": 0.6, "is": 0.6, "lead": 0.6, "table": 0.45, "named": 0.55,
 }  # fmt: skip
 _REVERSE_BASE = {"table": 0.35, "lead": 0.5, "named": 0.5}
 _COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
