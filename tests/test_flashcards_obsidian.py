@@ -3,7 +3,6 @@ the form its README gives."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 from notecards.model import Card
 from notecards.pipeline import BuildOptions, collect
+from plugin_helpers import plugin_vault
 
 FIXTURES = Path(__file__).resolve().parent / "notes" / "flashcards_obsidian"
 DATA = ".obsidian/plugins/flashcards-obsidian/data.json"
@@ -21,14 +21,7 @@ def cards_of(path: Path) -> list[Card]:
 
 
 def vault(tmp_path: Path, notes: dict[str, str], data: dict | None = None) -> Path:
-    root = tmp_path / "V"
-    (root / ".obsidian").mkdir(parents=True, exist_ok=True)
-    for rel, text in notes.items():
-        (root / rel).write_text(text, encoding="utf-8")
-    if data is not None:
-        (root / DATA).parent.mkdir(parents=True, exist_ok=True)
-        (root / DATA).write_text(json.dumps(data), encoding="utf-8")
-    return root
+    return plugin_vault(tmp_path, notes, DATA, data)
 
 
 def test_tags_headings_reversed_spaced_and_clozes() -> None:

@@ -3,7 +3,6 @@ form its documentation gives, and its settings file where it changes the syntax.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from notecards.extractors.obsidian_to_anki import curly_to_cloze
 from notecards.model import Card
 from notecards.pipeline import BuildOptions, collect
+from plugin_helpers import plugin_vault
 
 FIXTURES = Path(__file__).resolve().parent / "notes" / "obsidian_to_anki"
 DATA = ".obsidian/plugins/obsidian-to-anki-plugin/data.json"
@@ -22,15 +22,7 @@ def cards_of(path: Path) -> list[Card]:
 
 
 def vault(tmp_path: Path, notes: dict[str, str], data: dict | None = None) -> Path:
-    root = tmp_path / "V"
-    (root / ".obsidian").mkdir(parents=True, exist_ok=True)
-    for rel, text in notes.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    if data is not None:
-        (root / DATA).parent.mkdir(parents=True, exist_ok=True)
-        (root / DATA).write_text(json.dumps(data), encoding="utf-8")
-    return root
+    return plugin_vault(tmp_path, notes, DATA, data)
 
 
 def test_every_stock_note_type_inline_notes_deck_and_tags() -> None:

@@ -3,24 +3,17 @@ explicit extractor reads (extractors/osr_settings.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from notecards.model import Card
 from notecards.pipeline import BuildOptions, collect
+from plugin_helpers import plugin_vault
 
 DATA = ".obsidian/plugins/obsidian-spaced-repetition/data.json"
 
 
 def cards_of(tmp_path: Path, notes: dict[str, str], data: dict | None = None) -> list[Card]:
-    root = tmp_path / "V"
-    (root / ".obsidian").mkdir(parents=True, exist_ok=True)
-    for rel, text in notes.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    if data is not None:
-        (root / DATA).parent.mkdir(parents=True, exist_ok=True)
-        (root / DATA).write_text(json.dumps(data), encoding="utf-8")
+    root = plugin_vault(tmp_path, notes, DATA, data)
     cards = collect([root], BuildOptions(cache=False)).cards
     return [c for c in cards if c.extractor == "explicit"]
 

@@ -138,6 +138,35 @@ class ExtractContext:
                     group or identity, ord, items, media, note.mtime, rule, confidence,
                     evidence)  # fmt: skip
 
+    def written(
+        self,
+        *,
+        extractor: str,
+        front: str,
+        back: str,
+        front_html: str | None,
+        back_html: str | None,
+        line: int,
+        section: Section,
+        reverse: bool,
+        rule: str,
+        reverse_rule: str,
+    ) -> list[Card]:
+        """A card the user wrote in some card syntax (certain: confidence 1), and, when
+        it goes both ways, its reverse: one Anki "Basic (and reversed)" note whose
+        second card asks the back (Anki's template shows the same fields swapped)."""
+        kind = "reversed" if reverse else "basic"
+        first = self.card(kind=kind, extractor=extractor, rule=rule, confidence=1.0,
+                          anchor=front, front=front, back=back, line=line, section=section,
+                          model=kind, front_html=front_html, back_html=back_html)  # fmt: skip
+        if not reverse:
+            return [first]
+        second = self.card(kind=kind, extractor=extractor, rule=reverse_rule, confidence=1.0,
+                           anchor=f"{front}\n(reversed)", front=back, back=front, line=line,
+                           section=section, model=kind, front_html=front_html,
+                           back_html=back_html, group=first.id, ord=1)  # fmt: skip
+        return [first, second]
+
 
 ExtractFn = Callable[[Note, ExtractContext], list[Card]]
 

@@ -456,39 +456,11 @@ def _basic_or_reversed(
     section: Section,
 ) -> list[Card]:
     kind = "reversed" if reversed_ else "basic"
-    first = ctx.card(
-        kind=kind,
-        extractor=EXTRACTOR,
-        rule=f"{EXTRACTOR}.{kind}",
-        confidence=1.0,
-        anchor=question.plain,
-        front=question.plain,
-        back=answer.plain,
-        line=line,
-        section=section,
-        model=kind,
-        front_html=question.html,
-        back_html=answer.html,
-    )
-    if not reversed_:
-        return [first]
-    second = ctx.card(
-        kind=kind,
-        extractor=EXTRACTOR,
-        rule=f"{EXTRACTOR}.reversed",
-        confidence=1.0,
-        anchor=f"{question.plain}\n(reversed)",
-        front=answer.plain,
-        back=question.plain,
-        line=line,
-        section=section,
-        model=kind,
-        front_html=question.html,  # the note's fields; Anki's template shows them swapped
-        back_html=answer.html,
-        group=first.id,
-        ord=1,
-    )
-    return [first, second]
+    return ctx.written(
+        extractor=EXTRACTOR, front=question.plain, back=answer.plain,
+        front_html=question.html, back_html=answer.html, line=line, section=section,
+        reverse=reversed_, rule=f"{EXTRACTOR}.{kind}", reverse_rule=f"{EXTRACTOR}.reversed",
+    )  # fmt: skip
 
 
 def _inline_card(ctx: ExtractContext, line: _Line, split: _Split) -> list[Card]:

@@ -165,20 +165,12 @@ def _tag_card(
     section = lines.sections.get(front_lines[0]) or lines.sections.get(number)
     if section is None:
         return []
-    reverse = variant == "reverse"
-    kind = "reversed" if reverse else "basic"
-    made = [
-        ctx.card(kind=kind, extractor=EXTRACTOR, anchor=front, front=front, back=back,
-                 line=front_lines[0], section=section, model=kind, front_html=front_html,
-                 back_html=back_html, rule=f"{EXTRACTOR}.{variant or 'basic'}", confidence=1.0)
-    ]  # fmt: skip
-    if reverse:
-        made.append(
-            ctx.card(kind=kind, extractor=EXTRACTOR, anchor=f"{front}\n(reversed)", front=back,
-                     back=front, line=front_lines[0], section=section, model=kind,
-                     front_html=front_html, back_html=back_html, group=made[0].id, ord=1,
-                     rule=f"{EXTRACTOR}.reverse", confidence=1.0)
-        )  # fmt: skip
+    made = ctx.written(
+        extractor=EXTRACTOR, front=front, back=back, front_html=front_html,
+        back_html=back_html, line=front_lines[0], section=section,
+        reverse=variant == "reverse", rule=f"{EXTRACTOR}.{variant or 'basic'}",
+        reverse_rule=f"{EXTRACTOR}.reverse",
+    )  # fmt: skip
     used.update(front_lines, [number], back_lines)
     if extra:
         made = [replace(card, tags=tuple(dict.fromkeys((*card.tags, *extra)))) for card in made]

@@ -233,39 +233,11 @@ class _Maker:
             note_type == OPTIONAL_REVERSED and any(n == "Add Reverse" and t for n, t in fields)
         )
         kind = "reversed" if reverse else "basic"
-        first = self.ctx.card(
-            kind=kind,
-            extractor=EXTRACTOR,
-            anchor=front,
-            front=front,
-            back=back,
-            line=line,
-            section=sec,
-            model=kind,
-            front_html=front_html,
-            back_html=back_html,
-            rule=f"{EXTRACTOR}.{kind}",
-            confidence=1.0,
-        )
-        if not reverse:
-            return [first]
-        second = self.ctx.card(
-            kind=kind,
-            extractor=EXTRACTOR,
-            anchor=f"{front}\n(reversed)",
-            front=back,
-            back=front,
-            line=line,
-            section=sec,
-            model=kind,
-            front_html=front_html,
-            back_html=back_html,
-            group=first.id,
-            ord=1,
-            rule=f"{EXTRACTOR}.reversed",
-            confidence=1.0,
-        )
-        return [first, second]
+        return self.ctx.written(
+            extractor=EXTRACTOR, front=front, back=back, front_html=front_html,
+            back_html=back_html, line=line, section=sec, reverse=reverse,
+            rule=f"{EXTRACTOR}.{kind}", reverse_rule=f"{EXTRACTOR}.reversed",
+        )  # fmt: skip
 
     def _cloze(self, fields: list[tuple[str, str]], line: int, sec: Section) -> list[Card]:
         text = fields[0][1] if fields else ""
