@@ -92,7 +92,7 @@ def child_floor(step: str, vault: Path, package: Path) -> dict:
         for body in bodies:
             md.parse(body)
     elif step == "genanki":
-        from notecards.dryrun import read_package
+        from notecards.build.dryrun import read_package
 
         notes = read_package(package)
         started = time.perf_counter()  # writing only
@@ -121,8 +121,8 @@ def child_write(vault: Path, out: Path) -> dict:
     """write_apkg on the vault's cards: folder decks, then one deck per note."""
     from dataclasses import replace
 
+    from notecards.build.pipeline import BuildOptions, collect_one
     from notecards.exporters.apkg import write_apkg
-    from notecards.pipeline import BuildOptions, collect_one
 
     cards = collect_one(vault, BuildOptions()).cards
     started = time.perf_counter()
@@ -160,7 +160,7 @@ def _run(kind: str, *args: str, env: dict[str, str]) -> tuple[float, dict]:
 
 
 def _summary(out: Path) -> dict:
-    from notecards.dryrun import read_package
+    from notecards.build.dryrun import read_package
 
     package = out / "vault.apkg"
     return {"anki_notes": len(read_package(package))}

@@ -11,7 +11,7 @@ import pytest
 
 from notecards.model import Note
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_VAULT = REPO / "notes"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from notecards.model import Note, Problem
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 

@@ -15,7 +15,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.explicit import extract_explicit
 from notecards.model import Card, Note
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 NOTES = Path(__file__).parent / "notes" / "explicit"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from notecards.atomic import atomic_output, atomic_write_bytes, atomic_write_text
+from notecards.exporters.atomic import atomic_output, atomic_write_bytes, atomic_write_text
 
 
 def _listing(folder: Path) -> list[str]:

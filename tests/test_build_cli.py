@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, collection_rows
+from notecards.build.dryrun import read_package
 from notecards.cli import app
-from notecards.dryrun import read_package
 
 runner = CliRunner()
 
@@ -147,8 +147,8 @@ def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: P
     """The build hands each note's Anki notes to the package as they come: a whole
     vault's package holds the rows of writing all the cards at once (its collection is
     written as the notes come, in pages of its own), a split build's the very bytes."""
+    from notecards.build.pipeline import BuildOptions, collect_one
     from notecards.exporters.apkg import write_apkg
-    from notecards.pipeline import BuildOptions, collect_one
 
     out = tmp_path / "out"
     build(vault, "-o", out, "--jobs", "2")
@@ -166,7 +166,7 @@ def test_an_apkg_build_never_unpickles_cards(
 ):
     """190,000 Card objects would cost 400 MB: a build keeps digests and counts, and
     writes each note's Anki notes (made in the worker, kept in the cache)."""
-    from notecards import pipeline
+    from notecards.build import pipeline
 
     build(vault, "-o", tmp_path / "first")  # fills the note cache
     (vault / "Index.md").write_text("# Index\n\nChanged?::Yes.\n")
@@ -215,7 +215,7 @@ def test_the_ids_count_from_the_newest_note_even_one_without_cards(vault: Path, 
 
 def test_a_missing_input_is_reported_without_walking_around_it(tmp_path: Path, monkeypatch):
     """Its "vault" would be the nearest existing folder (`/` for `/nope`): never walked."""
-    import notecards.build as build_module
+    import notecards.build.run as build_module
 
     def walk(*args: object, **kwargs: object):
         raise AssertionError(f"walked {args[0]}")

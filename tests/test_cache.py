@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from notecards import cache as cache_module
-from notecards.cache import NoteCache
-from notecards.pipeline import BuildOptions, collect_one
+from notecards.build import cache as cache_module
+from notecards.build.cache import NoteCache
+from notecards.build.pipeline import BuildOptions, collect_one
 
 
 @pytest.fixture

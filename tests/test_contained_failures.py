@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 
 import notecards.extractors as registry
 import notecards.reader as reader
-from notecards import parallel
-from notecards.build import run_build
+from notecards.build import parallel
+from notecards.build.pipeline import BuildOptions, collect
+from notecards.build.run import run_build
 from notecards.extractors.base import Extractor
-from notecards.pipeline import BuildOptions, collect
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from notecards.discover import discover
+from notecards.vault.discover import discover
 
 VAULT = FIXTURES / "vault"
 

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, SAMPLE_VAULT
-from notecards.dryrun import GroupInfo, card_repr, group_digests
+from notecards.build.dryrun import GroupInfo, card_repr, group_digests
+from notecards.build.pipeline import BuildOptions, collect
 from notecards.model import Card
-from notecards.pipeline import BuildOptions, collect
 
 _CARDS = [
     Card(id="a1", kind="cloze", extractor="explicit", note="Net/HTTP.md", line=3,

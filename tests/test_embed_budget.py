@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import HANG_GUARD_SECONDS, collection_rows
 from hostile_helpers import run_cli
-from notecards.embeds import MAX_EMBED_CHARS, MAX_NOTE_EMBED_CHARS
+from notecards.vault.embeds import MAX_EMBED_CHARS, MAX_NOTE_EMBED_CHARS
 
 FAN_OUT = 150
 

@@ -21,7 +21,7 @@ from notecards.extractors.explicit import (
 )
 from notecards.model import Card, Note
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 from strategies import markdown
 
 NOTES = Path(__file__).parent / "notes" / "explicit"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notecards.filenames import MAX_STEM_BYTES, safe_stem, unique_names
+from notecards.build.filenames import MAX_STEM_BYTES, safe_stem, unique_names
 
 
 @pytest.mark.parametrize(

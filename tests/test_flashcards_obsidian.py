@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from notecards.build.pipeline import BuildOptions, collect
 from notecards.model import Card
-from notecards.pipeline import BuildOptions, collect
 from plugin_helpers import plugin_vault
 
 FIXTURES = Path(__file__).resolve().parent / "notes" / "flashcards_obsidian"

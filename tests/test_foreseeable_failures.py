@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from notecards import parallel
+from notecards.build import parallel
 from notecards.cli import app
 
 SAMPLE = Path(__file__).resolve().parents[1] / "notes"

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from notecards.extractors import EXTRACTORS, extract_cards
 from notecards.extractors.base import ExtractContext
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 from strategies import markdown
 
 EXAMPLES = int(os.environ.get("NOTECARDS_FUZZ_EXAMPLES", "200"))

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from notecards.build import run_build
-from notecards.pipeline import BuildOptions, collect
+from notecards.build.pipeline import BuildOptions, collect
+from notecards.build.run import run_build
 from strategies_shapes import vault_notes
 
 EXAMPLES = int(os.environ.get("NOTECARDS_FUZZ_EXAMPLES", "30"))

@@ -8,8 +8,8 @@ from pathlib import Path
 from rich.console import Console
 
 from hostile_helpers import run_cli
+from notecards.cli.report import exit_code, format_problem, one_line, print_problems
 from notecards.model import Problem
-from notecards.report import exit_code, format_problem, one_line, print_problems
 
 
 def test_control_characters_are_escaped():

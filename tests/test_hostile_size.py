@@ -64,7 +64,7 @@ MEMORY_PROBE = """
 import resource, sys
 from pathlib import Path
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 data = Path(sys.argv[1]).read_bytes()
 note, problems = parse_note(data, "huge.md", Path(sys.argv[1]), Vault(Path(sys.argv[1]).parent))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)

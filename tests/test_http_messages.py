@@ -14,7 +14,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.extractors.http_messages import extract_http_messages, parse_messages
 from notecards.model import Card, CodeBlock, Note, walk_blocks
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 NOTES = Path(__file__).parent / "notes" / "structure"
 

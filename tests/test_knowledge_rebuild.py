@@ -83,7 +83,7 @@ def test_editing_or_deleting_a_knowledge_file_rebuilds_the_deck(tmp_path: Path, 
 
 
 def test_watch_counts_changes_to_knowledge_files(tmp_path: Path):
-    from notecards.watch import knowledge_folders, relevant
+    from notecards.build.watch import knowledge_folders, relevant
 
     vault = tmp_path / "vault"
     vault.mkdir()

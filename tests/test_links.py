@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FIXTURES
-from notecards.embeds import MAX_DEPTH, fragment
-from notecards.links import NoteIndex
-from notecards.pipeline import BuildOptions, collect_one
+from notecards.build.pipeline import BuildOptions, collect_one
+from notecards.vault.embeds import MAX_DEPTH, fragment
+from notecards.vault.links import NoteIndex
 
 NOTES = [
     "Index.md",

@@ -30,8 +30,8 @@ def vm(name):
         if line.startswith(name + ":"):
             return int(line.split()[1]) // 1024
 
-from notecards.build import run_build
-from notecards.pipeline import BuildOptions
+from notecards.build.run import run_build
+from notecards.build.pipeline import BuildOptions
 import notecards.exporters.apkg, notecards.extractors  # imported before the baseline
 before = vm("VmRSS")
 summary = run_build([Path(sys.argv[1])], Path(sys.argv[2]),

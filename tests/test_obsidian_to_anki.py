@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from notecards.build.pipeline import BuildOptions, collect
 from notecards.extractors.obsidian_to_anki import curly_to_cloze
 from notecards.model import Card
-from notecards.pipeline import BuildOptions, collect
 from plugin_helpers import plugin_vault
 
 FIXTURES = Path(__file__).resolve().parent / "notes" / "obsidian_to_anki"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from notecards.build.pipeline import BuildOptions, collect
 from notecards.model import Card
-from notecards.pipeline import BuildOptions, collect
 from plugin_helpers import plugin_vault
 
 DATA = ".obsidian/plugins/obsidian-spaced-repetition/data.json"

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, SAMPLE_VAULT
-from notecards.dryrun import group_digests
+from notecards.build.dryrun import group_digests
+from notecards.build.pipeline import BuildOptions, collect, collect_one, note_tag, stream_one
 from notecards.exporters.apkg import prepare
-from notecards.pipeline import BuildOptions, collect, collect_one, note_tag, stream_one
 
 VAULT = FIXTURES / "vault"
 
@@ -112,8 +112,8 @@ def test_a_stream_left_unread_stops_its_workers(tmp_path: Path):
 
 
 def test_relative_paths_by_string_match_the_vaults(tmp_path: Path):
-    from notecards.pipeline import _relpaths
-    from notecards.vault import Vault
+    from notecards.build.pipeline import _relpaths
+    from notecards.vault.media import Vault
 
     vault = tmp_path / "v"
     (vault / "a" / "b").mkdir(parents=True)

@@ -18,7 +18,7 @@ from notecards.extractors.procedures import (
 )
 from notecards.model import Card, ListBlock, Note
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 NOTES = Path(__file__).parent / "notes" / "structure"
 

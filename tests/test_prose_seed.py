@@ -19,7 +19,7 @@ from notecards.extractors.headings import extract_headings
 from notecards.extractors.properties import extract_properties
 from notecards.model import Card
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 SEED = SEEDS / "000_08d1d95c008f0c88.md"

@@ -33,7 +33,7 @@ from notecards.quiz.session import (
     play,
     select,
 )
-from notecards.state import Known, ReviewStore, new_fsrs_card
+from notecards.quiz.state import Known, ReviewStore, new_fsrs_card
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 

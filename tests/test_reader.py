@@ -15,7 +15,7 @@ from notecards.reader import MAX_NOTE_BYTES, limits, read_note, read_regular_fil
 from notecards.reader import chunks as chunks_module
 from notecards.reader.chunks import split_chunks
 from notecards.reader.limits import PARAGRAPH_MARKERS
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 
 def _paragraphs(note) -> list[Paragraph]:

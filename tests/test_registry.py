@@ -12,7 +12,7 @@ from notecards.extractors.base import ExtractContext, Extractor
 from notecards.ids import card_id
 from notecards.model import Card, Note
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 
 def _note(tmp_path: Path, text: str) -> Note:

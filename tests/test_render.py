@@ -17,7 +17,7 @@ from notecards.render.markup import (
     text_html,
 )
 from notecards.render.plain import markdown_text
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 
 def test_code_is_highlighted_inside_the_nc_code_wrapper():

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from notecards.pipeline import BuildOptions, collect
-from notecards.schedules import Schedule, card_schedules, line_schedules, parse_comment
+from notecards.build.pipeline import BuildOptions, collect
+from notecards.quiz.schedules import Schedule, card_schedules, line_schedules, parse_comment
 
 _SCRIPT = Path(sys.executable).with_name("notecards")
 NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]

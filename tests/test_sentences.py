@@ -27,7 +27,7 @@ from notecards.text.sentences import (
     sentence_text,
     split_sentences,
 )
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 
 def _spans(markdown: str):

@@ -10,7 +10,7 @@ from pathlib import Path
 import fsrs
 import pytest
 
-from notecards.state import (
+from notecards.quiz.state import (
     SCHEMA_VERSION,
     ReviewStore,
     StateCorrupt,

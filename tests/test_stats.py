@@ -10,7 +10,7 @@ from pathlib import Path
 
 import fsrs
 
-from notecards.state import ReviewStore, new_fsrs_card
+from notecards.quiz.state import ReviewStore, new_fsrs_card
 
 _SCRIPT = Path(sys.executable).with_name("notecards")
 NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]

@@ -12,7 +12,7 @@ from notecards.extractors.http_messages import extract_http_messages
 from notecards.extractors.procedures import extract_procedures
 from notecards.model import Card, Note
 from notecards.reader import parse_note
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 SEED = SEEDS / "000_08d1d95c008f0c88.md"

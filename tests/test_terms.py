@@ -23,7 +23,7 @@ from notecards.text.terms import (
     note_emphasized_terms,
     starts_badly,
 )
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 
 def _flat(markdown: str):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from notecards.build.pipeline import BuildOptions, collect
 from notecards.knowledge import reset_user_knowledge
-from notecards.pipeline import BuildOptions, collect
 
 NOTE = """\
 # API

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hostile_helpers import HOSTILE
-from notecards.vault import Vault
+from notecards.vault.media import Vault
 
 
 @pytest.fixture

@@ -174,7 +174,7 @@ def test_linear_patterns_match_exactly_what_pathspec_matches(glob: str, name: st
     """Equal to pathspec, except that a negated bracket never matches "/" (git's rule)."""
     import pathspec
 
-    from notecards.discover import _spec, pattern_error
+    from notecards.vault.discover import _spec, pattern_error
 
     if pattern_error(glob) or name.startswith("/") or "//" in name or name.endswith("/"):
         return
@@ -186,7 +186,7 @@ def test_linear_patterns_match_exactly_what_pathspec_matches(glob: str, name: st
 
 
 def test_a_negated_bracket_never_matches_the_path_separator():
-    from notecards.discover import _spec
+    from notecards.vault.discover import _spec
 
     spec = _spec(["*[!a]*a"])
     assert spec.match_file("ba") and not spec.match_file("b/a")

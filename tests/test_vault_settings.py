@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from notecards.pipeline import BuildOptions, collect
-from notecards.vault_settings import load_settings
+from notecards.build.pipeline import BuildOptions, collect
+from notecards.vault.vault_settings import load_settings
 
 _SCRIPT = Path(sys.executable).with_name("notecards")
 NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]

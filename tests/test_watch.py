@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from conftest import FIXTURES
-from notecards.cli_build import _options, make_rebuild
-from notecards.watch import relevant, watch
+from notecards.build.watch import relevant, watch
+from notecards.cli.build import _options, make_rebuild
 
 
 def test_only_notes_media_and_the_ignore_file_count(tmp_path: Path):
@@ -53,7 +53,7 @@ def test_the_rebuild_builds_and_survives_errors(tmp_path: Path, capsys, monkeypa
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("notecards.build.run_build", fail)
+    monkeypatch.setattr("notecards.build.run.run_build", fail)
     broken = make_rebuild([vault], out, "apkg", "none", _options(), quiet=True)
     broken([])  # an exception is reported, not raised
     assert "build failed" in capsys.readouterr().err

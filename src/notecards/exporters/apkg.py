@@ -54,13 +54,13 @@ from typing import Any, NamedTuple
 import genanki
 from genanki.apkg_schema import APKG_SCHEMA
 
-from notecards.atomic import atomic_output
+from notecards.build.scratch import scratch_folder
+from notecards.exporters.atomic import atomic_output
 from notecards.exporters.note_types import STYLE_VERSION, model_json, note_types
 from notecards.extractors.anki_cloze import MAX_CLOZE_NUMBER
 from notecards.ids import anki_guid, anki_object_id
 from notecards.model import Card, Problem
 from notecards.render.sanitize import clean_html
-from notecards.scratch import scratch_folder
 
 DEFAULT_DECK_ID = 1
 DEFAULT_DECK = "Default"

@@ -25,8 +25,8 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from notecards.atomic import atomic_write_text
 from notecards.exporters.apkg import anki_tags, group_cards
+from notecards.exporters.atomic import atomic_write_text
 from notecards.ids import anki_guid
 from notecards.model import Card
 from notecards.render.sanitize import clean_html

@@ -37,8 +37,8 @@ from notecards.render.markup import EmbedNote
 from notecards.render.plain import code_with_tags, strip_html_tags
 from notecards.text.guards import keep_mined
 from notecards.text.personal import is_personal
-from notecards.vault import Vault
-from notecards.vault_settings import NoteSwitches
+from notecards.vault.media import Vault
+from notecards.vault.vault_settings import NoteSwitches
 
 _LINE = attrgetter("line")
 
@@ -139,7 +139,7 @@ def _run(
     try:
         return extractor.run(note, ctx)
     except Exception as error:
-        from notecards.report import internal_error, stage_of
+        from notecards.cli.report import internal_error, stage_of
 
         name = f"extractor {extractor.name}"
         stage = stage_of(error, name)  # the knowledge or the renderer, when they raised

@@ -18,8 +18,8 @@ from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_id
 from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
-from notecards.vault import Vault
-from notecards.vault_settings import EXPLICIT_EXTRACTORS
+from notecards.vault.media import Vault
+from notecards.vault.vault_settings import EXPLICIT_EXTRACTORS
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
 MINED_TAG = "notecards/mined"  # cards mined from prose

@@ -32,9 +32,9 @@ from notecards.extractors.anki_cloze import anki_deletions, cloze_cards, masked_
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.note_lines import NoteLines, note_lines, raw_lines
 from notecards.model import Card, Note, Paragraph
-from notecards.plugin_settings import FLASHCARDS, read_plugin_file, text_setting
 from notecards.reader.metadata import clean_tag
 from notecards.render.markup import render_markdown_and_text
+from notecards.vault.plugin_settings import FLASHCARDS, read_plugin_file, text_setting
 
 EXTRACTOR = "flashcards_obsidian"
 KINDS = ("basic", "reversed", "cloze")

@@ -42,15 +42,15 @@ from notecards.extractors.anki_cloze import anki_deletions, cloze_cards, masked_
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.note_lines import NoteLines, note_lines
 from notecards.model import Card, Note, Paragraph, Section
-from notecards.plugin_settings import (
+from notecards.reader.metadata import clean_tag
+from notecards.render.markup import render_markdown_and_text
+from notecards.vault.plugin_settings import (
     OBSIDIAN_TO_ANKI,
     flag_setting,
     read_plugin_file,
     section,
     text_setting,
 )
-from notecards.reader.metadata import clean_tag
-from notecards.render.markup import render_markdown_and_text
 
 EXTRACTOR = "obsidian_to_anki"
 KINDS = ("basic", "reversed", "cloze")

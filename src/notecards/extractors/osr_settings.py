@@ -23,7 +23,7 @@ from pathlib import Path
 
 from notecards.extractors.anki_cloze import Deletion, masked_text, text_runs
 from notecards.model import Block, Card, Note
-from notecards.plugin_settings import SPACED_REPETITION, read_plugin_file
+from notecards.vault.plugin_settings import SPACED_REPETITION, read_plugin_file
 
 DEFAULT_TAGS = ("flashcards", "flashcard")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")

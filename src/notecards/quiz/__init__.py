@@ -3,7 +3,7 @@
 Modules: `session` (which cards, in what order, grades and undo), `modes` (one
 function per way of asking), `answers` (normalizing and comparing typed answers),
 `ui` (rich on a terminal, plain lines otherwise), `apkg_reader` (cards from a deck).
-The review state itself lives in `notecards.state`.
+The review state itself lives in `notecards.quiz.state`.
 
 A session works as Anki's reviewer does: due reviews, then new cards; a card graded
 into a learning step (Again, or Good on a new card) comes back when its step is due,

@@ -38,7 +38,7 @@ from notecards.quiz.modes import ASK, Asker, Context, Edit, Outcome, Undo, Unrea
 if TYPE_CHECKING:
     import fsrs
 
-    from notecards.state import Known, ReviewStore
+    from notecards.quiz.state import Known, ReviewStore
 
 DEFAULT_NEW = 20
 LEARN_AHEAD = timedelta(minutes=20)  # Anki's default "learn ahead limit"
@@ -343,7 +343,7 @@ class Session:
         return mode_for(card, self.mode, self.pool)
 
     def _fsrs_card(self, card: Card, now: datetime) -> fsrs.Card:
-        from notecards.state import new_fsrs_card
+        from notecards.quiz.state import new_fsrs_card
 
         known = self.known.get(card.id)
         return known.card if known else new_fsrs_card(card.id, now)
@@ -378,7 +378,7 @@ class Session:
 
     def grade(self, card: Card, mode: str, outcome: Outcome, duration_ms: int) -> Result:
         """Apply a grade: schedule with FSRS from the stored card, write it, move on."""
-        from notecards.state import Known
+        from notecards.quiz.state import Known
 
         result = Result(card, mode, outcome, before=self._snapshot(card))
         if self.store is not None:
@@ -495,7 +495,7 @@ def play(
     KeyboardInterrupt is left to the caller: all grades before it are saved already.
     """
     from notecards.quiz.modes import Quit
-    from notecards.state import UndoRefused
+    from notecards.quiz.state import UndoRefused
 
     ctx = session.context()
     while (card := session.current()) is not None:

@@ -30,7 +30,7 @@ from notecards.reader.metadata import (
 from notecards.reader.obsidian import take_unclosed_comments
 from notecards.reader.tree import SectionBuilder
 from notecards.safe_read import describe, read_regular
-from notecards.vault import MEDIA_SUFFIXES, Vault, is_fetched
+from notecards.vault.media import MEDIA_SUFFIXES, Vault, is_fetched
 
 _TITLE_JUNK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_NOTE_BYTES = 64 * 1024 * 1024  # past this a "note" is not a note

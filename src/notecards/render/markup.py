@@ -23,7 +23,7 @@ from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
 from notecards.render.plain import tidy, tokens_text
 from notecards.render.sanitize import clean_html, mathjax_commands, take_removed_mathjax
-from notecards.vault import MEDIA_SUFFIXES, Vault, is_remote, media_name
+from notecards.vault.media import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
 _TEXT_SPECIAL = re.compile("[&<>\"'\n]")  # what `text_html` rewrites
 # One line that markdown-it reads as a paragraph of plain text: it starts with no

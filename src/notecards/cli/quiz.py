@@ -23,8 +23,8 @@ import typer
 
 if TYPE_CHECKING:
     from notecards.model import Card
+    from notecards.quiz.state import ReviewStore, Stats
     from notecards.quiz.ui import LineUi, TtyUi
-    from notecards.state import ReviewStore, Stats
 
 QUIZ_HELP = (
     "Quiz yourself on the cards due now, then on new ones.\n\n"
@@ -76,12 +76,12 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
             print(f"notecards: {problem}", file=sys.stderr)
         return cards, bool(problems), {}
     try:
-        from notecards.pipeline import collect
+        from notecards.build.pipeline import collect
     except ImportError:
         raise _fail(
-            "reading notes is not available in this build (no notecards.pipeline)"
+            "reading notes is not available in this build (no notecards.build.pipeline)"
         ) from None
-    from notecards.report import format_problem
+    from notecards.cli.report import format_problem
 
     result = collect([path])
     for problem in result.problems:
@@ -93,7 +93,7 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
 
 def _check_source(path: Path) -> None:
     """A usage error (exit 2) for a path that cannot hold cards."""
-    from notecards.discover import NOTE_SUFFIXES
+    from notecards.vault.discover import NOTE_SUFFIXES
 
     if not path.exists():
         raise _fail(f"{path}: no such file or folder", 2)
@@ -148,7 +148,7 @@ def _sources(path: Path | None, state: Path | None) -> list[Path]:
     if path is not None:
         _check_source(path)
         return [path]
-    from notecards.state import ReviewStore, StateError
+    from notecards.quiz.state import ReviewStore, StateError
 
     known: list[Path] = []
     state_file = _state_path(state)
@@ -172,13 +172,13 @@ def _sources(path: Path | None, state: Path | None) -> list[Path]:
 
 
 def _state_path(state: Path | None) -> Path:
-    from notecards.state import default_path
+    from notecards.quiz.state import default_path
 
     return state if state is not None else default_path()
 
 
 def _open_store(state: Path | None, *, writable: bool = True) -> ReviewStore:
-    from notecards.state import ReviewStore, StateError
+    from notecards.quiz.state import ReviewStore, StateError
 
     try:
         return ReviewStore.open(_state_path(state), writable=writable)
@@ -321,7 +321,7 @@ def quiz(
     store = None if cram else _open_store(state)
     try:
         if store is not None and files:  # schedules another tool left in the notes
-            from notecards.schedules import seed_store
+            from notecards.quiz.schedules import seed_store
 
             seed_store(store, cards, files)
         from datetime import datetime
@@ -469,7 +469,7 @@ def stats(
 
     Examples: notecards stats · notecards stats notes/HTTP --json · notecards stats --deck HTTP
     """
-    from notecards.state import Stats
+    from notecards.quiz.state import Stats
 
     cards = None
     if path is not None or deck or tag:

@@ -12,8 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from notecards.build import BuildSummary
-    from notecards.dryrun import GroupInfo
+    from notecards.build.dryrun import GroupInfo
+    from notecards.build.run import BuildSummary
 
 LISTED = 20  # per kind of change in a dry run; the rest is counted
 
@@ -62,7 +62,7 @@ class RichProgress:
 def print_json(summary: BuildSummary) -> None:
     """The summary, and each problem (`path`, `line`, `severity`, `message`) as stderr
     gives it, so a script sees which notes were skipped and why."""
-    from notecards.report import one_line, ordered
+    from notecards.cli.report import one_line, ordered
 
     data = summary.to_json()
     data["messages"] = [
@@ -74,7 +74,7 @@ def print_json(summary: BuildSummary) -> None:
 
 def print_summary(summary: BuildSummary, console: Console | None = None) -> None:
     """One row per package, then the totals."""
-    from notecards.pipeline import display_path
+    from notecards.build.pipeline import display_path
 
     console = console or Console()
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -108,7 +108,7 @@ def print_summary(summary: BuildSummary, console: Console | None = None) -> None
 
 def print_diff(summary: BuildSummary, orphans_tag: str, console: Console | None = None) -> None:
     """The dry run: per package, what Anki would receive."""
-    from notecards.pipeline import display_path
+    from notecards.build.pipeline import display_path
 
     console = console or Console()
     for output in summary.outputs:

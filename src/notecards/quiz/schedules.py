@@ -161,7 +161,7 @@ def seed_store(store, cards: Sequence[Card], files: Mapping[str, Path]) -> int:
     schedule converts to, so the quiz goes on where the plugin left off; returns how
     many cards got one. A card reviewed here already keeps its own history."""
     from notecards.quiz.session import anki_key
-    from notecards.state import fsrs_card_id
+    from notecards.quiz.state import fsrs_card_id
 
     schedules = vault_schedules(cards, files)
     if not schedules:

@@ -93,7 +93,7 @@ def exit_code(problems: Sequence[Problem], strict: bool = False) -> int:
 INTERNAL = "internal error in "  # how every contained failure's message starts
 _STAGES = ("reader", "extractors", "render", "knowledge", "exporters", "embeds", "links")
 _STAGE_NAMES = {"render": "renderer", "exporters": "exporter", "embeds": "embeds"}
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def internal_error(
@@ -126,6 +126,8 @@ def stage_of(error: BaseException, default: str = "pipeline") -> str:
             parts = Path(frame.filename).resolve().relative_to(_PACKAGE).parts
         except ValueError:
             continue
+        if parts[:1] == ("vault",):  # the vault layer's embeds and links are stages of their own
+            parts = parts[1:]
         first = parts[0].removesuffix(".py") if parts else ""
         if first not in _STAGES:
             continue

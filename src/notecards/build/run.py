@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from notecards import plugin_settings
-from notecards.cache import NoteCache, code_fingerprint, default_cache_dir, digest
-from notecards.dryrun import (
+from notecards.vault import plugin_settings
+from notecards.build.cache import NoteCache, code_fingerprint, default_cache_dir, digest
+from notecards.build.dryrun import (
     Diff,
     GroupInfo,
     compare,
@@ -39,12 +39,12 @@ from notecards.dryrun import (
     orphan_cards,
     read_package,
 )
-from notecards.filenames import safe_stem, unique_names
+from notecards.build.filenames import safe_stem, unique_names
 from notecards.knowledge import knowledge_fingerprint
 from notecards.lang import PACKS
-from notecards.lifetime import stop_signals_interrupt
+from notecards.build.lifetime import stop_signals_interrupt
 from notecards.model import Card, Note, Problem
-from notecards.pipeline import (
+from notecards.build.pipeline import (
     BuildOptions,
     BuildResult,
     NoteResult,
@@ -54,8 +54,8 @@ from notecards.pipeline import (
     stream_one,
 )
 from notecards.reader.language import unasked_languages
-from notecards.scratch import sweep
-from notecards.vault import find_vault_root
+from notecards.build.scratch import sweep
+from notecards.vault.media import find_vault_root
 
 if TYPE_CHECKING:  # the exporter (genanki, pygments, nh3) is imported when it writes
     from notecards.exporters.apkg import ApkgWriter, Stage
@@ -415,7 +415,7 @@ def run_build(
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    from notecards.report import is_internal
+    from notecards.cli.report import is_internal
 
     failed = any(o.status == "failed" for o in outputs) or any(map(is_internal, summary.problems))
     if not dry_run and not failed:  # a run that met a bug is made again, not replayed

@@ -84,8 +84,8 @@ def _options(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     mine: bool | None = None,
 ):
-    from notecards.discover import pattern_error
-    from notecards.pipeline import BuildOptions
+    from notecards.build.pipeline import BuildOptions
+    from notecards.vault.discover import pattern_error
 
     for hint, patterns in (("--include", include), ("--exclude", exclude)):
         for pattern in patterns or ():
@@ -106,9 +106,9 @@ def _options(
 
 def _write_schedules(paths: list[Path], options, outputs) -> None:
     """`--with-schedule`: the schedules the notes hold, into each package written."""
+    from notecards.build.pipeline import collect
     from notecards.exporters.apkg import write_schedules
-    from notecards.pipeline import collect
-    from notecards.schedules import package_schedules
+    from notecards.quiz.schedules import package_schedules
 
     result = collect(paths, options)
     files = {n.path: Path(n.vault) / n.path for n in result.notes if n.vault}
@@ -170,8 +170,8 @@ def build(
     subdecks follow the folder tree, each card tagged [bold]note::Title[/bold].
     Rebuilding updates the same Anki notes; unchanged notes come from the cache.
     """
-    from notecards.build import run_build
-    from notecards.report import exit_code, print_problems
+    from notecards.build.run import run_build
+    from notecards.cli.report import exit_code, print_problems
 
     _check_choices(fmt, split)
     if jobs is not None and jobs < 1:
@@ -182,7 +182,7 @@ def build(
     )  # fmt: skip
     progress = None
     if sys.stderr.isatty() and not quiet and not as_json:
-        from notecards.build_report import RichProgress
+        from notecards.cli.build_report import RichProgress
 
         progress = RichProgress()
     try:
@@ -202,7 +202,7 @@ def build(
     if with_schedule and fmt == "apkg" and not dry_run:
         _write_schedules(paths or [DEFAULT_NOTES], options, summary.outputs)
     print_problems(summary.problems)
-    from notecards.build_report import print_diff, print_json, print_summary
+    from notecards.cli.build_report import print_diff, print_json, print_summary
 
     if as_json:
         print_json(summary)
@@ -234,8 +234,8 @@ def cards(
     mine: Mine = None,
 ) -> None:
     """List the cards that build would write, and which extractor made each."""
-    from notecards.pipeline import collect
-    from notecards.report import exit_code, print_problems
+    from notecards.build.pipeline import collect
+    from notecards.cli.report import exit_code, print_problems
 
     options = _options(
         allow_remote, include_drafts, deck_per_note, no_cache=no_cache,
@@ -294,8 +294,8 @@ def check(paths: RequiredPaths, strict: Strict = False, no_cache: NoCache = Fals
     """Report problems in notes without writing anything."""
     from rich.console import Console
 
-    from notecards.pipeline import collect
-    from notecards.report import exit_code, print_problems
+    from notecards.build.pipeline import collect
+    from notecards.cli.report import exit_code, print_problems
 
     result = collect(paths, _options(no_cache=no_cache))
     print_problems(result.problems)
@@ -323,7 +323,7 @@ def watch(
 ) -> None:
     """Build, then rebuild whenever notes change (Ctrl+C stops):
     [bold]notecards watch vault/ -o decks/[/bold]"""
-    from notecards.watch import watch as watch_changes
+    from notecards.build.watch import watch as watch_changes
 
     _check_choices(fmt, split)
     roots = paths or [DEFAULT_NOTES]
@@ -339,9 +339,9 @@ def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *,
     from rich.console import Console
     from rich.markup import escape
 
-    from notecards.build import run_build
-    from notecards.build_report import print_summary
-    from notecards.report import print_problems
+    from notecards.build.run import run_build
+    from notecards.cli.build_report import print_summary
+    from notecards.cli.report import print_problems
 
     console = Console(stderr=True)
 

@@ -43,7 +43,7 @@ def _start_worker(parent: int, shared: Any) -> None:
     """A worker ends with its parent (a SIGKILLed build leaves none behind), takes the
     default action on stop signals, and gets the shared state (already there when
     forked)."""
-    from notecards.lifetime import die_with_parent, reset_stop_signals
+    from notecards.build.lifetime import die_with_parent, reset_stop_signals
 
     die_with_parent(parent)
     reset_stop_signals()

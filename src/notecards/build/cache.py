@@ -53,7 +53,7 @@ def content_hash(data: bytes) -> str:
 @cache
 def code_fingerprint() -> str:
     """Version, schema and the size/mtime of every module of the installed package."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     stats = []
     for path in sorted(package.rglob("*")):
         if path.suffix in (".py", ".json", ".css"):

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from notecards.discover import IGNORE_FILE, NOTE_SUFFIXES
-from notecards.vault import MEDIA_SUFFIXES
+from notecards.vault.discover import IGNORE_FILE, NOTE_SUFFIXES
+from notecards.vault.media import MEDIA_SUFFIXES
 
 Change = tuple[object, str]  # (watchfiles.Change, path)
 
@@ -62,8 +62,8 @@ def _resolved(path: Path) -> Path:
 
 def knowledge_folders(roots: Iterable[Path]) -> list[Path]:
     """The knowledge folders the builds of `roots` read (see `pipeline.knowledge_dirs`)."""
-    from notecards.pipeline import knowledge_dirs
-    from notecards.vault import find_vault_root
+    from notecards.build.pipeline import knowledge_dirs
+    from notecards.vault.media import find_vault_root
 
     found: list[Path] = []
     for root in roots:

@@ -35,18 +35,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
-from notecards import parallel, plugin_settings, vault_settings
-from notecards.cache import NoteCache, code_fingerprint, content_hash, digest
-from notecards.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
-from notecards.dryrun import GroupInfo, group_digests
+from notecards.build import parallel
+from notecards.vault import plugin_settings, vault_settings
+from notecards.build.cache import NoteCache, code_fingerprint, content_hash, digest
+from notecards.vault.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
+from notecards.build.dryrun import GroupInfo, group_digests
 from notecards.ids import note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.lang import PACKS
-from notecards.links import NoteIndex
+from notecards.vault.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.reader.language import unasked_languages
-from notecards.vault import Vault, find_vault_root
-from notecards.vault_settings import VaultSettings
+from notecards.vault.media import Vault, find_vault_root
+from notecards.vault.vault_settings import VaultSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +325,7 @@ def _bad_name(run: Run, task: Task) -> NoteResult:
 def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResult:
     """The result of a note whose work raised: no note, no cards, one error that says
     so (never cached, see `_cacheable`); every other note of the run goes on."""
-    from notecards.report import internal_error, stage_of
+    from notecards.cli.report import internal_error, stage_of
 
     problem = internal_error(task.rel, 1, stage or stage_of(error), error)
     return NoteResult(None, b"", (problem,), False, files=run.files)
@@ -332,14 +333,14 @@ def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResu
 
 def _cacheable(result: NoteResult) -> bool:
     """A result that met a bug is made again next time, and reported again."""
-    from notecards.report import is_internal
+    from notecards.cli.report import is_internal
 
     return not any(is_internal(problem) for problem in result.problems)
 
 
 def _mine(run: Run, task: Task) -> NoteResult:
     """`_compute`'s work: parse the note, make its cards, prepare their Anki rows."""
-    from notecards.embeds import NoteEmbedder, NoteSources
+    from notecards.vault.embeds import NoteEmbedder, NoteSources
     from notecards.exporters.apkg import prepare
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
@@ -700,7 +701,7 @@ def _results(
 
 def _preload() -> None:
     """Import and build what every note needs once, so forked workers share it."""
-    import notecards.embeds
+    import notecards.vault.embeds
     import notecards.extractors
     from notecards.reader.markdown import parser
     from notecards.render.markup import highlight_code
@@ -711,7 +712,7 @@ def _preload() -> None:
     from notecards.exporters.apkg import _model_ids
 
     _model_ids()  # the note types, their CSS
-    assert notecards.embeds and notecards.extractors
+    assert notecards.vault.embeds and notecards.extractors
 
 
 def _inside(path: Path | str, root: Path) -> str | None:

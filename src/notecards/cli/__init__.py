@@ -41,10 +41,10 @@ def _root(
 
 
 def _register_commands() -> None:
-    from notecards import cli_build, cli_quiz
+    from notecards.cli import build, quiz
 
-    cli_build.register(app)
-    cli_quiz.register(app)
+    build.register(app)
+    quiz.register(app)
 
 
 _register_commands()
@@ -61,7 +61,7 @@ def main() -> None:
     except Exception as error:  # the last line of defence
         if os.environ.get("NOTECARDS_DEBUG"):
             raise
-        from notecards.report import storage_failure
+        from notecards.cli.report import storage_failure
 
         reason = storage_failure(error)
         if reason is not None:  # foreseeable: the disk, not notecards
