@@ -38,7 +38,7 @@ from typing import NamedTuple, Protocol
 from notecards.build import parallel
 from notecards.vault import plugin_settings, vault_settings
 from notecards.build.cache import NoteCache, code_fingerprint, content_hash, digest
-from notecards.vault.discover import _ALWAYS_SKIPPED, NOTE_SUFFIXES, discover
+from notecards.vault.discover import discover
 from notecards.build.dryrun import GroupInfo, group_digests
 from notecards.ids import note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
@@ -47,6 +47,7 @@ from notecards.vault.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.reader.language import unasked_languages
 from notecards.vault.media import Vault, find_vault_root
+from notecards.vault.scan import one_scan_per_vault, scan_vault
 from notecards.vault.vault_settings import VaultSettings
 
 
@@ -493,22 +494,6 @@ def _still_valid(run: Run, entry: NoteResult) -> bool:
 # ---------------------------------------------------------------- the vault
 
 
-def vault_notes(root: Path) -> tuple[list[str], str]:
-    """Every note of the vault (for links) and a digest of all its file names (media
-    lookups change only when a file appears or goes)."""
-    notes: list[str] = []
-    names: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _ALWAYS_SKIPPED)
-        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        for name in sorted(files):
-            names.append(prefix + name)
-            if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
-                notes.append(prefix + name)
-    return notes, digest(*names)
-
-
 def _front_aliases(data: bytes) -> list[str]:
     """Aliases from front matter, read only when the front matter mentions them."""
     if not data.startswith((b"---", b"\xef\xbb\xbf---")):
@@ -596,12 +581,13 @@ def stream_one(
         result.problems.append(Problem(display_path(path), 0, message, "error"))
         return result, _no_results()
     cache = cache if cache is not None else NoteCache.default(options.cache)
-    vault = _TrackingVault(find_vault_root(path))
+    scan = scan_vault(find_vault_root(path))
+    vault = _TrackingVault(scan.root, scan=scan)
     build_root = path.resolve() if not single else path.resolve().parent
     skipped: list[tuple[str, int, str]] = []  # note symlinks out, bad ignore lines
-    paths = discover(path, options.include, options.exclude, skipped)
+    paths = discover(path, options.include, options.exclude, skipped, scan)
     result.problems += [Problem(display_path(Path(p)), n, why) for p, n, why in skipped]
-    all_notes, files = vault_notes(vault.root)
+    all_notes, files = scan.notes, digest(*scan.names())
     settings = vault_settings.load_settings(vault.root)
     root_name = settings.deck_root or build_root.name
     run = Run(vault, NoteIndex(()), options, root_name, single, cache, files, {})
@@ -789,7 +775,8 @@ def collect(
     paths: Sequence[Path], options: BuildOptions = BuildOptions(), progress: Progress | None = None
 ) -> BuildResult:
     """Every card of every path, as one result (what `cards` and `quiz` need)."""
-    results = [collect_one(Path(p), options, progress) for p in paths]
+    with one_scan_per_vault():
+        results = [collect_one(Path(p), options, progress) for p in paths]
     merged = BuildResult(root=Path(paths[0]) if paths else Path("."), single_note=False)
     for result in results:
         merged.notes += result.notes

@@ -56,6 +56,7 @@ from notecards.build.pipeline import (
 from notecards.reader.language import unasked_languages
 from notecards.build.scratch import sweep
 from notecards.vault.media import find_vault_root
+from notecards.vault.scan import one_scan_per_vault, scan_vault
 
 if TYPE_CHECKING:  # the exporter (genanki, pygments, nh3) is imported when it writes
     from notecards.exporters.apkg import ApkgWriter, Stage
@@ -212,20 +213,17 @@ def inputs_fingerprint(
     """Every file of every input's vault by name, size and mtime (the output folder
     aside), and the options."""
     parts: list[object] = [code_fingerprint(), repr(options), *extra]
-    skip = os.path.normcase(out.resolve())
-    join, normcase = os.path.join, os.path.normcase  # strings, not Paths: 10,000 files
+    skip = os.path.join(os.path.normcase(out.resolve()), "")
+    normcase = os.path.normcase  # strings, not Paths: 10,000 files
     for path in paths:
         parts.append(str(path.resolve()))
         if not path.exists():  # reported by the build; its "vault" would be its parent's tree
             parts.append("missing")
             continue
         root = find_vault_root(path)
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and normcase(join(folder, d)) != skip
-            )
-            for name in sorted(files):
-                parts.append(f"{folder}/{name}:{_stat(join(folder, name))}")
+        for scanned in scan_vault(root).files:
+            if not normcase(scanned.path).startswith(skip):
+                parts.append(f"{scanned.path}:{_stat(scanned.path)}")
         parts.append(f"plugins:{plugin_settings.fingerprint(root)}")  # in hidden .obsidian/
         for ignore in {root, path.resolve() if path.is_dir() else path.parent.resolve()}:
             parts.append(f"ignore:{_stat(ignore / '.notecardsignore')}")
@@ -363,6 +361,20 @@ def run_build(
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Build every input; see the module docstring."""
+    with one_scan_per_vault():  # the fingerprint and every input share one walk
+        return _run_build(paths, out, fmt, options, split, dry_run, orphans_tag, progress)
+
+
+def _run_build(
+    paths: Sequence[Path],
+    out: Path,
+    fmt: str,
+    options: BuildOptions | None,
+    split: str,
+    dry_run: bool,
+    orphans_tag: str,
+    progress: Progress | None,
+) -> BuildSummary:
     started = time.perf_counter()
     options = options or BuildOptions()
     summary = BuildSummary(dry_run=dry_run)

@@ -93,7 +93,7 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
 
 def _check_source(path: Path) -> None:
     """A usage error (exit 2) for a path that cannot hold cards."""
-    from notecards.vault.discover import NOTE_SUFFIXES
+    from notecards.vault.scan import NOTE_SUFFIXES
 
     if not path.exists():
         raise _fail(f"{path}: no such file or folder", 2)

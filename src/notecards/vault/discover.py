@@ -1,8 +1,7 @@
-"""Which files of a folder are notes: Markdown files, minus what Obsidian and the user
-keep out (`.obsidian/`, `.trash/`, hidden folders, `.notecardsignore` in gitignore
-syntax), then what `--include`/`--exclude` globs say. Symlinks are followed only while
-they stay inside the root, and a folder is entered once, so a link loop cannot hang the
-walk.
+"""Which files of a folder are notes: the notes of the vault's one scan (vault/scan.py:
+hidden folders, `.obsidian/`, `.trash/` are never entered; symlinks stay inside the root)
+under the folder, minus what the user keeps out (`.notecardsignore` in gitignore
+syntax), then what `--include`/`--exclude` globs say.
 
 Globs use gitignore syntax against the path relative to the folder given
 (`Drafts/`, `**/*.excalidraw.md`, `Web/**`): the same rules users already write in
@@ -13,15 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from notecards.safe_read import describe, inside, read_regular_text
+from notecards.safe_read import describe, read_regular_text
+from notecards.vault.scan import VaultScan
 
-NOTE_SUFFIXES = (".md", ".markdown")
 IGNORE_FILE = ".notecardsignore"
-_ALWAYS_SKIPPED = {".obsidian", ".trash", ".git", "node_modules"}
 
 
 MAX_IGNORE_BYTES = 1024 * 1024  # an ignore file is a few lines; past this it is no ignore file
@@ -141,22 +139,19 @@ def _bracket_end(glob: str, start: int) -> int:
     return j + 1 if j < len(glob) else 0
 
 
-def _is_note(name: str) -> bool:
-    return name.lower().endswith(NOTE_SUFFIXES) and not name.startswith(".")
-
-
 def discover(
     root: Path,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
     problems: list[tuple[str, int, str]] | None = None,
+    scan: VaultScan | None = None,
 ) -> list[Path]:
     """The notes under `root` (a file or a folder), sorted by their path in the root.
 
     A file given directly is always a note: the user named it. What is left out for a
     reason the user should hear of (a note symlink leading out of the vault or into a
     hidden folder, a bad line of `.notecardsignore`) goes to `problems` as
-    (path, line, message).
+    (path, line, message). `scan` is the vault's scan when the build has made it.
     """
     if root.is_file():
         return [root]
@@ -164,7 +159,10 @@ def discover(
     base = root.resolve()
     ignored, wanted, unwanted = _ignore_spec(base, said), _spec(include), _spec(exclude)
     found: list[tuple[str, str]] = []
-    for rel, path in _walk(base, "", base, set(), said):
+    notes = scan.notes_in(base, said) if scan is not None else None
+    if notes is None:  # no vault scan, or it did not enter this folder
+        notes = VaultScan(base).notes_in(base, said) or []
+    for rel, path in notes:
         if ignored is not None and ignored.match_file(rel):
             continue
         if wanted is not None and not wanted.match_file(rel):
@@ -174,36 +172,3 @@ def discover(
         found.append((rel, path))
     found.sort()
     return [Path(path) for _, path in found]
-
-
-def _walk(
-    folder: Path, prefix: str, root: Path, seen: set[Path], problems: list[tuple[str, int, str]]
-) -> Iterator[tuple[str, str]]:
-    """(path relative to `root` in POSIX form, path) of each note under `folder`, whose
-    relative path is `prefix`; kept as text, since a vault has thousands of notes."""
-    try:
-        real = folder.resolve()
-    except (OSError, RuntimeError):
-        return
-    if real in seen or not real.is_relative_to(root):
-        return
-    seen.add(real)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        if name.startswith(".") or name in _ALWAYS_SKIPPED:
-            continue
-        try:
-            if entry.is_dir(follow_symlinks=True):
-                yield from _walk(Path(entry.path), f"{prefix}{name}/", root, seen, problems)
-            elif entry.is_file(follow_symlinks=True) and _is_note(name):
-                if entry.is_symlink() and not inside(Path(entry.path).resolve(), root):
-                    message = "symlink to a file outside the vault or in a hidden folder: skipped"
-                    problems.append((entry.path, 1, message))
-                    continue
-                yield prefix + name, entry.path
-        except (OSError, RuntimeError):
-            continue

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from notecards.vault.scan import VaultScan
+
 MEDIA_SUFFIXES = frozenset(
     {
         *(".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".ico"),
@@ -76,6 +78,7 @@ class Vault:
     # None) and whether a deck may carry it; notes that embed the same file share the
     # candidates found by file name
     _files: dict[Path, tuple[Path | None, bool]] = field(default_factory=dict, repr=False)
+    scan: VaultScan | None = field(default=None, repr=False)  # the build's one walk
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -126,12 +129,7 @@ class Vault:
 
     def _name_index(self) -> dict[str, list[Path]]:
         if self._by_name is None:
-            index: dict[str, list[Path]] = {}
-            for folder, dirs, files in os.walk(self.root, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    index.setdefault(name.casefold(), []).append(Path(folder) / name)
-            self._by_name = index
+            self._by_name = (self.scan or VaultScan(self.root)).by_name
         return self._by_name
 
     def resolve_media(self, target: str, note_path: Path) -> MediaLookup:
