@@ -142,7 +142,7 @@ def test_a_stopped_build_cleans_up_and_its_workers_end(
 def test_a_killed_builds_workers_die_and_the_next_build_sweeps_its_files(
     vault: Path, tmp_path: Path
 ):
-    from notecards.build import scratch
+    from notecards.exporters import scratch
 
     env, out = _env(tmp_path), tmp_path / "out"
     process = _build(vault, out, env)
@@ -165,7 +165,7 @@ def test_a_killed_builds_workers_die_and_the_next_build_sweeps_its_files(
 
 
 def test_the_sweep_keeps_what_may_still_be_in_use(tmp_path: Path, monkeypatch):
-    from notecards.build import scratch
+    from notecards.exporters import scratch
 
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)  # read TMPDIR again

@@ -118,3 +118,8 @@ def anki_object_id(namespace: str, name: str) -> int:
     """
     value = int.from_bytes(_digest(namespace, name)[:8], "big")
     return (1 << 30) + value % ((1 << 41) - (1 << 30))
+
+
+def content_hash(data: bytes) -> str:
+    """What a file's bytes are, for the cache and for an embedded note's dependency."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()

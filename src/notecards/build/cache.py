@@ -46,10 +46,6 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 @cache
 def code_fingerprint() -> str:
     """Version, schema and the size/mtime of every module of the installed package."""

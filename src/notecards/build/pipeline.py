@@ -37,7 +37,8 @@ from typing import NamedTuple, Protocol
 
 from notecards.build import parallel
 from notecards.vault import plugin_settings, vault_settings
-from notecards.build.cache import NoteCache, code_fingerprint, content_hash, digest
+from notecards.build.cache import NoteCache, code_fingerprint, digest
+from notecards.ids import content_hash
 from notecards.vault.discover import discover
 from notecards.build.dryrun import GroupInfo, group_digests
 from notecards.ids import note_identity, shared_names

@@ -54,7 +54,7 @@ from notecards.build.pipeline import (
     stream_one,
 )
 from notecards.reader.language import unasked_languages
-from notecards.build.scratch import sweep
+from notecards.exporters.scratch import sweep
 from notecards.vault.media import find_vault_root
 from notecards.vault.scan import one_scan_per_vault, scan_vault
 

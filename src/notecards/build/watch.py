@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from notecards.vault.discover import IGNORE_FILE
-from notecards.vault.media import MEDIA_SUFFIXES
+from notecards.media_refs import MEDIA_SUFFIXES
 from notecards.vault.scan import NOTE_SUFFIXES
 
 Change = tuple[object, str]  # (watchfiles.Change, path)

@@ -54,9 +54,9 @@ from typing import Any, NamedTuple
 import genanki
 from genanki.apkg_schema import APKG_SCHEMA
 
-from notecards.build.scratch import scratch_folder
 from notecards.exporters.atomic import atomic_output
 from notecards.exporters.note_types import STYLE_VERSION, model_json, note_types
+from notecards.exporters.scratch import scratch_folder
 from notecards.extractors.anki_cloze import MAX_CLOZE_NUMBER
 from notecards.ids import anki_guid, anki_object_id
 from notecards.model import Card, Problem

@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from notecards.build.scratch import temp_name
+from notecards.exporters.scratch import temp_name
 
 
 def _create_temp(folder: Path, name: str) -> Path:

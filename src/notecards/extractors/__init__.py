@@ -31,13 +31,13 @@ from notecards.extractors.questions import extract_questions
 from notecards.extractors.reasons import extract_reasons
 from notecards.ids import normalize_anchor
 from notecards.lang import LanguagePack, pack_for
+from notecards.media_refs import MediaResolver
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Block, Card, Note, Problem
 from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import code_with_tags, strip_html_tags
 from notecards.text.guards import keep_mined
 from notecards.text.personal import is_personal
-from notecards.vault.media import Vault
 from notecards.vault.vault_settings import NoteSwitches
 
 _LINE = attrgetter("line")
@@ -75,7 +75,7 @@ EXTRACTORS: list[Extractor] = [
 
 def extract_cards(
     note: Note,
-    vault: Vault | None = None,
+    vault: MediaResolver | None = None,
     note_path: Path | None = None,
     *,
     allow_remote: bool = False,

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
+from notecards.media_refs import MediaResolver
 from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
-from notecards.vault.media import Vault
 from notecards.vault.vault_settings import EXPLICIT_EXTRACTORS
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
@@ -38,7 +38,7 @@ class ExtractContext:
     """Per-note state shared by the extractors of one run."""
 
     note: Note
-    vault: Vault | None = None
+    vault: MediaResolver | None = None
     note_path: Path | None = None
     allow_remote: bool = False
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from notecards.media_refs import MEDIA_SUFFIXES, MediaResolver, is_fetched
 from notecards.model import Note, Problem, Section, Span, block_spans, walk_blocks
 from notecards.reader import chunks, limits
 from notecards.reader.chunks import split_chunks
@@ -30,13 +31,12 @@ from notecards.reader.metadata import (
 from notecards.reader.obsidian import take_unclosed_comments
 from notecards.reader.tree import SectionBuilder
 from notecards.safe_read import describe, read_regular
-from notecards.vault.media import MEDIA_SUFFIXES, Vault, is_fetched
 
 _TITLE_JUNK = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 MAX_NOTE_BYTES = 64 * 1024 * 1024  # past this a "note" is not a note
 
 
-def read_note(path: Path, vault: Vault) -> tuple[Note | None, list[Problem]]:
+def read_note(path: Path, vault: MediaResolver) -> tuple[Note | None, list[Problem]]:
     """Read one note; (None, problems) when the file cannot be a note at all."""
     rel = vault.relpath(path)
     try:
@@ -53,7 +53,7 @@ def read_regular_file(path: Path, limit: int) -> tuple[bytes, int]:
 
 
 def parse_note(
-    data: bytes, rel: str, path: Path, vault: Vault, mtime: int = 0
+    data: bytes, rel: str, path: Path, vault: MediaResolver, mtime: int = 0
 ) -> tuple[Note | None, list[Problem]]:
     """The pure part of reading: bytes in, Note and problems out."""
     with no_cycle_collection():
@@ -81,7 +81,7 @@ def no_cycle_collection() -> Iterator[None]:
 
 
 def _parse_note(
-    data: bytes, rel: str, path: Path, vault: Vault, mtime: int
+    data: bytes, rel: str, path: Path, vault: MediaResolver, mtime: int
 ) -> tuple[Note | None, list[Problem]]:
     decoded = decode_note(data)
     if decoded.text is None:
@@ -255,7 +255,7 @@ def _inline_tags(spans: list[tuple[int, Span]]) -> list[str]:
 
 
 def _media_problems(
-    rel: str, spans: list[tuple[int, Span]], path: Path, vault: Vault
+    rel: str, spans: list[tuple[int, Span]], path: Path, vault: MediaResolver
 ) -> list[Problem]:
     """Every embed that will not reach a deck is said once, at its line."""
     problems: list[Problem] = []

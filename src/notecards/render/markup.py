@@ -18,12 +18,12 @@ from pathlib import Path
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from notecards.media_refs import MEDIA_SUFFIXES, MediaResolver, is_remote, media_name
 from notecards.model import Card, Inline, Problem
 from notecards.reader.inline import wikilink_display
 from notecards.reader.markdown import parser
 from notecards.render.plain import tidy, tokens_text
 from notecards.render.sanitize import clean_html, mathjax_commands, take_removed_mathjax
-from notecards.vault.media import MEDIA_SUFFIXES, Vault, is_remote, media_name
 
 _TEXT_SPECIAL = re.compile("[&<>\"'\n]")  # what `text_html` rewrites
 # One line that markdown-it reads as a paragraph of plain text: it starts with no
@@ -47,7 +47,7 @@ EmbedNote = Callable[[str, str, "RenderContext"], str]
 class RenderContext:
     """Where a fragment comes from (to resolve embeds) and the media it used."""
 
-    vault: Vault | None = None
+    vault: MediaResolver | None = None
     note_path: Path | None = None
     allow_remote: bool = False
     media: dict[str, str] = field(default_factory=dict)  # package name → absolute path

@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notecards.build.cache import content_hash
+from notecards.ids import content_hash
+from notecards.media_refs import MEDIA_SUFFIXES
 from notecards.model import Note, Problem, block_spans, plain_text, walk_blocks
 from notecards.reader.decode import decode_note
 from notecards.reader.inline import to_spans, wikilink_display
 from notecards.render.markup import EmbedNote, RenderContext, render_markdown
 from notecards.safe_read import MiB, describe, inside, read_regular
 from notecards.vault.links import NoteIndex
-from notecards.vault.media import MEDIA_SUFFIXES
 
 MAX_DEPTH = 3  # nested embeds shown; deeper ones become links
 MAX_EMBED_FILE_BYTES = 8 * MiB  # an embedded note larger than this is shown as a link

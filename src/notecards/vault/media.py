@@ -11,33 +11,19 @@ opened to decide: `os.stat` tells a FIFO or a device from a file without reading
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote
 
+from notecards.media_refs import MEDIA_SUFFIXES, SCRIPT_SCHEMES, MediaLookup, is_remote
 from notecards.vault.scan import VaultScan
 
-MEDIA_SUFFIXES = frozenset(
-    {
-        *(".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif", ".ico"),
-        *(".mp3", ".wav", ".ogg", ".m4a", ".flac", ".mp4", ".webm", ".ogv"),
-    }
-)
-_SCRIPT_SCHEMES = ("javascript:", "vbscript:")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 _DRIVE = re.compile("[A-Za-z]:")
-_REMOTE_SCHEMES = ("http:", "https:", "ftp:", "data:", "file:", "javascript:", "vbscript:")
-
-
-def is_remote(target: str) -> bool:
-    """A URL (any scheme notes use, `file:` included) or a protocol-relative `//host`."""
-    text = target.strip()
-    return text.lower().startswith(_REMOTE_SCHEMES) or text.startswith(("//", "\\\\"))
 
 
 def find_vault_root(path: Path) -> Path:
@@ -48,21 +34,6 @@ def find_vault_root(path: Path) -> Path:
         if (folder / ".obsidian").is_dir():
             return folder
     return start
-
-
-@dataclass(frozen=True, slots=True)
-class MediaLookup:
-    path: Path | None
-    reason: str = ""  # why nothing was found, for the warning
-
-
-def media_name(relpath: str) -> str:
-    """A name inside the package that is stable and cannot collide: two `image.png` in
-    different folders are different files."""
-    pure = PurePosixPath(relpath)
-    digest = hashlib.blake2b(relpath.encode("utf-8"), digest_size=4).hexdigest()
-    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in pure.stem)[:60]
-    return f"{stem}-{digest}{pure.suffix.lower()}"
 
 
 @dataclass
@@ -180,17 +151,12 @@ def _refusal(raw: str, target: str) -> str:
         return f"absolute path refused: {target}"
     if raw.lower().startswith("file:"):
         return f"file: URL refused (only files inside the vault are embedded): {target}"
-    if is_remote(raw) and not raw.lower().startswith(_SCRIPT_SCHEMES):
+    if is_remote(raw) and not raw.lower().startswith(SCRIPT_SCHEMES):
         return f"remote file not embedded: {target}"
     scheme = _SCHEME.match(raw)
     if scheme:
         return f"{scheme.group(0)} URL refused: {target}"
     return ""
-
-
-def is_fetched(target: str) -> bool:
-    """A URL an image may load from when `--allow-remote` is given (decided later)."""
-    return is_remote(target) and not target.strip().lower().startswith(("file:", *_SCRIPT_SCHEMES))
 
 
 def _not_a_file(path: Path) -> str:

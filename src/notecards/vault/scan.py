@@ -6,7 +6,8 @@ A folder is entered unless it is hidden (`.obsidian/`, `.trash/`, `.git/`) or
 so a link loop cannot hang the walk. Every file of an entered folder is listed (media
 lookup and the fingerprint need them all); the notes are the Markdown files among them
 whose names are not hidden (a link may name one that is not a regular file, and hear
-why it cannot be read; discovery takes regular files only). Paths stay text: a vault has thousands of files.
+why it cannot be read; discovery takes regular files only). Paths stay text: a vault
+has thousands of files.
 """
 
 from __future__ import annotations
