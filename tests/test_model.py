@@ -45,9 +45,18 @@ def test_objects_are_frozen_and_compare_by_value() -> None:
 
 
 def test_cards_pickle_through_the_constructor() -> None:
-    card = Card("i", "k", "e", "n", 1, "f", "b", "d", ("t",), "en", "s", ord=2)
+    card = Card(
+        id="i", kind="k", extractor="e", note="n", line=1, front="f", back="b", deck="d",
+        tags=("t",), lang="en", source="s", ord=2,
+    )  # fmt: skip
     assert card.model == "basic" and card.ord == 2
     assert pickle.loads(pickle.dumps(card)) == card
+    assert pickle.loads(pickle.dumps(card, protocol=0)) == card
+
+
+def test_cards_are_made_with_keywords_only() -> None:
+    with pytest.raises(TypeError):
+        Card("i", "k", "e", "n", 1, "f", "b", "d", ("t",), "en", "s")  # type: ignore[misc]
 
 
 def test_only_plain_fields_are_accepted() -> None:

@@ -19,11 +19,13 @@ def pickled_by_fields(cls: type[T]) -> type[T]:
 
     What `dataclass(slots=True)` provides instead calls `fields()` for every object
     pickled or unpickled, and a vault's cards are pickled by the hundred thousand (into
-    the cache, between processes)."""
+    the cache, between processes). A keyword-only class is rebuilt by the positional
+    maker `slot_init` gives it."""
     values = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+    make = getattr(cls, "_from_fields", cls)
 
-    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
-        return cls, values(self)
+    def __reduce__(self: T) -> tuple[Any, tuple[Any, ...]]:
+        return make, values(self)
 
     cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
     return cls
@@ -36,11 +38,16 @@ def slot_init(cls: type[T]) -> type[T]:
     (which refuses), so it calls `object.__setattr__` per field: a lookup by name each
     time, about half the cost of making a span. Spans, blocks and cards are made by the
     hundred thousand; the slot descriptors store the same values in the same order,
-    with the same parameters and defaults."""
+    with the same parameters and defaults. A keyword-only class (`Card`: twenty fields
+    no reader could tell apart by position) also gets `_from_fields`, the positional
+    maker its pickles use."""
     names: dict[str, Any] = {}
     params, lines = [], []
+    keywords = [item.kw_only for item in fields(cls)]  # type: ignore[arg-type]
+    if any(keywords) and not all(keywords):
+        raise TypeError(f"slot_init: {cls.__name__} mixes keyword-only and positional fields")
     for number, item in enumerate(fields(cls)):  # type: ignore[arg-type]
-        plain = item.init and not item.kw_only and item.default_factory is MISSING
+        plain = item.init and item.default_factory is MISSING
         if not plain:
             raise TypeError(f"slot_init: {cls.__name__}.{item.name} is not a plain field")
         store = f"_store_{number}"
@@ -52,11 +59,20 @@ def slot_init(cls: type[T]) -> type[T]:
             params[-1] += f"=_default_{number}"
     if hasattr(cls, "__post_init__"):
         raise TypeError(f"slot_init: {cls.__name__} has a __post_init__")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines) + "\n"
+    star = "*, " if any(keywords) else ""
+    body = "\n".join(lines) + "\n"
+    source = f"def __init__(self, {star}{', '.join(params)}):\n" + body
     exec(source, names)  # how dataclasses makes __init__ too
     init = names["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     cls.__init__ = init  # type: ignore[misc]
+    if star:
+        names["_cls"] = cls
+        maker = f"def _from_fields({', '.join(params)}):\n    self = _cls.__new__(_cls)\n"
+        exec(maker + body + "    return self\n", names)
+        made = names["_from_fields"]
+        made.__qualname__, made.__module__ = f"{cls.__qualname__}._from_fields", cls.__module__
+        cls._from_fields = staticmethod(made)  # type: ignore[attr-defined]
     return cls
 
 
@@ -254,7 +270,7 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 
 @pickled_by_fields
 @slot_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Card:
     """One thing to remember, one card to review.
 

@@ -92,9 +92,18 @@ class ApkgReport:
 
 # One Anki note, ready to be written: plain tuples, cheap to pickle, so that the pipeline
 # can make them in its workers and keep them in the note cache with the cards.
-# (guid, model key, mod, tags as the collection stores them, fields joined by \x1f,
-#  sort field, checksum, ((template ord, deck name) per card))
-AnkiNote = tuple[str, str, int, str, str, str, int, tuple[tuple[int, str], ...]]
+class AnkiNote(NamedTuple):
+    """One Anki note as the package stores it: what `prepare` makes per group of cards
+    (and the cache keeps), and `ApkgWriter.add` writes as a row of the notes table."""
+
+    guid: str
+    model: str  # the note type's key in note_types.py
+    mod: int
+    tags: str  # as the collection stores them: " tag1 tag2 "
+    fields: str  # joined by \x1f
+    sort_field: str
+    checksum: int
+    cards: tuple[tuple[int, str], ...]  # (template ord, deck name) per card
 
 
 class Prepared(NamedTuple):
@@ -253,8 +262,10 @@ class _NoteMaker:
         sort_text = _sort_text(front)
         checksum = int.from_bytes(hashlib.sha1(sort_text.encode("utf-8")).digest()[:4], "big")
         fields = f"{front}\x1f{back}\x1f{source}"
-        return (anki_guid(key), first.model, mod, self._tag_text(tags), fields, sort_text,
-                checksum, cards)  # fmt: skip
+        return AnkiNote(
+            guid=anki_guid(key), model=first.model, mod=mod, tags=self._tag_text(tags),
+            fields=fields, sort_field=sort_text, checksum=checksum, cards=cards,
+        )  # fmt: skip
 
     def _tag_text(self, tags: tuple[str, ...]) -> str:
         """The tags as the collection stores them: space-separated, spaces around."""

@@ -132,11 +132,13 @@ class ExtractContext:
             start = self._id_starts[kind] = card_id_start(self.identity, kind)
         identity = card_id_from(start, self.normalized(anchor))
         tags = self._origin_tags[extractor not in EXPLICIT_EXTRACTORS]
-        # by position, in Card's field order, a tenth cheaper (tests/test_registry.py)
-        return Card(identity, kind, extractor, note.path, line, front.strip(), back.strip(),
-                    self.deck, tags, note.lang, self.source_of(section), model, fields,
-                    group or identity, ord, items, media, note.mtime, rule, confidence,
-                    evidence)  # fmt: skip
+        return Card(
+            id=identity, kind=kind, extractor=extractor, note=note.path, line=line,
+            front=front.strip(), back=back.strip(), deck=self.deck, tags=tags, lang=note.lang,
+            source=self.source_of(section), model=model, fields=fields, group=group or identity,
+            ord=ord, items=items, media=media, mtime=note.mtime, rule=rule,
+            confidence=confidence, evidence=evidence,
+        )  # fmt: skip
 
     def written(
         self,
