@@ -40,9 +40,10 @@ QUIZ_HELP = (
     "When standard input is not a terminal, one line answers each question: a grade 1-4 (or "
     "again/hard/good/easy) in flip mode; the answer in type mode (a near miss counts only when "
     "its similarity is at least 92%, as Hard; short answers and acronyms must be exact); the "
-    "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line q "
-    "quits, u undoes, EOF ends; a line that answers nothing skips the card and makes the exit "
-    "status 1. The last line printed starts with 'score K/N'.\n\n"
+    "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line :q "
+    "quits, :u undoes, :e edits (q, u and e too, except as a typed answer), EOF ends; a line "
+    "that answers nothing skips the card and makes the exit status 1. The last line printed "
+    "starts with 'score K/N'.\n\n"
     "Examples: notecards quiz notes/ · notecards quiz deck.apkg --mode type --limit 20 · "
     "notecards quiz --deck HTTP --tag web/http · notecards quiz notes/ --print --answers"
 )
@@ -200,7 +201,9 @@ def _editor(
         if Path(command[0]).name in EDITORS_WITH_LINE and card.line:
             command.append(f"+{card.line}")
         try:
-            subprocess.run([*command, str(note)], check=False)
+            # a scripted session's input is the script's, not the editor's
+            stdin = None if sys.stdin.isatty() else subprocess.DEVNULL
+            subprocess.run([*command, str(note)], check=False, stdin=stdin)
         except OSError as error:
             return f"cannot start the editor {command[0]!r}: {error.strerror}", None
         if reload is None:
