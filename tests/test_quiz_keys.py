@@ -184,3 +184,30 @@ def test_a_reversed_card_whose_back_is_a_question_is_flipped_in_type_mode(
     assert "Q (type): Which port does HTTPS use?" in out.stdout
     assert "Q (flip): 443" in out.stdout
     assert "Q (type): 443" not in out.stdout
+
+
+def test_a_failed_card_comes_back_until_it_graduates_and_the_end_agrees_with_stats(
+    deck: Path, state: Path
+) -> None:
+    """Again (1m step), Good (10m step, within the 20-minute learn-ahead), Good
+    (graduated): three grades of one card, then the session ends by itself with
+    script lines left over, and its end line says what `stats` says."""
+    import json
+    from datetime import UTC, datetime
+
+    out = run(
+        "quiz", deck, "--mode", "flip", "--limit", "1", "--new", "1", "--state", state,
+        stdin="1\n3\n3\n3\n3\n",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("Q (flip)") == 3
+    headers = [line for line in out.stdout.splitlines() if " learning + " in line]
+    assert headers[0].startswith("1 new + 0 learning + 0 due · new")
+    assert headers[1].startswith("0 new + 1 learning + 0 due · learning")
+    end = last_line(out.stdout)
+    assert end.startswith("score 2/3")
+    data = json.loads(run("stats", deck, "--json", "--state", state).stdout)
+    assert (data["due_now"], data["learning"], data["new"]) == (0, 0, 3)
+    assert "due now" not in end and end.endswith("· 3 new left")
+    days = (datetime.fromisoformat(data["next_due"]) - datetime.now(UTC)).total_seconds() / 86400
+    assert re.search(rf"next due in {round(days)}d", end), (end, days)

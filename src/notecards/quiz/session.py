@@ -193,15 +193,16 @@ def select(
 
 
 def format_interval(delta: timedelta) -> str:
-    """Compact like Anki's buttons: 1m, 10m, 3h, 2d, 1.5mo, 2.1y."""
+    """Compact like Anki's buttons: 1m, 10m, 3h, 2d, 1.5mo, 2.1y; a unit is kept only
+    while the rounded number stays below the next one (never `60m` or `24h`)."""
     seconds = max(delta.total_seconds(), 0)
     minutes = seconds / 60
-    if minutes < 60:
+    if round(minutes) < 60:
         return f"{max(round(minutes), 1)}m"
-    if minutes < 24 * 60:
+    if round(minutes / 60) < 24:
         return f"{round(minutes / 60)}h"
     days = minutes / (24 * 60)
-    if days < 30:
+    if round(days) < 30:
         return f"{round(days)}d"
     if days < 365:
         return f"{days / 30:.1f}mo"
