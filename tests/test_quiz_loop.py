@@ -69,3 +69,35 @@ def test_the_header_names_the_state_and_the_last_interval(tmp_path: Path) -> Non
     assert re.search(
         r"^0 new \+ 0 learning \+ 1 due · review, last interval \d+d ·", out.stdout, re.M
     )
+
+
+def test_choice_options_are_answers_of_the_same_side_and_language(tmp_path: Path) -> None:
+    from test_quiz_cli import Question, drive
+
+    terms = {"Latency": "time for one trip", "Bandwidth": "data per second",
+             "Jitter": "variation in delay", "Throughput": "data actually moved"}  # fmt: skip
+    (tmp_path / "net.md").write_text(
+        "---\nlang: en\n---\n# Net\n\n" + "\n\n".join(f"{t}:::{d}" for t, d in terms.items()),
+        encoding="utf-8",
+    )
+    (tmp_path / "ru.md").write_text(
+        "---\nlang: ru\n---\n# Сеть\n\nЗадержка:::время одного пути\n\nПропускная способность:::"
+        "данные в секунду\n\nДжиттер:::разброс задержки\n\nМаршрутизатор:::устройство сети\n",
+        encoding="utf-8",
+    )
+    answers = {**terms, **{d: t for t, d in terms.items()}}
+
+    def respond(q: Question) -> str:
+        return "1"
+
+    _, err, code, asked = drive(
+        ["quiz", tmp_path, "--mode", "choice", "--no-bury", "--new", "16", "--cram", "--seed", "2"],
+        respond,
+    )
+    assert code == 0, err
+    english = [q for q in asked if q.front in answers]
+    assert len(english) == 8
+    for q in english:
+        right = answers[q.front]
+        side = set(terms.values()) if right in terms.values() else set(terms)
+        assert right in q.options and set(q.options) <= side, (q.front, q.options)
