@@ -96,7 +96,7 @@ def test_each_result_carries_its_anki_notes_made_in_the_worker(tmp_path: Path):
         for note_path, entry in entries:
             if result.take(note_path, entry) and entry.card_count:
                 assert entry.note is not None
-                expected = prepare(by_note[entry.note.path], allow_remote=remote)
+                expected = prepare(by_note[entry.note.path], allow_remote=remote, vault=vault.name)
                 assert entry.anki(remote) == expected
                 seen += 1
         assert seen == len(by_note) > 3

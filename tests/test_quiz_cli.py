@@ -425,7 +425,7 @@ def test_problems_in_the_notes_are_reported_but_the_quiz_runs(tmp_path: Path) ->
     if not cards_json(notes):
         pytest.skip("no extractor reads numbered lists yet")
     out = run("quiz", notes, "--mode", "flip", "--state", tmp_path / "s.sqlite3", stdin="3\n" * 20)
-    assert out.returncode == 1
+    assert out.returncode == 0  # the notes' problems never change the quiz's exit status
     assert "bad.md:" in out.stderr and "Traceback" not in out.stderr
     assert re.match(r"score (\d+)/\1 ", last_line(out.stdout))
 

@@ -194,6 +194,9 @@ def test_format_interval() -> None:
     assert format_interval(timedelta(hours=5)) == "5h"
     assert format_interval(timedelta(days=3)) == "3d"
     assert format_interval(timedelta(days=400)) == "1.1y"
+    # rounding never leaves a number that belongs to the next unit
+    assert format_interval(timedelta(minutes=59, seconds=40)) == "1h"
+    assert format_interval(timedelta(hours=23, minutes=59, seconds=59)) == "1d"
 
 
 # ------------------------------------------------------------------ modes

@@ -202,7 +202,8 @@ class NoteResult:
 
         if self.anki_data and self.allow_remote == allow_remote:
             return pickle.loads(self.anki_data)
-        return prepare(self.cards, allow_remote=allow_remote)
+        vault = Path(self.note.vault).name if self.note and self.note.vault else ""
+        return prepare(self.cards, allow_remote=allow_remote, vault=vault)
 
 
 class Task(NamedTuple):
@@ -408,7 +409,9 @@ def _mine(run: Run, task: Task) -> NoteResult:
         else "",
         len(cards),
         tuple(Counter(card.kind for card in cards).items()),
-        _dumps(prepare(cards, allow_remote=run.options.allow_remote)) if cards else b"",
+        _dumps(prepare(cards, allow_remote=run.options.allow_remote, vault=run.vault.root.name))
+        if cards
+        else b"",
         run.options.allow_remote,
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from pathlib import Path
@@ -329,9 +328,19 @@ def watch(
     roots = paths or [DEFAULT_NOTES]
     options = _options(allow_remote, include_drafts, deck_per_note, include, exclude)
     rebuild = make_rebuild(roots, out, fmt, split, options, quiet=quiet)
-    rebuild([])
-    with contextlib.suppress(KeyboardInterrupt):
-        watch_changes(roots, rebuild, out=out, debounce_ms=debounce)
+    rebuilds = 0
+
+    def counted(changed: list[str]) -> None:
+        nonlocal rebuilds
+        rebuilds += 1  # before the rebuild: its last line may be the one Ctrl-C follows
+        rebuild(changed)
+
+    try:
+        rebuild([])
+        watch_changes(roots, counted, out=out, debounce_ms=debounce)
+    except KeyboardInterrupt:  # the way to stop: packages are as the last build left them
+        times = "rebuild" if rebuilds == 1 else "rebuilds"
+        print(f"\nnotecards: stopped watching ({rebuilds} {times}).", file=sys.stderr)
 
 
 def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *, quiet: bool):
@@ -340,19 +349,23 @@ def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *,
     from rich.markup import escape
 
     from notecards.build.run import run_build
+    from notecards.build.watch_log import RebuildLog, print_rebuild
     from notecards.cli.build_report import print_summary
     from notecards.cli.report import print_problems
 
     console = Console(stderr=True)
+    log = RebuildLog()
 
     def rebuild(changed: list[str]) -> None:
-        if changed and not quiet:
-            console.print(f"[dim]{len(changed)} changed: rebuilding…[/dim]")
         try:
             summary = run_build(roots, out, fmt=fmt, options=options, split=split)
         except Exception as error:  # keep watching: the next save may fix it
             console.print(f"[red]build failed: {escape(str(error))}[/red]")
             return
+        if changed:  # one line per rebuild, and only the problems that are new
+            print_rebuild(console, log, changed, summary, quiet=quiet)
+            return
+        log.first(summary)
         print_problems(summary.problems)
         if not quiet:
             print_summary(summary, console)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from notecards.model import Card
+    from notecards.model import Card, Problem
     from notecards.quiz.state import ReviewStore, Stats
     from notecards.quiz.ui import LineUi, TtyUi
 
@@ -40,9 +40,10 @@ QUIZ_HELP = (
     "When standard input is not a terminal, one line answers each question: a grade 1-4 (or "
     "again/hard/good/easy) in flip mode; the answer in type mode (a near miss counts only when "
     "its similarity is at least 92%, as Hard; short answers and acronyms must be exact); the "
-    "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line q "
-    "quits, u undoes, EOF ends; a line that answers nothing skips the card and makes the exit "
-    "status 1. The last line printed starts with 'score K/N'.\n\n"
+    "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line :q "
+    "quits, :u undoes, :e edits (q, u and e too, except as a typed answer), EOF ends; a line "
+    "that answers nothing skips the card and makes the exit status 1. The last line printed "
+    "starts with 'score K/N'.\n\n"
     "Examples: notecards quiz notes/ · notecards quiz deck.apkg --mode type --limit 20 · "
     "notecards quiz --deck HTTP --tag web/http · notecards quiz notes/ --print --answers"
 )
@@ -63,8 +64,9 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
-    """Cards from a deck or from notes, whether the input had problems, and the note files."""
+def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path], list[Problem]]:
+    """Cards from a deck or from notes, whether a deck had problems (reported here), the
+    note files, and the notes' problems (for `report_note_problems`)."""
     if path.suffix.lower() == ".apkg":
         from notecards.quiz.apkg_reader import ApkgError, read_apkg_with_problems
 
@@ -74,21 +76,16 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path]]:
             raise _fail(str(error)) from None
         for problem in problems:
             print(f"notecards: {problem}", file=sys.stderr)
-        return cards, bool(problems), {}
+        return cards, bool(problems), {}, []
     try:
         from notecards.build.pipeline import collect
     except ImportError:
         raise _fail(
             "reading notes is not available in this build (no notecards.build.pipeline)"
         ) from None
-    from notecards.cli.report import format_problem
-
     result = collect([path])
-    for problem in result.problems:
-        print(format_problem(problem), file=sys.stderr)  # one line, names escaped
     files = {note.path: Path(note.vault) / note.path for note in result.notes if note.vault}
-    errors = any(problem.severity == "error" for problem in result.problems)
-    return list(result.cards), errors, files  # warnings are shown but keep exit 0
+    return list(result.cards), False, files, list(result.problems)
 
 
 def _check_source(path: Path) -> None:
@@ -103,18 +100,21 @@ def _check_source(path: Path) -> None:
 
 def _gather(
     paths: list[Path], tags: tuple[str, ...], deck: str
-) -> tuple[list[Card], bool, dict[str, Path]]:
-    """The cards of every path that pass the filters; a filter that keeps nothing of
-    what exists says what does exist (exit 1)."""
+) -> tuple[list[Card], bool, dict[str, Path], list[Problem]]:
+    """The cards of every path that pass the filters, whether a deck had problems, the
+    note files and the notes' problems; a filter that keeps nothing of what exists
+    says what does exist (exit 1)."""
     from notecards.quiz.session import Filters
 
     cards: list[Card] = []
     seen: set[str] = set()
     had_problems = False
     files: dict[str, Path] = {}
+    note_problems: list[Problem] = []
     for path in paths:
-        found, problems, found_files = _load_cards(path)
+        found, problems, found_files, in_notes = _load_cards(path)
         had_problems |= problems
+        note_problems += in_notes
         files.update(found_files)
         for card in found:
             if card.id not in seen:
@@ -132,7 +132,7 @@ def _gather(
             f"no card matches {asked}; decks: {_listing(c.deck for c in cards)}; "
             f"tags: {_listing(t for c in cards for t in c.tags)}"
         )
-    return kept, had_problems, files
+    return kept, had_problems, files, note_problems
 
 
 def _listing(names: Iterable[str], most: int = 12) -> str:
@@ -200,7 +200,9 @@ def _editor(
         if Path(command[0]).name in EDITORS_WITH_LINE and card.line:
             command.append(f"+{card.line}")
         try:
-            subprocess.run([*command, str(note)], check=False)
+            # a scripted session's input is the script's, not the editor's
+            stdin = None if sys.stdin.isatty() else subprocess.DEVNULL
+            subprocess.run([*command, str(note)], check=False, stdin=stdin)
         except OSError as error:
             return f"cannot start the editor {command[0]!r}: {error.strerror}", None
         if reload is None:
@@ -294,9 +296,14 @@ def quiz(
         ),
     ] = True,
     state: StateFile = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="List every problem in the notes, not only new ones."),
+    ] = False,
 ) -> None:
     import random
 
+    from notecards.quiz.note_problems import report_note_problems
     from notecards.quiz.session import (
         Session,
         anki_key,
@@ -306,7 +313,7 @@ def quiz(
     )
 
     sources = _sources(path, state)
-    cards, had_problems, files = _gather(sources, tuple(tag or ()), deck)
+    cards, had_problems, files, note_problems = _gather(sources, tuple(tag or ()), deck)
     if mode is Mode.order:  # asking for order means: the procedures, not every card
         from notecards.quiz.modes import is_sequence
 
@@ -315,11 +322,13 @@ def quiz(
         chosen = sorted(cards, key=lambda c: (c.note, c.line, c.ord))
         if seed is not None:
             random.Random(seed).shuffle(chosen)
+        report_note_problems(note_problems, None, verbose=True, stream=sys.stderr)
         _worksheet(chosen[:limit] if limit else chosen, mode.value, seed, answers)
         raise typer.Exit(1 if had_problems else 0)
 
     store = None if cram else _open_store(state)
     try:
+        report_note_problems(note_problems, store, verbose=verbose, stream=sys.stderr)
         if store is not None and files:  # schedules another tool left in the notes
             from notecards.quiz.schedules import seed_store
 
@@ -473,9 +482,11 @@ def stats(
 
     cards = None
     if path is not None or deck or tag:
+        from notecards.quiz.note_problems import report_note_problems
         from notecards.quiz.session import anki_key
 
-        cards, _, _ = _gather(_sources(path, state), tuple(tag or ()), deck)
+        cards, _, _, note_problems = _gather(_sources(path, state), tuple(tag or ()), deck)
+        report_note_problems(note_problems, None, verbose=True, stream=sys.stderr)
     file = _state_path(state)
     if file.exists():
         store = _open_store(file, writable=False)

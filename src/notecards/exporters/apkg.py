@@ -57,6 +57,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 from notecards.exporters.atomic import atomic_output
 from notecards.exporters.note_types import STYLE_VERSION, model_json, note_types
 from notecards.exporters.scratch import scratch_folder
+from notecards.exporters.source_link import link_around, without_repeated_title
 from notecards.extractors.anki_cloze import MAX_CLOZE_NUMBER
 from notecards.ids import anki_guid, anki_object_id
 from notecards.model import Card, Problem
@@ -119,22 +120,25 @@ class Prepared(NamedTuple):
 # ---------------------------------------------------------------- public API
 
 
-def write_apkg(cards: Sequence[Card], out: Path, *, allow_remote: bool = False) -> ApkgReport:
-    """Write `cards` as an Anki package at `out`, atomically; see the module docstring."""
+def write_apkg(
+    cards: Sequence[Card], out: Path, *, allow_remote: bool = False, vault: str = ""
+) -> ApkgReport:
+    """Write `cards` as an Anki package at `out`, atomically; see the module docstring.
+    `vault` (the vault's name) makes each Source field a link back to its note."""
     out = Path(out)
     if not cards:
         return _nothing_written(out)
     with ApkgWriter(allow_remote=allow_remote) as writer:
-        writer.add(prepare(cards, allow_remote=allow_remote))
+        writer.add(prepare(cards, allow_remote=allow_remote, vault=vault))
         return writer.finish(out)
 
 
-def prepare(cards: Sequence[Card], *, allow_remote: bool = False) -> Prepared:
+def prepare(cards: Sequence[Card], *, allow_remote: bool = False, vault: str = "") -> Prepared:
     """The Anki notes of `cards` (grouped as `group_cards` does), sanitized and tagged.
 
     A group of cards never spans two source notes (a card id hashes the note's path),
     so the notes of a whole vault are the notes of each source note, in order."""
-    maker = _NoteMaker(allow_remote)
+    maker = _NoteMaker(allow_remote, vault)
     notes = tuple(
         note
         for key, group in group_cards(cards).items()
@@ -220,17 +224,24 @@ def _anki_tag(tag: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _source_field(source: str, allow_remote: bool) -> str:
-    """The Source field: the card's origin as text (the same for many cards)."""
-    return clean_html(html.escape(source, quote=False), allow_remote=allow_remote)
+def _source_text(source: str, allow_remote: bool) -> str:
+    """The card's origin as HTML text (the same for many cards), its title once."""
+    text = html.escape(without_repeated_title(source), quote=False)
+    return clean_html(text, allow_remote=allow_remote)
+
+
+def _source_field(card: Card, vault: str, allow_remote: bool) -> str:
+    """The Source field: the origin, linked to the note in Obsidian (source_link.py)."""
+    return link_around(_source_text(card.source, allow_remote), vault, card.note)
 
 
 class _NoteMaker:
     """Anki notes out of card groups, for one `prepare` call: the cards of a note share
     their tags and deck, so the tag text and card placements are worked out once each."""
 
-    def __init__(self, allow_remote: bool) -> None:
+    def __init__(self, allow_remote: bool, vault: str = "") -> None:
         self.allow_remote = allow_remote
+        self.vault = vault
         self.warnings: list[Problem] = []
         self._tag_texts: dict[tuple[str, ...], str] = {}
         self._placements: dict[tuple[tuple[int, ...], str], tuple[tuple[int, str], ...]] = {}
@@ -247,7 +258,7 @@ class _NoteMaker:
         allow_remote = self.allow_remote
         front = _clean_field(first.fields[0], first.model, allow_remote)
         back = _clean_field(first.fields[1], first.model, allow_remote)
-        source = _source_field(first.source, allow_remote)
+        source = _source_field(first, self.vault, allow_remote)
         ords = _card_ords(first.model, front, back, source)
         if not ords:
             self.warnings.append(_problem(first, "no Anki card would show; note skipped"))

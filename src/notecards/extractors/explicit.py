@@ -396,6 +396,7 @@ _IMAGE = re.compile(r"<img\b[^>]*>", re.I)
 _EMBED_NAME = re.compile(r"!\[\[([^\]|#^]+)")  # the file an `![[embed]]` names
 _ATTRIBUTE = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _MEDIA = re.compile(r"<(svg|video|audio|iframe|object|embed|math)\b", re.I)
+_MISSING = re.compile(r'<span class="nc-missing">([^<]*)</span>')  # render/markup.py
 
 
 def _say_empty(ctx: ExtractContext, question: _Side, answer: _Side, source: str, line: int) -> None:
@@ -409,6 +410,9 @@ def _say_empty(ctx: ExtractContext, question: _Side, answer: _Side, source: str,
 def _wordless(rendered: str, source: str) -> str:
     """The plain text of a side whose HTML shows something but no words: an image, a
     diagram (kept, not dropped: the Anki card shows it, and the quiz says what it is)."""
+    missing = _MISSING.findall(rendered)
+    if missing and not _IMAGE.search(rendered):  # a missing image keeps its placeholder
+        return " ".join(html.unescape(text) for text in missing)
     embed = _EMBED_NAME.search(source)
     if embed and _IMAGE.search(rendered):
         return f"[image: {embed.group(1).strip().rsplit('/', 1)[-1]}]"
@@ -421,9 +425,25 @@ def _wordless(rendered: str, source: str) -> str:
     return f"[{media.group(1).lower()}]" if media else ""
 
 
+def _say_placeholder(ctx: ExtractContext, question: _Side, answer: _Side, line: int) -> None:
+    """A card whose answer is only missing images is kept (the placeholder shows where
+    the image goes); the warning names the card, since the embed's own warning cannot."""
+    missing = _MISSING.findall(answer.html)
+    if missing and answer.plain == " ".join(html.unescape(text) for text in missing):
+        asked = question.plain if len(question.plain) <= 60 else question.plain[:59] + "…"
+        message = (
+            f"the answer of the card {asked!r} is only a missing image: kept with a placeholder"
+        )
+        ctx.problems.append(Problem(ctx.note.path, line, message))
+
+
 def _side_source(lines: list[_Line], *, question: bool) -> str:
-    """Markdown of one side of a multi-line card: dedented, soft breaks made hard."""
+    """Markdown of one side of a multi-line card: dedented, soft breaks made hard. A
+    quote that follows the side's first lines without a blank line stays a quote (as
+    the plugin, which renders the lines as written, shows it)."""
     texts = [line.text for line in lines]
+    if lines and not isinstance(lines[0].block, Quote):
+        texts = [f"> {line.text}" if isinstance(line.block, Quote) else line.text for line in lines]
     kinds = [line.kind for line in lines]
     if question:
         keep = [i for i, t in enumerate(texts) if kinds[i] != "text" or not _TAGS_ONLY.match(t)]
@@ -469,6 +489,7 @@ def _inline_card(ctx: ExtractContext, line: _Line, split: _Split) -> list[Card]:
     if not question.plain or not answer.plain:
         _say_empty(ctx, question, answer, split.answer, line.number)
         return []
+    _say_placeholder(ctx, question, answer, line.number)
     return _basic_or_reversed(
         ctx,
         question=question,
@@ -493,6 +514,7 @@ def _multiline_card(
     if not question.plain or not answer.plain:
         _say_empty(ctx, question, answer, answer_source, asked[0].number)
         return []
+    _say_placeholder(ctx, question, answer, asked[0].number)
     return _basic_or_reversed(
         ctx,
         question=question,

@@ -31,9 +31,11 @@ Scripted input (standard input not a terminal): one line per answer.
   accepted only when its similarity ratio is at least 92 (rapidfuzz ratio of the
   normalized texts; short answers and acronyms never) and then counts as Hard;
 - choice: the option number; order: the step numbers in order, e.g. `3 1 2 4`;
-- `q` quits (saving), `u` undoes the last grade (`:u` while typing an answer), EOF
-  ends the session. A line that answers nothing (a grade `x`) skips the card,
-  is reported on stderr, and makes the exit status 1.
+- `:q` quits (saving), `:u` undoes the last grade, `:e` opens the note in $EDITOR
+  and reloads it, at every prompt, as on a terminal; `q`, `u` and `e` too, except as
+  a typed answer (where `q` may be one). EOF ends the session. A line that answers
+  nothing (a grade `x`) skips the card, is reported on stderr, and makes the exit
+  status 1.
 
 Every read line is echoed as `> line`; each card starts with a header line
 `N new + N learning + N due · STATE · SOURCE`, and the last line printed is

@@ -92,6 +92,32 @@ def family(card: Card) -> str:
     return f"note\x1f{card.group}" if card.group else f"card\x1f{card.id}"
 
 
+def spaced_index(pending: Sequence[Card], last_family: str) -> int:
+    """The first card of `pending` that is not of `last_family` and leaves the rest
+    askable with no two of one family back to back (taking the first other card
+    greedily can leave a definition and its reverse for the very end); else the first
+    card of another family; else the first."""
+    from collections import Counter
+
+    counts = Counter(family(card) for card in pending)
+    left = len(pending) - 1
+    fallback = None
+    for index, card in enumerate(pending):
+        kin = family(card)
+        if kin == last_family:
+            continue
+        if fallback is None:
+            fallback = index
+        counts[kin] -= 1
+        # the rest can follow: no family over half of it, and this one, which cannot
+        # come next, at most every other place
+        spreadable = max(counts.values()) <= (left + 1) // 2 and counts[kin] <= left // 2
+        counts[kin] += 1
+        if spreadable:
+            return index
+    return fallback if fallback is not None else 0
+
+
 def day_start(now: datetime) -> datetime:
     """When the user's review day began: 4 AM local time, as in Anki."""
     local = now.astimezone()
@@ -193,15 +219,16 @@ def select(
 
 
 def format_interval(delta: timedelta) -> str:
-    """Compact like Anki's buttons: 1m, 10m, 3h, 2d, 1.5mo, 2.1y."""
+    """Compact like Anki's buttons: 1m, 10m, 3h, 2d, 1.5mo, 2.1y; a unit is kept only
+    while the rounded number stays below the next one (never `60m` or `24h`)."""
     seconds = max(delta.total_seconds(), 0)
     minutes = seconds / 60
-    if minutes < 60:
+    if round(minutes) < 60:
         return f"{max(round(minutes), 1)}m"
-    if minutes < 24 * 60:
+    if round(minutes / 60) < 24:
         return f"{round(minutes / 60)}h"
     days = minutes / (24 * 60)
-    if days < 30:
+    if round(days) < 30:
         return f"{round(days)}d"
     if days < 365:
         return f"{days / 30:.1f}mo"
@@ -300,12 +327,7 @@ class Session:
         if learning and self._due(learning[0]) <= now:
             return self.in_learning.pop(learning[0].id)
         if self.pending:
-            index = 0
-            if self._last_family:  # never two of one family back to back
-                index = next(
-                    (i for i, c in enumerate(self.pending) if family(c) != self._last_family), 0
-                )
-            return self.pending.pop(index)
+            return self.pending.pop(spaced_index(self.pending, self._last_family))
         if learning and self._due(learning[0]) <= now + self.learn_ahead:
             return self.in_learning.pop(learning[0].id)
         return None

@@ -17,6 +17,8 @@ Schema (version in `PRAGMA user_version`, currently 1):
 - `sources(path, used)`: the notes, folders and packages quizzed (absolute paths),
   so `notecards quiz` with no path can review them all. Added to schema 1 files as
   they are opened for writing (older notecards ignore a table they do not read).
+- `problems_shown(key, shown)`: digests of the problems in the notes a quiz has shown
+  (a problem is shown once, not every morning); added the same way as `sources`.
 
 A file that is not a readable database is moved aside to `<name>.corrupt-<time>` and
 reported; a file written by a newer notecards is reported and left untouched.
@@ -67,7 +69,10 @@ CREATE INDEX IF NOT EXISTS reviews_card ON reviews(card_id);
 CREATE INDEX IF NOT EXISTS reviews_time ON reviews(reviewed_at);
 """
 _SOURCES = "CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, used REAL NOT NULL)"
-_OUR_TABLES = {"cards", "reviews", "sqlite_sequence", "sources"}
+_PROBLEMS_SHOWN = (
+    "CREATE TABLE IF NOT EXISTS problems_shown (key TEXT PRIMARY KEY, shown REAL NOT NULL)"
+)
+_OUR_TABLES = {"cards", "reviews", "sqlite_sequence", "sources", "problems_shown"}
 FORECAST_DAYS = 30
 
 
@@ -290,10 +295,11 @@ class ReviewStore:
                         if statement.strip():
                             db.execute(statement)
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sources'").fetchone():
-            # a read-only file keeps none: `sources()` reads none, and quizzing is refused
-            with contextlib.suppress(sqlite3.OperationalError):
-                db.execute(_SOURCES)
+        for table, create in (("sources", _SOURCES), ("problems_shown", _PROBLEMS_SHOWN)):
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone():
+                # a read-only file keeps none: nothing is read, and quizzing is refused
+                with contextlib.suppress(sqlite3.OperationalError):
+                    db.execute(create)
         check = db.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
@@ -370,6 +376,26 @@ class ReviewStore:
             " SET used = excluded.used",
             (str(path), _epoch(now)),
         )
+
+    def first_sightings(self, keys: Iterable[str], now: datetime) -> set[str]:
+        """Which of `keys` (problem digests) were never shown before; they are recorded
+        as shown now. Where nothing can be recorded, every key is new."""
+        wanted = set(keys)
+        try:
+            with write_transaction(self._db):
+                seen = {
+                    row[0]
+                    for row in self._db.execute("SELECT key FROM problems_shown")
+                    if row[0] in wanted
+                }
+                fresh = wanted - seen
+                self._db.executemany(
+                    "INSERT INTO problems_shown (key, shown) VALUES (?, ?)",
+                    [(key, _epoch(now)) for key in sorted(fresh)],
+                )
+        except sqlite3.OperationalError:  # read-only, or a file without the table
+            return wanted
+        return fresh
 
     def sources(self) -> list[Path]:
         """Every source quizzed before, most recent first."""

@@ -3,7 +3,10 @@
 `TtyUi` reads single keys (cbreak mode, so Ctrl-C still interrupts) and renders with
 rich. `LineUi` reads one answer per line and prints plain text, for scripts and
 tests; see the package docstring for that protocol. Both raise the `Command`
-exceptions of modes.py for q (quit), u (undo) and e (edit).
+exceptions of modes.py for quit, undo and edit, with one convention everywhere: where
+an answer is a key or a number, `q`, `u` and `e`; where it is typed text (a type-mode
+answer), `:q`, `:u` and `:e`, which are never answers; `:q`, `:u`, `:e` work at every
+prompt, so a user (or a script) who always types them is never wrong.
 """
 
 from __future__ import annotations
@@ -28,7 +31,16 @@ if TYPE_CHECKING:
     from notecards.quiz.session import Session, Summary
 
 GRADE_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
-QUIT_WORDS = {"q", ":q"}
+# a line's command: `:x` at any prompt, a bare letter where the answer is no text
+LINE_COMMANDS: dict[str, type[Exception]] = {":q": Quit, ":u": Undo, ":e": Edit}
+KEY_COMMANDS: dict[str, type[Exception]] = {"q": Quit, "u": Undo, "e": Edit}
+
+
+def line_command(line: str, *, text_answer: bool) -> type[Exception] | None:
+    """The command a whole line gives (None: it is an answer); a bare `q`, `u` or `e`
+    is an answer where text is typed, since `q` may well be one."""
+    word = line.strip().casefold()
+    return LINE_COMMANDS.get(word) or (None if text_answer else KEY_COMMANDS.get(word))
 
 
 # ------------------------------------------------------------------ parsing answers
@@ -119,11 +131,9 @@ class LineUi:
         self.lineno += 1
         line = line.rstrip("\r\n")
         self._say(f"> {line}")
-        word = line.strip().casefold()
-        if word in QUIT_WORDS:
-            raise Quit
-        if word == ":u" or (commands and word == "u"):
-            raise Undo
+        command = line_command(line, text_answer=not commands)
+        if command is not None:
+            raise command
         return line
 
     def _unreadable(self, text: str, expected: str) -> Unreadable:
@@ -152,7 +162,7 @@ class LineUi:
         return grade
 
     def ask_text(self, card: Card) -> str:
-        self._say("answer?")
+        self._say("answer? (empty: don't know · :u undo · :e edit · :q quit)")
         return self._read(commands=False)
 
     def confirm_near_miss(self, given: str, expected: str) -> bool | None:
@@ -406,28 +416,20 @@ class TtyUi:
             low = key.lower()
             if low in allowed:
                 return low
-            if low == "q":
-                raise Quit
-            if low == "u":
-                raise Undo
-            if low == "e":
-                raise Edit
+            if low in KEY_COMMANDS:
+                raise KEY_COMMANDS[low]
             if not hinted:
                 self.console.print(f"[yellow]{hint} · {self.KEYS_HINT}[/]", highlight=False)
                 hinted = True
 
-    def _line(self, prompt: str) -> str:
+    def _line(self, prompt: str, *, text_answer: bool = True) -> str:
         try:
             line = self.console.input(prompt)
         except EOFError:
             raise Quit from None
-        word = line.strip().casefold()
-        if word in QUIT_WORDS:
-            raise Quit
-        if word == ":u":
-            raise Undo
-        if word == ":e":
-            raise Edit
+        command = line_command(line, text_answer=text_answer)
+        if command is not None:
+            raise command
         return line
 
     def progress(self, session: Session, card: Card) -> None:
@@ -559,7 +561,7 @@ class TtyUi:
             ":u undo · :e edit · :q quit[/]"
         )
         while True:
-            line = self._line("[bold]order ›[/] ")
+            line = self._line("[bold]order ›[/] ", text_answer=False)
             order = parse_order(line, len(steps))
             if order is not None:
                 return order
