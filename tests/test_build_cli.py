@@ -153,11 +153,11 @@ def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: P
     out = tmp_path / "out"
     build(vault, "-o", out, "--jobs", "2")
     cards = collect_one(vault, BuildOptions(cache=False)).cards
-    write_apkg(cards, tmp_path / "whole.apkg")
+    write_apkg(cards, tmp_path / "whole.apkg", vault=vault.name)  # Source links name it
     assert collection_rows(out / "vault.apkg") == collection_rows(tmp_path / "whole.apkg")
     build(vault, "-o", tmp_path / "f", "--split", "folder")
     web = [c for c in cards if c.note.startswith("Web/")]
-    write_apkg(web, tmp_path / "web.apkg")
+    write_apkg(web, tmp_path / "web.apkg", vault=vault.name)
     assert (tmp_path / "f" / "Web.apkg").read_bytes() == (tmp_path / "web.apkg").read_bytes()
 
 

@@ -56,7 +56,8 @@ def test_a_name_in_another_encoding_is_reported_and_the_rest_goes_on(
     vault: Path, command: list[str]
 ):
     done = _notecards(*command, cwd=vault.parent)
-    assert done.returncode == 1, done.stderr
+    # the quiz asks what it could read: the notes' problems never change its status
+    assert done.returncode == (0 if command[0] == "quiz" else 1), done.stderr
     assert SHOWN in done.stderr, done.stderr  # strict UTF-8 output: the bytes, escaped
     assert "internal error" not in done.stderr
     if command[0] == "cards":

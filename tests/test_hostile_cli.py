@@ -187,7 +187,11 @@ def test_nothing_outside_the_vault_gets_into_a_deck(escape_tree: Path):
 
 def test_each_escape_is_reported_at_its_line(escape_tree: Path):
     cards, stderr, status = cards_json("vault", cwd=escape_tree)
-    reported = {line.split(":", 2)[1]: line.split(": ", 1)[1] for line in stderr.splitlines()[:-1]}
+    reported = {
+        line.split(":", 2)[1]: line.split(": ", 1)[1]
+        for line in stderr.splitlines()[:-1]
+        if "is only a missing image" not in line  # the card kept with a placeholder
+    }
     assert reported == {
         "5": "file outside the vault refused: ../outside/secret.png",
         "7": "file outside the vault refused: ..%2Foutside%2Fsecret.png",

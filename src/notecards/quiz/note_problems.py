@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def problem_key(problem: Problem) -> str:
     """The file and the message (not the line: a line added above keeps it old)."""
     text = f"{problem.path}\x1f{problem.severity}\x1f{problem.message}"
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+    data = text.encode("utf-8", "surrogatepass")  # a file name in another encoding
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
 def report_note_problems(
