@@ -332,8 +332,8 @@ def watch(
 
     def counted(changed: list[str]) -> None:
         nonlocal rebuilds
+        rebuilds += 1  # counted when it starts: Ctrl-C may come while it runs
         rebuild(changed)
-        rebuilds += 1
 
     try:
         rebuild([])
