@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from notecards.kinds import kind_of
 from notecards.model import Card
 from notecards.quiz.modes import ASK, Asker, Context, Edit, Outcome, Undo, Unreadable, mode_for
 
@@ -85,9 +86,10 @@ def deck_matches(deck: str, wanted: str) -> bool:
 def family(card: Card) -> str:
     """Cards that give each other away: one Anki note, a definition and its term
     question (same note and line), the steps of one procedure and its sequence."""
-    if card.kind in ("definition", "term"):
+    family_name = kind_of(card.kind).family
+    if family_name == "definition":  # a definition and its term question: one line
         return f"definition\x1f{card.note}\x1f{card.line}"
-    if card.kind in ("step", "sequence"):
+    if family_name == "procedure":  # steps and their sequence: one procedure
         return f"procedure\x1f{card.note}\x1f{card.source}"
     return f"note\x1f{card.group}" if card.group else f"card\x1f{card.id}"
 
