@@ -1,5 +1,9 @@
 """discover → read → extract: from paths on disk to cards, with every problem kept.
 
+One module past 500 lines because a run's shared state (`Run`), the work a worker does
+per note and the stream that orders their results change together: what `Run` holds
+is read by the workers, the cache check and the stream alike.
+
 Pelican-style stages: `discover` finds files, `reader.parse_note` makes Notes,
 `extractors.extract_cards` makes Cards; exporters and the quiz consume the result.
 

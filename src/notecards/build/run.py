@@ -1,5 +1,8 @@
 """`notecards build` as a function: inputs → packages, with a summary a script can read.
 
+One module past 500 lines because planning packages, the records of past builds and
+the replay of an unchanged build share one notion of "unchanged" (the fingerprints).
+
 - Each input path gives one package, or one per top folder (`split="folder"`) or per
   note (`split="note"`); decks follow the vault tree whatever the split.
 - A package whose cards (and media files) are what the last build of the same file

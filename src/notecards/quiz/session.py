@@ -1,5 +1,8 @@
 """A quiz session: which cards, in what order, and what happens to each grade.
 
+One module past 500 lines because selection, burying and the review loop follow one
+set of Anki's rules (the day start, siblings, the learn-ahead limit) that must agree.
+
 Selection (`select`): the cards due now (most overdue first, ties shuffled by the
 seed), then new cards in the order of the notes, up to `--new`, the whole capped by
 `--limit`; cards still in their learning steps that are due within the learn-ahead
