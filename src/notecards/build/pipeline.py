@@ -331,7 +331,7 @@ def _bad_name(run: Run, task: Task) -> NoteResult:
 def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResult:
     """The result of a note whose work raised: no note, no cards, one error that says
     so (never cached, see `_cacheable`); every other note of the run goes on."""
-    from notecards.cli.report import internal_error, stage_of
+    from notecards.failures import internal_error, stage_of
 
     problem = internal_error(task.rel, 1, stage or stage_of(error), error)
     return NoteResult(None, b"", (problem,), False, files=run.files)
@@ -339,7 +339,7 @@ def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResu
 
 def _cacheable(result: NoteResult) -> bool:
     """A result that met a bug is made again next time, and reported again."""
-    from notecards.cli.report import is_internal
+    from notecards.failures import is_internal
 
     return not any(is_internal(problem) for problem in result.problems)
 

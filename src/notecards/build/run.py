@@ -430,7 +430,7 @@ def _run_build(
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    from notecards.cli.report import is_internal
+    from notecards.failures import is_internal
 
     failed = any(o.status == "failed" for o in outputs) or any(map(is_internal, summary.problems))
     if not dry_run and not failed:  # a run that met a bug is made again, not replayed
