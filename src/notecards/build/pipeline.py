@@ -40,17 +40,16 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
 from notecards.build import parallel
-from notecards.vault import plugin_settings, vault_settings
 from notecards.build.cache import NoteCache, code_fingerprint, digest
-from notecards.ids import content_hash
-from notecards.vault.discover import discover
 from notecards.build.dryrun import GroupInfo, group_digests
-from notecards.ids import note_identity, shared_names
+from notecards.ids import content_hash, note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.lang import PACKS
-from notecards.vault.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.reader.language import unasked_languages
+from notecards.vault import plugin_settings, vault_settings
+from notecards.vault.discover import discover
+from notecards.vault.links import NoteIndex
 from notecards.vault.media import Vault, find_vault_root
 from notecards.vault.scan import one_scan_per_vault, scan_vault
 from notecards.vault.vault_settings import VaultSettings
@@ -346,13 +345,13 @@ def _cacheable(result: NoteResult) -> bool:
 
 def _mine(run: Run, task: Task) -> NoteResult:
     """`_compute`'s work: parse the note, make its cards, prepare their Anki rows."""
-    from notecards.vault.embeds import NoteEmbedder, NoteSources
     from notecards.exporters.apkg import prepare
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
     from notecards.render.markup import unsafe_math_problems
     from notecards.render.sanitize import forget_cleaned
+    from notecards.vault.embeds import NoteEmbedder, NoteSources
 
     if run.knowledge_pid != os.getpid():  # once per process (a forked worker copies run)
         use_user_knowledge(Path(d) for d in run.knowledge_dirs)
@@ -692,8 +691,8 @@ def _results(
 
 def _preload() -> None:
     """Import and build what every note needs once, so forked workers share it."""
-    import notecards.vault.embeds
     import notecards.extractors
+    import notecards.vault.embeds
     from notecards.reader.markdown import parser
     from notecards.render.markup import highlight_code
 

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from notecards.vault import plugin_settings
 from notecards.build.cache import NoteCache, code_fingerprint, default_cache_dir, digest
 from notecards.build.dryrun import (
     Diff,
@@ -43,10 +42,7 @@ from notecards.build.dryrun import (
     read_package,
 )
 from notecards.build.filenames import safe_stem, unique_names
-from notecards.knowledge import knowledge_fingerprint
-from notecards.lang import PACKS
 from notecards.build.lifetime import stop_signals_interrupt
-from notecards.model import Card, Note, Problem
 from notecards.build.pipeline import (
     BuildOptions,
     BuildResult,
@@ -56,8 +52,12 @@ from notecards.build.pipeline import (
     knowledge_dirs,
     stream_one,
 )
-from notecards.reader.language import unasked_languages
 from notecards.exporters.scratch import sweep
+from notecards.knowledge import knowledge_fingerprint
+from notecards.lang import PACKS
+from notecards.model import Card, Note, Problem
+from notecards.reader.language import unasked_languages
+from notecards.vault import plugin_settings
 from notecards.vault.media import find_vault_root
 from notecards.vault.scan import one_scan_per_vault, scan_vault
 
