@@ -1,5 +1,9 @@
 """discover → read → extract: from paths on disk to cards, with every problem kept.
 
+One module past 500 lines because a run's shared state (`Run`), the work a worker does
+per note and the stream that orders their results change together: what `Run` holds
+is read by the workers, the cache check and the stream alike.
+
 Pelican-style stages: `discover` finds files, `reader.parse_note` makes Notes,
 `extractors.extract_cards` makes Cards; exporters and the quiz consume the result.
 
@@ -36,17 +40,16 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
 from notecards.build import parallel
-from notecards.vault import plugin_settings, vault_settings
 from notecards.build.cache import NoteCache, code_fingerprint, digest
-from notecards.ids import content_hash
-from notecards.vault.discover import discover
 from notecards.build.dryrun import GroupInfo, group_digests
-from notecards.ids import note_identity, shared_names
+from notecards.ids import content_hash, note_identity, shared_names
 from notecards.knowledge import default_user_dirs, use_user_knowledge
 from notecards.lang import PACKS
-from notecards.vault.links import NoteIndex
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card, Note, Problem, pickled_by_fields
 from notecards.reader.language import unasked_languages
+from notecards.vault import plugin_settings, vault_settings
+from notecards.vault.discover import discover
+from notecards.vault.links import NoteIndex
 from notecards.vault.media import Vault, find_vault_root
 from notecards.vault.scan import one_scan_per_vault, scan_vault
 from notecards.vault.vault_settings import VaultSettings
@@ -328,7 +331,7 @@ def _bad_name(run: Run, task: Task) -> NoteResult:
 def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResult:
     """The result of a note whose work raised: no note, no cards, one error that says
     so (never cached, see `_cacheable`); every other note of the run goes on."""
-    from notecards.cli.report import internal_error, stage_of
+    from notecards.failures import internal_error, stage_of
 
     problem = internal_error(task.rel, 1, stage or stage_of(error), error)
     return NoteResult(None, b"", (problem,), False, files=run.files)
@@ -336,20 +339,20 @@ def _failed(run: Run, task: Task, error: Exception, stage: str = "") -> NoteResu
 
 def _cacheable(result: NoteResult) -> bool:
     """A result that met a bug is made again next time, and reported again."""
-    from notecards.cli.report import is_internal
+    from notecards.failures import is_internal
 
     return not any(is_internal(problem) for problem in result.problems)
 
 
 def _mine(run: Run, task: Task) -> NoteResult:
     """`_compute`'s work: parse the note, make its cards, prepare their Anki rows."""
-    from notecards.vault.embeds import NoteEmbedder, NoteSources
     from notecards.exporters.apkg import prepare
     from notecards.extractors import extract_cards
     from notecards.reader import parse_note, read_note
     from notecards.reader.metadata import meta_flag
     from notecards.render.markup import unsafe_math_problems
     from notecards.render.sanitize import forget_cleaned
+    from notecards.vault.embeds import NoteEmbedder, NoteSources
 
     if run.knowledge_pid != os.getpid():  # once per process (a forked worker copies run)
         use_user_knowledge(Path(d) for d in run.knowledge_dirs)
@@ -691,8 +694,8 @@ def _results(
 
 def _preload() -> None:
     """Import and build what every note needs once, so forked workers share it."""
-    import notecards.vault.embeds
     import notecards.extractors
+    import notecards.vault.embeds
     from notecards.reader.markdown import parser
     from notecards.render.markup import highlight_code
 

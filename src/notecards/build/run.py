@@ -1,5 +1,8 @@
 """`notecards build` as a function: inputs → packages, with a summary a script can read.
 
+One module past 500 lines because planning packages, the records of past builds and
+the replay of an unchanged build share one notion of "unchanged" (the fingerprints).
+
 - Each input path gives one package, or one per top folder (`split="folder"`) or per
   note (`split="note"`); decks follow the vault tree whatever the split.
 - A package whose cards (and media files) are what the last build of the same file
@@ -28,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from notecards.vault import plugin_settings
 from notecards.build.cache import NoteCache, code_fingerprint, default_cache_dir, digest
 from notecards.build.dryrun import (
     Diff,
@@ -40,10 +42,7 @@ from notecards.build.dryrun import (
     read_package,
 )
 from notecards.build.filenames import safe_stem, unique_names
-from notecards.knowledge import knowledge_fingerprint
-from notecards.lang import PACKS
 from notecards.build.lifetime import stop_signals_interrupt
-from notecards.model import Card, Note, Problem
 from notecards.build.pipeline import (
     BuildOptions,
     BuildResult,
@@ -53,8 +52,12 @@ from notecards.build.pipeline import (
     knowledge_dirs,
     stream_one,
 )
-from notecards.reader.language import unasked_languages
 from notecards.exporters.scratch import sweep
+from notecards.knowledge import knowledge_fingerprint
+from notecards.lang import PACKS
+from notecards.model import Card, Note, Problem
+from notecards.reader.language import unasked_languages
+from notecards.vault import plugin_settings
 from notecards.vault.media import find_vault_root
 from notecards.vault.scan import one_scan_per_vault, scan_vault
 
@@ -427,7 +430,7 @@ def _run_build(
             summary.problems += _handle(output, fmt, options, dry_run, orphans_tag)
     summary.outputs = outputs
     summary.seconds = time.perf_counter() - started
-    from notecards.cli.report import is_internal
+    from notecards.failures import is_internal
 
     failed = any(o.status == "failed" for o in outputs) or any(map(is_internal, summary.problems))
     if not dry_run and not failed:  # a run that met a bug is made again, not replayed

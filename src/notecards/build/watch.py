@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from notecards.vault.discover import IGNORE_FILE
 from notecards.media_refs import MEDIA_SUFFIXES
+from notecards.vault.discover import IGNORE_FILE
 from notecards.vault.scan import NOTE_SUFFIXES
 
 Change = tuple[object, str]  # (watchfiles.Change, path)

@@ -1,5 +1,8 @@
 """`notecards quiz` and `notecards stats`: the command-line side of the quiz.
 
+One module past 500 lines because both commands share the same inputs (notes,
+folders, .apkg files, the state file) and the same late imports that keep --help fast.
+
 Only typer is imported at module level: the engine (fsrs, rich, sqlite) is loaded
 inside the commands, so `notecards --help` stays fast.
 """

@@ -139,7 +139,7 @@ def _run(
     try:
         return extractor.run(note, ctx)
     except Exception as error:
-        from notecards.cli.report import internal_error, stage_of
+        from notecards.failures import internal_error, stage_of
 
         name = f"extractor {extractor.name}"
         stage = stage_of(error, name)  # the knowledge or the renderer, when they raised

@@ -13,11 +13,13 @@ interval; siblings are buried until the next day (`--no-bury` keeps them, spaced
 
 Mixed mode asks each card the way that suits it, first rule that applies:
 
-1. kind "sequence" with 2+ steps → order (put the shuffled steps back in order);
-2. kind "enumeration" → type when it has at most 5 members of at most 4 words
-   each (typed as a comma-separated list; every member must be named), else flip;
+1. a kind asked in order (notecards/kinds.py: "sequence") with 2+ steps → order
+   (put the shuffled steps back in order);
+2. a kind asked by its members ("enumeration") → type when it has at most 5 members
+   of at most 4 words each (typed as a comma-separated list; every member must be
+   named), else flip;
 3. a one-line back of at most 4 words → type;
-4. kinds starting with definition/http/term/status/header that have at least 3
+4. a kind asked by choice (definition, term, the http-* kinds) that has at least 3
    same-kind siblings with other answers → choice (4 options);
 5. anything else → flip.
 

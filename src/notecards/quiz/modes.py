@@ -24,11 +24,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from notecards.kinds import kind_of
 from notecards.model import Card
 from notecards.quiz.answers import Verdict, judge, judge_members, normalize
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
-CHOICE_KINDS = ("definition", "http", "term", "status", "header")
 SHORT_BACK_WORDS = 4
 MAX_TYPED_MEMBERS = 5
 
@@ -135,7 +135,7 @@ def distractors(card: Card, pool: Sequence[Card], rng: random.Random, n: int = 3
 
 
 def is_sequence(card: Card) -> bool:
-    return card.kind == "sequence" and len(card.items) >= 2
+    return kind_of(card.kind).quiz == "order" and len(card.items) >= 2
 
 
 def _short_back(card: Card) -> bool:
@@ -170,11 +170,12 @@ def mode_for(card: Card, requested: str, pool: Sequence[Card]) -> str:
         return requested
     if is_sequence(card):
         return "order"
-    if card.kind == "enumeration":
+    asked = kind_of(card.kind).quiz
+    if asked == "members":
         return "type" if _typeable_members(card) else "flip"
     if _short_back(card) and not answer_is_question(card):
         return "type"
-    if card.kind.startswith(CHOICE_KINDS) and _has_distractors(card, pool, 3):
+    if asked == "choice" and _has_distractors(card, pool, 3):
         return "choice"
     return "flip"
 
@@ -198,7 +199,7 @@ def ask_type(card: Card, ui: Asker, ctx: Context) -> Outcome:
 
 
 def _judge_typed(given: str, card: Card, ui: Asker) -> Outcome:
-    if card.kind == "enumeration" and card.items:
+    if kind_of(card.kind).quiz == "members" and card.items:
         return _grade_members(given, card)
     verdict = judge(given, card.back)
     if verdict.verdict is Verdict.RIGHT:

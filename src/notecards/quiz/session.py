@@ -1,5 +1,8 @@
 """A quiz session: which cards, in what order, and what happens to each grade.
 
+One module past 500 lines because selection, burying and the review loop follow one
+set of Anki's rules (the day start, siblings, the learn-ahead limit) that must agree.
+
 Selection (`select`): the cards due now (most overdue first, ties shuffled by the
 seed), then new cards in the order of the notes, up to `--new`, the whole capped by
 `--limit`; cards still in their learning steps that are due within the learn-ahead
@@ -32,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from notecards.kinds import kind_of
 from notecards.model import Card
 from notecards.quiz.modes import ASK, Asker, Context, Edit, Outcome, Undo, Unreadable, mode_for
 
@@ -85,9 +89,10 @@ def deck_matches(deck: str, wanted: str) -> bool:
 def family(card: Card) -> str:
     """Cards that give each other away: one Anki note, a definition and its term
     question (same note and line), the steps of one procedure and its sequence."""
-    if card.kind in ("definition", "term"):
+    family_name = kind_of(card.kind).family
+    if family_name == "definition":  # a definition and its term question: one line
         return f"definition\x1f{card.note}\x1f{card.line}"
-    if card.kind in ("step", "sequence"):
+    if family_name == "procedure":  # steps and their sequence: one procedure
         return f"procedure\x1f{card.note}\x1f{card.source}"
     return f"note\x1f{card.group}" if card.group else f"card\x1f{card.id}"
 

@@ -1,5 +1,8 @@
 """Review state: one SQLite file per user, outside the notes.
 
+One module past 500 lines because it is the only code that knows the schema: every
+query, migration and recovery from a damaged file sits next to the tables it reads.
+
 Why SQLite: each grade must survive Ctrl-C, a closed terminal or a killed process,
 and two quizzes may run at once. So the file is in WAL mode with a busy timeout, and
 every grade is one short `BEGIN IMMEDIATE … COMMIT` transaction of its own.

@@ -1,5 +1,8 @@
 """Talking to the user: rich panels and single keys on a terminal, plain lines otherwise.
 
+One module past 500 lines because the terminal and the line protocol must ask the
+same questions the same way (`Asker` of modes.py); side by side, they cannot drift.
+
 `TtyUi` reads single keys (cbreak mode, so Ctrl-C still interrupts) and renders with
 rich. `LineUi` reads one answer per line and prints plain text, for scripts and
 tests; see the package docstring for that protocol. Both raise the `Command`
