@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from notecards.build.run import BuildSummary
     from notecards.build.dryrun import GroupInfo
+    from notecards.build.run import BuildSummary
     from notecards.model import Problem
 
 MOST_FILES = 3
