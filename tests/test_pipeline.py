@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, SAMPLE_VAULT
+from notecards import parallel
 from notecards.dryrun import group_digests
 from notecards.exporters.apkg import prepare
 from notecards.pipeline import BuildOptions, collect, collect_one, note_tag, stream_one
@@ -127,3 +129,16 @@ def test_relative_paths_by_string_match_the_vaults(tmp_path: Path):
     found = Vault(vault.resolve())
     assert _relpaths(found, paths) == [found.relpath(p) for p in paths]
     assert _relpaths(found, paths)[:2] == ["a/b/note.md", "a/b/note.md"]
+
+
+def test_a_parallel_build_leaves_no_worker_behind(tmp_path: Path, monkeypatch):
+    """The stream shuts its pool down when it is read to the end: a build in a long-lived
+    process (watch, the quiz, tests) must not keep idle workers and their memory."""
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)  # two workers on one core too
+    for index in range(20):
+        (tmp_path / f"n{index}.md").write_text(f"# N{index}\n\nQ{index}::A{index}\n")
+    before = {child.pid for child in multiprocessing.active_children()}
+    result = collect_one(tmp_path, BuildOptions(cache=False, workers=2))
+    assert len(result.cards) == 20
+    left = [c.pid for c in multiprocessing.active_children() if c.pid not in before]
+    assert left == []
