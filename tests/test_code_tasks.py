@@ -27,6 +27,7 @@ def _cards(note: Note) -> list[Card]:
     return cards
 
 
+@pytest.mark.slow
 def test_statement_examples_then_labelled_solution_and_idea_ru():
     (card,) = _cards(note_from_file(RECALL / "112 Сумма элементов массива.md"))
     assert card.front.splitlines() == [
@@ -98,6 +99,7 @@ def test_the_task_blocks_are_not_mined_again():
     assert [c.kind for c in cards] == ["task"]
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     statement=st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=80),
@@ -114,6 +116,7 @@ def test_any_task_shaped_note_reads_without_error(statement: str, code: str):
         assert card.front.strip() and card.back.strip()
 
 
+@pytest.mark.slow
 def test_anki_imports_the_task_card_with_highlighted_code(tmp_path: Path):
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection

@@ -318,6 +318,7 @@ def test_anchor_does_not_depend_on_the_answer():
     assert one.id == two.id
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(
@@ -376,6 +377,7 @@ def test_each_pattern_needs_the_language_cue(lang, index):
     assert defs._CUES[lang].search(fold(text.upper()))
 
 
+@pytest.mark.slow
 @given(
     st.sampled_from(["ru", "en"]),
     st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n"]))),

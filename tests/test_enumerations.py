@@ -208,6 +208,7 @@ def test_fixtures():
         assert _cards(_fixture(name)) == [], name
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(

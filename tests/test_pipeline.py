@@ -6,6 +6,8 @@ import multiprocessing
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, SAMPLE_VAULT
 from notecards import parallel
 from notecards.dryrun import group_digests
@@ -50,6 +52,7 @@ def test_note_tag_is_one_anki_tag():
     assert note_tag("a::b #c") == "note/a:b_c"
 
 
+@pytest.mark.slow
 def test_parallel_workers_give_the_same_result_in_the_same_order(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(SAMPLE_VAULT, vault / "sample")
@@ -67,6 +70,7 @@ def test_collect_merges_paths_and_reports_missing_ones(tmp_path: Path):
     assert result.has_errors
 
 
+@pytest.mark.slow
 def test_a_stream_gives_what_collect_gives_in_order(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(VAULT, vault)
@@ -85,6 +89,7 @@ def test_a_stream_gives_what_collect_gives_in_order(tmp_path: Path):
     assert [str(p) for p in result.problems] == [str(p) for p in whole.problems]
 
 
+@pytest.mark.slow
 def test_each_result_carries_its_anki_notes_made_in_the_worker(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(VAULT, vault)
@@ -104,6 +109,7 @@ def test_each_result_carries_its_anki_notes_made_in_the_worker(tmp_path: Path):
         assert seen == len(by_note) > 3
 
 
+@pytest.mark.slow
 def test_a_stream_left_unread_stops_its_workers(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(VAULT, vault)
@@ -131,6 +137,7 @@ def test_relative_paths_by_string_match_the_vaults(tmp_path: Path):
     assert _relpaths(found, paths)[:2] == ["a/b/note.md", "a/b/note.md"]
 
 
+@pytest.mark.slow
 def test_a_parallel_build_leaves_no_worker_behind(tmp_path: Path, monkeypatch):
     """The stream shuts its pool down when it is read to the end: a build in a long-lived
     process (watch, the quiz, tests) must not keep idle workers and their memory."""

@@ -216,6 +216,7 @@ def test_back_html_keeps_emphasis():
     assert card.back == "TLS" and card.fields[1] == "<strong>TLS</strong>"
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -89,6 +90,7 @@ def test_registry_threshold_keeps_purposes():
     assert kinds.count("purpose") == 3
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     subject=st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=30),

@@ -24,6 +24,8 @@ from notecards.exporters.apkg import write_apkg
 from notecards.model import Card
 from quiz_helpers import read_only
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 FIXTURES = Path(__file__).resolve().parent / "notes" / "quiz"
 _SCRIPT = Path(sys.executable).with_name("notecards")
 NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]

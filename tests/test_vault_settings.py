@@ -41,6 +41,7 @@ def origins(root: Path, **options) -> dict[str, set[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_cards_say_where_they_came_from(tmp_path: Path) -> None:
     root = make_vault(tmp_path, {"n.md": WRITTEN + "\n" + PROSE})
     assert origins(root) == {"n.md": {"explicit", "mined"}}
@@ -101,6 +102,7 @@ def test_min_confidence_is_read_for_the_threshold(tmp_path: Path) -> None:
     assert load_settings(root).min_confidence == 0.7
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
@@ -128,6 +130,7 @@ def notecards(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
                           text=True, timeout=120)  # fmt: skip
 
 
+@pytest.mark.slow
 def test_a_skipped_kind_leaves_the_extractors_other_kinds_in_a_real_build(tmp_path: Path) -> None:
     """`explicit` makes basic and reversed cards (a reversed one is two, one each way):
     skipping one kind (front matter or the vault's settings) keeps the other, so the
