@@ -207,7 +207,8 @@ def test_a_failing_knowledge_handler_or_renderer_is_named(
         encoding="utf-8",
     )
     with monkeypatch.context() as patch:
-        patch.setattr(values, "_say", broken)
+        patch.setitem(values._HANDLERS, "strict-transport-security", broken)
+        values._explain_header_memo.cache_clear()  # an earlier answer must not be reused
         result = collect([vault], BuildOptions(workers=1, cache=False))
     (problem,) = result.problems
     assert problem.message.startswith(

@@ -1,0 +1,108 @@
+"""Authentication: Authorization and WWW-Authenticate, and their proxy twins."""
+
+from __future__ import annotations
+
+import re
+
+from notecards.knowledge.values.common import TOKEN, Handler, abridged, say
+
+_AUTH_SCHEMES: dict[str, tuple[str, str]] = {
+    "basic": (
+        "user name and password in base64, which is encoding, not encryption, so it needs HTTPS",
+        "имя пользователя и пароль в base64 — это кодирование, а не шифрование, поэтому "
+        "нужен HTTPS",
+    ),
+    "bearer": (
+        "a bearer token (e.g. an OAuth 2.0 access token), which gives access to whoever holds it",
+        "токен на предъявителя (например, токен доступа OAuth 2.0), дающий доступ любому, у "
+        "кого он есть",
+    ),
+    "digest": (
+        "a hash of the password and a server nonce is sent instead of the password",
+        "вместо пароля передаётся хеш от пароля и одноразового значения сервера",
+    ),
+    "negotiate": ("SPNEGO: Kerberos or NTLM", "SPNEGO: Kerberos или NTLM"),
+    "ntlm": (
+        "the Windows NTLM challenge-response protocol",
+        "протокол NTLM Windows (запрос–ответ)",
+    ),
+    "aws4-hmac-sha256": (
+        "the request is signed with AWS Signature Version 4",
+        "запрос подписан по схеме AWS Signature Version 4",
+    ),
+    "dpop": (
+        "an OAuth token bound to the client's key (DPoP)",
+        "токен OAuth, привязанный к ключу клиента (DPoP)",
+    ),
+}
+
+
+def _auth_scheme(value: str) -> str | None:
+    """The scheme of a credentials value, or None when it could be the secret itself."""
+    words = value.split()
+    if not words or not TOKEN.fullmatch(words[0]) or len(words[0]) > 30:
+        return None
+    if words[0].lower() in _AUTH_SCHEMES or len(words) > 1:
+        return words[0]
+    return None  # a lone word: probably a bare token, which must not be repeated
+
+
+def _authorization(to_proxy: bool) -> Handler:
+    """Authorization / Proxy-Authorization: the scheme only, never the credentials."""
+
+    def explain(value: str, lang: str) -> str | None:
+        who = say(
+            lang,
+            "The client authenticates to the proxy" if to_proxy else "The client authenticates",
+            "Клиент аутентифицируется на прокси" if to_proxy else "Клиент аутентифицируется",
+        )
+        scheme = _auth_scheme(value)
+        if scheme is None:
+            return say(
+                lang,
+                f"{who} with credentials that name no recognisable scheme (not shown here).",
+                f"{who} с учётными данными без узнаваемой схемы (здесь не показаны).",
+            )
+        detail = _AUTH_SCHEMES.get(scheme.lower())
+        text = say(lang, f"{who} with the {scheme} scheme", f"{who} по схеме {scheme}")
+        if detail:
+            text += ": " + say(lang, *detail)
+        return text + say(lang, " (credentials not shown).", " (учётные данные не показаны).")
+
+    return explain
+
+
+def _challenge(to_proxy: bool) -> Handler:
+    """WWW-Authenticate / Proxy-Authenticate: the scheme and realm the server asks for."""
+
+    def explain(value: str, lang: str) -> str | None:
+        words = value.split()
+        if not words or not TOKEN.fullmatch(words[0]):
+            return None
+        scheme = abridged(words[0], 30)
+        who = say(
+            lang,
+            "The proxy requires" if to_proxy else "The server requires",
+            "Прокси требует" if to_proxy else "Сервер требует",
+        )
+        text = say(
+            lang,
+            f"{who} authentication with the {scheme} scheme",
+            f"{who} аутентификацию по схеме {scheme}",
+        )
+        realm = re.search(r'realm="([^"]*)"', value, re.IGNORECASE)
+        if realm:
+            shown = abridged(realm.group(1), 60)
+            text += say(lang, f' for the realm "{shown}"', f" для области защиты (realm) «{shown}»")
+        return text + "."
+
+    return explain
+
+
+# The headers this family explains, in order: (lower-case name, handler).
+RULES: list[tuple[str, Handler]] = [
+    ("authorization", _authorization(to_proxy=False)),
+    ("proxy-authorization", _authorization(to_proxy=True)),
+    ("www-authenticate", _challenge(to_proxy=False)),
+    ("proxy-authenticate", _challenge(to_proxy=True)),
+]

@@ -1,0 +1,182 @@
+"""Caching: Cache-Control (RFC 9111 §5.2) and the legacy Pragma."""
+
+from __future__ import annotations
+
+from notecards.knowledge.durations import Case
+from notecards.knowledge.values.common import (
+    Handler,
+    abridged,
+    parameters,
+    say,
+    sentence,
+    span,
+    whole_number,
+)
+from notecards.text.fill import fill
+
+
+def _cache_seconds(name: str, arg: str | None, lang: str) -> int | str:
+    """The seconds of a directive like max-age=N, or a clause saying the value is bad."""
+    seconds = whole_number(arg)
+    if seconds is None or seconds < 0:
+        shown = abridged(arg or "", 40)
+        return say(
+            lang,
+            f"the value of {name} ({shown}) is not a number of seconds",
+            f"значение {name} ({shown}) — не число секунд",
+        )
+    return seconds
+
+
+# Directives with a number of seconds: (en, ru, the Russian case of the duration); the
+# duration goes where `{span}` stands.
+_CC_DURATIONS: dict[str, tuple[str, str, Case]] = {
+    "max-age": (
+        "the response stays fresh for {span}",
+        "ответ считается свежим в течение {span}",
+        "gen",
+    ),
+    "s-maxage": (
+        "shared caches (proxies, CDNs) treat it as fresh for {span}, instead of max-age",
+        "общие кэши (прокси, CDN) считают его свежим в течение {span} — вместо max-age",
+        "gen",
+    ),
+    "stale-while-revalidate": (
+        "after it goes stale, a cache may keep serving it for {span} while revalidating it "
+        "in the background",
+        "после устаревания кэш может ещё {span} отдавать его, обновляя ответ в фоне",
+        "acc",
+    ),
+    "stale-if-error": (
+        "if the server fails, a cache may serve the stale response for up to {span}",
+        "при ошибке сервера кэш может отдавать устаревший ответ ещё {span}",
+        "acc",
+    ),
+    "max-stale": (
+        "the client accepts a response that has been stale for up to {span}",
+        "клиент согласен на ответ, устаревший не более чем на {span}",
+        "acc",
+    ),
+    "min-fresh": (
+        "the client wants a response that stays fresh for at least {span} more",
+        "клиенту нужен ответ, который останется свежим ещё как минимум {span}",
+        "acc",
+    ),
+}
+
+
+# Values with a meaning of their own: (directive, argument) → (en, ru).
+_CC_SPECIAL: dict[tuple[str, str | None], tuple[str, str]] = {
+    ("max-age", "0"): (
+        "the response is stale at once, so it must be revalidated before every reuse (max-age=0)",
+        "ответ сразу считается устаревшим, и перед каждым повторным использованием его "
+        "нужно проверять у сервера (max-age=0)",
+    ),
+    ("max-stale", None): (
+        "the client accepts a stale response, however stale",
+        "клиент согласен на устаревший ответ любой давности",
+    ),
+}
+
+
+def _cc_duration(name: str, arg: str | None, lang: str) -> str:
+    """A directive that carries seconds, as a clause with the duration in words."""
+    special = _CC_SPECIAL.get((name, arg.strip() if arg is not None else None))
+    if special is not None:
+        return say(lang, *special)
+    seconds = _cache_seconds(name, arg, lang)
+    if isinstance(seconds, str):
+        return seconds
+    if name == "max-age" and seconds == 0:  # "max-age=00" and the like
+        return say(lang, *_CC_SPECIAL[("max-age", "0")])
+    en, ru, case = _CC_DURATIONS[name]
+    return say(
+        lang,
+        fill(en, span=span(seconds, lang)),
+        fill(ru, span=span(seconds, lang, case)),
+    )
+
+
+# Directives without an argument: (en, ru) clause.
+_CC_FLAGS: dict[str, tuple[str, str]] = {
+    "no-cache": (
+        "caches may store it but must revalidate it with the server before every use",
+        "кэш может сохранить ответ, но перед каждым использованием обязан проверить его "
+        "актуальность у сервера",
+    ),
+    "no-store": (
+        "no cache may store the request or the response at all",
+        "никакой кэш не должен сохранять ни запрос, ни ответ",
+    ),
+    "private": (
+        "only the user's own (browser) cache may store it, shared caches may not",
+        "сохранять ответ может только личный кэш пользователя (браузера), но не общие кэши",
+    ),
+    "public": (
+        "any cache, shared ones included, may store it",
+        "ответ может сохранить любой кэш, в том числе общий",
+    ),
+    "must-revalidate": (
+        "once stale, it must not be used without revalidating it with the server",
+        "устаревший ответ нельзя использовать, не проверив его у сервера",
+    ),
+    "proxy-revalidate": (
+        "like must-revalidate, but only for shared caches",
+        "то же, что must-revalidate, но только для общих кэшей",
+    ),
+    "immutable": (
+        "it will not change while fresh, so it need not be revalidated even on reload",
+        "пока ответ свежий, он не изменится, поэтому его не нужно перепроверять даже при "
+        "перезагрузке страницы",
+    ),
+    "no-transform": (
+        "intermediaries must not transform the content (e.g. recompress images)",
+        "посредники не должны изменять содержимое (например, пережимать изображения)",
+    ),
+    "must-understand": (
+        "a cache may store it only if it understands the caching rules of its status code",
+        "кэш может сохранить ответ, только если понимает правила кэширования для его кода "
+        "состояния",
+    ),
+    "only-if-cached": (
+        "the client wants only a stored response, without contacting the server "
+        "(504 if there is none)",
+        "клиенту нужен только сохранённый ответ, без обращения к серверу (если его нет — 504)",
+    ),
+}
+
+
+def _cache_control(value: str, lang: str) -> str | None:
+    """Cache-Control (RFC 9111 §5.2): every directive as one clause of a sentence."""
+    clauses = []
+    for name, arg in parameters(value, ","):
+        if name in _CC_DURATIONS:
+            clauses.append(_cc_duration(name, arg, lang))
+        elif name in _CC_FLAGS:
+            en, ru = _CC_FLAGS[name]
+            clauses.append(say(lang, en, ru))
+        else:
+            shown = abridged(name, 40)
+            clauses.append(
+                say(lang, f"an unknown directive {shown}", f"неизвестная директива {shown}")
+            )
+    return sentence(clauses) if clauses else None
+
+
+def _pragma(value: str, lang: str) -> str | None:
+    if value.strip().lower() != "no-cache":
+        return None
+    return say(
+        lang,
+        "The HTTP/1.0 way to ask caches to revalidate with the server; it works like "
+        "Cache-Control: no-cache and is kept only for old caches.",
+        "Способ HTTP/1.0 попросить кэши свериться с сервером; действует как Cache-Control: "
+        "no-cache и сохраняется только для старых кэшей.",
+    )
+
+
+# The headers this family explains, in order: (lower-case name, handler).
+RULES: list[tuple[str, Handler]] = [
+    ("cache-control", _cache_control),
+    ("pragma", _pragma),
+]

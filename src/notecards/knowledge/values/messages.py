@@ -1,0 +1,189 @@
+"""Status codes, status lines and request lines explained (not header values)."""
+
+from __future__ import annotations
+
+import re
+
+from notecards.knowledge import lookup_method, lookup_status
+from notecards.knowledge.values.common import abridged, lower_first, normal_lang, say
+
+_STATUS_CLASSES: dict[int, tuple[str, str]] = {
+    1: (
+        "an informational interim response: the request was received and processing goes on",
+        "информационный промежуточный ответ: запрос получен, обработка продолжается",
+    ),
+    2: (
+        "success: the request was received, understood and accepted",
+        "успех: запрос получен, понят и принят",
+    ),
+    3: (
+        "a redirection: the client must take further action to complete the request",
+        "перенаправление: чтобы завершить запрос, клиенту нужно сделать что-то ещё",
+    ),
+    4: (
+        "a client error: the request is wrong or cannot be fulfilled",
+        "ошибка клиента: запрос неверен или не может быть выполнен",
+    ),
+    5: (
+        "a server error: the server failed to fulfil an apparently valid request",
+        "ошибка сервера: сервер не смог выполнить, по-видимому, корректный запрос",
+    ),
+}
+
+
+def _real_reason(info_reason: str) -> bool:
+    return not info_reason.startswith("(")
+
+
+def explain_status(code: int, reason: str, lang: str) -> str | None:
+    """What status `code` means; `reason` is the phrase written in the note.
+
+    The reason phrase is only text for humans, so a different phrase (e.g. an old name
+    such as "Payload Too Large") gets a note with the registered one. Unregistered codes
+    in 100–599 are explained by their class, as clients treat them like x00.
+    """
+    if isinstance(code, bool) or not isinstance(code, int):
+        return None
+    lang = normal_lang(lang)
+    reason = " ".join(reason.split()) if isinstance(reason, str) else ""
+    info = lookup_status(code)
+    if info is not None:
+        text = info.meaning.get(lang) or info.meaning.get("en") or ""
+        if reason and _real_reason(info.reason) and reason.lower() != info.reason.lower():
+            text += say(
+                lang,
+                f' The registered reason phrase is "{info.reason}".',
+                f" Зарегистрированная текстовая фраза — «{info.reason}».",
+            )
+        return text
+    if not 100 <= code <= 599:
+        return None
+    en, ru = _STATUS_CLASSES[code // 100]
+    return say(
+        lang,
+        f"Code {code} is not registered; clients treat it like {code // 100}00, i.e. {en}.",
+        f"Код {code} не зарегистрирован; клиенты обрабатывают его как {code // 100}00, то есть "
+        f"{ru}.",
+    )
+
+
+def explain_status_line(version: str, code: int, reason: str, lang: str) -> str:
+    """ "HTTP/1.1 200 OK" as a sentence: who says what, and what the code means."""
+    lang = normal_lang(lang)
+    version = abridged(version, 30) if isinstance(version, str) else ""
+    reason = abridged(reason, 80) if isinstance(reason, str) else ""
+    info = lookup_status(code) if isinstance(code, int) else None
+    if not reason and info is not None and _real_reason(info.reason):
+        reason = info.reason  # HTTP/2 and later send no reason phrase
+    status = f"{code} {reason}".strip()
+    over = say(lang, f" over {version}", f" по протоколу {version}") if version else ""
+    head = say(
+        lang, f"The server reports status {status}{over}", f"Сервер сообщает код {status}{over}"
+    )
+    meaning = explain_status(code, reason, lang)
+    if meaning is None:
+        return head + say(
+            lang,
+            "; this is not a valid HTTP status code (valid codes are 100–599).",
+            "; это некорректный код состояния HTTP (допустимы коды 100–599).",
+        )
+    return f"{head}: {lower_first(meaning)}"
+
+
+_METHOD_GLOSS: dict[str, tuple[str, str]] = {
+    "GET": ("retrieve the resource", "получить ресурс"),
+    "HEAD": ("get only the headers", "получить только заголовки"),
+    "POST": ("send data for processing", "передать данные на обработку"),
+    "PUT": ("create or replace the resource", "создать или заменить ресурс"),
+    "DELETE": ("delete the resource", "удалить ресурс"),
+    "CONNECT": ("open a tunnel", "открыть туннель"),
+    "OPTIONS": ("ask which options are supported", "узнать поддерживаемые возможности"),
+    "TRACE": ("echo the request back for diagnostics", "вернуть запрос обратно для диагностики"),
+    "PATCH": ("partially modify the resource", "частично изменить ресурс"),
+}
+
+
+def _method_gloss(method: str, lang: str) -> str:
+    """A few words on what the method does, for the parenthesis after its name."""
+    gloss = _METHOD_GLOSS.get(method.upper())
+    if gloss:
+        return say(lang, *gloss)
+    info = lookup_method(method)
+    if info is not None:
+        meaning = info.meaning.get(lang) or info.meaning.get("en") or ""
+        return lower_first(meaning.rstrip("."))
+    return say(
+        lang,
+        "a non-standard or extension method",
+        "нестандартный метод или метод расширения",
+    )
+
+
+def _case_note(method: str, lang: str) -> str:
+    """Methods are case-sensitive: "get" is not GET, which students often miss."""
+    upper = method.upper()
+    if method != upper and upper in _METHOD_GLOSS:
+        return say(
+            lang,
+            f" Method names are case-sensitive: the standard method is {upper}.",
+            f" Имена методов чувствительны к регистру: стандартный метод — {upper}.",
+        )
+    return ""
+
+
+def explain_request_line(method: str, target: str, version: str, lang: str) -> str:
+    """ "GET /example HTTP/1.1" as a sentence: method (with a gloss), target, protocol."""
+    lang = normal_lang(lang)
+    method = abridged(method, 30) if isinstance(method, str) else ""
+    target = abridged(target, 200) if isinstance(target, str) else ""
+    version = abridged(version, 30) if isinstance(version, str) else ""
+    over = say(lang, f" over {version}", f" по протоколу {version}") if version else ""
+    gloss = _method_gloss(method, lang)
+    if method.upper() == "CONNECT" or re.fullmatch(r"[^/\s?#]+:[0-9]+", target):
+        text = say(
+            lang,
+            f"The client asks the proxy to open a tunnel to {target} (method {method}){over}.",
+            f"Клиент просит прокси открыть туннель к {target} (метод {method}){over}.",
+        )
+    elif target == "*":
+        text = say(
+            lang,
+            f"The client sends {method} ({gloss}){over} to the server as a whole, not to a "
+            "particular resource.",
+            f"Клиент отправляет запрос {method} ({gloss}){over} серверу в целом, а не "
+            "конкретному ресурсу.",
+        )
+    else:
+        verb = say(
+            lang,
+            "requests the resource"
+            if method.upper() in ("GET", "HEAD")
+            else "accesses the resource",
+            "запрашивает ресурс" if method.upper() in ("GET", "HEAD") else "обращается к ресурсу",
+        )
+        text = say(
+            lang,
+            f"The client {verb} {target} with the {method} method ({gloss}){over}.",
+            f"Клиент {verb} {target} методом {method} ({gloss}){over}.",
+        )
+        text += _target_note(target, lang)
+    return text + _case_note(method, lang)
+
+
+def _target_note(target: str, lang: str) -> str:
+    """The absolute form (sent to proxies) and the query string deserve a word."""
+    note = ""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", target):
+        note += say(
+            lang,
+            " The full URL (absolute form) is what a client sends to a proxy.",
+            " Полный URL (абсолютная форма) клиент указывает при обращении к прокси.",
+        )
+    query = target.partition("?")[2].partition("#")[0]
+    if query:
+        note += say(
+            lang,
+            f" The part after ? is the query string: {query}.",
+            f" Часть после ? — строка запроса: {query}.",
+        )
+    return note

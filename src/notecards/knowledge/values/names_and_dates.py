@@ -1,0 +1,178 @@
+"""Headers said in one sentence around their value (Server, Date, Last-Modified, …),
+and the dates and places of a response: Expires, Retry-After, Age, Location, Allow."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from notecards.knowledge.values.common import (
+    Handler,
+    abridged,
+    http_date,
+    list_items,
+    say,
+    span,
+    whole_number,
+)
+from notecards.text.fill import fill
+
+
+def _date_or_raw(value: str, lang: str) -> str:
+    return http_date(value, lang) or abridged(value, 60)
+
+
+def _as_shown(value: str, lang: str) -> str:
+    return abridged(value)
+
+
+def _phrase(show: Callable[[str, str], str], en: str, ru: str) -> Handler:
+    """A header whose meaning is one sentence around its value (`{value}` in en and ru)."""
+
+    def explain(value: str, lang: str) -> str | None:
+        shown = show(value, lang)
+        return say(lang, fill(en, value=shown), fill(ru, value=shown))
+
+    return explain
+
+
+# Headers said in one sentence around their value: name → (how the value is shown, en, ru).
+_PHRASES: dict[str, tuple[Callable[[str, str], str], str, str]] = {
+    "server": (
+        _as_shown,
+        "The response was produced by the server software {value}.",
+        "Ответ сформировало серверное программное обеспечение {value}.",
+    ),
+    "user-agent": (
+        _as_shown,
+        "The request was sent by the client software {value}.",
+        "Запрос отправила программа-клиент {value}.",
+    ),
+    "x-powered-by": (
+        _as_shown,
+        "The response was generated with {value}; many sites drop this header so as not to "
+        "reveal their platform.",
+        "Ответ создан с помощью {value}; многие сайты убирают этот заголовок, чтобы не "
+        "раскрывать свою платформу.",
+    ),
+    "date": (
+        _date_or_raw,
+        "The message was created at {value}.",
+        "Сообщение создано {value}.",
+    ),
+    "last-modified": (
+        _date_or_raw,
+        "According to the server, the representation last changed at {value}.",
+        "По данным сервера, представление последний раз менялось {value}.",
+    ),
+    "if-modified-since": (
+        _date_or_raw,
+        "Send the resource only if it has changed after {value}; otherwise the server answers "
+        "304 Not Modified.",
+        "Прислать ресурс, только если он изменился после {value}; иначе сервер ответит "
+        "304 Not Modified.",
+    ),
+    "if-unmodified-since": (
+        _date_or_raw,
+        "Perform the request only if the resource has not changed since {value}; otherwise "
+        "the server answers 412 Precondition Failed.",
+        "Выполнить запрос, только если ресурс не менялся с {value}; иначе сервер ответит "
+        "412 Precondition Failed.",
+    ),
+    "sunset": (
+        _date_or_raw,
+        "The resource is expected to become unavailable after {value}.",
+        "Ожидается, что ресурс станет недоступен после {value}.",
+    ),
+}
+
+
+def _expires(value: str, lang: str) -> str | None:
+    """Expires (RFC 9111 §5.3): a date; an invalid one such as 0 means "already stale"."""
+    when = http_date(value, lang)
+    if when is None:
+        shown = abridged(value, 40)
+        return say(
+            lang,
+            f"{shown} is not a valid date, so the response counts as already stale.",
+            f"Значение {shown} — не дата, поэтому ответ сразу считается устаревшим.",
+        )
+    return say(
+        lang,
+        f"The response becomes stale after {when} (unless Cache-Control: max-age says otherwise).",
+        f"Ответ считается устаревшим после {when} (если Cache-Control: max-age не задаёт иное).",
+    )
+
+
+def _retry_after(value: str, lang: str) -> str | None:
+    """Retry-After (RFC 9110 §10.2.3): a delay in seconds or an HTTP date."""
+    seconds = whole_number(value)
+    if seconds is not None and seconds >= 0:
+        return say(
+            lang,
+            f"The client should wait {span(seconds, lang)} before retrying the request.",
+            f"Клиенту следует повторить запрос не раньше чем через {span(seconds, lang, 'acc')}.",
+        )
+    when = http_date(value, lang)
+    if when is None:
+        return None
+    return say(
+        lang,
+        f"The client should not retry the request before {when}.",
+        f"Клиенту следует повторить запрос не раньше {when}.",
+    )
+
+
+def _age(value: str, lang: str) -> str | None:
+    """Age (RFC 9111 §5.1): seconds the response has spent in caches."""
+    seconds = whole_number(value)
+    if seconds is None or seconds < 0:
+        return None
+    return say(
+        lang,
+        f"The response has spent {span(seconds, lang)} in caches since the origin server "
+        "produced or revalidated it.",
+        f"Ответ находится в кэше уже {span(seconds, lang, 'acc')} с тех пор, как исходный "
+        "сервер создал или подтвердил его.",
+    )
+
+
+def _location(value: str, lang: str) -> str | None:
+    """Location (RFC 9110 §10.2.2): where a redirect points or where a new resource is."""
+    target = abridged(value, 200)
+    text = say(
+        lang,
+        f"The target address is {target}: the client is redirected there (3xx), or a resource "
+        "was just created there (201 Created).",
+        f"Целевой адрес — {target}: на него сервер перенаправляет клиента (3xx) или там "
+        "находится только что созданный ресурс (201 Created).",
+    )
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value.strip()):
+        text += say(
+            lang,
+            " The reference is relative, so it is resolved against the request URL.",
+            " Ссылка относительная: она отсчитывается от URL запроса.",
+        )
+    return text
+
+
+def _allow(value: str, lang: str) -> str | None:
+    methods = ", ".join(abridged(m, 20) for m in list_items(value)[:20])
+    if not methods:
+        return None
+    return say(
+        lang,
+        f"The resource supports the methods {methods}.",
+        f"Ресурс поддерживает методы {methods}.",
+    )
+
+
+# The headers this family explains, in order: (lower-case name, handler).
+RULES: list[tuple[str, Handler]] = [
+    *[(name, _phrase(*phrase)) for name, phrase in _PHRASES.items()],
+    ("expires", _expires),
+    ("retry-after", _retry_after),
+    ("age", _age),
+    ("location", _location),
+    ("allow", _allow),
+]

@@ -1,0 +1,127 @@
+"""Content negotiation: Accept and its siblings (weights and wildcards), Vary."""
+
+from __future__ import annotations
+
+import re
+
+from notecards.knowledge.values.common import Handler, abridged, joined, list_items, parameters, say
+
+
+def _weighted(value: str) -> list[tuple[str, float]]:
+    """Accept-style members with their q weights, most preferred first (stable)."""
+    members = []
+    for item in list_items(value):
+        token, *params = item.split(";")
+        weight = 1.0
+        for name, arg in parameters(";".join(params), ";"):
+            if name == "q" and arg is not None and re.fullmatch(r"[01](\.[0-9]{0,3})?", arg):
+                weight = min(float(arg), 1.0)
+        if token.strip():
+            members.append((abridged(token.strip(), 60), weight))
+    return sorted(members, key=lambda member: -member[1])
+
+
+_WILDCARDS: dict[str, dict[str, tuple[str, str]]] = {
+    "accept": {
+        "*/*": ("any type", "любой тип"),
+    },
+    "accept-encoding": {"*": ("any coding", "любое кодирование")},
+    "accept-language": {"*": ("any language", "любой язык")},
+    "accept-charset": {"*": ("any charset", "любая кодировка")},
+}
+
+
+_ACCEPT_LEADS: dict[str, tuple[str, str]] = {
+    "accept": ("The client accepts these media types", "Клиент принимает медиатипы"),
+    "accept-encoding": (
+        "The client can decode these content codings",
+        "Клиент умеет распаковывать кодирования",
+    ),
+    "accept-language": ("The user prefers these languages", "Пользователь предпочитает языки"),
+    "accept-charset": (
+        "The client prefers these character encodings",
+        "Клиент предпочитает кодировки символов",
+    ),
+}
+
+
+def _member_name(field: str, token: str, lang: str) -> str:
+    if token in _WILDCARDS[field]:
+        en, ru = _WILDCARDS[field][token]
+        return say(lang, en, ru)
+    if field == "accept" and token.endswith("/*"):
+        top = token[:-2]
+        return say(lang, f"any {top} type", f"любой тип {top}/*")
+    return token
+
+
+def _accept_like(field: str) -> Handler:
+    """A handler for Accept, Accept-Encoding, Accept-Language, Accept-Charset with q values."""
+
+    def explain(value: str, lang: str) -> str | None:
+        members = _weighted(value)
+        wanted = [
+            _member_name(field, token, lang) + ("" if weight == 1.0 else f" (q={weight:g})")
+            for token, weight in members
+            if weight > 0
+        ]
+        refused = [_member_name(field, token, lang) for token, weight in members if weight == 0]
+        if not wanted and not refused:
+            return None
+        en, ru = _ACCEPT_LEADS[field]
+        text = ""
+        if wanted:
+            text = say(
+                lang,
+                f"{en}, most preferred first: {', '.join(wanted)}.",
+                f"{ru} (по убыванию предпочтения): {', '.join(wanted)}.",
+            )
+        if refused:
+            text += say(
+                lang,
+                f" Not acceptable (q=0): {', '.join(refused)}.",
+                f" Не подходят (q=0): {', '.join(refused)}.",
+            )
+        return text.strip()
+
+    return explain
+
+
+def _vary(value: str, lang: str) -> str | None:
+    """Vary (RFC 9110 §12.5.5): the request headers a cached response is keyed by."""
+    names = [abridged(name, 40) for name in list_items(value)]
+    if not names:
+        return None
+    if "*" in names:
+        return say(
+            lang,
+            "The response depends on more than the request headers, so a cache cannot reuse it "
+            "without asking the server.",
+            "Ответ зависит не только от заголовков запроса, поэтому кэш не может использовать "
+            "его повторно без обращения к серверу.",
+        )
+    if len(names) == 1:
+        return say(
+            lang,
+            f"Caches must keep a separate copy of the response for each value of the request "
+            f"header {names[0]} and serve it only to requests with the same value.",
+            f"Кэш должен хранить отдельную копию ответа для каждого значения заголовка запроса "
+            f"{names[0]} и отдавать её только на запросы с тем же значением.",
+        )
+    return say(
+        lang,
+        f"Caches must keep a separate copy of the response for each combination of the request "
+        f"headers {joined(names, lang)} and serve it only to requests with the same values.",
+        f"Кэш должен хранить отдельную копию ответа для каждого сочетания значений заголовков "
+        f"запроса {joined(names, lang)} и отдавать её только на запросы с теми же значениями.",
+    )
+
+
+# The headers this family explains, in order: (lower-case name, handler).
+RULES: list[tuple[str, Handler]] = [
+    ("accept", _accept_like("accept")),
+    ("accept-encoding", _accept_like("accept-encoding")),
+    ("accept-language", _accept_like("accept-language")),
+    ("accept-charset", _accept_like("accept-charset")),
+    ("vary", _vary),
+]
