@@ -31,7 +31,7 @@ from notecards.knowledge.values import (
     proxies,
     security,
 )
-from notecards.knowledge.values.common import Handler, abridged, normal_lang, say
+from notecards.knowledge.values.common import Handler, abridged, normal_lang, phrase
 from notecards.knowledge.values.messages import (
     explain_request_line,
     explain_status,
@@ -80,10 +80,10 @@ def _generic(name: str, value: str, lang: str) -> str | None:
         return None
     meaning = info.meaning.get(lang) or info.meaning.get("en") or ""
     if not value:
-        return meaning + say(lang, " The value here is empty.", " Здесь значение пустое.")
+        return meaning + phrase(lang, "__init__.generic.the-value-here-is-empty")
     if name.strip().lower() in _SECRET:
         return meaning
-    return meaning + say(lang, f" Value: {abridged(value)}.", f" Значение: {abridged(value)}.")
+    return meaning + phrase(lang, "__init__.generic.value", abridged=abridged(value))
 
 
 def explain_header(name: str, value: str, lang: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from notecards.knowledge.values.common import TOKEN, Handler, abridged, say
+from notecards.knowledge.values.common import TOKEN, Handler, abridged, phrase, say
 
 _AUTH_SCHEMES: dict[str, tuple[str, str]] = {
     "basic": (
@@ -58,16 +58,14 @@ def _authorization(to_proxy: bool) -> Handler:
         )
         scheme = _auth_scheme(value)
         if scheme is None:
-            return say(
-                lang,
-                f"{who} with credentials that name no recognisable scheme (not shown here).",
-                f"{who} с учётными данными без узнаваемой схемы (здесь не показаны).",
+            return phrase(
+                lang, "auth.authorization.with-credentials-that-name-no-recognisable", who=who
             )
         detail = _AUTH_SCHEMES.get(scheme.lower())
-        text = say(lang, f"{who} with the {scheme} scheme", f"{who} по схеме {scheme}")
+        text = phrase(lang, "auth.authorization.with-the-scheme", who=who, scheme=scheme)
         if detail:
             text += ": " + say(lang, *detail)
-        return text + say(lang, " (credentials not shown).", " (учётные данные не показаны).")
+        return text + phrase(lang, "auth.authorization.credentials-not-shown")
 
     return explain
 
@@ -85,15 +83,11 @@ def _challenge(to_proxy: bool) -> Handler:
             "The proxy requires" if to_proxy else "The server requires",
             "Прокси требует" if to_proxy else "Сервер требует",
         )
-        text = say(
-            lang,
-            f"{who} authentication with the {scheme} scheme",
-            f"{who} аутентификацию по схеме {scheme}",
-        )
+        text = phrase(lang, "auth.challenge.authentication-with-the-scheme", who=who, scheme=scheme)
         realm = re.search(r'realm="([^"]*)"', value, re.IGNORECASE)
         if realm:
             shown = abridged(realm.group(1), 60)
-            text += say(lang, f' for the realm "{shown}"', f" для области защиты (realm) «{shown}»")
+            text += phrase(lang, "auth.challenge.for-the-realm", shown=shown)
         return text + "."
 
     return explain

@@ -7,6 +7,7 @@ from notecards.knowledge.values.common import (
     Handler,
     abridged,
     parameters,
+    phrase,
     say,
     sentence,
     span,
@@ -20,11 +21,7 @@ def _cache_seconds(name: str, arg: str | None, lang: str) -> int | str:
     seconds = whole_number(arg)
     if seconds is None or seconds < 0:
         shown = abridged(arg or "", 40)
-        return say(
-            lang,
-            f"the value of {name} ({shown}) is not a number of seconds",
-            f"значение {name} ({shown}) — не число секунд",
-        )
+        return phrase(lang, "caching.cache_seconds.the-value-of-is-not-a", name=name, shown=shown)
     return seconds
 
 
@@ -157,22 +154,14 @@ def _cache_control(value: str, lang: str) -> str | None:
             clauses.append(say(lang, en, ru))
         else:
             shown = abridged(name, 40)
-            clauses.append(
-                say(lang, f"an unknown directive {shown}", f"неизвестная директива {shown}")
-            )
+            clauses.append(phrase(lang, "caching.cache_control.an-unknown-directive", shown=shown))
     return sentence(clauses) if clauses else None
 
 
 def _pragma(value: str, lang: str) -> str | None:
     if value.strip().lower() != "no-cache":
         return None
-    return say(
-        lang,
-        "The HTTP/1.0 way to ask caches to revalidate with the server; it works like "
-        "Cache-Control: no-cache and is kept only for old caches.",
-        "Способ HTTP/1.0 попросить кэши свериться с сервером; действует как Cache-Control: "
-        "no-cache и сохраняется только для старых кэшей.",
-    )
+    return phrase(lang, "caching.pragma.the-http-1-0-way-to")
 
 
 # The headers this family explains, in order: (lower-case name, handler).

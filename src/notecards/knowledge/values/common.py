@@ -7,7 +7,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from notecards.knowledge import lookup_phrase
 from notecards.knowledge.durations import Case, count_words, human_duration
+from notecards.text.fill import fill
 
 # A handler: (the header's value, "en" or "ru") → the explanation, or None to fall back
 # on the header's general meaning
@@ -23,6 +25,15 @@ def normal_lang(lang: object) -> str:
     if isinstance(lang, str) and lang.strip().lower().split("-")[0].split("_")[0] == "ru":
         return "ru"
     return "en"
+
+
+def phrase(lang: str, key: str, **values: object) -> str:
+    """The text of phrase `key` (knowledge/values_<lang>.json, or a user's knowledge
+    file) with each `{name}` filled in from `values`."""
+    text = lookup_phrase(lang, key)
+    if text is None:
+        raise KeyError(f"no phrase {key!r} in the bundled knowledge")  # a packaging bug
+    return fill(text, **{name: str(value) for name, value in values.items()})
 
 
 def say(lang: str, en: str, ru: str) -> str:

@@ -6,26 +6,14 @@ from __future__ import annotations
 import re
 
 from notecards.knowledge.durations import count_words
-from notecards.knowledge.values.common import Handler, abridged, list_items, say
+from notecards.knowledge.values.common import Handler, abridged, list_items, phrase, say
 
 
 def _etag(value: str, lang: str) -> str | None:
     tag = abridged(value.strip(), 80)
     if tag.startswith("W/"):
-        return say(
-            lang,
-            f"The representation carries the weak tag {tag}: versions with this tag are "
-            "equivalent in meaning, though not necessarily byte for byte.",
-            f"У представления слабый тег {tag}: версии с этим тегом равноценны по смыслу, но не "
-            "обязательно совпадают побайтно.",
-        )
-    return say(
-        lang,
-        f"The current version of the representation is tagged {tag}; a strong tag changes "
-        "whenever the bytes change.",
-        f"Текущая версия представления помечена тегом {tag}; сильный тег меняется при любом "
-        "изменении байтов.",
-    )
+        return phrase(lang, "conditional.etag.the-representation-carries-the-weak-tag", tag=tag)
+    return phrase(lang, "conditional.etag.the-current-version-of-the-representation", tag=tag)
 
 
 def _tag_list(value: str) -> tuple[str, int]:
@@ -36,13 +24,7 @@ def _tag_list(value: str) -> tuple[str, int]:
 
 def _if_none_match(value: str, lang: str) -> str | None:
     if value.strip() == "*":
-        return say(
-            lang,
-            "Perform the request only if the resource does not exist yet (e.g. a PUT that must "
-            "not overwrite anything).",
-            "Выполнить запрос, только если ресурса ещё нет (например, PUT без перезаписи "
-            "существующего).",
-        )
+        return phrase(lang, "conditional.if_none_match.perform-the-request-only-if-the")
     tags, count = _tag_list(value)
     condition = say(
         lang,
@@ -51,35 +33,21 @@ def _if_none_match(value: str, lang: str) -> str | None:
         if count == 1
         else f"его текущий ETag не совпадает ни с одним из: {tags}",
     )
-    return say(
-        lang,
-        f"Send the resource only if {condition}; on a match the server answers "
-        "304 Not Modified (for GET and HEAD).",
-        f"Прислать ресурс, только если {condition}; при совпадении сервер ответит "
-        "304 Not Modified (для GET и HEAD).",
+    return phrase(
+        lang, "conditional.if_none_match.send-the-resource-only-if-on", condition=condition
     )
 
 
 def _if_match(value: str, lang: str) -> str | None:
     if value.strip() == "*":
-        return say(
-            lang,
-            "Perform the request only if the resource exists.",
-            "Выполнить запрос, только если ресурс существует.",
-        )
+        return phrase(lang, "conditional.if_match.perform-the-request-only-if-the-2")
     tags, count = _tag_list(value)
     expected = say(
         lang,
         tags if count == 1 else f"one of {tags}",
         tags if count == 1 else f"один из: {tags}",
     )
-    return say(
-        lang,
-        f"Perform the request only if the resource's current ETag is {expected}, i.e. nobody "
-        "changed it meanwhile; otherwise 412 Precondition Failed.",
-        f"Выполнить запрос, только если текущий ETag ресурса — {expected}, то есть никто не "
-        "изменил его за это время; иначе 412 Precondition Failed.",
-    )
+    return phrase(lang, "conditional.if_match.perform-the-request-only-if-the", expected=expected)
 
 
 def _byte_range(spec: str, lang: str) -> str | None:
@@ -92,19 +60,17 @@ def _byte_range(spec: str, lang: str) -> str | None:
         size = int(last) - int(first) + 1
         if size <= 0:
             return None
-        return say(
+        return phrase(
             lang,
-            f"bytes {first}–{last} ({count_words(size, 'byte', lang)})",
-            f"байты с {first} по {last} ({count_words(size, 'byte', lang)})",
+            "conditional.byte_range.bytes",
+            first=first,
+            last=last,
+            count_words=count_words(size, "byte", lang),
         )
     if first:
-        return say(
-            lang, f"everything from byte {first} to the end", f"всё с байта {first} до конца"
-        )
-    return say(
-        lang,
-        f"the last {count_words(int(last), 'byte', lang)}",
-        f"{count_words(int(last), 'byte', lang)} с конца",
+        return phrase(lang, "conditional.byte_range.everything-from-byte-to-the-end", first=first)
+    return phrase(
+        lang, "conditional.byte_range.the-last", count_words=count_words(int(last), "byte", lang)
     )
 
 
@@ -117,13 +83,7 @@ def _range(value: str, lang: str) -> str | None:
     if not parts or None in parts:
         return None
     ranges = "; ".join(p for p in parts if p)
-    return say(
-        lang,
-        f"The client asks only for part of the representation: {ranges} (counting from 0); "
-        "the server answers 206 Partial Content.",
-        f"Клиент запрашивает только часть представления: {ranges} (счёт с нуля); сервер "
-        "ответит 206 Partial Content.",
-    )
+    return phrase(lang, "conditional.range.the-client-asks-only-for-part", ranges=ranges)
 
 
 def _content_range(value: str, lang: str) -> str | None:
@@ -137,41 +97,31 @@ def _content_range(value: str, lang: str) -> str | None:
     if first is None:
         if total == "*":
             return None
-        return say(
+        return phrase(
             lang,
-            f"The requested range cannot be satisfied; the whole representation is "
-            f"{count_words(int(total), 'byte', lang)} long (sent with 416).",
-            f"Запрошенный диапазон недоступен; полный размер представления — "
-            f"{count_words(int(total), 'byte', lang)} (отправляется с кодом 416).",
+            "conditional.content_range.the-requested-range-cannot-be-satisfied",
+            count_words=count_words(int(total), "byte", lang),
         )
     of_total = (
-        say(lang, "a representation of unknown length", "представления неизвестной длины")
+        phrase(lang, "conditional.content_range.a-representation-of-unknown-length")
         if total == "*"
         else total
     )
-    return say(
+    return phrase(
         lang,
-        f"The body holds bytes {first}–{last} of {of_total} (counting from 0).",
-        f"Тело содержит байты с {first} по {last} из {of_total} (счёт с нуля).",
+        "conditional.content_range.the-body-holds-bytes-of-counting",
+        first=first,
+        last=last,
+        of_total=of_total,
     )
 
 
 def _accept_ranges(value: str, lang: str) -> str | None:
     unit = value.strip().lower()
     if unit == "bytes":
-        return say(
-            lang,
-            "The server supports byte range requests for this resource (Range: bytes=...), e.g. "
-            "to resume a download.",
-            "Сервер поддерживает запросы диапазонов байтов для этого ресурса (Range: bytes=...), "
-            "например для докачки.",
-        )
+        return phrase(lang, "conditional.accept_ranges.the-server-supports-byte-range-requests")
     if unit == "none":
-        return say(
-            lang,
-            "The server does not support range requests for this resource.",
-            "Сервер не поддерживает запросы диапазонов для этого ресурса.",
-        )
+        return phrase(lang, "conditional.accept_ranges.the-server-does-not-support-range")
     return None
 
 

@@ -11,6 +11,7 @@ from notecards.knowledge.values.common import (
     joined,
     list_items,
     parameters,
+    phrase,
     say,
     sentence,
     span,
@@ -26,54 +27,24 @@ def _connection(value: str, lang: str) -> str | None:
         low = token.lower()
         if low == "keep-alive":
             clauses.append(
-                say(
-                    lang,
-                    "the connection stays open after this message for further requests "
-                    "(persistent connection)",
-                    "после этого сообщения соединение остаётся открытым для следующих запросов "
-                    "(постоянное соединение)",
-                )
+                phrase(lang, "connection.connection.the-connection-stays-open-after-this")
             )
         elif low == "close":
-            clauses.append(
-                say(
-                    lang,
-                    "the connection will be closed once this request and its response are done",
-                    "соединение будет закрыто после завершения этого запроса и ответа на него",
-                )
-            )
+            clauses.append(phrase(lang, "connection.connection.the-connection-will-be-closed-once"))
         elif low == "upgrade":
-            clauses.append(
-                say(
-                    lang,
-                    "the Upgrade header applies to this connection only: the sender proposes "
-                    "switching to another protocol",
-                    "заголовок Upgrade относится только к этому соединению: отправитель "
-                    "предлагает перейти на другой протокол",
-                )
-            )
+            clauses.append(phrase(lang, "connection.connection.the-upgrade-header-applies-to-this"))
         else:
             hop_by_hop.append(abridged(token, 40))
     if len(hop_by_hop) == 1:
         clauses.append(
-            say(
-                lang,
-                f"the {hop_by_hop[0]} header is meant for this connection only, and proxies must "
-                "not forward it",
-                f"заголовок {hop_by_hop[0]} относится только к этому соединению, прокси не должны "
-                "передавать его дальше",
+            phrase(
+                lang, "connection.connection.the-header-is-meant-for-this", hop_by_hop=hop_by_hop[0]
             )
         )
     elif hop_by_hop:
         names = joined(hop_by_hop, lang)
         clauses.append(
-            say(
-                lang,
-                f"the headers {names} are meant for this connection only, and proxies must not "
-                "forward them",
-                f"заголовки {names} относятся только к этому соединению, прокси не должны "
-                "передавать их дальше",
-            )
+            phrase(lang, "connection.connection.the-headers-are-meant-for-this", names=names)
         )
     return sentence(clauses) if clauses else None
 
@@ -87,10 +58,11 @@ def _keep_alive(value: str, lang: str) -> str | None:
             continue
         if name == "timeout":
             clauses.append(
-                say(
+                phrase(
                     lang,
-                    f"an idle connection is kept open for at least {span(number, lang)}",
-                    f"неактивное соединение держится открытым не менее {span(number, lang, 'gen')}",
+                    "connection.keep_alive.an-idle-connection-is-kept-open",
+                    span=span(number, lang),
+                    span_gen=span(number, lang, "gen"),
                 )
             )
         elif name == "max":
@@ -120,20 +92,13 @@ def _upgrade(value: str, lang: str) -> str | None:
     if not names:
         return None
     if len(names) == 1:
-        return say(
-            lang,
-            f"Switch this connection to {names[0]}: the client proposes it, and the server "
-            "agrees with 101 Switching Protocols.",
-            f"Переключить это соединение на {names[0]}: клиент предлагает, сервер соглашается "
-            "ответом 101 Switching Protocols.",
+        return phrase(
+            lang, "connection.upgrade.switch-this-connection-to-the-client", names=names[0]
         )
-    return say(
+    return phrase(
         lang,
-        f"The sender proposes switching this connection to one of: {', '.join(names)} (most "
-        "preferred first); the server agrees with 101 Switching Protocols.",
-        f"Отправитель предлагает переключить соединение на один из протоколов: "
-        f"{', '.join(names)} (по убыванию предпочтения); сервер соглашается ответом "
-        "101 Switching Protocols.",
+        "connection.upgrade.the-sender-proposes-switching-this-connection",
+        join=", ".join(names),
     )
 
 
@@ -145,43 +110,22 @@ def _host(value: str, lang: str) -> str | None:
     host = abridged(match.group(1), 80)
     port = match.group(2)
     if port:
-        return say(
-            lang,
-            f"The request is addressed to the host {host} on port {port}.",
-            f"Запрос адресован хосту {host}, порт {port}.",
+        return phrase(
+            lang, "connection.host.the-request-is-addressed-to-the-2", host=host, port=port
         )
-    return say(
-        lang,
-        f"The request is addressed to the host {host}, on the scheme's default port "
-        "(80 for http, 443 for https).",
-        f"Запрос адресован хосту {host}, порт по умолчанию для схемы (80 для http, 443 для https).",
-    )
+    return phrase(lang, "connection.host.the-request-is-addressed-to-the", host=host)
 
 
 def _expect(value: str, lang: str) -> str | None:
     if value.strip().lower() != "100-continue":
-        return say(
-            lang,
-            "Only 100-continue is defined; the server answers any other expectation with 417.",
-            "Определено только 100-continue; на любое другое ожидание сервер отвечает 417.",
-        )
-    return say(
-        lang,
-        "The client will send the body only after the server answers 100 Continue, so a "
-        "server can refuse a large upload early (e.g. with 413 or 401).",
-        "Клиент отправит тело только после ответа 100 Continue, поэтому сервер может заранее "
-        "отказать в большой загрузке (например, кодом 413 или 401).",
-    )
+        return phrase(lang, "connection.expect.only-100-continue-is-defined-the")
+    return phrase(lang, "connection.expect.the-client-will-send-the-body")
 
 
 def _ws_version(value: str, lang: str) -> str | None:
     if value.strip() != "13":
         return None
-    return say(
-        lang,
-        "WebSocket protocol version 13, the one standardized in RFC 6455.",
-        "Версия протокола WebSocket 13 — та, что стандартизована в RFC 6455.",
-    )
+    return phrase(lang, "connection.ws_version.websocket-protocol-version-13-the-one")
 
 
 # The headers this family explains, in order: (lower-case name, handler).

@@ -13,6 +13,7 @@ from notecards.knowledge.values.common import (
     joined,
     list_items,
     parameters,
+    phrase,
     say,
     whole_number,
 )
@@ -90,9 +91,9 @@ def _media_description(media_type: str, lang: str) -> str:
         en, ru = _MEDIA[media_type]
         return say(lang, en, ru)
     if media_type.endswith("+json"):
-        return say(lang, "JSON", "JSON")
+        return phrase(lang, "content.media_description.json")
     if media_type.endswith("+xml"):
-        return say(lang, "XML", "XML")
+        return phrase(lang, "content.media_description.xml")
     top = media_type.split("/", 1)[0]
     en, ru = _MEDIA_TOP.get(top, ("data", "данные"))
     return say(lang, en, ru)
@@ -104,28 +105,21 @@ def _content_type(value: str, lang: str) -> str | None:
     media_type = head.strip().lower()
     shown = abridged(media_type, 60)
     if not re.fullmatch(r"[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+", media_type):
-        return say(
-            lang,
-            f"The media type {shown} is malformed: it should look like type/subtype.",
-            f"Медиатип {shown} записан неверно: он должен иметь вид тип/подтип.",
-        )
-    text = say(
+        return phrase(lang, "content.content_type.the-media-type-is-malformed-it", shown=shown)
+    text = phrase(
         lang,
-        f"The body is {_media_description(media_type, lang)} ({shown})",
-        f"Тело сообщения — {_media_description(media_type, lang)} ({shown})",
+        "content.content_type.the-body-is",
+        media_description=_media_description(media_type, lang),
+        shown=shown,
     )
     for name, arg in parameters(rest, ";"):
         arg = abridged(arg or "", 70)
         if name == "charset" and arg:
-            text += say(lang, f", encoded in {arg.upper()}", f" в кодировке {arg.upper()}")
+            text += phrase(lang, "content.content_type.encoded-in", upper=arg.upper())
         elif name == "boundary" and arg:
-            text += say(
-                lang,
-                f'; its parts are separated by lines "--{arg}"',
-                f"; части разделяются строками «--{arg}»",
-            )
+            text += phrase(lang, "content.content_type.its-parts-are-separated-by-lines", arg=arg)
         elif arg:
-            text += say(lang, f"; parameter {name}={arg}", f"; параметр {name}={arg}")
+            text += phrase(lang, "content.content_type.parameter", name=name, arg=arg)
     return text + "."
 
 
@@ -134,17 +128,13 @@ def _content_length(value: str, lang: str) -> str | None:
     size = whole_number(value)
     if size is None or size < 0:
         shown = abridged(value, 40)
-        return say(
-            lang,
-            f"Invalid Content-Length {shown}: it must be a whole number of bytes, 0 or more.",
-            f"Некорректный Content-Length {shown}: нужно целое число байтов, не меньше 0.",
-        )
+        return phrase(lang, "content.content_length.invalid-content-length-it-must-be", shown=shown)
     if size == 0:
-        return say(lang, "The message body is empty (0 bytes).", "Тело сообщения пустое (0 байт).")
-    return say(
+        return phrase(lang, "content.content_length.the-message-body-is-empty-0")
+    return phrase(
         lang,
-        f"The message body is {count_words(size, 'byte', lang)} long.",
-        f"Длина тела сообщения — {count_words(size, 'byte', lang)}.",
+        "content.content_length.the-message-body-is-long",
+        count_words=count_words(size, "byte", lang),
     )
 
 
@@ -168,22 +158,17 @@ def _content_encoding(value: str, lang: str) -> str | None:
     """Content-Encoding (RFC 9110 §8.4): which compression the body went through."""
     codings = [c for c in list_items(value) if c.lower() != "identity"]
     if not codings:
-        return say(lang, "The body is not encoded (identity).", "Тело не закодировано (identity).")
+        return phrase(lang, "content.content_encoding.the-body-is-not-encoded-identity")
     names = [_coding_name(c, lang) for c in codings]
     if len(names) == 1:
-        return say(
-            lang,
-            f"The body is compressed with {names[0]}; the recipient must decompress it to get "
-            "the original data.",
-            f"Тело сжато с помощью {names[0]}; получатель должен распаковать его, чтобы получить "
-            "исходные данные.",
+        return phrase(
+            lang, "content.content_encoding.the-body-is-compressed-with-the", names=names[0]
         )
-    return say(
+    return phrase(
         lang,
-        f"The body was encoded with {', then '.join(names)}, in that order; the recipient "
-        "undoes them in reverse order.",
-        f"Тело закодировано последовательно: {', затем '.join(names)}; получатель снимает "
-        "кодирования в обратном порядке.",
+        "content.content_encoding.the-body-was-encoded-with-in",
+        join=", then ".join(names),
+        join2=", затем ".join(names),
     )
 
 
@@ -194,25 +179,17 @@ def _transfer_encoding(value: str, lang: str) -> str | None:
         return None
     others = [_coding_name(c, lang) for c in codings if c.lower() != "chunked"]
     if codings[-1].lower() != "chunked":
-        return say(
+        return phrase(
             lang,
-            f"The body is transfer-encoded with {joined(others, lang)}; without chunked as the "
-            "last coding, a response body ends only when the connection closes.",
-            f"Тело закодировано для передачи с помощью {joined(others, lang)}; без chunked в конце "
-            "списка тело ответа заканчивается только с закрытием соединения.",
+            "content.transfer_encoding.the-body-is-transfer-encoded-with",
+            joined=joined(others, lang),
         )
-    text = say(
-        lang,
-        "The body is sent in chunks, each preceded by its size in hex, and ends with a "
-        "zero-size chunk, so its total length need not be known in advance.",
-        "Тело передаётся частями (chunks): перед каждой частью — её размер в шестнадцатеричном "
-        "виде, в конце — часть нулевой длины, поэтому общий размер заранее знать не нужно.",
-    )
+    text = phrase(lang, "content.transfer_encoding.the-body-is-sent-in-chunks")
     if others:
-        text += say(
+        text += phrase(
             lang,
-            f" Before chunking, the body is encoded with {joined(others, lang)}.",
-            f" Перед разбиением на части тело кодируется: {joined(others, lang)}.",
+            "content.transfer_encoding.before-chunking-the-body-is-encoded",
+            joined=joined(others, lang),
         )
     return text
 
@@ -229,32 +206,21 @@ def _content_disposition(value: str, lang: str) -> str | None:
     kind = kind.strip().lower()
     if kind == "attachment":
         if name:
-            return say(
+            return phrase(
                 lang,
-                f'The browser should download the body as a file named "{name}" instead of '
-                "showing it.",
-                f"Браузер должен скачать тело как файл «{name}», а не показывать его.",
+                "content.content_disposition.the-browser-should-download-the-body-2",
+                name=name,
             )
-        return say(
-            lang,
-            "The browser should download the body as a file instead of showing it.",
-            "Браузер должен скачать тело как файл, а не показывать его.",
-        )
+        return phrase(lang, "content.content_disposition.the-browser-should-download-the-body")
     if kind == "inline":
-        return say(
-            lang,
-            "The browser should show the body in the page (inline).",
-            "Браузер должен показать тело прямо на странице (inline).",
-        )
+        return phrase(lang, "content.content_disposition.the-browser-should-show-the-body")
     if kind == "form-data" and params.get("name"):
         field = abridged(params["name"] or "", 60)
-        text = say(
-            lang,
-            f'This part of a multipart/form-data body is the form field "{field}"',
-            f"Эта часть тела multipart/form-data — поле формы «{field}»",
+        text = phrase(
+            lang, "content.content_disposition.this-part-of-a-multipart-form", field=field
         )
         if name:
-            text += say(lang, f', a file named "{name}"', f", файл «{name}»")
+            text += phrase(lang, "content.content_disposition.a-file-named", name=name)
         return text + "."
     return None
 

@@ -7,7 +7,7 @@ from notecards.knowledge.values.common import (
     abridged,
     http_date,
     parameters,
-    say,
+    phrase,
     span,
     whole_number,
 )
@@ -15,18 +15,9 @@ from notecards.knowledge.values.common import (
 
 def _cookie_prefix(name: str, lang: str) -> str | None:
     if name.startswith("__Host-"):
-        return say(
-            lang,
-            "the __Host- prefix requires Secure, Path=/ and no Domain, so it stays bound to "
-            "this host",
-            "префикс __Host- требует Secure, Path=/ и отсутствия Domain — привязка к этому хосту",
-        )
+        return phrase(lang, "cookies.cookie_prefix.the-host-prefix-requires-secure-path")
     if name.startswith("__Secure-"):
-        return say(
-            lang,
-            "the __Secure- prefix requires the Secure attribute",
-            "префикс __Secure- требует атрибута Secure",
-        )
+        return phrase(lang, "cookies.cookie_prefix.the-secure-prefix-requires-the-secure")
     return None
 
 
@@ -34,64 +25,33 @@ def _cookie_max_age(arg: str, has_expires: bool, lang: str) -> str:
     seconds = whole_number(arg)
     shown = abridged(arg, 40)
     if seconds is None:
-        return say(
-            lang,
-            f"Max-Age={shown} is not a number, so the attribute is ignored",
-            f"Max-Age={shown} — не число, поэтому атрибут игнорируется",
-        )
+        return phrase(lang, "cookies.cookie_max_age.max-age-is-not-a-number", shown=shown)
     if seconds <= 0:
-        return say(
-            lang,
-            f"it is deleted immediately (Max-Age={shown})",
-            f"удаляется немедленно (Max-Age={shown})",
-        )
-    text = say(
+        return phrase(lang, "cookies.cookie_max_age.it-is-deleted-immediately-max-age", shown=shown)
+    text = phrase(
         lang,
-        f"it is kept for {span(seconds, lang)}",
-        f"хранится {span(seconds, lang, 'acc')}",
+        "cookies.cookie_max_age.it-is-kept-for",
+        span=span(seconds, lang),
+        span_acc=span(seconds, lang, "acc"),
     )
     if has_expires:
-        text += say(
-            lang,
-            ", and Max-Age takes precedence over Expires",
-            ", причём Max-Age важнее Expires",
-        )
+        text += phrase(lang, "cookies.cookie_max_age.and-max-age-takes-precedence-over")
     return text
 
 
 def _cookie_same_site(arg: str, secure: bool, lang: str) -> str:
     mode = arg.strip().lower()
     if mode == "strict":
-        return say(
-            lang,
-            "it is never sent with cross-site requests, not even when following a link from "
-            "another site (SameSite=Strict)",
-            "не отправляется с межсайтовыми запросами, даже при переходе по ссылке с другого "
-            "сайта (SameSite=Strict)",
-        )
+        return phrase(lang, "cookies.cookie_same_site.it-is-never-sent-with-cross")
     if mode == "lax":
-        return say(
-            lang,
-            "it is not sent with cross-site subrequests (images, frames, fetch) but is sent "
-            "when the user follows a link to the site (SameSite=Lax)",
-            "не отправляется с межсайтовыми подзапросами (картинки, фреймы, fetch), но "
-            "отправляется при переходе на сайт по ссылке (SameSite=Lax)",
-        )
+        return phrase(lang, "cookies.cookie_same_site.it-is-not-sent-with-cross")
     if mode == "none":
-        text = say(
-            lang,
-            "it is sent with cross-site requests too (SameSite=None, which requires Secure)",
-            "отправляется и с межсайтовыми запросами (SameSite=None, требует атрибута Secure)",
-        )
+        text = phrase(lang, "cookies.cookie_same_site.it-is-sent-with-cross-site")
         if not secure:
-            text += say(
-                lang,
-                ", but Secure is missing, so browsers will reject the cookie",
-                ", но Secure не указан, поэтому браузер отклонит установку",
-            )
+            text += phrase(lang, "cookies.cookie_same_site.but-secure-is-missing-so-browsers")
         return text
     shown = abridged(arg, 40)
-    return say(lang, f"an unknown SameSite value {shown}", f"неизвестное значение SameSite={shown}")
+    return phrase(lang, "cookies.cookie_same_site.an-unknown-samesite-value", shown=shown)
 
 
 def _cookie_attribute(
@@ -101,80 +61,48 @@ def _cookie_attribute(
     value = arg or ""
     if name == "expires":
         when = http_date(value, lang) or abridged(value, 60)
-        return say(lang, f"it expires on {when}", f"действует до {when}")
+        return phrase(lang, "cookies.cookie_attribute.it-expires-on", when=when)
     if name == "max-age":
         return _cookie_max_age(value, "expires" in attrs, lang)
     if name == "domain":
         domain = abridged(value.strip().lstrip(".").lower(), 80)
         if not domain:
-            return say(lang, "an empty Domain is ignored", "пустой Domain игнорируется")
-        return say(
-            lang,
-            f"it is sent to {domain} and all its subdomains",
-            f"отправляется на домен {domain} и все его поддомены",
-        )
+            return phrase(lang, "cookies.cookie_attribute.an-empty-domain-is-ignored")
+        return phrase(lang, "cookies.cookie_attribute.it-is-sent-to-and-all", domain=domain)
     if name == "path":
         path = abridged(value.strip(), 80)
         if path in ("", "/"):
-            return say(
-                lang, "it is sent for every path on the site", "отправляется для всех путей сайта"
-            )
-        return say(
-            lang,
-            f"it is sent only for the path {path} and paths below it",
-            f"отправляется только для пути {path} и вложенных в него",
-        )
+            return phrase(lang, "cookies.cookie_attribute.it-is-sent-for-every-path")
+        return phrase(lang, "cookies.cookie_attribute.it-is-sent-only-for-the", path=path)
     if name == "secure":
-        return say(lang, "it is sent only over HTTPS", "передаётся только по HTTPS")
+        return phrase(lang, "cookies.cookie_attribute.it-is-sent-only-over-https")
     if name == "httponly":
-        return say(
-            lang,
-            "JavaScript cannot read it through document.cookie (HttpOnly)",
-            "JavaScript не получает доступа к значению через document.cookie (HttpOnly)",
-        )
+        return phrase(lang, "cookies.cookie_attribute.javascript-cannot-read-it-through-document")
     if name == "samesite":
         return _cookie_same_site(value, "secure" in attrs, lang)
     if name == "partitioned":
-        return say(
-            lang,
-            "it is stored separately for each top-level site (Partitioned, CHIPS)",
-            "хранится отдельно для каждого сайта верхнего уровня (Partitioned, CHIPS)",
-        )
+        return phrase(lang, "cookies.cookie_attribute.it-is-stored-separately-for-each")
     shown = abridged(name, 40)
-    return say(lang, f"an unknown attribute {shown}", f"неизвестный атрибут {shown}")
+    return phrase(lang, "cookies.cookie_attribute.an-unknown-attribute", shown=shown)
 
 
 def _set_cookie(value: str, lang: str) -> str | None:
     """Set-Cookie: the cookie's name and what each attribute does; the value is never shown."""
     pair, _, rest = value.partition(";")
     if "=" not in pair:
-        return say(
-            lang,
-            "The Set-Cookie value has no name=value pair, so the browser ignores it.",
-            "В значении Set-Cookie нет пары имя=значение, поэтому браузер его игнорирует.",
-        )
+        return phrase(lang, "cookies.set_cookie.the-set-cookie-value-has-no")
     name = abridged(pair.split("=", 1)[0].strip(), 60)
     attrs = dict(parameters(rest, ";"))  # in order of appearance; a repeated one: the last wins
     clauses = [c for c in [_cookie_prefix(name, lang)] if c]
     clauses += [c for n, a in attrs.items() if (c := _cookie_attribute(n, a, attrs, lang))]
     if "expires" not in attrs and "max-age" not in attrs:
-        clauses.append(
-            say(
-                lang,
-                "with neither Expires nor Max-Age it is a session cookie, deleted when the "
-                "browser session ends",
-                "без Expires и Max-Age это сеансовый cookie: он удаляется, когда заканчивается "
-                "сеанс браузера",
-            )
-        )
+        clauses.append(phrase(lang, "cookies.set_cookie.with-neither-expires-nor-max-age"))
     quoted = (
-        say(lang, f'"{name}"', f"«{name}»") if name else say(lang, "without a name", "без имени")
+        phrase(lang, "cookies.set_cookie.text", name=name)
+        if name
+        else phrase(lang, "cookies.set_cookie.without-a-name")
     )
-    lead = say(
-        lang,
-        f"The server asks the browser to store the cookie {quoted}",
-        f"Сервер просит браузер сохранить cookie {quoted}",
-    )
+    lead = phrase(lang, "cookies.set_cookie.the-server-asks-the-browser-to", quoted=quoted)
     return lead + ": " + "; ".join(clauses) + "."
 
 
@@ -186,13 +114,7 @@ def _cookie(value: str, lang: str) -> str | None:
     names = [name for name in names if name]
     if not names:
         return None
-    return say(
-        lang,
-        f"The browser sends back the cookies it stored for this site: {', '.join(names)} "
-        "(values not shown).",
-        f"Браузер возвращает серверу сохранённые для этого сайта cookie: {', '.join(names)} "
-        "(значения не показаны).",
-    )
+    return phrase(lang, "cookies.cookie.the-browser-sends-back-the-cookies", join=", ".join(names))
 
 
 # The headers this family explains, in order: (lower-case name, handler).

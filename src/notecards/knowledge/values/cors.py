@@ -6,7 +6,7 @@ from notecards.knowledge.values.common import (
     Handler,
     abridged,
     list_items,
-    say,
+    phrase,
     span,
     whole_number,
 )
@@ -16,35 +16,13 @@ def _acao(value: str, lang: str) -> str | None:
     """Access-Control-Allow-Origin (Fetch): * versus one origin."""
     origin = value.strip()
     if origin == "*":
-        return say(
-            lang,
-            "Scripts from any origin may read this response (but not in requests made with "
-            "credentials).",
-            "Читать этот ответ разрешено скриптам с любого источника (но не в запросах с "
-            "учётными данными).",
-        )
+        return phrase(lang, "cors.acao.scripts-from-any-origin-may-read")
     if origin == "null":
-        return say(
-            lang,
-            'Only documents with the opaque origin "null" (sandboxed iframes, file: pages) may '
-            "read the response; this value is discouraged.",
-            "Читать ответ разрешено только документам с непрозрачным источником null "
-            "(iframe в песочнице, страницы file:); такое значение не рекомендуется.",
-        )
+        return phrase(lang, "cors.acao.only-documents-with-the-opaque-origin")
     if "," in origin or " " in origin:
-        return say(
-            lang,
-            "Invalid value: only one origin or * is allowed, not a list, so the browser blocks "
-            "the response.",
-            "Некорректное значение: допускается один источник или *, а не список, поэтому "
-            "браузер заблокирует ответ.",
-        )
+        return phrase(lang, "cors.acao.invalid-value-only-one-origin-or")
     shown = abridged(origin, 100)
-    return say(
-        lang,
-        f"Only scripts from the origin {shown} may read this response.",
-        f"Читать этот ответ разрешено только скриптам с источника {shown}.",
-    )
+    return phrase(lang, "cors.acao.only-scripts-from-the-origin-may", shown=shown)
 
 
 def _acma(value: str, lang: str) -> str | None:
@@ -53,127 +31,69 @@ def _acma(value: str, lang: str) -> str | None:
     if seconds is None:
         return None
     if seconds <= 0:
-        return say(
-            lang,
-            "Preflight results must not be cached: every such request needs a new OPTIONS "
-            "preflight.",
-            "Результат предварительного запроса кэшировать нельзя: каждому такому запросу нужен "
-            "новый предварительный запрос OPTIONS.",
-        )
-    text = say(
+        return phrase(lang, "cors.acma.preflight-results-must-not-be-cached")
+    text = phrase(
         lang,
-        f"The browser may cache the result of this preflight for {span(seconds, lang)} and "
-        "skip the OPTIONS request until then.",
-        f"Браузер может хранить результат этого предварительного запроса "
-        f"{span(seconds, lang, 'acc')} и до тех пор не повторять запрос OPTIONS.",
+        "cors.acma.the-browser-may-cache-the-result",
+        span=span(seconds, lang),
+        span_acc=span(seconds, lang, "acc"),
     )
     if seconds > 7200:
-        text += say(
-            lang,
-            " Browsers cap the value (Chromium at 2 hours, Firefox at 24 hours).",
-            " Браузеры ограничивают это значение (Chromium — 2 часами, Firefox — 24 часами).",
-        )
+        text += phrase(lang, "cors.acma.browsers-cap-the-value-chromium-at")
     return text
 
 
 def _list_or_any(value: str, lang: str) -> str:
     names = [abridged(n, 40) for n in list_items(value)]
     if names == ["*"]:
-        return say(
-            lang, "any (*, only without credentials)", "любые (*, только без учётных данных)"
-        )
+        return phrase(lang, "cors.list_or_any.any-only-without-credentials")
     return ", ".join(names[:20])
 
 
 def _acam(value: str, lang: str) -> str | None:
     methods = _list_or_any(value, lang)
-    return say(
-        lang,
-        f"The actual cross-origin request may use the methods: {methods}.",
-        f"Основной запрос с другого источника может использовать методы: {methods}.",
-    )
+    return phrase(lang, "cors.acam.the-actual-cross-origin-request-may", methods=methods)
 
 
 def _acah(value: str, lang: str) -> str | None:
     headers = _list_or_any(value, lang)
-    return say(
-        lang,
-        f"The actual cross-origin request may send the headers: {headers}.",
-        f"Основной запрос с другого источника может отправлять заголовки: {headers}.",
-    )
+    return phrase(lang, "cors.acah.the-actual-cross-origin-request-may", headers=headers)
 
 
 def _aceh(value: str, lang: str) -> str | None:
     headers = _list_or_any(value, lang)
-    return say(
-        lang,
-        f"Besides the safelisted response headers, scripts from other origins may read: {headers}.",
-        f"Кроме разрешённых по умолчанию заголовков ответа, скрипты с других источников могут "
-        f"читать: {headers}.",
+    return phrase(
+        lang, "cors.aceh.besides-the-safelisted-response-headers-scripts", headers=headers
     )
 
 
 def _acac(value: str, lang: str) -> str | None:
     if value.strip() == "true":
-        return say(
-            lang,
-            "The page may read the response even though the request was sent with credentials "
-            "(cookies, HTTP authentication, client certificates).",
-            "Странице разрешено читать ответ, даже если запрос отправлен с учётными данными "
-            "(cookie, HTTP-аутентификация, клиентские сертификаты).",
-        )
-    return say(
-        lang,
-        "Only the value true (lower case) has an effect; anything else means credentials are "
-        "not allowed.",
-        "Действует только значение true (строчными буквами); любое другое означает, что "
-        "учётные данные не разрешены.",
-    )
+        return phrase(lang, "cors.acac.the-page-may-read-the-response")
+    return phrase(lang, "cors.acac.only-the-value-true-lower-case")
 
 
 def _acrm(value: str, lang: str) -> str | None:
     method = abridged(value.strip(), 30)
-    return say(
-        lang,
-        f"Preflight: the actual request will use the {method} method.",
-        f"Предварительный запрос: основной запрос будет отправлен методом {method}.",
-    )
+    return phrase(lang, "cors.acrm.preflight-the-actual-request-will-use", method=method)
 
 
 def _acrh(value: str, lang: str) -> str | None:
     headers = ", ".join(abridged(n, 40) for n in list_items(value)[:20])
-    return say(
-        lang,
-        f"Preflight: the actual request will send the headers {headers}.",
-        f"Предварительный запрос: основной запрос отправит заголовки {headers}.",
-    )
+    return phrase(lang, "cors.acrh.preflight-the-actual-request-will-send", headers=headers)
 
 
 def _origin(value: str, lang: str) -> str | None:
     origin = value.strip()
     if origin == "null":
-        return say(
-            lang,
-            'The request comes from an opaque origin ("null"), e.g. a sandboxed iframe, a file: '
-            "page or a redirect across origins.",
-            "Запрос пришёл с непрозрачного источника (null), например из iframe в песочнице, со "
-            "страницы file: или после перенаправления между источниками.",
-        )
+        return phrase(lang, "cors.origin.the-request-comes-from-an-opaque")
     shown = abridged(origin, 100)
-    return say(
-        lang,
-        f"The request was initiated by a page from the origin {shown}.",
-        f"Запрос инициирован страницей с источника {shown}.",
-    )
+    return phrase(lang, "cors.origin.the-request-was-initiated-by-a", shown=shown)
 
 
 def _referer(value: str, lang: str) -> str | None:
     shown = abridged(value, 150)
-    return say(
-        lang,
-        f"The link to this resource was found on the page {shown}.",
-        f"Ссылка на этот ресурс получена со страницы {shown}.",
-    )
+    return phrase(lang, "cors.referer.the-link-to-this-resource-was", shown=shown)
 
 
 # The headers this family explains, in order: (lower-case name, handler).

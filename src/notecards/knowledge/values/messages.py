@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from notecards.knowledge import lookup_method, lookup_status
-from notecards.knowledge.values.common import abridged, lower_first, normal_lang, say
+from notecards.knowledge.values.common import abridged, lower_first, normal_lang, phrase, say
 
 _STATUS_CLASSES: dict[int, tuple[str, str]] = {
     1: (
@@ -50,20 +50,20 @@ def explain_status(code: int, reason: str, lang: str) -> str | None:
     if info is not None:
         text = info.meaning.get(lang) or info.meaning.get("en") or ""
         if reason and _real_reason(info.reason) and reason.lower() != info.reason.lower():
-            text += say(
-                lang,
-                f' The registered reason phrase is "{info.reason}".',
-                f" Зарегистрированная текстовая фраза — «{info.reason}».",
+            text += phrase(
+                lang, "messages.explain_status.the-registered-reason-phrase-is", reason=info.reason
             )
         return text
     if not 100 <= code <= 599:
         return None
     en, ru = _STATUS_CLASSES[code // 100]
-    return say(
+    return phrase(
         lang,
-        f"Code {code} is not registered; clients treat it like {code // 100}00, i.e. {en}.",
-        f"Код {code} не зарегистрирован; клиенты обрабатывают его как {code // 100}00, то есть "
-        f"{ru}.",
+        "messages.explain_status.code-is-not-registered-clients-treat",
+        code=code,
+        value=code // 100,
+        en=en,
+        ru=ru,
     )
 
 
@@ -76,17 +76,13 @@ def explain_status_line(version: str, code: int, reason: str, lang: str) -> str:
     if not reason and info is not None and _real_reason(info.reason):
         reason = info.reason  # HTTP/2 and later send no reason phrase
     status = f"{code} {reason}".strip()
-    over = say(lang, f" over {version}", f" по протоколу {version}") if version else ""
-    head = say(
-        lang, f"The server reports status {status}{over}", f"Сервер сообщает код {status}{over}"
+    over = phrase(lang, "messages.explain_status_line.over", version=version) if version else ""
+    head = phrase(
+        lang, "messages.explain_status_line.the-server-reports-status", status=status, over=over
     )
     meaning = explain_status(code, reason, lang)
     if meaning is None:
-        return head + say(
-            lang,
-            "; this is not a valid HTTP status code (valid codes are 100–599).",
-            "; это некорректный код состояния HTTP (допустимы коды 100–599).",
-        )
+        return head + phrase(lang, "messages.explain_status_line.this-is-not-a-valid-http")
     return f"{head}: {lower_first(meaning)}"
 
 
@@ -112,22 +108,14 @@ def _method_gloss(method: str, lang: str) -> str:
     if info is not None:
         meaning = info.meaning.get(lang) or info.meaning.get("en") or ""
         return lower_first(meaning.rstrip("."))
-    return say(
-        lang,
-        "a non-standard or extension method",
-        "нестандартный метод или метод расширения",
-    )
+    return phrase(lang, "messages.method_gloss.a-non-standard-or-extension-method")
 
 
 def _case_note(method: str, lang: str) -> str:
     """Methods are case-sensitive: "get" is not GET, which students often miss."""
     upper = method.upper()
     if method != upper and upper in _METHOD_GLOSS:
-        return say(
-            lang,
-            f" Method names are case-sensitive: the standard method is {upper}.",
-            f" Имена методов чувствительны к регистру: стандартный метод — {upper}.",
-        )
+        return phrase(lang, "messages.case_note.method-names-are-case-sensitive-the", upper=upper)
     return ""
 
 
@@ -137,21 +125,23 @@ def explain_request_line(method: str, target: str, version: str, lang: str) -> s
     method = abridged(method, 30) if isinstance(method, str) else ""
     target = abridged(target, 200) if isinstance(target, str) else ""
     version = abridged(version, 30) if isinstance(version, str) else ""
-    over = say(lang, f" over {version}", f" по протоколу {version}") if version else ""
+    over = phrase(lang, "messages.explain_request_line.over", version=version) if version else ""
     gloss = _method_gloss(method, lang)
     if method.upper() == "CONNECT" or re.fullmatch(r"[^/\s?#]+:[0-9]+", target):
-        text = say(
+        text = phrase(
             lang,
-            f"The client asks the proxy to open a tunnel to {target} (method {method}){over}.",
-            f"Клиент просит прокси открыть туннель к {target} (метод {method}){over}.",
+            "messages.explain_request_line.the-client-asks-the-proxy-to",
+            target=target,
+            method=method,
+            over=over,
         )
     elif target == "*":
-        text = say(
+        text = phrase(
             lang,
-            f"The client sends {method} ({gloss}){over} to the server as a whole, not to a "
-            "particular resource.",
-            f"Клиент отправляет запрос {method} ({gloss}){over} серверу в целом, а не "
-            "конкретному ресурсу.",
+            "messages.explain_request_line.the-client-sends-to-the-server",
+            method=method,
+            gloss=gloss,
+            over=over,
         )
     else:
         verb = say(
@@ -161,10 +151,14 @@ def explain_request_line(method: str, target: str, version: str, lang: str) -> s
             else "accesses the resource",
             "запрашивает ресурс" if method.upper() in ("GET", "HEAD") else "обращается к ресурсу",
         )
-        text = say(
+        text = phrase(
             lang,
-            f"The client {verb} {target} with the {method} method ({gloss}){over}.",
-            f"Клиент {verb} {target} методом {method} ({gloss}){over}.",
+            "messages.explain_request_line.the-client-with-the-method",
+            verb=verb,
+            target=target,
+            method=method,
+            gloss=gloss,
+            over=over,
         )
         text += _target_note(target, lang)
     return text + _case_note(method, lang)
@@ -174,16 +168,8 @@ def _target_note(target: str, lang: str) -> str:
     """The absolute form (sent to proxies) and the query string deserve a word."""
     note = ""
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", target):
-        note += say(
-            lang,
-            " The full URL (absolute form) is what a client sends to a proxy.",
-            " Полный URL (абсолютная форма) клиент указывает при обращении к прокси.",
-        )
+        note += phrase(lang, "messages.target_note.the-full-url-absolute-form-is")
     query = target.partition("?")[2].partition("#")[0]
     if query:
-        note += say(
-            lang,
-            f" The part after ? is the query string: {query}.",
-            f" Часть после ? — строка запроса: {query}.",
-        )
+        note += phrase(lang, "messages.target_note.the-part-after-is-the-query", query=query)
     return note

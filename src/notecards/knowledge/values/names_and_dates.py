@@ -11,6 +11,7 @@ from notecards.knowledge.values.common import (
     abridged,
     http_date,
     list_items,
+    phrase,
     say,
     span,
     whole_number,
@@ -92,15 +93,9 @@ def _expires(value: str, lang: str) -> str | None:
     when = http_date(value, lang)
     if when is None:
         shown = abridged(value, 40)
-        return say(
-            lang,
-            f"{shown} is not a valid date, so the response counts as already stale.",
-            f"Значение {shown} — не дата, поэтому ответ сразу считается устаревшим.",
-        )
-    return say(
-        lang,
-        f"The response becomes stale after {when} (unless Cache-Control: max-age says otherwise).",
-        f"Ответ считается устаревшим после {when} (если Cache-Control: max-age не задаёт иное).",
+        return phrase(lang, "names_and_dates.expires.is-not-a-valid-date-so", shown=shown)
+    return phrase(
+        lang, "names_and_dates.expires.the-response-becomes-stale-after-unless", when=when
     )
 
 
@@ -108,19 +103,16 @@ def _retry_after(value: str, lang: str) -> str | None:
     """Retry-After (RFC 9110 §10.2.3): a delay in seconds or an HTTP date."""
     seconds = whole_number(value)
     if seconds is not None and seconds >= 0:
-        return say(
+        return phrase(
             lang,
-            f"The client should wait {span(seconds, lang)} before retrying the request.",
-            f"Клиенту следует повторить запрос не раньше чем через {span(seconds, lang, 'acc')}.",
+            "names_and_dates.retry_after.the-client-should-wait-before-retrying",
+            span=span(seconds, lang),
+            span_acc=span(seconds, lang, "acc"),
         )
     when = http_date(value, lang)
     if when is None:
         return None
-    return say(
-        lang,
-        f"The client should not retry the request before {when}.",
-        f"Клиенту следует повторить запрос не раньше {when}.",
-    )
+    return phrase(lang, "names_and_dates.retry_after.the-client-should-not-retry-the", when=when)
 
 
 def _age(value: str, lang: str) -> str | None:
@@ -128,31 +120,20 @@ def _age(value: str, lang: str) -> str | None:
     seconds = whole_number(value)
     if seconds is None or seconds < 0:
         return None
-    return say(
+    return phrase(
         lang,
-        f"The response has spent {span(seconds, lang)} in caches since the origin server "
-        "produced or revalidated it.",
-        f"Ответ находится в кэше уже {span(seconds, lang, 'acc')} с тех пор, как исходный "
-        "сервер создал или подтвердил его.",
+        "names_and_dates.age.the-response-has-spent-in-caches",
+        span=span(seconds, lang),
+        span_acc=span(seconds, lang, "acc"),
     )
 
 
 def _location(value: str, lang: str) -> str | None:
     """Location (RFC 9110 §10.2.2): where a redirect points or where a new resource is."""
     target = abridged(value, 200)
-    text = say(
-        lang,
-        f"The target address is {target}: the client is redirected there (3xx), or a resource "
-        "was just created there (201 Created).",
-        f"Целевой адрес — {target}: на него сервер перенаправляет клиента (3xx) или там "
-        "находится только что созданный ресурс (201 Created).",
-    )
+    text = phrase(lang, "names_and_dates.location.the-target-address-is-the-client", target=target)
     if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value.strip()):
-        text += say(
-            lang,
-            " The reference is relative, so it is resolved against the request URL.",
-            " Ссылка относительная: она отсчитывается от URL запроса.",
-        )
+        text += phrase(lang, "names_and_dates.location.the-reference-is-relative-so-it")
     return text
 
 
@@ -160,11 +141,7 @@ def _allow(value: str, lang: str) -> str | None:
     methods = ", ".join(abridged(m, 20) for m in list_items(value)[:20])
     if not methods:
         return None
-    return say(
-        lang,
-        f"The resource supports the methods {methods}.",
-        f"Ресурс поддерживает методы {methods}.",
-    )
+    return phrase(lang, "names_and_dates.allow.the-resource-supports-the-methods", methods=methods)
 
 
 # The headers this family explains, in order: (lower-case name, handler).

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from notecards.knowledge.values.common import Handler, abridged, joined, list_items, parameters, say
+from notecards.knowledge.values.common import (
+    Handler,
+    abridged,
+    joined,
+    list_items,
+    parameters,
+    phrase,
+    say,
+)
 
 
 def _weighted(value: str) -> list[tuple[str, float]]:
@@ -51,7 +59,7 @@ def _member_name(field: str, token: str, lang: str) -> str:
         return say(lang, en, ru)
     if field == "accept" and token.endswith("/*"):
         top = token[:-2]
-        return say(lang, f"any {top} type", f"любой тип {top}/*")
+        return phrase(lang, "negotiation.member_name.any-type", top=top)
     return token
 
 
@@ -71,16 +79,16 @@ def _accept_like(field: str) -> Handler:
         en, ru = _ACCEPT_LEADS[field]
         text = ""
         if wanted:
-            text = say(
+            text = phrase(
                 lang,
-                f"{en}, most preferred first: {', '.join(wanted)}.",
-                f"{ru} (по убыванию предпочтения): {', '.join(wanted)}.",
+                "negotiation.accept_like.most-preferred-first",
+                en=en,
+                join=", ".join(wanted),
+                ru=ru,
             )
         if refused:
-            text += say(
-                lang,
-                f" Not acceptable (q=0): {', '.join(refused)}.",
-                f" Не подходят (q=0): {', '.join(refused)}.",
+            text += phrase(
+                lang, "negotiation.accept_like.not-acceptable-q-0", join=", ".join(refused)
             )
         return text.strip()
 
@@ -93,27 +101,11 @@ def _vary(value: str, lang: str) -> str | None:
     if not names:
         return None
     if "*" in names:
-        return say(
-            lang,
-            "The response depends on more than the request headers, so a cache cannot reuse it "
-            "without asking the server.",
-            "Ответ зависит не только от заголовков запроса, поэтому кэш не может использовать "
-            "его повторно без обращения к серверу.",
-        )
+        return phrase(lang, "negotiation.vary.the-response-depends-on-more-than")
     if len(names) == 1:
-        return say(
-            lang,
-            f"Caches must keep a separate copy of the response for each value of the request "
-            f"header {names[0]} and serve it only to requests with the same value.",
-            f"Кэш должен хранить отдельную копию ответа для каждого значения заголовка запроса "
-            f"{names[0]} и отдавать её только на запросы с тем же значением.",
-        )
-    return say(
-        lang,
-        f"Caches must keep a separate copy of the response for each combination of the request "
-        f"headers {joined(names, lang)} and serve it only to requests with the same values.",
-        f"Кэш должен хранить отдельную копию ответа для каждого сочетания значений заголовков "
-        f"запроса {joined(names, lang)} и отдавать её только на запросы с теми же значениями.",
+        return phrase(lang, "negotiation.vary.caches-must-keep-a-separate-copy-2", names=names[0])
+    return phrase(
+        lang, "negotiation.vary.caches-must-keep-a-separate-copy", joined=joined(names, lang)
     )
 
 

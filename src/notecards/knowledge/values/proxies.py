@@ -7,6 +7,7 @@ from notecards.knowledge.values.common import (
     abridged,
     list_items,
     parameters,
+    phrase,
     say,
     whole_number,
 )
@@ -17,23 +18,17 @@ def _x_forwarded_for(value: str, lang: str) -> str | None:
     if not hops:
         return None
     if len(hops) == 1:
-        text = say(
-            lang,
-            f"A proxy forwarded this request on behalf of the client {hops[0]}.",
-            f"Прокси переслал этот запрос от имени клиента {hops[0]}.",
+        text = phrase(
+            lang, "proxies.x_forwarded_for.a-proxy-forwarded-this-request-on", hops=hops[0]
         )
     else:
-        text = say(
+        text = phrase(
             lang,
-            f"The original client is {hops[0]}; the request then passed through the proxies "
-            f"{', '.join(hops[1:])}.",
-            f"Исходный клиент — {hops[0]}; далее запрос прошёл через прокси {', '.join(hops[1:])}.",
+            "proxies.x_forwarded_for.the-original-client-is-the-request",
+            hops=hops[0],
+            join=", ".join(hops[1:]),
         )
-    return text + say(
-        lang,
-        " Only entries added by your own proxies can be trusted.",
-        " Доверять можно только записям, добавленным своими прокси.",
-    )
+    return text + phrase(lang, "proxies.x_forwarded_for.only-entries-added-by-your-own")
 
 
 _FORWARDED_PARTS: dict[str, tuple[str, str]] = {
@@ -54,17 +49,15 @@ def _forwarded(value: str, lang: str) -> str | None:
     ]
     if not parts:
         return None
-    return say(lang, "A proxy reports: ", "Прокси сообщает: ") + ", ".join(parts) + "."
+    return phrase(lang, "proxies.forwarded.a-proxy-reports") + ", ".join(parts) + "."
 
 
 def _x_forwarded_proto(value: str, lang: str) -> str | None:
     proto = value.strip().lower()
     if proto not in ("http", "https"):
         return None
-    return say(
-        lang,
-        f"The client reached the proxy or load balancer over {proto.upper()}.",
-        f"Клиент подключился к прокси или балансировщику по {proto.upper()}.",
+    return phrase(
+        lang, "proxies.x_forwarded_proto.the-client-reached-the-proxy-or", upper=proto.upper()
     )
 
 
@@ -72,13 +65,7 @@ def _max_forwards(value: str, lang: str) -> str | None:
     hops = whole_number(value)
     if hops is None or hops < 0:
         return None
-    return say(
-        lang,
-        f"At most {hops} more proxies may forward this request; the recipient that sees 0 "
-        "must answer itself.",
-        f"Переслать запрос могут ещё не более {hops} прокси; получатель, у которого значение 0, "
-        "отвечает сам.",
-    )
+    return phrase(lang, "proxies.max_forwards.at-most-more-proxies-may-forward", hops=hops)
 
 
 # The headers this family explains, in order: (lower-case name, handler).

@@ -11,6 +11,7 @@ from notecards.knowledge.values.common import (
     joined,
     list_items,
     parameters,
+    phrase,
     say,
     sentence,
     span,
@@ -25,21 +26,11 @@ def _hsts(value: str, lang: str) -> str | None:
     subdomains = "includesubdomains" in params
     raw = params.get("max-age")
     if raw is None:
-        return say(
-            lang,
-            "Invalid HSTS header: the required max-age directive is missing, so the browser "
-            "ignores it.",
-            "Некорректный заголовок HSTS: нет обязательной директивы max-age, поэтому браузер "
-            "его игнорирует.",
-        )
+        return phrase(lang, "security.hsts.invalid-hsts-header-the-required-max")
     seconds = whole_number(raw)
     if seconds is None or seconds < 0:
-        return say(
-            lang,
-            f"Invalid HSTS header: max-age={abridged(raw, 40)} is not a number of seconds, so the "
-            "browser ignores it.",
-            f"Некорректный заголовок HSTS: max-age={abridged(raw, 40)} — не число секунд, поэтому "
-            "браузер его игнорирует.",
+        return phrase(
+            lang, "security.hsts.invalid-hsts-header-max-age-is", abridged=abridged(raw, 40)
         )
     if seconds == 0:
         return say(
@@ -61,12 +52,7 @@ def _hsts(value: str, lang: str) -> str | None:
         + f" только по HTTPS в течение {span(seconds, lang, 'gen')}.",
     )
     if "preload" in params:
-        text += say(
-            lang,
-            " The site also asks to be included in the HSTS preload list built into browsers.",
-            " Кроме того, сайт просит включить его во встроенный в браузеры список "
-            "предзагрузки HSTS (preload).",
-        )
+        text += phrase(lang, "security.hsts.the-site-also-asks-to-be")
     return text
 
 
@@ -92,30 +78,14 @@ def _x_frame_options(value: str, lang: str) -> str | None:
         en, ru = _FRAME_OPTIONS[mode]
         return say(lang, en, ru)
     if mode.startswith("allow-from"):
-        return say(
-            lang,
-            "ALLOW-FROM is obsolete and modern browsers ignore it; use CSP frame-ancestors "
-            "instead.",
-            "ALLOW-FROM устарел, современные браузеры его игнорируют; вместо него используйте "
-            "CSP frame-ancestors.",
-        )
+        return phrase(lang, "security.x_frame_options.allow-from-is-obsolete-and-modern")
     return None
 
 
 def _nosniff(value: str, lang: str) -> str | None:
     if value.strip().lower() != "nosniff":
-        return say(
-            lang,
-            "Only the value nosniff is defined; anything else has no effect.",
-            "Определено только значение nosniff; любое другое ни на что не влияет.",
-        )
-    return say(
-        lang,
-        "The browser must not guess (sniff) the media type and must trust Content-Type: "
-        "scripts and styles served with a wrong type are blocked.",
-        "Браузер не должен угадывать медиатип по содержимому и обязан доверять Content-Type: "
-        "скрипты и стили с неверным типом блокируются.",
-    )
+        return phrase(lang, "security.nosniff.only-the-value-nosniff-is-defined")
+    return phrase(lang, "security.nosniff.the-browser-must-not-guess-sniff")
 
 
 _REFERRER_POLICIES: dict[str, tuple[str, str]] = {
@@ -163,11 +133,7 @@ def _referrer_policy(value: str, lang: str) -> str | None:
     en, ru = _REFERRER_POLICIES[known[-1]]
     text = sentence([say(lang, en, ru)])
     if len(list_items(value)) > 1:
-        text += say(
-            lang,
-            f" In a list, the last policy the browser supports applies: {known[-1]}.",
-            f" Из списка применяется последняя политика, которую знает браузер: {known[-1]}.",
-        )
+        text += phrase(lang, "security.referrer_policy.in-a-list-the-last-policy", known=known[-1])
     return text
 
 
@@ -273,31 +239,27 @@ def _csp_source(token: str, lang: str) -> str:
         en, ru = _CSP_SOURCES[low]
         return say(lang, en, ru)
     if low.startswith("'nonce-"):
-        return say(lang, "elements with the right nonce", "элементы с верным nonce")
+        return phrase(lang, "security.csp_source.elements-with-the-right-nonce")
     if re.match(r"'sha(256|384|512)-", low):
-        return say(lang, "code with a matching hash", "код с совпадающим хешем")
+        return phrase(lang, "security.csp_source.code-with-a-matching-hash")
     return abridged(token, 60)
 
 
 def _csp_directive(name: str, args: list[str], lang: str) -> str:
     if name in ("upgrade-insecure-requests", "block-all-mixed-content"):
         return (
-            say(lang, "http: addresses are upgraded to https:", "адреса http: заменяются на https:")
+            phrase(lang, "security.csp_directive.http-addresses-are-upgraded-to-https")
             if name == "upgrade-insecure-requests"
-            else say(
-                lang, "mixed (HTTP) content is blocked", "смешанное (HTTP) содержимое блокируется"
-            )
+            else phrase(lang, "security.csp_directive.mixed-http-content-is-blocked")
         )
     if name in ("report-uri", "report-to"):
         target = abridged(" ".join(args), 80)
-        return say(
-            lang, f"violations are reported to {target}", f"о нарушениях сообщается на {target}"
-        )
+        return phrase(lang, "security.csp_directive.violations-are-reported-to", target=target)
     if name == "sandbox":
-        return say(lang, "the page runs in a sandbox", "страница работает в песочнице")
+        return phrase(lang, "security.csp_directive.the-page-runs-in-a-sandbox")
     en, ru = _CSP_DIRECTIVES.get(name, (abridged(name, 40), abridged(name, 40)))
-    sources = ", ".join(_csp_source(arg, lang) for arg in args[:12]) or say(
-        lang, "nothing", "ничего"
+    sources = ", ".join(_csp_source(arg, lang) for arg in args[:12]) or phrase(
+        lang, "security.csp_directive.nothing"
     )
     return f"{say(lang, en, ru)} — {sources}"
 
@@ -314,15 +276,9 @@ def _csp(report_only: bool) -> Handler:
         if not clauses:
             return None
         if report_only:
-            lead = say(
-                lang,
-                "Content Security Policy in report-only mode (violations are reported, not "
-                "blocked): ",
-                "Политика безопасности содержимого в режиме отчёта (нарушения не блокируются, "
-                "а только попадают в отчёт): ",
-            )
+            lead = phrase(lang, "security.csp.content-security-policy-in-report-only")
         else:
-            lead = say(lang, "Content Security Policy: ", "Политика безопасности содержимого: ")
+            lead = phrase(lang, "security.csp.content-security-policy")
         return lead + "; ".join(clauses) + "."
 
     return explain
@@ -331,16 +287,18 @@ def _csp(report_only: bool) -> Handler:
 def _permission_audience(allowlist: str, lang: str) -> str:
     inner = allowlist.strip()
     if inner == "*":
-        return say(lang, "all origins", "всем источникам")
+        return phrase(lang, "security.permission_audience.all-origins")
     members = inner.strip("()").split()
     if not members:
-        return say(lang, "nobody (disabled)", "никому (отключено)")
+        return phrase(lang, "security.permission_audience.nobody-disabled")
     names = [
-        say(lang, "this origin", "своему источнику") if m == "self" else abridged(m.strip('"'), 60)
+        phrase(lang, "security.permission_audience.this-origin")
+        if m == "self"
+        else abridged(m.strip('"'), 60)
         for m in members[:10]
     ]
-    if names == [say(lang, "this origin", "своему источнику")]:
-        return say(lang, "this origin only", "только своему источнику")
+    if names == [phrase(lang, "security.permission_audience.this-origin")]:
+        return phrase(lang, "security.permission_audience.this-origin-only")
     return joined(names, lang)
 
 
@@ -356,11 +314,7 @@ def _permissions_policy(value: str, lang: str) -> str | None:
     if not clauses:
         return None
     return (
-        say(
-            lang,
-            "Browser features allowed for the page and its frames: ",
-            "Кому разрешены возможности браузера: ",
-        )
+        phrase(lang, "security.permissions_policy.browser-features-allowed-for-the-page")
         + "; ".join(clauses)
         + "."
     )
@@ -383,10 +337,10 @@ def _clear_site_data(value: str, lang: str) -> str | None:
     names = [say(lang, *_SITE_DATA[kind]) for kind in kinds if kind in _SITE_DATA]
     if not names:
         return None
-    return say(
+    return phrase(
         lang,
-        f"The browser must delete this site's {joined(names, lang)}.",
-        f"Браузер должен удалить для этого сайта: {joined(names, lang)}.",
+        "security.clear_site_data.the-browser-must-delete-this-site",
+        joined=joined(names, lang),
     )
 
 
