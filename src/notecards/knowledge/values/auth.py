@@ -4,37 +4,9 @@ from __future__ import annotations
 
 import re
 
-from notecards.knowledge.values.common import TOKEN, Handler, abridged, phrase, say
+from notecards.knowledge.values.common import TOKEN, Handler, Table, abridged, phrase, say
 
-_AUTH_SCHEMES: dict[str, tuple[str, str]] = {
-    "basic": (
-        "user name and password in base64, which is encoding, not encryption, so it needs HTTPS",
-        "имя пользователя и пароль в base64 — это кодирование, а не шифрование, поэтому "
-        "нужен HTTPS",
-    ),
-    "bearer": (
-        "a bearer token (e.g. an OAuth 2.0 access token), which gives access to whoever holds it",
-        "токен на предъявителя (например, токен доступа OAuth 2.0), дающий доступ любому, у "
-        "кого он есть",
-    ),
-    "digest": (
-        "a hash of the password and a server nonce is sent instead of the password",
-        "вместо пароля передаётся хеш от пароля и одноразового значения сервера",
-    ),
-    "negotiate": ("SPNEGO: Kerberos or NTLM", "SPNEGO: Kerberos или NTLM"),
-    "ntlm": (
-        "the Windows NTLM challenge-response protocol",
-        "протокол NTLM Windows (запрос–ответ)",
-    ),
-    "aws4-hmac-sha256": (
-        "the request is signed with AWS Signature Version 4",
-        "запрос подписан по схеме AWS Signature Version 4",
-    ),
-    "dpop": (
-        "an OAuth token bound to the client's key (DPoP)",
-        "токен OAuth, привязанный к ключу клиента (DPoP)",
-    ),
-}
+_AUTH_SCHEMES = Table("auth.auth-schemes")
 
 
 def _auth_scheme(value: str) -> str | None:
@@ -61,10 +33,9 @@ def _authorization(to_proxy: bool) -> Handler:
             return phrase(
                 lang, "auth.authorization.with-credentials-that-name-no-recognisable", who=who
             )
-        detail = _AUTH_SCHEMES.get(scheme.lower())
         text = phrase(lang, "auth.authorization.with-the-scheme", who=who, scheme=scheme)
-        if detail:
-            text += ": " + say(lang, *detail)
+        if scheme.lower() in _AUTH_SCHEMES:
+            text += ": " + _AUTH_SCHEMES.text(lang, scheme.lower())
         return text + phrase(lang, "auth.authorization.credentials-not-shown")
 
     return explain

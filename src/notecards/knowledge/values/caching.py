@@ -5,6 +5,7 @@ from __future__ import annotations
 from notecards.knowledge.durations import Case
 from notecards.knowledge.values.common import (
     Handler,
+    Table,
     abridged,
     parameters,
     phrase,
@@ -95,52 +96,7 @@ def _cc_duration(name: str, arg: str | None, lang: str) -> str:
 
 
 # Directives without an argument: (en, ru) clause.
-_CC_FLAGS: dict[str, tuple[str, str]] = {
-    "no-cache": (
-        "caches may store it but must revalidate it with the server before every use",
-        "кэш может сохранить ответ, но перед каждым использованием обязан проверить его "
-        "актуальность у сервера",
-    ),
-    "no-store": (
-        "no cache may store the request or the response at all",
-        "никакой кэш не должен сохранять ни запрос, ни ответ",
-    ),
-    "private": (
-        "only the user's own (browser) cache may store it, shared caches may not",
-        "сохранять ответ может только личный кэш пользователя (браузера), но не общие кэши",
-    ),
-    "public": (
-        "any cache, shared ones included, may store it",
-        "ответ может сохранить любой кэш, в том числе общий",
-    ),
-    "must-revalidate": (
-        "once stale, it must not be used without revalidating it with the server",
-        "устаревший ответ нельзя использовать, не проверив его у сервера",
-    ),
-    "proxy-revalidate": (
-        "like must-revalidate, but only for shared caches",
-        "то же, что must-revalidate, но только для общих кэшей",
-    ),
-    "immutable": (
-        "it will not change while fresh, so it need not be revalidated even on reload",
-        "пока ответ свежий, он не изменится, поэтому его не нужно перепроверять даже при "
-        "перезагрузке страницы",
-    ),
-    "no-transform": (
-        "intermediaries must not transform the content (e.g. recompress images)",
-        "посредники не должны изменять содержимое (например, пережимать изображения)",
-    ),
-    "must-understand": (
-        "a cache may store it only if it understands the caching rules of its status code",
-        "кэш может сохранить ответ, только если понимает правила кэширования для его кода "
-        "состояния",
-    ),
-    "only-if-cached": (
-        "the client wants only a stored response, without contacting the server "
-        "(504 if there is none)",
-        "клиенту нужен только сохранённый ответ, без обращения к серверу (если его нет — 504)",
-    ),
-}
+_CC_FLAGS = Table("caching.cc-flags")
 
 
 def _cache_control(value: str, lang: str) -> str | None:
@@ -150,8 +106,7 @@ def _cache_control(value: str, lang: str) -> str | None:
         if name in _CC_DURATIONS:
             clauses.append(_cc_duration(name, arg, lang))
         elif name in _CC_FLAGS:
-            en, ru = _CC_FLAGS[name]
-            clauses.append(say(lang, en, ru))
+            clauses.append(_CC_FLAGS.text(lang, name))
         else:
             shown = abridged(name, 40)
             clauses.append(phrase(lang, "caching.cache_control.an-unknown-directive", shown=shown))

@@ -36,6 +36,24 @@ def phrase(lang: str, key: str, **values: object) -> str:
     return fill(text, **{name: str(value) for name, value in values.items()})
 
 
+class Table:
+    """A lookup table whose texts are phrases of the knowledge files (`prefix.key` in
+    values_<lang>.json), so that its wording is data like every other phrase."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and lookup_phrase("en", f"{self.prefix}.{key}") is not None
+
+    def text(self, lang: str, key: str, default: str | None = None) -> str:
+        """The entry `key` in `lang`; `default` (else the key) when there is none."""
+        found = lookup_phrase(lang, f"{self.prefix}.{key}")
+        if found is not None:
+            return found
+        return key if default is None else default
+
+
 def say(lang: str, en: str, ru: str) -> str:
     """Pick the text of `lang`; both versions sit side by side where they are written."""
     return ru if lang == "ru" else en

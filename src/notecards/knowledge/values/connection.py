@@ -7,6 +7,7 @@ import re
 from notecards.knowledge.durations import count_words
 from notecards.knowledge.values.common import (
     Handler,
+    Table,
     abridged,
     joined,
     list_items,
@@ -77,18 +78,14 @@ def _keep_alive(value: str, lang: str) -> str | None:
     return sentence(clauses) if clauses else None
 
 
-_PROTOCOLS: dict[str, tuple[str, str]] = {
-    "websocket": ("the WebSocket protocol", "протокол WebSocket"),
-    "h2c": ("HTTP/2 over plain TCP (h2c)", "HTTP/2 поверх обычного TCP (h2c)"),
-}
+_PROTOCOLS = Table("connection.protocols")
 
 
 def _upgrade(value: str, lang: str) -> str | None:
     """Upgrade (RFC 9110 §7.8): which protocol the connection should switch to."""
     names = []
     for token in list_items(value):
-        en, ru = _PROTOCOLS.get(token.lower(), (abridged(token, 40), abridged(token, 40)))
-        names.append(say(lang, en, ru))
+        names.append(_PROTOCOLS.text(lang, token.lower(), abridged(token, 40)))
     if not names:
         return None
     if len(names) == 1:

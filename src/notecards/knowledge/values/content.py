@@ -9,94 +9,33 @@ from urllib.parse import unquote
 from notecards.knowledge.durations import count_words
 from notecards.knowledge.values.common import (
     Handler,
+    Table,
     abridged,
     joined,
     list_items,
     parameters,
     phrase,
-    say,
     whole_number,
 )
 
-_MEDIA: dict[str, tuple[str, str]] = {
-    "application/json": ("JSON", "JSON"),
-    "text/html": ("an HTML document", "HTML-документ"),
-    "text/plain": ("plain text", "обычный текст"),
-    "text/css": ("a CSS style sheet", "таблица стилей CSS"),
-    "text/javascript": ("JavaScript code", "код на JavaScript"),
-    "application/javascript": ("JavaScript code", "код на JavaScript"),
-    "application/xml": ("XML", "XML"),
-    "text/xml": ("XML", "XML"),
-    "text/csv": ("a CSV table", "таблица CSV"),
-    "text/markdown": ("Markdown text", "текст в формате Markdown"),
-    "text/event-stream": ("a Server-Sent Events stream", "поток событий Server-Sent Events"),
-    "application/x-www-form-urlencoded": (
-        "HTML form fields as name=value pairs joined by &, encoded like a URL query",
-        "поля HTML-формы в виде пар имя=значение через &, закодированные как строка запроса URL",
-    ),
-    "multipart/form-data": (
-        "a multipart HTML form: fields and files in separate parts",
-        "составная HTML-форма: поля и файлы в отдельных частях",
-    ),
-    "multipart/byteranges": (
-        "several byte ranges of a resource, each in its own part",
-        "несколько диапазонов байтов ресурса, каждый в своей части",
-    ),
-    "application/octet-stream": ("arbitrary binary data", "произвольные двоичные данные"),
-    "application/pdf": ("a PDF document", "документ PDF"),
-    "application/zip": ("a ZIP archive", "ZIP-архив"),
-    "application/gzip": ("a gzip-compressed file", "файл, сжатый gzip"),
-    "application/problem+json": (
-        "an error report in the JSON problem details format (RFC 9457)",
-        "описание ошибки в формате problem details JSON (RFC 9457)",
-    ),
-    "application/ld+json": ("JSON-LD linked data", "связанные данные JSON-LD"),
-    "application/xhtml+xml": ("an XHTML document", "XHTML-документ"),
-    "application/x-ndjson": ("newline-delimited JSON records", "записи JSON, по одной в строке"),
-    "application/wasm": ("a WebAssembly module", "модуль WebAssembly"),
-    "application/grpc": ("gRPC messages", "сообщения gRPC"),
-    "message/http": ("an HTTP message", "HTTP-сообщение"),
-    "image/png": ("a PNG image", "изображение PNG"),
-    "image/jpeg": ("a JPEG image", "изображение JPEG"),
-    "image/gif": ("a GIF image", "изображение GIF"),
-    "image/webp": ("a WebP image", "изображение WebP"),
-    "image/avif": ("an AVIF image", "изображение AVIF"),
-    "image/svg+xml": ("an SVG vector image", "векторное изображение SVG"),
-    "image/x-icon": ("an icon", "значок (иконка)"),
-    "image/vnd.microsoft.icon": ("an icon", "значок (иконка)"),
-    "audio/mpeg": ("MP3 audio", "аудио MP3"),
-    "video/mp4": ("MP4 video", "видео MP4"),
-    "video/webm": ("WebM video", "видео WebM"),
-    "font/woff2": ("a WOFF2 font", "шрифт WOFF2"),
-    "font/woff": ("a WOFF font", "шрифт WOFF"),
-}
+_MEDIA = Table("content.media")
 
 
-_MEDIA_TOP: dict[str, tuple[str, str]] = {
-    "text": ("text", "текст"),
-    "image": ("an image", "изображение"),
-    "audio": ("audio", "аудио"),
-    "video": ("video", "видео"),
-    "font": ("a font", "шрифт"),
-    "multipart": ("a body of several parts", "тело из нескольких частей"),
-    "model": ("a 3D model", "3D-модель"),
-    "application": ("application data", "данные приложения"),
-    "message": ("a message", "сообщение"),
-}
+_MEDIA_TOP = Table("content.media-top")
 
 
 def _media_description(media_type: str, lang: str) -> str:
     """What a media type is, in words: "JSON", "an HTML document", "an image"."""
     if media_type in _MEDIA:
-        en, ru = _MEDIA[media_type]
-        return say(lang, en, ru)
+        return _MEDIA.text(lang, media_type)
     if media_type.endswith("+json"):
         return phrase(lang, "content.media_description.json")
     if media_type.endswith("+xml"):
         return phrase(lang, "content.media_description.xml")
     top = media_type.split("/", 1)[0]
-    en, ru = _MEDIA_TOP.get(top, ("data", "данные"))
-    return say(lang, en, ru)
+    if top in _MEDIA_TOP:
+        return _MEDIA_TOP.text(lang, top)
+    return phrase(lang, "content.media_description.data")
 
 
 def _content_type(value: str, lang: str) -> str | None:
@@ -138,20 +77,11 @@ def _content_length(value: str, lang: str) -> str | None:
     )
 
 
-_CODINGS: dict[str, tuple[str, str]] = {
-    "gzip": ("gzip", "gzip"),
-    "x-gzip": ("gzip", "gzip"),
-    "br": ("Brotli (br)", "Brotli (br)"),
-    "deflate": ("zlib/deflate (deflate)", "zlib/deflate (deflate)"),
-    "zstd": ("Zstandard (zstd)", "Zstandard (zstd)"),
-    "compress": ("LZW (compress)", "LZW (compress)"),
-    "x-compress": ("LZW (compress)", "LZW (compress)"),
-}
+_CODINGS = Table("content.codings")
 
 
 def _coding_name(token: str, lang: str) -> str:
-    en, ru = _CODINGS.get(token.lower(), (abridged(token, 30), abridged(token, 30)))
-    return say(lang, en, ru)
+    return _CODINGS.text(lang, token.lower(), abridged(token, 30))
 
 
 def _content_encoding(value: str, lang: str) -> str | None:

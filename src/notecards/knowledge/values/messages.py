@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from notecards.knowledge import lookup_method, lookup_status
-from notecards.knowledge.values.common import abridged, lower_first, normal_lang, phrase, say
+from notecards.knowledge.values.common import Table, abridged, lower_first, normal_lang, phrase, say
 
 _STATUS_CLASSES: dict[int, tuple[str, str]] = {
     1: (
@@ -86,24 +86,13 @@ def explain_status_line(version: str, code: int, reason: str, lang: str) -> str:
     return f"{head}: {lower_first(meaning)}"
 
 
-_METHOD_GLOSS: dict[str, tuple[str, str]] = {
-    "GET": ("retrieve the resource", "получить ресурс"),
-    "HEAD": ("get only the headers", "получить только заголовки"),
-    "POST": ("send data for processing", "передать данные на обработку"),
-    "PUT": ("create or replace the resource", "создать или заменить ресурс"),
-    "DELETE": ("delete the resource", "удалить ресурс"),
-    "CONNECT": ("open a tunnel", "открыть туннель"),
-    "OPTIONS": ("ask which options are supported", "узнать поддерживаемые возможности"),
-    "TRACE": ("echo the request back for diagnostics", "вернуть запрос обратно для диагностики"),
-    "PATCH": ("partially modify the resource", "частично изменить ресурс"),
-}
+_METHOD_GLOSS = Table("messages.method-gloss")
 
 
 def _method_gloss(method: str, lang: str) -> str:
     """A few words on what the method does, for the parenthesis after its name."""
-    gloss = _METHOD_GLOSS.get(method.upper())
-    if gloss:
-        return say(lang, *gloss)
+    if method.upper() in _METHOD_GLOSS:
+        return _METHOD_GLOSS.text(lang, method.upper())
     info = lookup_method(method)
     if info is not None:
         meaning = info.meaning.get(lang) or info.meaning.get("en") or ""

@@ -6,6 +6,7 @@ import re
 
 from notecards.knowledge.values.common import (
     Handler,
+    Table,
     abridged,
     joined,
     list_items,
@@ -39,18 +40,7 @@ _WILDCARDS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-_ACCEPT_LEADS: dict[str, tuple[str, str]] = {
-    "accept": ("The client accepts these media types", "Клиент принимает медиатипы"),
-    "accept-encoding": (
-        "The client can decode these content codings",
-        "Клиент умеет распаковывать кодирования",
-    ),
-    "accept-language": ("The user prefers these languages", "Пользователь предпочитает языки"),
-    "accept-charset": (
-        "The client prefers these character encodings",
-        "Клиент предпочитает кодировки символов",
-    ),
-}
+_ACCEPT_LEADS = Table("negotiation.accept-leads")
 
 
 def _member_name(field: str, token: str, lang: str) -> str:
@@ -76,15 +66,14 @@ def _accept_like(field: str) -> Handler:
         refused = [_member_name(field, token, lang) for token, weight in members if weight == 0]
         if not wanted and not refused:
             return None
-        en, ru = _ACCEPT_LEADS[field]
+        lead = _ACCEPT_LEADS.text(lang, field)
         text = ""
         if wanted:
             text = phrase(
                 lang,
                 "negotiation.accept_like.most-preferred-first",
-                en=en,
+                lead=lead,
                 join=", ".join(wanted),
-                ru=ru,
             )
         if refused:
             text += phrase(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from notecards.knowledge.values.common import (
     Handler,
+    Table,
     abridged,
     list_items,
     parameters,
     phrase,
-    say,
     whole_number,
 )
 
@@ -31,19 +31,14 @@ def _x_forwarded_for(value: str, lang: str) -> str | None:
     return text + phrase(lang, "proxies.x_forwarded_for.only-entries-added-by-your-own")
 
 
-_FORWARDED_PARTS: dict[str, tuple[str, str]] = {
-    "for": ("client", "клиент"),
-    "by": ("received by", "принял"),
-    "host": ("original Host", "исходный Host"),
-    "proto": ("original protocol", "исходный протокол"),
-}
+_FORWARDED_PARTS = Table("proxies.forwarded-parts")
 
 
 def _forwarded(value: str, lang: str) -> str | None:
     """Forwarded (RFC 7239 §4): the first element, as added by the proxy nearest the client."""
     first = value.split(",", 1)[0]
     parts = [
-        f"{say(lang, *_FORWARDED_PARTS[name])} {abridged(arg or '', 60)}"
+        f"{_FORWARDED_PARTS.text(lang, name)} {abridged(arg or '', 60)}"
         for name, arg in parameters(first, ";")
         if name in _FORWARDED_PARTS and arg
     ]

@@ -7,6 +7,7 @@ import re
 
 from notecards.knowledge.values.common import (
     Handler,
+    Table,
     abridged,
     joined,
     list_items,
@@ -56,27 +57,13 @@ def _hsts(value: str, lang: str) -> str | None:
     return text
 
 
-_FRAME_OPTIONS: dict[str, tuple[str, str]] = {
-    "deny": (
-        "The page must not be shown in a frame on any site, its own included (clickjacking "
-        "protection).",
-        "Страницу запрещено показывать во фрейме на любом сайте, включая собственный (защита от "
-        "кликджекинга).",
-    ),
-    "sameorigin": (
-        "The page may be shown in a frame only by pages of the same origin (clickjacking "
-        "protection).",
-        "Показывать страницу во фрейме могут только страницы того же источника (защита от "
-        "кликджекинга).",
-    ),
-}
+_FRAME_OPTIONS = Table("security.frame-options")
 
 
 def _x_frame_options(value: str, lang: str) -> str | None:
     mode = value.strip().lower()
     if mode in _FRAME_OPTIONS:
-        en, ru = _FRAME_OPTIONS[mode]
-        return say(lang, en, ru)
+        return _FRAME_OPTIONS.text(lang, mode)
     if mode.startswith("allow-from"):
         return phrase(lang, "security.x_frame_options.allow-from-is-obsolete-and-modern")
     return None
@@ -88,41 +75,7 @@ def _nosniff(value: str, lang: str) -> str | None:
     return phrase(lang, "security.nosniff.the-browser-must-not-guess-sniff")
 
 
-_REFERRER_POLICIES: dict[str, tuple[str, str]] = {
-    "no-referrer": ("no Referer header is sent at all", "заголовок Referer не отправляется вообще"),
-    "no-referrer-when-downgrade": (
-        "the full URL is sent as Referer, except from HTTPS to HTTP, when nothing is sent",
-        "в Referer передаётся полный URL, кроме перехода с HTTPS на HTTP — тогда ничего",
-    ),
-    "origin": (
-        "only the origin (e.g. https://example.com/) is sent, never the path",
-        "передаётся только источник (например, https://example.com/), без пути",
-    ),
-    "origin-when-cross-origin": (
-        "the full URL is sent to the same origin, only the origin to other origins",
-        "своему источнику передаётся полный URL, чужим — только источник",
-    ),
-    "same-origin": (
-        "the full URL is sent to the same origin, and nothing to other origins",
-        "полный URL передаётся только своему источнику, чужим — ничего",
-    ),
-    "strict-origin": (
-        "only the origin is sent, and nothing from HTTPS to HTTP",
-        "передаётся только источник, а при переходе с HTTPS на HTTP — ничего",
-    ),
-    "strict-origin-when-cross-origin": (
-        "the full URL goes to the same origin, only the origin to other origins, and nothing "
-        "from HTTPS to HTTP (the browsers' default)",
-        "своему источнику — полный URL, чужим — только источник, при переходе с HTTPS на HTTP — "
-        "ничего (поведение браузеров по умолчанию)",
-    ),
-    "unsafe-url": (
-        "the full URL (without fragment and credentials) is always sent, even from HTTPS to "
-        "HTTP, which can leak private data",
-        "полный URL (без фрагмента и учётных данных) передаётся всегда, даже с HTTPS на HTTP, "
-        "что может раскрыть личные данные",
-    ),
-}
+_REFERRER_POLICIES = Table("security.referrer-policies")
 
 
 def _referrer_policy(value: str, lang: str) -> str | None:
@@ -130,114 +83,43 @@ def _referrer_policy(value: str, lang: str) -> str | None:
     known = [token.lower() for token in list_items(value) if token.lower() in _REFERRER_POLICIES]
     if not known:
         return None
-    en, ru = _REFERRER_POLICIES[known[-1]]
-    text = sentence([say(lang, en, ru)])
+    text = sentence([_REFERRER_POLICIES.text(lang, known[-1])])
     if len(list_items(value)) > 1:
         text += phrase(lang, "security.referrer_policy.in-a-list-the-last-policy", known=known[-1])
     return text
 
 
-_COOP: dict[str, tuple[str, str]] = {
-    "same-origin": (
-        "the page is isolated from windows of other origins: they get no reference to it",
-        "страница изолирована от окон других источников: они не получают ссылки на неё",
-    ),
-    "same-origin-allow-popups": (
-        "the page is isolated from other origins but keeps references to popups it opens",
-        "страница изолирована от других источников, но сохраняет связь с открытыми ею окнами",
-    ),
-    "unsafe-none": (
-        "no isolation: the default behaviour",
-        "изоляции нет — поведение по умолчанию",
-    ),
-}
+_COOP = Table("security.coop")
 
 
-_COEP: dict[str, tuple[str, str]] = {
-    "require-corp": (
-        "cross-origin resources load only if they allow it via CORS or "
-        "Cross-Origin-Resource-Policy",
-        "ресурсы других источников загружаются, только если разрешают это через CORS или "
-        "Cross-Origin-Resource-Policy",
-    ),
-    "credentialless": (
-        "cross-origin resources without CORS are loaded without cookies or other credentials",
-        "ресурсы других источников без CORS загружаются без cookie и других учётных данных",
-    ),
-    "unsafe-none": (
-        "no restriction: the default behaviour",
-        "ограничений нет — поведение по умолчанию",
-    ),
-}
+_COEP = Table("security.coep")
 
 
-_CORP: dict[str, tuple[str, str]] = {
-    "same-origin": (
-        "only pages of the same origin may load this resource",
-        "загружать ресурс могут только страницы того же источника",
-    ),
-    "same-site": (
-        "only pages of the same site may load this resource",
-        "загружать ресурс могут только страницы того же сайта",
-    ),
-    "cross-origin": ("any origin may load this resource", "загружать ресурс может любой источник"),
-}
+_CORP = Table("security.corp")
 
 
-def _keyword(table: dict[str, tuple[str, str]]) -> Handler:
+def _keyword(table: Table) -> Handler:
     """A handler for headers whose value is one keyword from `table`."""
 
     def explain(value: str, lang: str) -> str | None:
         key = value.split(";", 1)[0].strip().lower()
         if key not in table:
             return None
-        en, ru = table[key]
-        return sentence([say(lang, en, ru)])
+        return sentence([table.text(lang, key)])
 
     return explain
 
 
-_CSP_DIRECTIVES: dict[str, tuple[str, str]] = {
-    "default-src": ("by default, resources", "по умолчанию ресурсы"),
-    "script-src": ("scripts", "скрипты"),
-    "script-src-elem": ("script elements", "элементы script"),
-    "style-src": ("styles", "стили"),
-    "img-src": ("images", "изображения"),
-    "connect-src": ("fetch/XHR/WebSocket connections", "соединения fetch/XHR/WebSocket"),
-    "font-src": ("fonts", "шрифты"),
-    "frame-src": ("frames", "фреймы"),
-    "child-src": ("frames and workers", "фреймы и воркеры"),
-    "media-src": ("audio and video", "аудио и видео"),
-    "object-src": ("plugins (<object>, <embed>)", "плагины (<object>, <embed>)"),
-    "worker-src": ("workers", "воркеры"),
-    "manifest-src": ("web app manifests", "манифесты веб-приложения"),
-    "base-uri": ("the <base> URL", "адрес в <base>"),
-    "form-action": ("form submissions", "отправка форм"),
-    "frame-ancestors": (
-        "pages that may embed this one in a frame",
-        "страницы, которые могут встроить эту во фрейм",
-    ),
-}
+_CSP_DIRECTIVES = Table("security.csp-directives")
 
 
-_CSP_SOURCES: dict[str, tuple[str, str]] = {
-    "'self'": ("this origin", "свой источник"),
-    "'none'": ("nothing", "ничего"),
-    "*": ("any source", "любой источник"),
-    "'unsafe-inline'": ("inline code", "встроенный код (inline)"),
-    "'unsafe-eval'": ("eval()", "eval()"),
-    "'strict-dynamic'": ("scripts loaded by trusted scripts", "скрипты, загруженные доверенными"),
-    "data:": ("data: URLs", "адреса data:"),
-    "blob:": ("blob: URLs", "адреса blob:"),
-    "https:": ("any HTTPS address", "любой адрес HTTPS"),
-}
+_CSP_SOURCES = Table("security.csp-sources")
 
 
 def _csp_source(token: str, lang: str) -> str:
     low = token.lower()
     if low in _CSP_SOURCES:
-        en, ru = _CSP_SOURCES[low]
-        return say(lang, en, ru)
+        return _CSP_SOURCES.text(lang, low)
     if low.startswith("'nonce-"):
         return phrase(lang, "security.csp_source.elements-with-the-right-nonce")
     if re.match(r"'sha(256|384|512)-", low):
@@ -257,11 +139,11 @@ def _csp_directive(name: str, args: list[str], lang: str) -> str:
         return phrase(lang, "security.csp_directive.violations-are-reported-to", target=target)
     if name == "sandbox":
         return phrase(lang, "security.csp_directive.the-page-runs-in-a-sandbox")
-    en, ru = _CSP_DIRECTIVES.get(name, (abridged(name, 40), abridged(name, 40)))
+    directive = _CSP_DIRECTIVES.text(lang, name, abridged(name, 40))
     sources = ", ".join(_csp_source(arg, lang) for arg in args[:12]) or phrase(
         lang, "security.csp_directive.nothing"
     )
-    return f"{say(lang, en, ru)} — {sources}"
+    return f"{directive} — {sources}"
 
 
 def _csp(report_only: bool) -> Handler:
@@ -320,21 +202,12 @@ def _permissions_policy(value: str, lang: str) -> str | None:
     )
 
 
-_SITE_DATA: dict[str, tuple[str, str]] = {
-    "cache": ("the cache", "кэш"),
-    "cookies": ("cookies", "cookie"),
-    "storage": (
-        "stored data (localStorage, IndexedDB, service workers...)",
-        "хранилища (localStorage, IndexedDB, service worker и т. п.)",
-    ),
-    "executioncontexts": ("open pages (they are reloaded)", "открытые страницы (перезагружаются)"),
-    "*": ("all stored data", "все сохранённые данные"),
-}
+_SITE_DATA = Table("security.site-data")
 
 
 def _clear_site_data(value: str, lang: str) -> str | None:
     kinds = [unquoted(item).lower() for item in list_items(value)]
-    names = [say(lang, *_SITE_DATA[kind]) for kind in kinds if kind in _SITE_DATA]
+    names = [_SITE_DATA.text(lang, kind) for kind in kinds if kind in _SITE_DATA]
     if not names:
         return None
     return phrase(
