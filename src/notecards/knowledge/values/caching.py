@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from notecards.knowledge.durations import Case
 from notecards.knowledge.values.common import (
     Handler,
     Table,
@@ -28,39 +27,7 @@ def _cache_seconds(name: str, arg: str | None, lang: str) -> int | str:
 
 # Directives with a number of seconds: (en, ru, the Russian case of the duration); the
 # duration goes where `{span}` stands.
-_CC_DURATIONS: dict[str, tuple[str, str, Case]] = {
-    "max-age": (
-        "the response stays fresh for {span}",
-        "ответ считается свежим в течение {span}",
-        "gen",
-    ),
-    "s-maxage": (
-        "shared caches (proxies, CDNs) treat it as fresh for {span}, instead of max-age",
-        "общие кэши (прокси, CDN) считают его свежим в течение {span} — вместо max-age",
-        "gen",
-    ),
-    "stale-while-revalidate": (
-        "after it goes stale, a cache may keep serving it for {span} while revalidating it "
-        "in the background",
-        "после устаревания кэш может ещё {span} отдавать его, обновляя ответ в фоне",
-        "acc",
-    ),
-    "stale-if-error": (
-        "if the server fails, a cache may serve the stale response for up to {span}",
-        "при ошибке сервера кэш может отдавать устаревший ответ ещё {span}",
-        "acc",
-    ),
-    "max-stale": (
-        "the client accepts a response that has been stale for up to {span}",
-        "клиент согласен на ответ, устаревший не более чем на {span}",
-        "acc",
-    ),
-    "min-fresh": (
-        "the client wants a response that stays fresh for at least {span} more",
-        "клиенту нужен ответ, который останется свежим ещё как минимум {span}",
-        "acc",
-    ),
-}
+_CC_DURATIONS = Table("caching.cc-durations")
 
 
 # Values with a meaning of their own: (directive, argument) → (en, ru).
@@ -87,11 +54,11 @@ def _cc_duration(name: str, arg: str | None, lang: str) -> str:
         return seconds
     if name == "max-age" and seconds == 0:  # "max-age=00" and the like
         return say(lang, *_CC_SPECIAL[("max-age", "0")])
-    en, ru, case = _CC_DURATIONS[name]
-    return say(
-        lang,
-        fill(en, span=span(seconds, lang)),
-        fill(ru, span=span(seconds, lang, case)),
+    return fill(
+        _CC_DURATIONS.text(lang, name),
+        span=span(seconds, lang),
+        span_gen=span(seconds, lang, "gen"),
+        span_acc=span(seconds, lang, "acc"),
     )
 
 

@@ -7,28 +7,7 @@ import re
 from notecards.knowledge import lookup_method, lookup_status
 from notecards.knowledge.values.common import Table, abridged, lower_first, normal_lang, phrase, say
 
-_STATUS_CLASSES: dict[int, tuple[str, str]] = {
-    1: (
-        "an informational interim response: the request was received and processing goes on",
-        "информационный промежуточный ответ: запрос получен, обработка продолжается",
-    ),
-    2: (
-        "success: the request was received, understood and accepted",
-        "успех: запрос получен, понят и принят",
-    ),
-    3: (
-        "a redirection: the client must take further action to complete the request",
-        "перенаправление: чтобы завершить запрос, клиенту нужно сделать что-то ещё",
-    ),
-    4: (
-        "a client error: the request is wrong or cannot be fulfilled",
-        "ошибка клиента: запрос неверен или не может быть выполнен",
-    ),
-    5: (
-        "a server error: the server failed to fulfil an apparently valid request",
-        "ошибка сервера: сервер не смог выполнить, по-видимому, корректный запрос",
-    ),
-}
+_STATUS_CLASSES = Table("messages.status-classes")  # by the first digit
 
 
 def _real_reason(info_reason: str) -> bool:
@@ -56,14 +35,13 @@ def explain_status(code: int, reason: str, lang: str) -> str | None:
         return text
     if not 100 <= code <= 599:
         return None
-    en, ru = _STATUS_CLASSES[code // 100]
+    meaning = _STATUS_CLASSES.text(lang, str(code // 100))
     return phrase(
         lang,
         "messages.explain_status.code-is-not-registered-clients-treat",
         code=code,
         value=code // 100,
-        en=en,
-        ru=ru,
+        meaning=meaning,
     )
 
 

@@ -12,11 +12,9 @@ from notecards.knowledge.values.common import (
     http_date,
     list_items,
     phrase,
-    say,
     span,
     whole_number,
 )
-from notecards.text.fill import fill
 
 
 def _date_or_raw(value: str, lang: str) -> str:
@@ -27,64 +25,26 @@ def _as_shown(value: str, lang: str) -> str:
     return abridged(value)
 
 
-def _phrase(show: Callable[[str, str], str], en: str, ru: str) -> Handler:
-    """A header whose meaning is one sentence around its value (`{value}` in en and ru)."""
+def _around_value(name: str, show: Callable[[str, str], str]) -> Handler:
+    """A header whose meaning is one sentence around its value (`{value}` in the phrase)."""
 
     def explain(value: str, lang: str) -> str | None:
-        shown = show(value, lang)
-        return say(lang, fill(en, value=shown), fill(ru, value=shown))
+        return phrase(lang, f"names_and_dates.around-value.{name}", value=show(value, lang))
 
     return explain
 
 
-# Headers said in one sentence around their value: name → (how the value is shown, en, ru).
-_PHRASES: dict[str, tuple[Callable[[str, str], str], str, str]] = {
-    "server": (
-        _as_shown,
-        "The response was produced by the server software {value}.",
-        "Ответ сформировало серверное программное обеспечение {value}.",
-    ),
-    "user-agent": (
-        _as_shown,
-        "The request was sent by the client software {value}.",
-        "Запрос отправила программа-клиент {value}.",
-    ),
-    "x-powered-by": (
-        _as_shown,
-        "The response was generated with {value}; many sites drop this header so as not to "
-        "reveal their platform.",
-        "Ответ создан с помощью {value}; многие сайты убирают этот заголовок, чтобы не "
-        "раскрывать свою платформу.",
-    ),
-    "date": (
-        _date_or_raw,
-        "The message was created at {value}.",
-        "Сообщение создано {value}.",
-    ),
-    "last-modified": (
-        _date_or_raw,
-        "According to the server, the representation last changed at {value}.",
-        "По данным сервера, представление последний раз менялось {value}.",
-    ),
-    "if-modified-since": (
-        _date_or_raw,
-        "Send the resource only if it has changed after {value}; otherwise the server answers "
-        "304 Not Modified.",
-        "Прислать ресурс, только если он изменился после {value}; иначе сервер ответит "
-        "304 Not Modified.",
-    ),
-    "if-unmodified-since": (
-        _date_or_raw,
-        "Perform the request only if the resource has not changed since {value}; otherwise "
-        "the server answers 412 Precondition Failed.",
-        "Выполнить запрос, только если ресурс не менялся с {value}; иначе сервер ответит "
-        "412 Precondition Failed.",
-    ),
-    "sunset": (
-        _date_or_raw,
-        "The resource is expected to become unavailable after {value}.",
-        "Ожидается, что ресурс станет недоступен после {value}.",
-    ),
+# Headers said in one sentence around their value (names_and_dates.around-value.<name>
+# in values_<lang>.json): name → how the value is shown.
+_AROUND_VALUE: dict[str, Callable[[str, str], str]] = {
+    "server": _as_shown,
+    "user-agent": _as_shown,
+    "x-powered-by": _as_shown,
+    "date": _date_or_raw,
+    "last-modified": _date_or_raw,
+    "if-modified-since": _date_or_raw,
+    "if-unmodified-since": _date_or_raw,
+    "sunset": _date_or_raw,
 }
 
 
@@ -146,7 +106,7 @@ def _allow(value: str, lang: str) -> str | None:
 
 # The headers this family explains, in order: (lower-case name, handler).
 RULES: list[tuple[str, Handler]] = [
-    *[(name, _phrase(*phrase)) for name, phrase in _PHRASES.items()],
+    *[(name, _around_value(name, show)) for name, show in _AROUND_VALUE.items()],
     ("expires", _expires),
     ("retry-after", _retry_after),
     ("age", _age),
