@@ -12,17 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.code_tasks import extract_code_tasks
 from notecards.model import Card, Note
 
 RECALL = Path(__file__).resolve().parent / "notes" / "recall"
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_code_tasks(note, ExtractContext(note))
+    cards = cards_from("code_tasks", note)
     assert all(c.kind == "task" and c.extractor == "code_tasks" for c in cards)
     return cards
 

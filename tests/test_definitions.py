@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import definitions as defs
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import extract_definitions
@@ -28,7 +28,7 @@ def _fixture(name: str) -> Note:
 
 
 def _cards(note: Note) -> list[Card]:
-    return extract_definitions(note, ExtractContext(note))
+    return cards_from("definitions", note)
 
 
 def _pairs(note: Note, kind: str | None = None) -> list[tuple[str, str]]:

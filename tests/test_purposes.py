@@ -8,17 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.purposes import extract_purposes
 from notecards.model import Card, Note
 
 RECALL = Path(__file__).resolve().parent / "notes" / "recall"
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_purposes(note, ExtractContext(note))
+    cards = cards_from("purposes", note)
     assert all(c.kind == "purpose" and c.extractor == "purposes" for c in cards)
     return cards
 
