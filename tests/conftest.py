@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from notecards.model import Note
+from notecards.extractors import EXTRACTORS
+from notecards.extractors.base import ExtractContext
+from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault.media import Vault
 
@@ -49,6 +51,18 @@ def note_from_text(
     note, _ = parse_note(text.encode("utf-8"), name, folder / name, Vault(folder))
     assert note is not None
     return note
+
+
+def cards_from(
+    extractor: str, source: str | Note, *, lang: str | None = None, kind: str | None = None
+) -> list[Card]:
+    """The cards the registered extractor `extractor` makes from `source` (a note, or a
+    text read as one in `lang`), of `kind` only when given: the extractor alone, before
+    the registry's threshold, guards and clean-up, which its own tests look at."""
+    note = source if isinstance(source, Note) else note_from_text(source, lang=lang)
+    (found,) = [e for e in EXTRACTORS if e.name == extractor]
+    cards = found.run(note, ExtractContext(note))
+    return [c for c in cards if kind is None or c.kind == kind]
 
 
 def note_from_file(path: Path, vault: Path | None = None) -> Note:

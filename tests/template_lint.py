@@ -17,8 +17,6 @@ from pathlib import Path
 
 # (file name, function) → parameters that only ever receive catalog constants
 KNOWN_PARAMETERS: dict[tuple[str, str], set[str]] = {
-    # _phrase(show, en, ru) is called only as `_phrase(*phrase)` over the `_PHRASES` table
-    ("values.py", "_phrase"): {"en", "ru"},
     # _front(name, lang, template) picks a key of the `_TEMPLATES` table
     ("procedures.py", "_front"): {"template"},
     # callers pass QUESTIONS[...]["named"] / q["reverse"] and the like
@@ -126,6 +124,10 @@ def _catalog(node: ast.AST, scope: _Scope, seen: frozenset[str] = frozenset()) -
         return _catalog(node.value, scope, seen)
     if isinstance(node, ast.Call):  # TABLE.get(key) or TABLE[...].get(key, other)
         func = node.func
+        if isinstance(func, ast.Name) and func.id == "lookup_phrase":
+            return True  # a phrase of the knowledge files (bundled or the user's): a catalog
+        if isinstance(func, ast.Attribute) and func.attr == "text" and len(node.args) == 2:
+            return _catalog(func.value, scope, seen)  # TABLE.text(lang, key), no default
         if isinstance(func, ast.Attribute) and func.attr == "get":
             return _catalog(func.value, scope, seen) and all(
                 _catalog(arg, scope, seen) for arg in node.args[1:]

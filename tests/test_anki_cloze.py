@@ -95,6 +95,7 @@ def test_malformed_markup_is_text():
     assert cards("Only {{c1::unclosed and {{c0::zero}}\n") == []
 
 
+@pytest.mark.slow
 def test_lists_tables_and_quotes_are_one_note_each():
     text = (
         "- {{c1::GET}} reads a resource\n- {{c2::POST}} creates one\n\n"
@@ -163,6 +164,7 @@ def test_masked_text_keeps_offsets():
     assert masked.startswith("a ") and masked.endswith(" end")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
@@ -193,6 +195,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=80).map("".join))
 def test_any_text_never_raises(text):

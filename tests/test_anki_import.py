@@ -34,6 +34,8 @@ from notecards.exporters.note_types import BASIC, CLOZE, REVERSED
 from notecards.ids import anki_guid
 from notecards.model import Card
 
+pytestmark = pytest.mark.slow  # real Anki imports: see pyproject's markers
+
 IMAGE = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
 CODE = (
     '<div class="nc-code"><pre><span class="k">def</span> <span class="nf">f</span>'

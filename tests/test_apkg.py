@@ -158,6 +158,7 @@ def test_remote_images_kept_when_allowed(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- determinism
 
 
+@pytest.mark.slow
 def test_same_cards_give_identical_bytes(sample: list, tmp_path: Path) -> None:
     first = write_apkg(sample, tmp_path / "a" / "deck.apkg").path.read_bytes()
     time.sleep(1.1)  # a clock-dependent field would now differ
@@ -255,6 +256,7 @@ def test_anki_tags(tags: tuple[str, ...], expected: tuple[str, ...]) -> None:
     assert anki_tags(tags) == expected
 
 
+@pytest.mark.slow
 @given(st.lists(st.text(max_size=12), max_size=8))
 def test_anki_tags_are_always_valid(tags: list[str]) -> None:
     result = anki_tags(tags)
@@ -317,6 +319,7 @@ def test_failed_write_keeps_the_previous_package(
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["deck.apkg"]
 
 
+@pytest.mark.slow
 def test_thousands_of_decks_are_fast(tmp_path: Path) -> None:
     cards = [
         make_card(f"q{i}", deck=f"Vault::F{i // 100}::D{i}", note=f"n{i}.md") for i in range(3000)

@@ -32,6 +32,8 @@ from notecards.exporters.apkg import (
 )
 from notecards.model import Card
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 DATA = Path(__file__).parent / "data" / "apkg_reference_cards.json.gz"
 
 # sha256 of the package's entries; (notes, cards, decks, media) as the report counts them.

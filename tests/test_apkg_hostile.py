@@ -91,6 +91,7 @@ def set_fields(db: sqlite3.Connection, front: str, back: str = "x") -> None:
     )
 
 
+@pytest.mark.slow
 def test_cloze_markers_are_read_in_linear_time(tmp_path: Path) -> None:
     """A 12 KB field of unclosed deletions took 254 s with the backtracking regex."""
     hostile = "{{c1::" * 2000 + "::" * 500 + "{{c1::a::b"  # 13 KB, never closed
@@ -116,6 +117,7 @@ def test_cloze_markers_are_read_in_linear_time(tmp_path: Path) -> None:
     assert seconds < HANG_GUARD / 2
 
 
+@pytest.mark.slow
 def test_deep_nesting_and_unclosed_code_blocks_render_quickly(tmp_path: Path) -> None:
     """200,000 nested <div> took 42 s; thousands of unclosed <pre> were quadratic.
     Nesting is read in linear time up to the size cap, and past it the note is skipped."""
@@ -151,6 +153,7 @@ def test_the_terminal_splits_code_blocks_in_linear_time() -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("sql", "message"),
     [
@@ -175,6 +178,7 @@ def test_malformed_note_types_are_a_clear_message(tmp_path: Path, sql: str, mess
     assert message in out.stderr
 
 
+@pytest.mark.slow
 def test_a_card_with_a_negative_ord_is_skipped_with_a_message(tmp_path: Path) -> None:
     def negative(db: sqlite3.Connection) -> None:
         db.execute("UPDATE cards SET ord = -3 WHERE id = (SELECT min(id) FROM cards)")
@@ -185,6 +189,7 @@ def test_a_card_with_a_negative_ord_is_skipped_with_a_message(tmp_path: Path) ->
     assert out.stdout.count("Capital of") == 1  # the other card is still asked
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_stops_at_the_size_cap(tmp_path: Path) -> None:
     """A few MB of zip that inflate past the cap: refused before it fills the disk."""
     bomb = tmp_path / "bomb.apkg"

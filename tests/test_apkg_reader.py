@@ -68,6 +68,7 @@ def test_our_own_package_reads_back(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_genanki_package_reads_back(tmp_path: Path) -> None:
     deck = genanki.Deck(2059400110, "Foreign")
     deck.add_note(

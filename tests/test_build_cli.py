@@ -46,6 +46,7 @@ def decks_of(package: Path) -> set[str]:
     return {deck["name"] for deck in json.loads(decks).values()}
 
 
+@pytest.mark.slow
 def test_json_summary_then_an_unchanged_rebuild(vault: Path, tmp_path: Path):
     out = tmp_path / "out"
     code, summary = build(vault, "-o", out)
@@ -67,6 +68,7 @@ def test_json_summary_then_an_unchanged_rebuild(vault: Path, tmp_path: Path):
     assert third["outputs"][0]["status"] == "written" and third["parsed"] == 1
 
 
+@pytest.mark.slow
 def test_the_deck_tree_follows_the_folders(vault: Path, tmp_path: Path):
     build(vault, "-o", tmp_path / "out")
     decks = decks_of(tmp_path / "out" / "vault.apkg")
@@ -75,6 +77,7 @@ def test_the_deck_tree_follows_the_folders(vault: Path, tmp_path: Path):
     assert "vault::Web::HTTP basics" in decks_of(tmp_path / "per-note" / "vault.apkg")
 
 
+@pytest.mark.slow
 def test_split_by_folder_and_by_note(vault: Path, tmp_path: Path):
     _, by_folder = build(vault, "-o", tmp_path / "f", "--split", "folder")
     names = sorted(Path(o["path"]).name for o in by_folder["outputs"])
@@ -89,6 +92,7 @@ def test_split_by_folder_and_by_note(vault: Path, tmp_path: Path):
     assert all(Path(o["path"]).is_file() for o in by_note["outputs"] if o["cards"])
 
 
+@pytest.mark.slow
 def test_dry_run_lists_new_changed_and_gone_and_writes_nothing(vault: Path, tmp_path: Path):
     out = tmp_path / "out"
     build(vault, "-o", out)
@@ -109,6 +113,7 @@ def test_dry_run_lists_new_changed_and_gone_and_writes_nothing(vault: Path, tmp_
     assert "stay in your Anki" in text.stdout and "--orphans-tag" in text.stdout
 
 
+@pytest.mark.slow
 def test_orphans_tag_sends_gone_notes_once_more_tagged(vault: Path, tmp_path: Path):
     out = tmp_path / "out"
     build(vault, "-o", out)
@@ -122,6 +127,7 @@ def test_orphans_tag_sends_gone_notes_once_more_tagged(vault: Path, tmp_path: Pa
     assert tagged[0].guid in previous and tagged[0].mod > previous[tagged[0].guid].mod
 
 
+@pytest.mark.slow
 def test_include_exclude_and_drafts(vault: Path):
     def notes(*args: str) -> set[str]:
         result = runner.invoke(app, ["cards", str(vault), "--json", *args])
@@ -133,16 +139,19 @@ def test_include_exclude_and_drafts(vault: Path):
     assert summary["notes"] == 2
 
 
+@pytest.mark.slow
 def test_wrong_usage_exits_2(vault: Path):
     assert runner.invoke(app, ["build", str(vault), "--split", "deck"]).exit_code == 2
     assert runner.invoke(app, ["build", str(vault), "--jobs", "0"]).exit_code == 2
 
 
+@pytest.mark.slow
 def test_quiet_prints_nothing_but_problems(vault: Path, tmp_path: Path):
     result = runner.invoke(app, ["build", str(vault), "-o", str(tmp_path / "o"), "--quiet"])
     assert result.exit_code == 0 and result.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: Path):
     """The build hands each note's Anki notes to the package as they come: a whole
     vault's package holds the rows of writing all the cards at once (its collection is
@@ -161,6 +170,7 @@ def test_a_streamed_build_writes_what_write_apkg_writes(vault: Path, tmp_path: P
     assert (tmp_path / "f" / "Web.apkg").read_bytes() == (tmp_path / "web.apkg").read_bytes()
 
 
+@pytest.mark.slow
 def test_an_apkg_build_never_unpickles_cards(
     vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -182,6 +192,7 @@ def test_an_apkg_build_never_unpickles_cards(
     assert (diff["new"], diff["changed"], diff["gone"]) == ([], [], []) and diff["unchanged"]
 
 
+@pytest.mark.slow
 def test_kinds_are_summed_over_every_input(tmp_path):
     import json
     import subprocess
@@ -200,6 +211,7 @@ def test_kinds_are_summed_over_every_input(tmp_path):
     assert summary["cards"] == 2 and summary["by_kind"] == {"basic": 2}
 
 
+@pytest.mark.slow
 def test_the_ids_count_from_the_newest_note_even_one_without_cards(vault: Path, tmp_path: Path):
     """A whole vault's package fixes its ids before its first note: they count from the
     newest mtime of the notes read, whether or not that note gives cards."""

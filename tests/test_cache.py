@@ -86,6 +86,7 @@ def test_options_that_change_cards_are_part_of_the_key(vault: Path, tmp_path: Pa
         assert card.deck.split("::")[-1].replace(" ", "_") == card.tags[-2].split("/", 1)[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", [b"", b"garbage", "truncate"])
 def test_a_corrupt_entry_is_a_miss_and_is_rebuilt(vault: Path, tmp_path: Path, damage):
     store = _cache(tmp_path)
@@ -97,6 +98,7 @@ def test_a_corrupt_entry_is_a_miss_and_is_rebuilt(vault: Path, tmp_path: Path, d
     assert third.cached == 7
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "zero"])
 def test_a_damaged_cache_file_is_started_again(vault: Path, tmp_path: Path, damage):
     store = _cache(tmp_path)
@@ -127,6 +129,7 @@ def test_a_cache_that_cannot_be_written_is_no_cache(vault: Path, tmp_path: Path)
     assert [str(p) for p in result.problems] == [str(p) for p in plain.problems]
 
 
+@pytest.mark.slow
 def test_workers_fill_the_cache_in_batches(tmp_path: Path):
     vault = tmp_path / "big"
     for index in range(40):

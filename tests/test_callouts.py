@@ -40,6 +40,7 @@ def test_a_callout_renders_as_a_box_with_its_title() -> None:
     assert '<div class="nc-callout-title">Tip</div>' in untitled
 
 
+@pytest.mark.slow
 def test_a_callout_in_an_answer_reaches_anki_and_the_terminal(tmp_path: Path) -> None:
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, note_type, open_collection
@@ -57,6 +58,7 @@ def test_a_callout_in_an_answer_reaches_anki_and_the_terminal(tmp_path: Path) ->
     assert "▌ Careful" in quiz.stdout and "▌ Never run this as root." in quiz.stdout
 
 
+@pytest.mark.slow
 def test_code_keeps_its_leading_whitespace_in_the_terminal_and_the_cards_table(
     tmp_path: Path,
 ) -> None:
@@ -84,6 +86,7 @@ def test_code_keeps_its_leading_whitespace_in_the_terminal_and_the_cards_table(
     child.expect(pexpect.EOF)
 
 
+@pytest.mark.slow
 def test_a_missing_image_leaves_a_visible_placeholder(tmp_path: Path) -> None:
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection

@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import notecards
 from conftest import SAMPLE_VAULT
+
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

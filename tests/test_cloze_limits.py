@@ -44,6 +44,7 @@ def test_the_extractor_and_the_exporter_count_by_one_rule():
     assert _card_ords("cloze", field, "", "") == (0, 499)
 
 
+@pytest.mark.slow
 def test_huge_cloze_numbers_are_text_with_a_warning_and_the_deck_imports(tmp_path: Path):
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection

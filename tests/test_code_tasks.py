@@ -12,21 +12,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.code_tasks import extract_code_tasks
 from notecards.model import Card, Note
 
 RECALL = Path(__file__).resolve().parent / "notes" / "recall"
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_code_tasks(note, ExtractContext(note))
+    cards = cards_from("code_tasks", note)
     assert all(c.kind == "task" and c.extractor == "code_tasks" for c in cards)
     return cards
 
 
+@pytest.mark.slow
 def test_statement_examples_then_labelled_solution_and_idea_ru():
     (card,) = _cards(note_from_file(RECALL / "112 Сумма элементов массива.md"))
     assert card.front.splitlines() == [
@@ -98,6 +97,7 @@ def test_the_task_blocks_are_not_mined_again():
     assert [c.kind for c in cards] == ["task"]
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     statement=st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=80),
@@ -114,6 +114,7 @@ def test_any_task_shaped_note_reads_without_error(statement: str, code: str):
         assert card.front.strip() and card.back.strip()
 
 
+@pytest.mark.slow
 def test_anki_imports_the_task_card_with_highlighted_code(tmp_path: Path):
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.comparisons import extract_comparisons
 from notecards.model import Card, Note
 
 RECALL = Path(__file__).resolve().parent / "notes" / "recall"
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_comparisons(note, ExtractContext(note))
+    cards = cards_from("comparisons", note)
     assert all(c.extractor == "comparisons" for c in cards)
     return cards
 

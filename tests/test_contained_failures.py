@@ -99,6 +99,7 @@ LINE = re.compile(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "forked-workers"])
 def test_a_failing_extractor_costs_only_its_own_cards(
     vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
@@ -121,6 +122,7 @@ def test_a_failing_extractor_costs_only_its_own_cards(
         assert f"What is the term for: a protocol for sending {what}?" in fronts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2], ids=["in-process", "forked-workers"])
 def test_a_failing_reader_step_skips_the_note_and_nothing_else(
     vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
@@ -205,7 +207,8 @@ def test_a_failing_knowledge_handler_or_renderer_is_named(
         encoding="utf-8",
     )
     with monkeypatch.context() as patch:
-        patch.setattr(values, "_say", broken)
+        patch.setitem(values._HANDLERS, "strict-transport-security", broken)
+        values._explain_header_memo.cache_clear()  # an earlier answer must not be reused
         result = collect([vault], BuildOptions(workers=1, cache=False))
     (problem,) = result.problems
     assert problem.message.startswith(

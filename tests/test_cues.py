@@ -25,6 +25,7 @@ def test_fold_keeps_offsets():
     assert len(FOLDED) == len(EVERY_CHARACTER)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("letter", sorted(LETTERS))
 def test_ignorecase_matches_a_letter_in_exactly_the_characters_folding_to_it(letter):
     caseless = set(re.findall(letter, EVERY_CHARACTER, re.IGNORECASE))
@@ -32,6 +33,7 @@ def test_ignorecase_matches_a_letter_in_exactly_the_characters_folding_to_it(let
     assert caseless == folding
 
 
+@pytest.mark.slow
 def test_fold_keeps_word_and_space_characters():
     for category in (r"\w", r"\s"):
         assert [m.start() for m in re.finditer(category, FOLDED)] == [
@@ -77,6 +79,7 @@ PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @given(st.lists(PIECES, max_size=30).map("".join), st.sampled_from(CASELESS))
 def test_caseless_patterns_find_what_ignorecase_finds(text, pattern):
     ignorecase = re.compile(pattern.pattern, re.IGNORECASE)
@@ -85,6 +88,7 @@ def test_caseless_patterns_find_what_ignorecase_finds(text, pattern):
     ]
 
 
+@pytest.mark.slow
 @given(
     st.lists(PIECES, max_size=30).map("".join),
     st.sampled_from(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import definitions as defs
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import extract_definitions
@@ -28,7 +28,7 @@ def _fixture(name: str) -> Note:
 
 
 def _cards(note: Note) -> list[Card]:
-    return extract_definitions(note, ExtractContext(note))
+    return cards_from("definitions", note)
 
 
 def _pairs(note: Note, kind: str | None = None) -> list[tuple[str, str]]:
@@ -318,6 +318,7 @@ def test_anchor_does_not_depend_on_the_answer():
     assert one.id == two.id
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(
@@ -376,6 +377,7 @@ def test_each_pattern_needs_the_language_cue(lang, index):
     assert defs._CUES[lang].search(fold(text.upper()))
 
 
+@pytest.mark.slow
 @given(
     st.sampled_from(["ru", "en"]),
     st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  ", "\n"]))),

@@ -42,6 +42,7 @@ def same_tokens(text: str) -> None:
     assert env == plain_env
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(markdown, lines))
 def test_any_text_gives_markdown_its_own_tokens(text: str) -> None:
@@ -70,6 +71,7 @@ def test_edge_cases(text: str) -> None:
     same_tokens(text)
 
 
+@pytest.mark.slow
 def test_every_note_of_the_repository() -> None:
     notes = [*(REPO / "notes").rglob("*.md"), *(REPO / "tests").rglob("*.md")]
     for path in notes:

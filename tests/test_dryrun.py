@@ -6,6 +6,7 @@ import hashlib
 import pickle
 from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,6 +53,7 @@ def _repr_digest(cards: list[Card]) -> str:
     return hasher.hexdigest()
 
 
+@pytest.mark.slow
 def test_digests_hash_the_cards_reprs() -> None:
     cards = [*collect([SAMPLE_VAULT, FIXTURES], BuildOptions(cache=False)).cards, *_CARDS]
     groups: dict[str, list[Card]] = {}
@@ -83,11 +85,13 @@ _NOTE_CARD = st.builds(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @given(_CARD)
 def test_card_repr_is_repr(card: Card) -> None:
     assert card_repr(card, {}) == _first_defined_repr(card)
 
 
+@pytest.mark.slow
 @given(st.lists(_NOTE_CARD, max_size=8))
 def test_card_repr_is_repr_with_a_memo_shared_by_cards(cards: list[Card]) -> None:
     reprs: dict[tuple, str] = {}

@@ -83,6 +83,7 @@ def test_huge_and_negative_values() -> None:
     assert human_duration(-5, "en") == "-5 seconds"
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=-(10**30), max_value=10**30), st.sampled_from(["en", "ru", "de"]))
 def test_never_raises(seconds: int, lang: str) -> None:
     text = human_duration(seconds, lang)

@@ -7,9 +7,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from conftest import HANG_GUARD_SECONDS, collection_rows
 from hostile_helpers import run_cli
 from notecards.vault.embeds import MAX_EMBED_CHARS, MAX_NOTE_EMBED_CHARS
+
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
 
 FAN_OUT = 150
 

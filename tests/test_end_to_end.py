@@ -28,6 +28,8 @@ from anki_helpers import (
 )
 from conftest import SAMPLE_VAULT
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 
 def notecards(*args: str) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(

@@ -8,10 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.enumerations import extract_enumerations
 from notecards.model import Card, Note
 
 PROSE = Path(__file__).resolve().parent / "notes" / "prose"
@@ -26,7 +24,7 @@ def _fixture(name: str) -> Note:
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_enumerations(note, ExtractContext(note))
+    cards = cards_from("enumerations", note)
     for card in cards:
         assert card.kind == "enumeration" and 2 <= len(card.items) <= 12
         assert "**" not in card.front + card.back
@@ -208,6 +206,7 @@ def test_fixtures():
         assert _cards(_fixture(name)) == [], name
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(

@@ -416,6 +416,7 @@ def test_explicit_blocks_are_left_to_anki_cloze_when_they_hold_anki_markup():
     assert [c.front for c in extract_anki_cloze(note, ctx)] == ["HTTP is [...]::not a card"]
 
 
+@pytest.mark.slow
 def test_large_note_is_fast():
     note = read("What is HTTP number one?::A protocol\nprose line with text\n" * 5000)
     start = time.perf_counter()
@@ -424,6 +425,7 @@ def test_large_note_is_fast():
     assert time.perf_counter() - start < HANG_GUARD_SECONDS
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [":" * 200_000, "a::" * 60_000, "](" * 100_000 + "::x", "q\n?\n" * 20_000, "`" * 100_000],
@@ -441,6 +443,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=80).map("".join))
 def test_any_text_never_raises(text):
@@ -478,6 +481,7 @@ def _chains_block_by_block(note: Note, ctx: ExtractContext) -> list:
 _CARD_LINES = st.sampled_from(["Q::A", "Q:::A", "?", "??", "text", "", "- a::b", "> q::a"])
 
 
+@pytest.mark.slow
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(markdown | _CARD_LINES, max_size=8).map("\n".join),
@@ -493,6 +497,7 @@ def test_chains_grown_around_card_blocks_are_those_of_a_walk(text: str, claims: 
     assert _chains(note, ctx) == _chains_block_by_block(note, ctx)
 
 
+@pytest.mark.slow
 @given(st.lists(markdown | _CARD_LINES | st.sampled_from(["{{c1::", "{{c2:::", "}}"]), max_size=8))
 def test_a_block_said_to_hold_no_card_has_no_card_line(parts: list[str]) -> None:
     source = "".join(parts)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 NAME = "Пример".encode("cp1251") + b".md"  # b"\xcf\xf0\xe8\xec\xe5\xf0.md"
 SHOWN = r"\xcf\xf0\xe8\xec\xe5\xf0.md:1: file name is not valid UTF-8"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,6 +77,7 @@ def test_tags_in_code_are_not_cards(tmp_path: Path) -> None:
 _WORDS = st.text(st.characters(categories=("L", "N"), max_codepoint=0x4FF), min_size=1, max_size=12)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

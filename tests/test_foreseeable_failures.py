@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from notecards.build import parallel
 from notecards.cli import app
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 SAMPLE = Path(__file__).resolve().parents[1] / "notes"
 runner = CliRunner()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,8 @@ from notecards.extractors.base import ExtractContext
 from notecards.reader import parse_note
 from notecards.vault.media import Vault
 from strategies import markdown
+
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
 
 EXAMPLES = int(os.environ.get("NOTECARDS_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(

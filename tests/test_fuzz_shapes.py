@@ -14,11 +14,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from notecards.build.pipeline import BuildOptions, collect
 from notecards.build.run import run_build
 from strategies_shapes import vault_notes
+
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
 
 EXAMPLES = int(os.environ.get("NOTECARDS_FUZZ_EXAMPLES", "30"))
 SHAPES = settings(

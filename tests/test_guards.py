@@ -71,6 +71,7 @@ def test_an_answer_that_only_points_on_or_stops_mid_phrase():
     assert not cut_short("a program in execution", EN)
 
 
+@pytest.mark.slow
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=60))
 def test_plain_lowercase_prose_is_never_residue(text):
     assert not residue(text)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import note_from_text
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.headings import extract_headings
+from conftest import cards_from
 from notecards.model import Card
 
 ANSWER = "Здесь несколько слов о том, что было сделано на этом этапе работы."
@@ -14,8 +12,7 @@ ANSWER_EN = "Here are a few words about what was done at this point of the work.
 
 
 def headings_of(text: str) -> list[Card]:
-    note = note_from_text(text)
-    return extract_headings(note, ExtractContext(note))
+    return cards_from("headings", text)
 
 
 @pytest.mark.parametrize(

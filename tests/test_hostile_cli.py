@@ -14,6 +14,8 @@ import pytest
 
 from hostile_helpers import HOSTILE, cards_json, run_cli
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 # Every problem the top-level corpus gives, in the order they are printed.
 CORPUS_PROBLEMS = [
     "comment_unclosed.md:5: %% comment is never closed: the rest of the note is hidden",

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 FAIL_WRITE = """
 import errno, sys
 from pathlib import Path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from hostile_helpers import run_cli
@@ -39,6 +40,7 @@ def test_exit_status_rules():
     assert (exit_code([], strict=True), exit_code([warning], strict=True)) == (0, 1)
 
 
+@pytest.mark.slow
 def test_a_hostile_file_name_cannot_forge_a_report_line(tmp_path: Path):
     name = "evil\nfake.md:1: all good\x1b[2K.md"
     (tmp_path / name).write_text("---\ntags: [a\n---\nQ::A\n", encoding="utf-8")

@@ -47,6 +47,7 @@ def _timed(function, *args):
     return value, time.perf_counter() - start
 
 
+@pytest.mark.slow
 def test_a_20_mb_note_gives_all_its_cards_in_seconds(tmp_path: Path):
     text = huge_note(20_000_000)
     sections = text.count("## Section ")
@@ -71,6 +72,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
+@pytest.mark.slow
 def test_a_20_mb_note_is_read_in_bounded_memory(tmp_path: Path):
     """markdown-it keeps ~120 bytes per byte of dense Markdown; pieces keep that bounded."""
     path = tmp_path / "huge.md"
@@ -82,6 +84,7 @@ def test_a_20_mb_note_is_read_in_bounded_memory(tmp_path: Path):
     assert int(probe.stdout) < 600, f"peak RSS {probe.stdout.strip()} MiB"
 
 
+@pytest.mark.slow
 def test_a_dense_3_mb_note_stays_linear_and_reports_the_budget():
     unit = "Some **bold** and *em* with `code`, [[Link|alias]], ==mark== and #tag/x here.\n\n"
     text = unit * (3_000_000 // len(unit))
@@ -92,6 +95,7 @@ def test_a_dense_3_mb_note_stays_linear_and_reports_the_budget():
     assert "note has over 500,000 markup characters" in problem.message
 
 
+@pytest.mark.slow
 def test_a_1_mb_line_keeps_its_card():
     text = "Intro::" + "word " * 200_000 + "\n\nAfter::The card after the long line.\n"
     (note, problems), elapsed = _timed(read_text, text)
@@ -112,6 +116,7 @@ def _cards_of(text: str):
         return cards_json("n.md", cwd=Path(folder))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "text"),
     [
@@ -149,6 +154,7 @@ def test_pathological_input_finishes_fast(name: str, text: str):
     assert elapsed < HANG_GUARD_SECONDS, f"{name}: {elapsed:.1f} s"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("opener", ["> ", "- ", "1. ", "> - "])
 def test_nesting_past_the_limit_is_read_as_text_and_the_rest_kept(opener: str):
     """Past markdown-it's maxNesting a list item swallowed the rest of the note; now the

@@ -292,6 +292,7 @@ def test_header_inside_a_list_item_keeps_its_file_line() -> None:
 # ---------------------------------------------------------------- robustness
 
 
+@pytest.mark.slow
 def test_large_block_gives_bounded_cards() -> None:
     """40,000 headers and 500 KB lines: few, short cards (`_MAX_HEADER_CARDS` and the
     front/back cuts), and no quadratic scan of the block."""
@@ -307,6 +308,7 @@ def test_large_block_gives_bounded_cards() -> None:
     assert sum(len(c.fields[0]) + len(c.fields[1]) for c in cards) < 100_000
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.sampled_from(list("GETPOSHTP/1.2 0:\n\r\t;-=ab<>*$:{}")), max_size=300))
 def test_parser_never_raises(code: str) -> None:
@@ -315,6 +317,7 @@ def test_parser_never_raises(code: str) -> None:
         assert len(messages) <= code.count("\n") + code.count("\r") + 1
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400), st.booleans())
 def test_extractor_never_raises(body: str, fenced: bool) -> None:

@@ -79,6 +79,7 @@ def test_what_is_no_stable_id(value: object) -> None:
     assert stable_note_id({"id": value}) == ""
 
 
+@pytest.mark.slow
 def test_moving_a_folder_keeps_every_card_id(vault: Path, tmp_path: Path) -> None:
     before = card_ids(vault, tmp_path)
     assert len(before) == 3
@@ -87,6 +88,7 @@ def test_moving_a_folder_keeps_every_card_id(vault: Path, tmp_path: Path) -> Non
     assert card_ids(vault, tmp_path) == before
 
 
+@pytest.mark.slow
 def test_two_notes_of_one_name_get_distinct_ids(vault: Path, tmp_path: Path) -> None:
     alone = card_ids(vault, tmp_path)
     write(vault, "Archive/Caching.md", CACHING)
@@ -101,6 +103,7 @@ def test_two_notes_of_one_name_get_distinct_ids(vault: Path, tmp_path: Path) -> 
     }
 
 
+@pytest.mark.slow
 def test_a_front_matter_id_survives_a_rename(vault: Path, tmp_path: Path) -> None:
     write(vault, "Web/HTTP/Caching.md", "---\nid: 20240131-caching\n---\n" + CACHING)
     before = card_ids(vault, tmp_path)
@@ -111,6 +114,7 @@ def test_a_front_matter_id_survives_a_rename(vault: Path, tmp_path: Path) -> Non
 # ---------------------------------------------------------------- dry runs
 
 
+@pytest.mark.slow
 def test_dry_run_ignores_times_and_reports_a_rename_as_one(vault: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "decks"
     assert notecards("build", vault, "-o", out_dir, cwd=tmp_path).returncode == 0
@@ -130,6 +134,7 @@ def test_dry_run_ignores_times_and_reports_a_rename_as_one(vault: Path, tmp_path
 # ---------------------------------------------------------------- the real Anki, the quiz
 
 
+@pytest.mark.slow
 def test_a_moved_folder_keeps_the_anki_notes_and_their_reviews(vault: Path, tmp_path: Path) -> None:
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection
@@ -162,6 +167,7 @@ def test_a_moved_folder_keeps_the_anki_notes_and_their_reviews(vault: Path, tmp_
         assert decks == {"Vault::Internet::HTTP", "Vault::Internet"}
 
 
+@pytest.mark.slow
 def test_the_quiz_keeps_its_review_state_when_a_folder_moves(vault: Path, tmp_path: Path) -> None:
     state = tmp_path / "state.db"
     first = notecards(

@@ -3,6 +3,7 @@ import re
 import string
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ def test_card_id_is_stable_and_ignores_spacing_case_and_yo():
     assert a == normal_card_id("HTTP/Основы.md", "definition", "емкость кэша")
 
 
+@pytest.mark.slow
 @given(st.text(), st.text(), st.text())
 def test_card_id_from_a_begun_hash_is_normal_card_id(note_path, kind, normal):
     start = card_id_start(note_path, kind)
@@ -57,6 +59,7 @@ def _regex_normalization(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@pytest.mark.slow
 @given(st.text(st.characters(exclude_categories=())) | st.text(string.printable))
 def test_normalization_is_the_regex_normalization(text: str) -> None:
     assert normalize_anchor(text) == _regex_normalization(text)

@@ -172,6 +172,7 @@ def test_methods_and_their_properties() -> None:
     assert idempotent == {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "meaning", "source"), _all_meanings())
 def test_every_entry_is_bilingual_short_and_sourced(
     name: str, meaning: dict[str, str], source: str

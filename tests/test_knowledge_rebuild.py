@@ -55,6 +55,7 @@ def _user_knowledge_file() -> Path:
     return Path(os.environ["XDG_CONFIG_HOME"]) / "notecards" / "knowledge" / "api.json"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["vault", "user"])
 def test_editing_or_deleting_a_knowledge_file_rebuilds_the_deck(tmp_path: Path, where: str):
     vault = tmp_path / "vault"
@@ -99,6 +100,7 @@ def test_watch_counts_changes_to_knowledge_files(tmp_path: Path):
     assert not relevant(str(vault / ".notecards" / "cache.json"), [vault], out, folders)
 
 
+@pytest.mark.slow
 def test_watch_command_rebuilds_when_the_vaults_knowledge_file_changes(tmp_path: Path):
     vault = tmp_path / "vault"
     vault.mkdir()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ _CHARS = st.one_of(
 )
 
 
+@pytest.mark.slow
 @given(st.text(_CHARS, max_size=200))
 def test_letter_counts_equal_counting_each_letter(text: str) -> None:
     assert letter_counts(text) == (len(_RUSSIAN.findall(text)), len(_LATIN.findall(text)))

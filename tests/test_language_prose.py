@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,6 +73,7 @@ def test_a_note_without_a_pack_gives_explicit_cards_only() -> None:
     assert [c.extractor for c in cards] == ["explicit"]
 
 
+@pytest.mark.slow
 def test_the_run_says_once_which_notes_got_explicit_cards_only(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
         "Uzávěr je funkce spolu s jejím lexikálním prostředím.\n", "utf-8"

@@ -50,6 +50,7 @@ print(json.dumps({"peak": peak, "status": result.returncode, "stderr": result.st
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_a_note_that_is_one_large_block_is_read_in_bounded_memory(tmp_path: Path, shape: str):
     note = tmp_path / f"{shape}.md"

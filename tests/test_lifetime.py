@@ -111,6 +111,7 @@ def _wait_gone(pids: list[int]) -> list[int]:
     return survivors
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("signum", "group"),
     [
@@ -139,6 +140,7 @@ def test_a_stopped_build_cleans_up_and_its_workers_end(
     assert list(out.glob(".*.tmp")) == [] if out.exists() else True
 
 
+@pytest.mark.slow
 def test_a_killed_builds_workers_die_and_the_next_build_sweeps_its_files(
     vault: Path, tmp_path: Path
 ):
@@ -206,6 +208,7 @@ main()
 """
 
 
+@pytest.mark.slow
 def test_an_unforeseen_error_leaves_no_scratch_folder(vault: Path, tmp_path: Path):
     env, out = _env(tmp_path), tmp_path / "out"
     process = _build(vault, out, env, "-c", _FAIL_MID_BUILD)

@@ -3,6 +3,7 @@ member, steps need evidence of a process, links and questions give nothing."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,6 +135,7 @@ def test_a_generic_or_counted_heading_never_names_a_procedure() -> None:
     assert not any("Введение" in f or "Шаг 2 —" in f or "(2)" in f for f in found)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

@@ -18,6 +18,8 @@ import pytest
 
 from conftest import HANG_GUARD_SECONDS
 
+pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
+
 NOTES = 160
 LOG_LINES = 4000  # about 200 KB of pasted log per note: 30 MB of vault
 

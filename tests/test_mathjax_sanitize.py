@@ -46,6 +46,7 @@ def test_unsafe_commands_are_removed_and_their_text_kept(field: str, kept: str |
     assert clean_html(cleaned) == cleaned  # idempotent, as the memo needs
 
 
+@pytest.mark.slow
 @given(st.text(alphabet="\\{}[] hrefstyleclassunicodeHTMLcssIdxz<>/", max_size=80))
 def test_no_unsafe_command_survives_any_text(text: str) -> None:
     out = neutralise_mathjax_text(text)
@@ -54,6 +55,7 @@ def test_no_unsafe_command_survives_any_text(text: str) -> None:
                (c[1:] for c in mathjax_commands(text)))  # fmt: skip
 
 
+@pytest.mark.slow
 def test_build_reports_each_card_and_anki_gets_no_unsafe_command(tmp_path: Path) -> None:
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection
@@ -86,6 +88,7 @@ def test_build_reports_each_card_and_anki_gets_no_unsafe_command(tmp_path: Path)
     assert not any(name in back for back in math_fields for name in UNSAFE)
 
 
+@pytest.mark.slow
 def test_the_quiz_shows_the_warning_and_keeps_exit_0() -> None:
     out = subprocess.run(
         [*NOTECARDS, "quiz", str(NOTE), "--cram", "--mode", "flip", "--limit", "1"],

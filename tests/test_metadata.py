@@ -158,6 +158,7 @@ def test_aliases_of_any_shape():
     assert meta_aliases({"aliases": {"x": 1}}) == []
 
 
+@pytest.mark.slow
 def test_huge_integers_and_deep_nesting_are_reported():
     for raw in ("n: 1" + "0" * 5000, "n: " + "[" * 5000 + "]" * 5000):
         front = split_front_matter(f"---\n{raw}\n---\nbody\n")
@@ -225,6 +226,7 @@ def _front_matter(draw: st.DrawFn) -> str:
     return raw
 
 
+@pytest.mark.slow
 @given(_front_matter())
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_simple_front_matter_is_read_as_yaml_reads_it(raw: str) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from conftest import HANG_GUARD_SECONDS
 from hostile_helpers import messages, read_corpus, read_text
 from notecards.model import Paragraph, walk_blocks
@@ -39,6 +41,7 @@ def test_wikilinks_still_parse():
     ]
 
 
+@pytest.mark.slow
 def test_runs_of_brackets_are_linear():
     """`str.find` from each `[[` was quadratic: 100,000 `[[` took 7 s."""
     for text in ("[[" * 25_000, "![[" * 25_000, "[[a" * 25_000, "[[a]" * 20_000):

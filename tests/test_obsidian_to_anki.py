@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -146,6 +147,7 @@ def test_curly_cloze_numbers_as_the_plugin_does() -> None:
 _WORDS = st.text(st.characters(categories=("L", "N"), max_codepoint=0x4FF), min_size=1, max_size=12)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

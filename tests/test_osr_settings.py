@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from notecards.build.pipeline import BuildOptions, collect
 from notecards.model import Card
 from plugin_helpers import plugin_vault
@@ -73,6 +75,7 @@ def test_cloze_conversions(tmp_path: Path) -> None:
     assert on[1].front == "The mitochondrion makes [...] from glucose."
 
 
+@pytest.mark.slow
 def test_deck_naming_tags_and_heading_scoped_tags(tmp_path: Path) -> None:
     note = (
         "#flashcards/biology\n\nCell::the unit of life\n\n"

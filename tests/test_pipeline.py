@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, SAMPLE_VAULT
+from notecards.build import parallel
 from notecards.build.dryrun import group_digests
 from notecards.build.pipeline import BuildOptions, collect, collect_one, note_tag, stream_one
 from notecards.exporters.apkg import prepare
@@ -48,6 +52,7 @@ def test_note_tag_is_one_anki_tag():
     assert note_tag("a::b #c") == "note/a:b_c"
 
 
+@pytest.mark.slow
 def test_parallel_workers_give_the_same_result_in_the_same_order(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(SAMPLE_VAULT, vault / "sample")
@@ -65,6 +70,7 @@ def test_collect_merges_paths_and_reports_missing_ones(tmp_path: Path):
     assert result.has_errors
 
 
+@pytest.mark.slow
 def test_a_stream_gives_what_collect_gives_in_order(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(VAULT, vault)
@@ -83,6 +89,7 @@ def test_a_stream_gives_what_collect_gives_in_order(tmp_path: Path):
     assert [str(p) for p in result.problems] == [str(p) for p in whole.problems]
 
 
+@pytest.mark.slow
 def test_each_result_carries_its_anki_notes_made_in_the_worker(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(VAULT, vault)
@@ -102,6 +109,7 @@ def test_each_result_carries_its_anki_notes_made_in_the_worker(tmp_path: Path):
         assert seen == len(by_note) > 3
 
 
+@pytest.mark.slow
 def test_a_stream_left_unread_stops_its_workers(tmp_path: Path):
     vault = tmp_path / "v"
     shutil.copytree(VAULT, vault)
@@ -127,3 +135,17 @@ def test_relative_paths_by_string_match_the_vaults(tmp_path: Path):
     found = Vault(vault.resolve())
     assert _relpaths(found, paths) == [found.relpath(p) for p in paths]
     assert _relpaths(found, paths)[:2] == ["a/b/note.md", "a/b/note.md"]
+
+
+@pytest.mark.slow
+def test_a_parallel_build_leaves_no_worker_behind(tmp_path: Path, monkeypatch):
+    """The stream shuts its pool down when it is read to the end: a build in a long-lived
+    process (watch, the quiz, tests) must not keep idle workers and their memory."""
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 2)  # two workers on one core too
+    for index in range(20):
+        (tmp_path / f"n{index}.md").write_text(f"# N{index}\n\nQ{index}::A{index}\n")
+    before = {child.pid for child in multiprocessing.active_children()}
+    result = collect_one(tmp_path, BuildOptions(cache=False, workers=2))
+    assert len(result.cards) == 20
+    left = [c.pid for c in multiprocessing.active_children() if c.pid not in before]
+    assert left == []

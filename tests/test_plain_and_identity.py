@@ -56,6 +56,7 @@ def test_html_in_code_is_text_in_plain_sides(tmp_path: Path):
     ]
 
 
+@pytest.mark.slow
 def test_the_quiz_shows_html_in_code_as_written(tmp_path: Path):
     note = tmp_path / "markup.md"
     note.write_text(CODE_NOTE)
@@ -95,6 +96,7 @@ def test_answers_that_are_only_an_image_or_math_are_kept(tmp_path: Path):
     assert "media.md:15: the answer shows nothing notecards can keep" in done.stderr
 
 
+@pytest.mark.slow
 def test_an_image_answer_arrives_in_anki(tmp_path: Path):
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, media_files, open_collection
@@ -163,6 +165,7 @@ def _edits(vault: Path) -> list:
             touch_the_draft, add_empty_note]  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("split", ["none", "folder"])
 def test_an_incremental_build_is_byte_identical_to_a_clean_one(tmp_path: Path, split: str):
     vault = tmp_path / "vault"

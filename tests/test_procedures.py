@@ -301,6 +301,7 @@ def test_sentences() -> None:
 # ---------------------------------------------------------------- robustness
 
 
+@pytest.mark.slow
 def test_large_note_gives_bounded_cards() -> None:
     """3,000 procedures and 350 KB of junk: three cards per procedure (two steps and the
     sequence) and a few from the junk, each short (`BACK_LIMIT`, `ITEM_LIMIT`...)."""
@@ -315,6 +316,7 @@ def test_large_note_gives_bounded_cards() -> None:
     assert all(len(c.front) + len(c.back) < 1_000 for c in cards)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(

@@ -8,9 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.properties import extract_properties
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.model import Card, Note
 
 PROSE = Path(__file__).resolve().parent / "notes" / "prose"
@@ -26,7 +24,7 @@ def _fixture(name: str) -> Note:
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_properties(note, ExtractContext(note))
+    cards = cards_from("properties", note)
     for card in cards:
         assert card.kind == "property" and card.extractor == "properties"
         for side in (card.front, card.back):
@@ -216,6 +214,7 @@ def test_back_html_keeps_emphasis():
     assert card.back == "TLS" and card.fields[1] == "<strong>TLS</strong>"
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(

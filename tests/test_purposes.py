@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.purposes import extract_purposes
 from notecards.model import Card, Note
 
 RECALL = Path(__file__).resolve().parent / "notes" / "recall"
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_purposes(note, ExtractContext(note))
+    cards = cards_from("purposes", note)
     assert all(c.kind == "purpose" and c.extractor == "purposes" for c in cards)
     return cards
 
@@ -89,6 +88,7 @@ def test_registry_threshold_keeps_purposes():
     assert kinds.count("purpose") == 3
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     subject=st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=30),

@@ -29,6 +29,7 @@ FLOORS = json.loads((BENCH / "quality_floors.json").read_text(encoding="utf-8"))
 # ---------------------------------------------------------------- the corpus itself
 
 
+@pytest.mark.slow
 def test_every_note_of_the_corpus_has_a_valid_gold_file():
     golds, problems = load_corpus(CORPUS)
     assert problems == []
@@ -40,6 +41,7 @@ def test_every_note_of_the_corpus_has_a_valid_gold_file():
     assert all(g.want or g.no_mined for g in russian)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", sorted(k for k in FLOORS if not k.startswith("_")))
 def test_precision_and_recall_stay_at_or_above_their_floors(lang):
     _score, summary, problems = quality.measure(CORPUS, lang)
@@ -131,6 +133,7 @@ def test_a_malformed_gold_file_is_reported_with_its_path(tmp_path):
 # ---------------------------------------------------------------- the command, end to end
 
 
+@pytest.mark.slow
 def test_the_command_scores_a_small_corpus_through_the_real_pipeline(tmp_path):
     note = tmp_path / "vault" / "ru" / "cors.md"
     note.parent.mkdir(parents=True)
@@ -173,6 +176,7 @@ def _sample(vault: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_a_blind_sample_is_reproducible_and_names_no_extractor(tmp_path):
     (tmp_path / "web.md").write_text(
         "# Веб\n\nCORS — это механизм, который разрешает запросы к другому источнику.\n\n"
@@ -220,6 +224,7 @@ _WORDS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @given(st.lists(_WORDS, min_size=1, max_size=6), _WORDS)
 def test_front_scores_are_symmetric_and_extra_words_cost(words, extra):
     front = "Что такое " + " ".join(words) + "?"
@@ -228,6 +233,7 @@ def test_front_scores_are_symmetric_and_extra_words_cost(words, extra):
     assert front_score(front, longer) == front_score(longer, front) < 100
 
 
+@pytest.mark.slow
 def test_saved_cards_score_the_same_as_a_fresh_run(tmp_path):
     saved = tmp_path / "cards.json"
     saved.write_text(json.dumps(quality.run_cards(CORPUS / "vault")), encoding="utf-8")

@@ -9,11 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import note_from_file, note_from_text
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.extractors import extract_cards
 from notecards.extractors.answers import MAX_CHARS
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.questions import as_question, extract_questions
+from notecards.extractors.questions import as_question
 from notecards.lang import PACKS
 from notecards.model import Card, Note
 
@@ -22,7 +21,7 @@ RU, EN = PACKS["ru"], PACKS["en"]
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_questions(note, ExtractContext(note))
+    cards = cards_from("questions", note)
     assert all(c.kind == "question" and c.extractor == "questions" for c in cards)
     return cards
 

@@ -74,6 +74,7 @@ def test_diff_marks_the_missing_and_extra_letters() -> None:
     assert diff_plain("Parris", "Paris") == "Par[-r-]is"
 
 
+@pytest.mark.slow
 @given(st.text(max_size=30), st.text(max_size=30))
 def test_diff_rebuilds_both_texts(typed: str, expected: str) -> None:
     pieces = diff(typed, expected)

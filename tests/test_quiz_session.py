@@ -417,6 +417,7 @@ def test_header_state_names_the_last_interval(store: ReviewStore) -> None:
     assert session.state_of(card(2)) == "new"
 
 
+@pytest.mark.slow
 def test_code_in_a_card_is_rendered_as_highlighted_code() -> None:
     from rich.console import Group
     from rich.syntax import Syntax

@@ -34,6 +34,7 @@ def test_a_paragraph_over_the_marker_limit_is_plain_text_at_its_line():
     assert [s.kind for s in last.spans] == ["text", "em"]
 
 
+@pytest.mark.slow
 def test_the_note_budget_turns_later_paragraphs_into_text_once_reported(monkeypatch):
     monkeypatch.setattr(limits, "NOTE_MARKERS", 50_000)
     paragraph = "*a* " * 2_500  # 5,000 markers each
@@ -46,6 +47,7 @@ def test_the_note_budget_turns_later_paragraphs_into_text_once_reported(monkeypa
     assert kinds[0] == {"em", "text"} and kinds[-1] == {"text"}
 
 
+@pytest.mark.slow
 def test_link_attempts_are_capped_per_paragraph():
     note, _ = read_text("[" * 5000 + "]" + " [real](https://x.example)")
     assert note is not None

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import note_from_file, note_from_text
-from notecards.extractors.base import ExtractContext
-from notecards.extractors.reasons import extract_reasons
+from conftest import cards_from, note_from_file, note_from_text
 from notecards.model import Card, Note
 
 RECALL = Path(__file__).resolve().parent / "notes" / "recall"
 
 
 def _cards(note: Note) -> list[Card]:
-    cards = extract_reasons(note, ExtractContext(note))
+    cards = cards_from("reasons", note)
     assert all(c.kind == "why" and c.extractor == "reasons" for c in cards)
     return cards
 

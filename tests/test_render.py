@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -114,6 +115,7 @@ _PROSE_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=500)  # about one in eight is a prose line
 @given(st.lists(_PROSE_PIECES | st.text(max_size=4), min_size=1, max_size=12).map("".join))
 @example('Протокол HTTP работает поверх \U000f0000TCP\ue006 на порту "80".')

@@ -124,6 +124,7 @@ _FRAGMENTS = st.sampled_from(
 )  # fmt: skip
 
 
+@pytest.mark.slow
 @given(st.lists(_FRAGMENTS, max_size=25).map("".join))
 def test_no_script_survives_any_mix(html: str) -> None:
     cleaned = clean_html(html).lower()
@@ -136,6 +137,7 @@ def test_no_script_survives_any_mix(html: str) -> None:
     assert "http://e/x" not in cleaned
 
 
+@pytest.mark.slow
 @given(st.lists(_FRAGMENTS, max_size=25).map("".join) | markdown, st.booleans())
 def test_cleaning_is_idempotent(html: str, remote: bool) -> None:
     """What `clean_html` returns comes back unchanged (its memo relies on it)."""
@@ -165,6 +167,7 @@ _BLOCKS = _PHRASING.map("<p>{}</p>".format) | st.lists(
 ).map(lambda items: f'<ol start="3">{"".join(items)}</ol>')
 
 
+@pytest.mark.slow
 @given(st.lists(_BLOCKS | _PHRASING, max_size=5).map("".join), st.booleans())
 def test_simple_html_is_cleaned_as_nh3_cleans_it(html: str, remote: bool) -> None:
     """The shortcut for what renderers write answers what nh3 would, or leaves it to nh3."""
@@ -188,6 +191,7 @@ def test_the_shortcut_takes_what_renderers_write(html: str, cleaned: str) -> Non
     assert sanitize._clean_simple(html) == cleaned == sanitize._clean(html, False)
 
 
+@pytest.mark.slow
 def test_every_character_the_shortcut_lets_through_is_one_nh3_keeps() -> None:
     for start in range(0, 0x110000, 0x1000):
         kept = "".join(

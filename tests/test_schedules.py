@@ -88,6 +88,7 @@ def test_each_card_gets_the_comment_that_follows_it(vault: Path) -> None:
     }
 
 
+@pytest.mark.slow
 def test_the_quiz_goes_on_where_the_plugin_left_off(vault: Path, tmp_path: Path) -> None:
     state = tmp_path / "state.db"
     out = notecards("quiz", vault, "--mode", "flip", "--new", "0", "--state", state,
@@ -100,6 +101,7 @@ def test_the_quiz_goes_on_where_the_plugin_left_off(vault: Path, tmp_path: Path)
     assert stats["cards"] == 4 and stats["reviews"] == 2  # imported states + two grades
 
 
+@pytest.mark.slow
 def test_build_with_schedule_keeps_due_dates_and_intervals_in_anki(
     vault: Path, tmp_path: Path
 ) -> None:

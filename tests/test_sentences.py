@@ -144,6 +144,7 @@ def test_sentence_lines():
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aZя. !?…\n«»\"')—-`*_=т.е")), max_size=200))
 def test_split_never_loses_words(text):
@@ -170,6 +171,7 @@ def _flat_view(flat):
     return (flat.text, flat.masked, flat.lowered, flat.starts, flat.emph, flat.code, owners)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(
     st.lists(
@@ -192,6 +194,7 @@ def test_paragraph_sentences_flatten_as_they_cut(pieces):
     assert [_flat_view(f) for f in flats] == [_flat_view(f) for f in expected]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
@@ -214,6 +217,7 @@ def test_flatten_masks_exactly_code_and_math(pieces):
         assert flat.masked[start:end] == expected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "body",
     [

@@ -134,6 +134,7 @@ def test_a_damaged_file_is_moved_aside_with_a_clear_message(tmp_path: Path) -> N
     ReviewStore.open(path).close()  # a fresh start next time
 
 
+@pytest.mark.slow
 def test_a_truncated_database_is_reported_not_raised(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     with ReviewStore.open(path) as store:
@@ -174,6 +175,7 @@ def _writer(path: str, prefix: str, count: int) -> None:
             grade(store, f"{prefix}{n}", 3)
 
 
+@pytest.mark.slow
 def test_two_quizzes_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     ReviewStore.open(path).close()

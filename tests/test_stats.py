@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import fsrs
+import pytest
 
 from notecards.quiz.state import ReviewStore, new_fsrs_card
 
@@ -48,6 +49,7 @@ def test_counts_retention_and_streak(tmp_path: Path) -> None:
     assert stats.due_next_7_days >= 2
 
 
+@pytest.mark.slow
 def test_stats_json_without_any_state(tmp_path: Path) -> None:
     path = tmp_path / "none.sqlite3"
     out = subprocess.run(
@@ -61,6 +63,7 @@ def test_stats_json_without_any_state(tmp_path: Path) -> None:
     assert not path.exists()
 
 
+@pytest.mark.slow
 def test_stats_table_and_heatmap(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     with ReviewStore.open(path) as store:
@@ -80,6 +83,7 @@ def test_stats_table_and_heatmap(tmp_path: Path) -> None:
     assert "\x1b[" not in out.stdout  # piped: no colour codes
 
 
+@pytest.mark.slow
 def test_damaged_state_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     path.write_bytes(b"garbage" * 1000)

@@ -51,6 +51,7 @@ def test_fill_leaves_braces_backslashes_and_percent_signs_alone():
 # ---------------------------------------------------------------- the lint
 
 
+@pytest.mark.slow
 def test_no_template_in_the_source_could_hold_note_text():
     violations = check_tree(ROOT / "src" / "notecards")
     assert not violations, "\n".join(map(str, violations))
@@ -157,6 +158,7 @@ def _notecards(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]
     )
 
 
+@pytest.mark.slow
 def test_lookalikes_in_every_sentence_position_of_the_sample_vault(tmp_path: Path):
     pytest.importorskip("anki")
     from anki_helpers import all_notes, import_apkg, open_collection
@@ -182,6 +184,7 @@ def test_lookalikes_in_every_sentence_position_of_the_sample_vault(tmp_path: Pat
     assert len(imported) == len({card["anki_note"] for card in cards})
 
 
+@pytest.mark.slow
 def test_rich_markup_in_a_note_is_shown_as_text(tmp_path: Path):
     """Terminal output is rich markup: a card that holds `[/dim]` is text, not a tag
     (it used to raise MarkupError: exit 70)."""

@@ -91,6 +91,7 @@ def test_anki_imports_the_csv(cards: list, tmp_path: Path) -> None:
         assert not again.new and col.note_count() == 3
 
 
+@pytest.mark.slow
 def test_anki_imports_every_note_type_and_the_media_from_a_built_csv(tmp_path: Path) -> None:
     """Issue 15 g: `build --format csv` on notes with a reversed pair, a cloze and an
     image gives a file Anki imports as those note types, with the image next to it."""

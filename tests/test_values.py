@@ -538,6 +538,7 @@ VALUES = st.one_of(
 LANGS = st.sampled_from(["en", "ru", "", "xx"])
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(NAMES, VALUES, LANGS)
 def test_explain_header_never_raises(name: str, value: str, lang: str) -> None:
@@ -545,12 +546,14 @@ def test_explain_header_never_raises(name: str, value: str, lang: str) -> None:
     assert text is None or (isinstance(text, str) and text.strip())
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=20), st.text(max_size=40), st.text(max_size=10), LANGS)
 def test_request_line_never_raises(method: str, target: str, version: str, lang: str) -> None:
     assert explain_request_line(method, target, version, lang)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=10), st.integers(-(10**6), 10**6), st.text(max_size=20), LANGS)
 def test_status_line_never_raises(version: str, code: int, reason: str, lang: str) -> None:

@@ -29,6 +29,7 @@ def escape_vault(tmp_path: Path) -> Path:
     return vault
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("target", "reason"),
     [

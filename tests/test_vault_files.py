@@ -38,6 +38,7 @@ def _embedding(vault: Path, *targets: str) -> None:
     (vault / "Host.md").write_text("\n".join(lines))
 
 
+@pytest.mark.slow
 def test_an_embedded_note_that_is_a_symlink_out_of_the_vault_is_refused(tmp_path: Path):
     """Finding 1: `passwd.md → /etc/passwd` and `leak.md → .git/config` embedded in a
     card copied the target's text into the deck; now each is a link, with a message."""
@@ -59,6 +60,7 @@ def test_an_embedded_note_that_is_a_symlink_out_of_the_vault_is_refused(tmp_path
     assert re.search(r"leak\.md:1: symlink to a file outside the vault .*skipped", stderr)
 
 
+@pytest.mark.slow
 def test_a_build_of_a_vault_with_symlinks_out_leaks_nothing_into_the_package(tmp_path: Path):
     vault = _vault(tmp_path)
     (vault / "leak.md").symlink_to(vault / ".git" / "config")
@@ -73,6 +75,7 @@ def test_a_build_of_a_vault_with_symlinks_out_leaks_nothing_into_the_package(tmp
         assert GIT_MARKER.encode() not in archive.read("collection.anki2")
 
 
+@pytest.mark.slow
 @posix_only
 @pytest.mark.parametrize("where", ["Notes/pipe.md", ".notecardsignore", "Drafts/pipe.markdown"])
 def test_a_fifo_in_the_vault_hangs_no_command(tmp_path: Path, where: str):
@@ -92,6 +95,7 @@ def test_a_fifo_in_the_vault_hangs_no_command(tmp_path: Path, where: str):
         assert ".notecardsignore:1: not a regular file" in result.stderr
 
 
+@pytest.mark.slow
 @posix_only
 @pytest.mark.parametrize("where", ["zero.md", ".notecardsignore"])
 def test_dev_zero_as_embedded_note_or_ignore_file_is_refused(tmp_path: Path, where: str):
@@ -108,6 +112,7 @@ def test_dev_zero_as_embedded_note_or_ignore_file_is_refused(tmp_path: Path, whe
         assert "Host.md:4: ![[zero]]" in stderr
 
 
+@pytest.mark.slow
 def test_an_embedded_note_in_a_hidden_folder_is_refused_even_when_linked_by_path(
     tmp_path: Path,
 ):
@@ -123,6 +128,7 @@ def test_an_embedded_note_in_a_hidden_folder_is_refused_even_when_linked_by_path
 # ---------------------------------------------------------------- finding 9: patterns
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pattern", ["notes\\", "!", "[z-a]"])
 @pytest.mark.parametrize("option", ["--include", "--exclude"])
 def test_a_bad_pattern_on_the_command_line_is_a_usage_error(tmp_path: Path, option, pattern):
@@ -132,6 +138,7 @@ def test_a_bad_pattern_on_the_command_line_is_a_usage_error(tmp_path: Path, opti
     assert "not a valid pattern" in result.stderr and "internal error" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_bad_line_of_the_ignore_file_is_reported_and_the_rest_applies(tmp_path: Path):
     vault = _vault(tmp_path)
     (vault / "Drafts").mkdir()
@@ -145,6 +152,7 @@ def test_a_bad_line_of_the_ignore_file_is_reported_and_the_rest_applies(tmp_path
         assert f"{pattern}' ignored" in stderr
 
 
+@pytest.mark.slow
 def test_a_pattern_with_many_stars_matches_a_long_name_at_once(tmp_path: Path):
     """`*a*a*a*a*a*a*a*a*a*a*b` against 40 `a`s took 31 s (50: minutes) in pathspec's
     backtracking regex; every star now matches in an atomic group."""
@@ -165,6 +173,7 @@ _GLOB_CHARS = st.sampled_from(["a", "b", "*", "?", "[ab]", "[!a]", "\\*", "/", "
 _NAME_CHARS = st.sampled_from(["a", "b", "*", ".", "/", "c"])
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(_GLOB_CHARS, min_size=1, max_size=8).map("".join),

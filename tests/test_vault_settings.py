@@ -41,6 +41,7 @@ def origins(root: Path, **options) -> dict[str, set[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_cards_say_where_they_came_from(tmp_path: Path) -> None:
     root = make_vault(tmp_path, {"n.md": WRITTEN + "\n" + PROSE})
     assert origins(root) == {"n.md": {"explicit", "mined"}}
@@ -101,6 +102,7 @@ def test_min_confidence_is_read_for_the_threshold(tmp_path: Path) -> None:
     assert load_settings(root).min_confidence == 0.7
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
@@ -126,3 +128,25 @@ def notecards(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "XDG_CACHE_HOME": str(cwd / "cache")}
     return subprocess.run([*NOTECARDS, *map(str, args)], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=120)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_a_skipped_kind_leaves_the_extractors_other_kinds_in_a_real_build(tmp_path: Path) -> None:
+    """`explicit` makes basic and reversed cards (a reversed one is two, one each way):
+    skipping one kind (front matter or the vault's settings) keeps the other, so the
+    filter is by kind, not by extractor."""
+    both = "Port of HTTPS::443\n\nCertificate:::a key bound to a name\n"
+    notes = {
+        "front.md": "---\nnotecards: {skip: [reversed]}\n---\n" + both,
+        "plain.md": both,
+    }
+    root = make_vault(tmp_path, notes, '[extractors]\nskip = ["basic"]\n')
+    result = notecards("cards", root, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    kinds = sorted({(c["note"], c["kind"]) for c in json.loads(result.stdout)})
+    # front.md skips reversed itself and basic through the settings: nothing is left
+    assert kinds == [("plain.md", "reversed")]
+    no_settings = make_vault(tmp_path / "n", notes)
+    result = notecards("cards", no_settings, "--json", cwd=tmp_path)
+    kinds = sorted({(c["note"], c["kind"]) for c in json.loads(result.stdout)})
+    assert kinds == [("front.md", "basic"), ("plain.md", "basic"), ("plain.md", "reversed")]

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES
 from notecards.build.watch import relevant, watch
 from notecards.cli.build import _options, make_rebuild
@@ -59,6 +61,7 @@ def test_the_rebuild_builds_and_survives_errors(tmp_path: Path, capsys, monkeypa
     assert "build failed" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_watch_command_rebuilds_after_a_change(tmp_path: Path):
     vault = tmp_path / "vault"
     shutil.copytree(FIXTURES / "vault", vault)

@@ -54,6 +54,7 @@ __all__ = [
     "default_user_dirs",
     "lookup_header",
     "lookup_method",
+    "lookup_phrase",
     "lookup_status",
     "reset_user_knowledge",
 ]
@@ -100,6 +101,7 @@ class _Tables:
     headers: dict[str, HeaderInfo] = field(default_factory=dict)
     status: dict[int, StatusInfo] = field(default_factory=dict)
     methods: dict[str, MethodInfo] = field(default_factory=dict)
+    phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # lang → key → text
 
 
 class _Problem(Exception):
@@ -248,8 +250,10 @@ def _load_section(
     """Add the entries of one "headers"/"status"/"methods" list; return its problems."""
     path, tables, bases, origin = context
     where = getattr(value, "line", where)
+    if key == "phrases":
+        return _load_phrases(value, where, context)
     if key not in _SECTIONS:
-        return [f'{path}:{where}: unknown key "{key}" (expected headers, status, methods)']
+        return [f'{path}:{where}: unknown key "{key}" (expected headers, status, methods, phrases)']
     if not isinstance(value, list):
         return [f'{path}:{where}: "{key}" must be a list of objects']
     problems = []
@@ -262,6 +266,33 @@ def _load_section(
             _SECTIONS[key](entry, tables, bases, origin)
         except _Problem as problem:
             problems.append(f"{path}:{line}: {key} entry: {problem}")
+    return problems
+
+
+def _load_phrases(
+    value: Any, where: int, context: tuple[str, _Tables, list[_Tables], str]
+) -> list[str]:
+    """Add the texts of a "phrases" object ({"ru": {"key": "text"}}); return its problems.
+
+    A user file may only replace phrases the package has (a misspelt key would
+    otherwise change nothing, silently); the texts keep their spaces."""
+    path, tables, bases, _ = context
+    if not isinstance(value, dict):
+        return [f'{path}:{where}: "phrases" must be an object of languages']
+    known = {key for base in bases for texts in base.phrases.values() for key in texts}
+    problems = []
+    for lang, texts in value.items():
+        line = getattr(texts, "line", where)
+        if not isinstance(texts, dict):
+            problems.append(f'{path}:{line}: "phrases"."{lang}" must be an object of texts')
+            continue
+        for key, text in texts.items():
+            if not isinstance(text, str) or not text.strip():
+                problems.append(f'{path}:{line}: phrase "{key}" must be a non-empty string')
+            elif bases and key not in known:
+                problems.append(f'{path}:{line}: unknown phrase "{key}"')
+            else:
+                tables.phrases.setdefault(lang, {})[key] = text
     return problems
 
 
@@ -290,7 +321,13 @@ def _load_document(
 
 # ---------------------------------------------------------------- bundled and user tables
 
-_BUNDLED_FILES = ("http_headers.json", "http_status.json", "http_methods.json")
+_BUNDLED_FILES = (
+    "http_headers.json",
+    "http_status.json",
+    "http_methods.json",
+    "values_en.json",  # the phrases of knowledge/values, one file per language
+    "values_ru.json",
+)
 _user = _Tables()
 _version = [0]  # bumped whenever the user tables change
 
@@ -356,6 +393,17 @@ def lookup_method(name: str) -> MethodInfo | None:
     return _find_method(name)
 
 
+def lookup_phrase(lang: str, key: str) -> str | None:
+    """The text of phrase `key` in `lang` (a user file's over the bundled one), else
+    English, else None."""
+    for wanted in (lang, "en"):
+        for tables in (_user, _bundled()):
+            text = tables.phrases.get(wanted, {}).get(key)
+            if text is not None:
+                return text
+    return None
+
+
 def all_headers() -> list[HeaderInfo]:
     """Every known header, user entries replacing bundled ones, sorted by name."""
     merged = {**_bundled().headers, **_user.headers}
@@ -413,6 +461,8 @@ def add_knowledge_dirs(dirs: Iterable[Path]) -> list[str]:
             _user.headers.update(staged.headers)
             _user.status.update(staged.status)
             _user.methods.update(staged.methods)
+            for lang, texts in staged.phrases.items():
+                _user.phrases.setdefault(lang, {}).update(texts)
             _version[0] += 1
     return problems
 
@@ -457,6 +507,7 @@ def reset_user_knowledge() -> None:
     _user.headers.clear()
     _user.status.clear()
     _user.methods.clear()
+    _user.phrases.clear()
     _version[0] += 1
 
 
