@@ -33,14 +33,12 @@ from __future__ import annotations
 
 import functools
 import json
-import json.decoder
-import json.scanner
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from notecards.knowledge.located_json import parse_located
 from notecards.safe_read import describe, read_regular
 
 __all__ = [
@@ -106,49 +104,6 @@ class _Tables:
 
 class _Problem(Exception):
     """An entry that cannot be used; carries the message for the problem list."""
-
-
-class _Located(dict):  # type: ignore[type-arg]
-    """A JSON object that remembers the line it starts on, for problem messages."""
-
-    line: int = 1
-
-
-class _LocatedList(list):  # type: ignore[type-arg]
-    """A JSON array that remembers the line it starts on."""
-
-    line: int = 1
-
-
-# ---------------------------------------------------------------- JSON with line numbers
-
-
-def _parse_located(text: str) -> Any:
-    """json.loads, but every object and array knows the line it starts on.
-
-    The C scanner ignores a custom object parser, so the pure-Python scanner is used;
-    knowledge files are small, and exact lines make problems easy to fix.
-    """
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    decoder = json.JSONDecoder()
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        start = s_and_end[1] - 1  # the index of "{"
-        obj, end = json.decoder.JSONObject(s_and_end, *args)
-        located = _Located(obj)
-        located.line = bisect_right(line_starts, start)
-        return located, end
-
-    def parse_array(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        items, end = json.decoder.JSONArray(s_and_end, *args)
-        located = _LocatedList(items)
-        located.line = bisect_right(line_starts, s_and_end[1] - 1)
-        return located, end
-
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.parse_array = parse_array  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
-    return decoder.decode(text)
 
 
 # ---------------------------------------------------------------- entries
@@ -304,7 +259,7 @@ def _load_document(
     `bases` hold the entries a new entry overrides and takes missing fields from.
     """
     try:
-        document = _parse_located(text)
+        document = parse_located(text)
     except json.JSONDecodeError as error:
         return [f"{path}:{error.lineno}: invalid JSON: {error.msg}"]
     except (ValueError, RecursionError) as error:  # e.g. an integer with 5000 digits
