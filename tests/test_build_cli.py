@@ -221,5 +221,7 @@ def test_a_missing_input_is_reported_without_walking_around_it(tmp_path: Path, m
         raise AssertionError(f"walked {args[0]}")
 
     monkeypatch.setattr(build_module.os, "walk", walk)
-    code, summary = build(tmp_path / "nope" / "x.md", "-o", tmp_path / "out")
-    assert code == 1 and summary["problems"]["errors"] == 1 and summary["notes"] == 0
+    args = ["build", str(tmp_path / "nope" / "x.md"), "-o", str(tmp_path / "out"), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "no such file or folder" in result.output
+    assert not (tmp_path / "out").exists()

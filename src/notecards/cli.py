@@ -57,7 +57,15 @@ def main() -> None:
     import sys
 
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="notecards")
+    except typer.TyperException as error:  # a usage error: the user's slip, exit 2
+        from notecards.usage import show_error
+
+        show_error(error)
+        sys.exit(error.exit_code)
+    except typer.Abort:  # Ctrl-D or Ctrl-C at a prompt
+        print("notecards: aborted", file=sys.stderr)
+        sys.exit(1)
     except Exception as error:  # the last line of defence
         if os.environ.get("NOTECARDS_DEBUG"):
             raise
@@ -74,3 +82,4 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(70)  # EX_SOFTWARE
+    sys.exit(code if isinstance(code, int) else 0)

@@ -6,13 +6,12 @@ import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from notecards.model import DEFAULT_MIN_CONFIDENCE
 
-DEFAULT_NOTES = Path("notes")
 DEFAULT_OUT = Path("decks")
 
 _PATHS_HELP = "Notes or folders of notes (an Obsidian vault)."
@@ -23,7 +22,10 @@ Paths = Annotated[
 ]
 RequiredPaths = Annotated[list[Path], typer.Argument(help=_PATHS_HELP)]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Folder the decks are written to.")]
-Format = Annotated[str, typer.Option("--format", "-f", help="apkg, json or csv.")]
+Format = Annotated[
+    Literal["apkg", "json", "csv"],
+    typer.Option("--format", "-f", help="Anki packages, one JSON file or CSV for import."),
+]
 AllowRemote = Annotated[
     bool, typer.Option("--allow-remote", help="Keep images that load from the internet.")
 ]
@@ -34,7 +36,8 @@ DeckPerNote = Annotated[
     bool, typer.Option("--deck-per-note", help="Add each note's title as the last deck level.")
 ]
 Split = Annotated[
-    str, typer.Option("--split", help="One package per input (none), per top folder or note.")
+    Literal["none", "folder", "note"],
+    typer.Option("--split", help="One package per input (none), per top folder or per note."),
 ]
 Include = Annotated[
     list[str] | None,
@@ -118,13 +121,6 @@ def _write_schedules(paths: list[Path], options, outputs) -> None:
             write_schedules(output.path, schedules)
 
 
-def _check_choices(fmt: str, split: str) -> None:
-    if fmt not in ("apkg", "json", "csv"):
-        raise typer.BadParameter("choose apkg, json or csv", param_hint="--format")
-    if split not in ("none", "folder", "note"):
-        raise typer.BadParameter("choose none, folder or note", param_hint="--split")
-
-
 def build(
     paths: Paths = None,
     out: Out = DEFAULT_OUT,
@@ -172,10 +168,13 @@ def build(
     """
     from notecards.build import run_build
     from notecards.report import exit_code, print_problems
+    from notecards.usage import check_output_folder, note_inputs
 
-    _check_choices(fmt, split)
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("at least 1", param_hint="--jobs")
+    paths = note_inputs(paths)
+    if not dry_run:
+        check_output_folder(out)
     options = _options(
         allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs,
         min_confidence, mine,
@@ -187,7 +186,7 @@ def build(
         progress = RichProgress()
     try:
         summary = run_build(
-            paths or [DEFAULT_NOTES],
+            paths,
             out,
             fmt=fmt,
             options=options,
@@ -200,7 +199,7 @@ def build(
         if progress is not None:
             progress.stop()
     if with_schedule and fmt == "apkg" and not dry_run:
-        _write_schedules(paths or [DEFAULT_NOTES], options, summary.outputs)
+        _write_schedules(paths, options, summary.outputs)
     print_problems(summary.problems)
     from notecards.build_report import print_diff, print_json, print_summary
 
@@ -236,7 +235,9 @@ def cards(
     """List the cards that build would write, and which extractor made each."""
     from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
+    from notecards.usage import note_inputs
 
+    note_inputs(paths)
     options = _options(
         allow_remote, include_drafts, deck_per_note, no_cache=no_cache,
         min_confidence=0.0 if show_all else min_confidence, mine=mine,
@@ -296,7 +297,9 @@ def check(paths: RequiredPaths, strict: Strict = False, no_cache: NoCache = Fals
 
     from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
+    from notecards.usage import note_inputs
 
+    note_inputs(paths)
     result = collect(paths, _options(no_cache=no_cache))
     print_problems(result.problems)
     Console(stderr=True).print(
@@ -323,10 +326,11 @@ def watch(
 ) -> None:
     """Build, then rebuild whenever notes change (Ctrl+C stops):
     [bold]notecards watch vault/ -o decks/[/bold]"""
+    from notecards.usage import check_output_folder, note_inputs
     from notecards.watch import watch as watch_changes
 
-    _check_choices(fmt, split)
-    roots = paths or [DEFAULT_NOTES]
+    roots = note_inputs(paths, allow_empty=True)
+    check_output_folder(out)
     options = _options(allow_remote, include_drafts, deck_per_note, include, exclude)
     rebuild = make_rebuild(roots, out, fmt, split, options, quiet=quiet)
     rebuild([])

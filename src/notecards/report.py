@@ -51,8 +51,15 @@ def ordered(problems: Sequence[Problem]) -> list[Problem]:
 
 
 def format_problem(problem: Problem) -> str:
-    """The plain `path:line: message` line (what scripts and editors parse)."""
-    return f"{one_line(problem.path)}:{problem.line}: {one_line(problem.message)}"
+    """The plain `path:line: message` line (what scripts and editors parse); a problem
+    of the whole file (line 0) is `path: message`, never a `:0:` pseudo-line."""
+    return f"{where(problem)}: {one_line(problem.message)}"
+
+
+def where(problem: Problem) -> str:
+    """`path:line`, or only the path when the problem is not on a line."""
+    path = one_line(problem.path)
+    return f"{path}:{problem.line}" if problem.line > 0 else path
 
 
 def print_problems(problems: Sequence[Problem], console: Console | None = None) -> None:
@@ -63,9 +70,8 @@ def print_problems(problems: Sequence[Problem], console: Console | None = None) 
     unique = ordered(problems)
     for problem in unique:
         style = "red" if problem.severity == "error" else "yellow"
-        path = escape(one_line(problem.path))
         message = escape(one_line(problem.message))
-        console.print(f"[bold]{path}:{problem.line}:[/bold] [{style}]{message}")
+        console.print(f"[bold]{escape(where(problem))}:[/bold] [{style}]{message}")
     console.print(f"[dim]{summarize(unique)}[/dim]")
 
 
