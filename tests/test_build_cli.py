@@ -106,7 +106,7 @@ def test_dry_run_lists_new_changed_and_gone_and_writes_nothing(vault: Path, tmp_
     assert package.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["vault.apkg"]
     text = runner.invoke(app, ["build", str(vault), "-o", str(out), "--dry-run"])
-    assert "stay in your Anki" in text.stdout and "--orphans-tag" in text.stdout
+    assert "1 gone note stays in your Anki" in text.stdout and "--orphans-tag" in text.stdout
 
 
 def test_orphans_tag_sends_gone_notes_once_more_tagged(vault: Path, tmp_path: Path):

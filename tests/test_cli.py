@@ -92,7 +92,7 @@ def test_check_writes_nothing(tmp_path: Path):
     result = run("check", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(tmp_path.iterdir()) == before
-    assert "checked 1 notes" in result.stderr
+    assert "checked 1 note: 1 card, 0 problems" in result.stderr
 
 
 def test_an_unforeseen_error_is_one_line_not_a_traceback():

@@ -10,9 +10,13 @@ from __future__ import annotations
 import typer
 
 from notecards import __version__
+from notecards.completion import InstallCompletion, ShowCompletion
+from notecards.help_format import HelpfulGroup
 
 app = typer.Typer(
     name="notecards",
+    add_completion=False,  # notecards.completion: the shell named, not a guess
+    cls=HelpfulGroup,  # help that reads as words (notecards.help_format)
     help="Turn Markdown and Obsidian notes into flashcards: Anki decks and a terminal quiz.",
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -36,6 +40,8 @@ def _root(
         is_eager=True,
         help="Show the version and exit.",
     ),
+    install_completion: InstallCompletion = None,
+    show_completion: ShowCompletion = None,
 ) -> None:
     """Turn Markdown and Obsidian notes into flashcards: Anki decks and a terminal quiz."""
 
@@ -56,6 +62,9 @@ def main() -> None:
     import os
     import sys
 
+    from notecards.completion import enable_if_asked
+
+    enable_if_asked()
     try:
         code = app(standalone_mode=False, prog_name="notecards")
     except typer.TyperException as error:  # a usage error: the user's slip, exit 2

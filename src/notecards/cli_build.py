@@ -21,7 +21,10 @@ Paths = Annotated[
     list[Path] | None, typer.Argument(help=f"{_PATHS_HELP} [default: notes/]", show_default=False)
 ]
 RequiredPaths = Annotated[list[Path], typer.Argument(help=_PATHS_HELP)]
-Out = Annotated[Path, typer.Option("--out", "-o", help="Folder the decks are written to.")]
+Out = Annotated[
+    Path,
+    typer.Option("--out", "-o", metavar="FOLDER", help="Folder the decks are written to."),
+]
 Format = Annotated[
     Literal["apkg", "json", "csv"],
     typer.Option("--format", "-f", help="Anki packages, one JSON file or CSV for import."),
@@ -41,11 +44,17 @@ Split = Annotated[
 ]
 Include = Annotated[
     list[str] | None,
-    typer.Option("--include", help="Only notes matching this glob (gitignore syntax); repeatable."),
+    typer.Option(
+        "--include",
+        metavar="GLOB",
+        help="Only notes matching this glob (gitignore syntax); repeatable.",
+    ),
 ]
 Exclude = Annotated[
     list[str] | None,
-    typer.Option("--exclude", help="Leave out notes matching this glob; repeatable."),
+    typer.Option(
+        "--exclude", metavar="GLOB", help="Leave out notes matching this glob; repeatable."
+    ),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every note again.")]
 Mine = Annotated[
@@ -58,6 +67,15 @@ Mine = Annotated[
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too (for CI).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+Verbose = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="List every problem; without it, a kind of problem met in many files "
+        "is one line that counts them.",
+    ),
+]
 MinConfidence = Annotated[
     float,
     typer.Option(
@@ -70,10 +88,12 @@ MinConfidence = Annotated[
 
 
 def register(app: typer.Typer) -> None:
-    app.command("build")(build)
-    app.command("cards")(cards)
-    app.command("check")(check)
-    app.command("watch")(watch)
+    from notecards.help_format import HelpfulCommand
+
+    app.command("build", cls=HelpfulCommand)(build)
+    app.command("cards", cls=HelpfulCommand)(cards)
+    app.command("check", cls=HelpfulCommand)(check)
+    app.command("watch", cls=HelpfulCommand)(watch)
 
 
 def _options(
@@ -137,7 +157,11 @@ def build(
     ] = False,
     orphans_tag: Annotated[
         str,
-        typer.Option("--orphans-tag", help="Send notes gone from the vault once more, tagged."),
+        typer.Option(
+            "--orphans-tag",
+            metavar="TAG",
+            help="Send notes gone from the vault once more, tagged.",
+        ),
     ] = "",
     no_cache: NoCache = False,
     jobs: Annotated[
@@ -150,6 +174,7 @@ def build(
     min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
     strict: Strict = False,
     quiet: Quiet = False,
+    verbose: Verbose = False,
     mine: Mine = None,
     with_schedule: Annotated[
         bool,
@@ -200,7 +225,7 @@ def build(
             progress.stop()
     if with_schedule and fmt == "apkg" and not dry_run:
         _write_schedules(paths, options, summary.outputs)
-    print_problems(summary.problems)
+    print_problems(summary.problems, verbose=verbose)
     from notecards.build_report import print_diff, print_json, print_summary
 
     if as_json:
@@ -230,6 +255,7 @@ def cards(
         bool, typer.Option("--why", help="Say which rule found each card, how sure, and why.")
     ] = False,
     strict: Strict = False,
+    verbose: Verbose = False,
     mine: Mine = None,
 ) -> None:
     """List the cards that build would write, and which extractor made each."""
@@ -243,7 +269,7 @@ def cards(
         min_confidence=0.0 if show_all else min_confidence, mine=mine,
     )  # fmt: skip
     result = collect(paths, options)
-    print_problems(result.problems)
+    print_problems(result.problems, verbose=verbose)
     if as_json:
         data = [_card_json(c, min_confidence, why) for c in result.cards]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
@@ -267,7 +293,14 @@ def _print_cards_table(cards, threshold: float = DEFAULT_MIN_CONFIDENCE, why=Fal
     from rich.markup import escape
     from rich.table import Table
 
+    from notecards.wording import count
+
     console = Console()
+    if not console.is_terminal:  # a pipe or a file: lines that no width cuts
+        from notecards.cards_listing import print_cards_plain
+
+        print_cards_plain(cards, threshold, why, sys.stdout)
+        return
     table = Table(show_lines=True, header_style="bold", expand=True)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("kind · extractor", no_wrap=True)
@@ -288,23 +321,29 @@ def _print_cards_table(cards, threshold: float = DEFAULT_MIN_CONFIDENCE, why=Fal
         )
     console.print(table)
     tail = f", {left_out} below --min-confidence {threshold:g} (left out)" if left_out else ""
-    console.print(f"[dim]{len(cards)} cards{tail}[/dim]")
+    console.print(f"[dim]{count(len(cards), 'card')}{tail}[/dim]")
 
 
-def check(paths: RequiredPaths, strict: Strict = False, no_cache: NoCache = False) -> None:
+def check(
+    paths: RequiredPaths,
+    strict: Strict = False,
+    no_cache: NoCache = False,
+    verbose: Verbose = False,
+) -> None:
     """Report problems in notes without writing anything."""
     from rich.console import Console
 
     from notecards.pipeline import collect
     from notecards.report import exit_code, print_problems
     from notecards.usage import note_inputs
+    from notecards.wording import count
 
     note_inputs(paths)
     result = collect(paths, _options(no_cache=no_cache))
-    print_problems(result.problems)
-    Console(stderr=True).print(
-        f"checked {len(result.notes)} notes: {len(result.cards)} cards, "
-        f"{len(result.problems)} problems"
+    print_problems(result.problems, verbose=verbose)
+    Console(stderr=True, soft_wrap=True).print(
+        f"checked {count(len(result.notes), 'note')}: {count(len(result.cards), 'card')}, "
+        f"{count(len(result.problems), 'problem')}"
     )
     raise typer.Exit(exit_code(result.problems, strict))
 

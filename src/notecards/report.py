@@ -62,16 +62,25 @@ def where(problem: Problem) -> str:
     return f"{path}:{problem.line}" if problem.line > 0 else path
 
 
-def print_problems(problems: Sequence[Problem], console: Console | None = None) -> None:
-    """Each problem on its own line, files in order, then one line of counts."""
+def print_problems(
+    problems: Sequence[Problem], console: Console | None = None, verbose: bool = False
+) -> None:
+    """Each problem on its own line, files in order, then one line of counts. A kind of
+    problem that repeats over many files is one line (`grouping`) unless `verbose`."""
     if not problems:
         return
+    from notecards.grouping import split_repeated
+
     console = console or stderr_console()
     unique = ordered(problems)
-    for problem in unique:
+    listed, groups = (unique, []) if verbose else split_repeated(unique)
+    for problem in listed:
         style = "red" if problem.severity == "error" else "yellow"
         message = escape(one_line(problem.message))
         console.print(f"[bold]{escape(where(problem))}:[/bold] [{style}]{message}")
+    for group in groups:
+        style = "red" if group.severity == "error" else "yellow"
+        console.print(f"[{style}]{escape(one_line(group.line(where(group.problems[0]))))}")
     console.print(f"[dim]{summarize(unique)}[/dim]")
 
 
