@@ -28,15 +28,14 @@ _NUMBER = re.compile(r"\d+")
 _FILE_KINDS = (
     (
         re.compile(r"^binary file, not a Markdown note"),
-        "{n} encrypted or binary files skipped (not Markdown, e.g. git-crypt); "
-        "list them with --verbose or add them to .notecardsignore",
+        "encrypted or binary files skipped (not Markdown, e.g. git-crypt)",
     ),
     (
         re.compile(r"^(not UTF-8|not valid UTF-8|file is UTF-16)"),
-        "{n} files not saved as UTF-8 (read as another encoding); save them as UTF-8, "
-        "list them with --verbose or add them to .notecardsignore",
+        "files not saved as UTF-8 (read as another encoding; save them as UTF-8)",
     ),
 )
+_LIST_OR_IGNORE = "list them with --verbose or add them to .notecardsignore"
 
 
 @dataclass
@@ -58,9 +57,9 @@ class Group:
         """The grouped sentence; `where` is the first problem's `path:line`."""
         files = self.files
         first = self.problems[0]
-        for pattern, sentence in _FILE_KINDS:
+        for pattern, what in _FILE_KINDS:
             if pattern.match(first.message):
-                return sentence.format(n=files)
+                return f"{files} {what}; {_LIST_OR_IGNORE}"
         return (
             f"{self.kind}: {count(len(self.problems), 'time')} in {count(files, 'file')} "
             f"(first: {where}: {first.message}); list them all with --verbose"
