@@ -89,3 +89,11 @@ def test_build_json_lists_each_problem(tmp_path: Path):
     assert messages == {("v/a.md", 3, "warning"), ("v/secret.md", 1, "warning")}
     assert all(m["message"] for m in summary["messages"])
     assert summary["problems"] == {"errors": 0, "warnings": 2}
+
+
+def test_a_problem_of_no_line_is_path_colon_message(tmp_path: Path):
+    """A problem of a whole input has no line: `path: message`, never `path:0:`."""
+    write(tmp_path / "v" / "a.md", "Uzávěr je funkce spolu s jejím lexikálním prostředím.\n")
+    result = run("check", "v", "--no-cache", cwd=tmp_path)
+    assert "v: 1 note in a language without questions (cs: 1)" in result.stderr.splitlines()[0]
+    assert ":0:" not in result.stderr
