@@ -110,7 +110,7 @@ def test_dry_run_lists_new_changed_and_gone_and_writes_nothing(vault: Path, tmp_
     assert package.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["vault.apkg"]
     text = runner.invoke(app, ["build", str(vault), "-o", str(out), "--dry-run"])
-    assert "stay in your Anki" in text.stdout and "--orphans-tag" in text.stdout
+    assert "1 gone note stays in your Anki" in text.stdout and "--orphans-tag" in text.stdout
 
 
 @pytest.mark.slow
@@ -233,5 +233,7 @@ def test_a_missing_input_is_reported_without_walking_around_it(tmp_path: Path, m
         raise AssertionError(f"walked {args[0]}")
 
     monkeypatch.setattr(build_module.os, "walk", walk)
-    code, summary = build(tmp_path / "nope" / "x.md", "-o", tmp_path / "out")
-    assert code == 1 and summary["problems"]["errors"] == 1 and summary["notes"] == 0
+    args = ["build", str(tmp_path / "nope" / "x.md"), "-o", str(tmp_path / "out"), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "no such file or folder" in result.output
+    assert not (tmp_path / "out").exists()

@@ -65,8 +65,19 @@ def test_code_keeps_its_leading_whitespace_in_the_terminal_and_the_cards_table(
     import pexpect
 
     note = VAULT.parent / "code" / "Code.md"
-    table = run("cards", note)
-    assert "│     print(x)" in table.stdout  # four spaces kept in the table cell
+    listing = run("cards", note)  # to a pipe: plain lines, the answer under "A  "
+    assert "\nA  for x in items:\n       print(x)\n" in listing.stdout
+    table = pexpect.spawn(
+        NOTECARDS[0],
+        [*NOTECARDS[1:], "cards", str(note)],
+        env={**os.environ, "COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"},
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(40, 100),
+    )
+    table.expect(r"│ for x in items: +│\r?\n")
+    table.expect(r"│     print\(x\) +│")  # four spaces kept in the table cell
+    table.expect(pexpect.EOF)
     scripted = run("quiz", note, "--cram", "--mode", "flip", stdin="3\n")
     assert "\n    print(x)\n" in scripted.stdout
     child = pexpect.spawn(

@@ -77,16 +77,17 @@ def test_min_confidence_all_and_why(tmp_path: Path):
     assert run("cards", str(note), "--min-confidence", "2").returncode == 2
 
 
-def test_missing_path_is_reported_with_exit_1(tmp_path: Path):
+def test_a_missing_path_is_a_usage_error(tmp_path: Path):
     result = run("cards", str(tmp_path / "nope.md"), "--json")
-    assert result.returncode == 1
-    assert "nope.md:0: no such file or folder" in result.stderr
+    assert result.returncode == 2 and result.stdout == ""
+    assert "nope.md: no such file or folder; check the spelling" in result.stderr
+    assert ":0:" not in result.stderr
 
 
 def test_a_device_is_refused_not_read():
     result = run("cards", "/dev/null", "--json")
-    assert result.returncode == 1
-    assert "/dev/null:0: not a regular file or folder: skipped" in result.stderr
+    assert result.returncode == 2
+    assert "/dev/null: not a regular file or folder" in result.stderr
 
 
 def test_check_writes_nothing(tmp_path: Path):
@@ -95,12 +96,12 @@ def test_check_writes_nothing(tmp_path: Path):
     result = run("check", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(tmp_path.iterdir()) == before
-    assert "checked 1 notes" in result.stderr
+    assert "checked 1 note: 1 card, 0 problems" in result.stderr
 
 
 def test_an_unforeseen_error_is_one_line_not_a_traceback():
     """The console script's last line of defence: a bug is reported, exit 70."""
-    crash = "import notecards.cli as c; c.app = lambda: 1 / 0; c.main()"
+    crash = "import notecards.cli as c; c.app = lambda **_: 1 / 0; c.main()"
     result = subprocess.run(
         [sys.executable, "-c", crash], capture_output=True, text=True, timeout=60
     )
@@ -109,8 +110,9 @@ def test_an_unforeseen_error_is_one_line_not_a_traceback():
     assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
 
 
-def test_a_missing_input_of_build_is_a_problem_not_a_crash(tmp_path: Path):
+def test_a_missing_input_of_build_is_a_usage_error_not_a_crash(tmp_path: Path):
     result = run("build", str(tmp_path / "nope.md"), "-o", str(tmp_path / "out"))
-    assert result.returncode == 1
-    assert "nope.md:0: no such file or folder" in result.stderr
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert "nope.md: no such file or folder" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert result.stdout == ""  # no table row for a package that was never going to be

@@ -10,9 +10,13 @@ from __future__ import annotations
 import typer
 
 from notecards import __version__
+from notecards.cli.completion import InstallCompletion, ShowCompletion
+from notecards.cli.help_format import HelpfulGroup
 
 app = typer.Typer(
     name="notecards",
+    add_completion=False,  # notecards.cli.completion: the shell named, not a guess
+    cls=HelpfulGroup,  # help that reads as words (notecards.cli.help_format)
     help="Turn Markdown and Obsidian notes into flashcards: Anki decks and a terminal quiz.",
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -36,6 +40,8 @@ def _root(
         is_eager=True,
         help="Show the version and exit.",
     ),
+    install_completion: InstallCompletion = None,
+    show_completion: ShowCompletion = None,
 ) -> None:
     """Turn Markdown and Obsidian notes into flashcards: Anki decks and a terminal quiz."""
 
@@ -56,8 +62,19 @@ def main() -> None:
     import os
     import sys
 
+    from notecards.cli.completion import enable_if_asked
+
+    enable_if_asked()
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="notecards")
+    except typer.TyperException as error:  # a usage error: the user's slip, exit 2
+        from notecards.cli.usage import show_error
+
+        show_error(error)
+        sys.exit(error.exit_code)
+    except typer.Abort:  # Ctrl-D or Ctrl-C at a prompt
+        print("notecards: aborted", file=sys.stderr)
+        sys.exit(1)
     except Exception as error:  # the last line of defence
         if os.environ.get("NOTECARDS_DEBUG"):
             raise
@@ -74,3 +91,4 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(70)  # EX_SOFTWARE
+    sys.exit(code if isinstance(code, int) else 0)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
 from notecards.model import DEFAULT_MIN_CONFIDENCE
 
-DEFAULT_NOTES = Path("notes")
 DEFAULT_OUT = Path("decks")
 
 _PATHS_HELP = "Notes or folders of notes (an Obsidian vault)."
@@ -21,8 +20,14 @@ Paths = Annotated[
     list[Path] | None, typer.Argument(help=f"{_PATHS_HELP} [default: notes/]", show_default=False)
 ]
 RequiredPaths = Annotated[list[Path], typer.Argument(help=_PATHS_HELP)]
-Out = Annotated[Path, typer.Option("--out", "-o", help="Folder the decks are written to.")]
-Format = Annotated[str, typer.Option("--format", "-f", help="apkg, json or csv.")]
+Out = Annotated[
+    Path,
+    typer.Option("--out", "-o", metavar="FOLDER", help="Folder the decks are written to."),
+]
+Format = Annotated[
+    Literal["apkg", "json", "csv"],
+    typer.Option("--format", "-f", help="Anki packages, one JSON file or CSV for import."),
+]
 AllowRemote = Annotated[
     bool, typer.Option("--allow-remote", help="Keep images that load from the internet.")
 ]
@@ -33,15 +38,22 @@ DeckPerNote = Annotated[
     bool, typer.Option("--deck-per-note", help="Add each note's title as the last deck level.")
 ]
 Split = Annotated[
-    str, typer.Option("--split", help="One package per input (none), per top folder or note.")
+    Literal["none", "folder", "note"],
+    typer.Option("--split", help="One package per input (none), per top folder or per note."),
 ]
 Include = Annotated[
     list[str] | None,
-    typer.Option("--include", help="Only notes matching this glob (gitignore syntax); repeatable."),
+    typer.Option(
+        "--include",
+        metavar="GLOB",
+        help="Only notes matching this glob (gitignore syntax); repeatable.",
+    ),
 ]
 Exclude = Annotated[
     list[str] | None,
-    typer.Option("--exclude", help="Leave out notes matching this glob; repeatable."),
+    typer.Option(
+        "--exclude", metavar="GLOB", help="Leave out notes matching this glob; repeatable."
+    ),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Read every note again.")]
 Mine = Annotated[
@@ -54,6 +66,15 @@ Mine = Annotated[
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too (for CI).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+Verbose = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="List every problem; without it, a kind of problem met in many files "
+        "is one line that counts them.",
+    ),
+]
 MinConfidence = Annotated[
     float,
     typer.Option(
@@ -66,10 +87,12 @@ MinConfidence = Annotated[
 
 
 def register(app: typer.Typer) -> None:
-    app.command("build")(build)
-    app.command("cards")(cards)
-    app.command("check")(check)
-    app.command("watch")(watch)
+    from notecards.cli.help_format import HelpfulCommand
+
+    app.command("build", cls=HelpfulCommand)(build)
+    app.command("cards", cls=HelpfulCommand)(cards)
+    app.command("check", cls=HelpfulCommand)(check)
+    app.command("watch", cls=HelpfulCommand)(watch)
 
 
 def _options(
@@ -117,13 +140,6 @@ def _write_schedules(paths: list[Path], options, outputs) -> None:
             write_schedules(output.path, schedules)
 
 
-def _check_choices(fmt: str, split: str) -> None:
-    if fmt not in ("apkg", "json", "csv"):
-        raise typer.BadParameter("choose apkg, json or csv", param_hint="--format")
-    if split not in ("none", "folder", "note"):
-        raise typer.BadParameter("choose none, folder or note", param_hint="--split")
-
-
 def build(
     paths: Paths = None,
     out: Out = DEFAULT_OUT,
@@ -140,7 +156,11 @@ def build(
     ] = False,
     orphans_tag: Annotated[
         str,
-        typer.Option("--orphans-tag", help="Send notes gone from the vault once more, tagged."),
+        typer.Option(
+            "--orphans-tag",
+            metavar="TAG",
+            help="Send notes gone from the vault once more, tagged.",
+        ),
     ] = "",
     no_cache: NoCache = False,
     jobs: Annotated[
@@ -153,6 +173,7 @@ def build(
     min_confidence: MinConfidence = DEFAULT_MIN_CONFIDENCE,
     strict: Strict = False,
     quiet: Quiet = False,
+    verbose: Verbose = False,
     mine: Mine = None,
     with_schedule: Annotated[
         bool,
@@ -171,10 +192,13 @@ def build(
     """
     from notecards.build.run import run_build
     from notecards.cli.report import exit_code, print_problems
+    from notecards.cli.usage import check_output_folder, note_inputs
 
-    _check_choices(fmt, split)
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("at least 1", param_hint="--jobs")
+    paths = note_inputs(paths)
+    if not dry_run:
+        check_output_folder(out)
     options = _options(
         allow_remote, include_drafts, deck_per_note, include, exclude, no_cache, jobs,
         min_confidence, mine,
@@ -186,7 +210,7 @@ def build(
         progress = RichProgress()
     try:
         summary = run_build(
-            paths or [DEFAULT_NOTES],
+            paths,
             out,
             fmt=fmt,
             options=options,
@@ -199,8 +223,8 @@ def build(
         if progress is not None:
             progress.stop()
     if with_schedule and fmt == "apkg" and not dry_run:
-        _write_schedules(paths or [DEFAULT_NOTES], options, summary.outputs)
-    print_problems(summary.problems)
+        _write_schedules(paths, options, summary.outputs)
+    print_problems(summary.problems, verbose=verbose)
     from notecards.cli.build_report import print_diff, print_json, print_summary
 
     if as_json:
@@ -230,18 +254,21 @@ def cards(
         bool, typer.Option("--why", help="Say which rule found each card, how sure, and why.")
     ] = False,
     strict: Strict = False,
+    verbose: Verbose = False,
     mine: Mine = None,
 ) -> None:
     """List the cards that build would write, and which extractor made each."""
     from notecards.build.pipeline import collect
     from notecards.cli.report import exit_code, print_problems
+    from notecards.cli.usage import note_inputs
 
+    note_inputs(paths)
     options = _options(
         allow_remote, include_drafts, deck_per_note, no_cache=no_cache,
         min_confidence=0.0 if show_all else min_confidence, mine=mine,
     )  # fmt: skip
     result = collect(paths, options)
-    print_problems(result.problems)
+    print_problems(result.problems, verbose=verbose)
     if as_json:
         data = [_card_json(c, min_confidence, why) for c in result.cards]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
@@ -265,7 +292,14 @@ def _print_cards_table(cards, threshold: float = DEFAULT_MIN_CONFIDENCE, why=Fal
     from rich.markup import escape
     from rich.table import Table
 
+    from notecards.cli.wording import count
+
     console = Console()
+    if not console.is_terminal:  # a pipe or a file: lines that no width cuts
+        from notecards.cli.cards_listing import print_cards_plain
+
+        print_cards_plain(cards, threshold, why, sys.stdout)
+        return
     table = Table(show_lines=True, header_style="bold", expand=True)
     table.add_column("line", justify="right", no_wrap=True)
     table.add_column("kind · extractor", no_wrap=True)
@@ -286,21 +320,29 @@ def _print_cards_table(cards, threshold: float = DEFAULT_MIN_CONFIDENCE, why=Fal
         )
     console.print(table)
     tail = f", {left_out} below --min-confidence {threshold:g} (left out)" if left_out else ""
-    console.print(f"[dim]{len(cards)} cards{tail}[/dim]")
+    console.print(f"[dim]{count(len(cards), 'card')}{tail}[/dim]")
 
 
-def check(paths: RequiredPaths, strict: Strict = False, no_cache: NoCache = False) -> None:
+def check(
+    paths: RequiredPaths,
+    strict: Strict = False,
+    no_cache: NoCache = False,
+    verbose: Verbose = False,
+) -> None:
     """Report problems in notes without writing anything."""
     from rich.console import Console
 
     from notecards.build.pipeline import collect
     from notecards.cli.report import exit_code, print_problems
+    from notecards.cli.usage import note_inputs
+    from notecards.cli.wording import count
 
+    note_inputs(paths)
     result = collect(paths, _options(no_cache=no_cache))
-    print_problems(result.problems)
-    Console(stderr=True).print(
-        f"checked {len(result.notes)} notes: {len(result.cards)} cards, "
-        f"{len(result.problems)} problems"
+    print_problems(result.problems, verbose=verbose)
+    Console(stderr=True, soft_wrap=True).print(
+        f"checked {count(len(result.notes), 'note')}: {count(len(result.cards), 'card')}, "
+        f"{count(len(result.problems), 'problem')}"
     )
     raise typer.Exit(exit_code(result.problems, strict))
 
@@ -323,9 +365,10 @@ def watch(
     """Build, then rebuild whenever notes change (Ctrl+C stops):
     [bold]notecards watch vault/ -o decks/[/bold]"""
     from notecards.build.watch import watch as watch_changes
+    from notecards.cli.usage import check_output_folder, note_inputs
 
-    _check_choices(fmt, split)
-    roots = paths or [DEFAULT_NOTES]
+    roots = note_inputs(paths, allow_empty=True)
+    check_output_folder(out)
     options = _options(allow_remote, include_drafts, deck_per_note, include, exclude)
     rebuild = make_rebuild(roots, out, fmt, split, options, quiet=quiet)
     rebuilds = 0

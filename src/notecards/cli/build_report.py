@@ -73,10 +73,14 @@ def print_json(summary: BuildSummary) -> None:
 
 
 def print_summary(summary: BuildSummary, console: Console | None = None) -> None:
-    """One row per package, then the totals."""
+    """One row per package, then the totals, in words that agree with their numbers.
+    The cache counts files (a draft or an unreadable file can come from it too), so it
+    is said of the files read, never of the notes."""
     from notecards.build.pipeline import display_path
+    from notecards.cli.consoles import stdout_console
+    from notecards.cli.wording import count
 
-    console = console or Console()
+    console = console or stdout_console()
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("package", "notes", "cards", "status"):
         table.add_column(column, justify="right" if column in ("notes", "cards") else "left")
@@ -95,28 +99,37 @@ def print_summary(summary: BuildSummary, console: Console | None = None) -> None
     kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(summary.by_kind.items()))
     errors = sum(1 for p in summary.problems if p.severity == "error")
     warnings = len(summary.problems) - errors
-    written = sum(1 for o in summary.outputs if o.status == "written")
+    written = sum(1 for o in summary.outputs if o.status in ("written", "would write"))
+    packages = len(summary.outputs)
     line = (
-        f"{summary.notes} notes ({summary.cached} cached), {summary.cards} cards"
-        f"{f' ({kinds})' if kinds else ''}; {errors} errors, {warnings} warnings; "
-        f"{written} of {len(summary.outputs)} packages written in {summary.seconds:.2f} s"
+        f"{count(summary.notes, 'note')}, {count(summary.cards, 'card')}"
+        f"{f' ({kinds})' if kinds else ''}; {count(errors, 'error')}, "
+        f"{count(warnings, 'warning')}; {written} of {count(packages, 'package')} "
+        f"{'would be written' if summary.dry_run else 'written'} in {summary.seconds:.2f} s"
     )
     if summary.drafts_skipped:
-        line += f"; {summary.drafts_skipped} drafts skipped"
+        line += f"; {count(summary.drafts_skipped, 'draft')} skipped"
+    if summary.cached and summary.parsed:
+        files = count(summary.cached + summary.parsed, "file")
+        line += f"; {summary.cached} of {files} from the cache"
+    elif summary.cached:
+        line += "; all from the cache"
     console.print(escape(line))
 
 
 def print_diff(summary: BuildSummary, orphans_tag: str, console: Console | None = None) -> None:
     """The dry run: per package, what Anki would receive."""
     from notecards.build.pipeline import display_path
+    from notecards.cli.consoles import stdout_console
+    from notecards.cli.wording import count
 
-    console = console or Console()
+    console = console or stdout_console()
     for output in summary.outputs:
         diff = output.diff
         name = escape(display_path(output.path))
         if diff is None:
-            console.print(f"[bold]{name}[/bold]: no previous build; all {output.card_count} "
-                          "cards are new")  # fmt: skip
+            console.print(f"[bold]{name}[/bold]: no previous build, so every card is "
+                          f"new ({count(output.card_count, 'card')})")  # fmt: skip
             continue
         console.print(
             f"[bold]{name}[/bold]: {len(diff.new)} new, {len(diff.changed)} changed, "
@@ -138,7 +151,8 @@ def print_diff(summary: BuildSummary, orphans_tag: str, console: Console | None 
                 else "build with --orphans-tag TAG to tag them, then delete them in Anki"
             )
             console.print(
-                f"  [yellow]{len(diff.gone)} gone notes stay in your Anki collection "
+                f"  [yellow]{count(len(diff.gone), 'gone note')} "
+                f"{'stays' if len(diff.gone) == 1 else 'stay'} in your Anki collection "
                 f"(importing never deletes): {escape(advice)}"
             )
 

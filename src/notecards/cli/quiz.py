@@ -46,10 +46,8 @@ QUIZ_HELP = (
     "option number in choice mode; the step numbers in order mode (e.g. 3 1 2 4). A line :q "
     "quits, :u undoes, :e edits (q, u and e too, except as a typed answer), EOF ends; a line "
     "that answers nothing skips the card and makes the exit status 1. The last line printed "
-    "starts with 'score K/N'.\n\n"
-    "Examples: notecards quiz notes/ · notecards quiz deck.apkg --mode type --limit 20 · "
-    "notecards quiz --deck HTTP --tag web/http · notecards quiz notes/ --print --answers"
-)
+    "starts with 'score K/N'."
+)  # its examples end the help: notecards.cli.help_format.EXAMPLES
 
 EDITORS_WITH_LINE = {"vi", "vim", "nvim", "nano", "emacs", "emacsclient", "micro", "kak", "hx"}
 
@@ -478,8 +476,6 @@ def stats(
 ) -> None:
     """Your reviews: new, learning and due cards, a 30-day forecast, retention, streak,
     and a heatmap; for one path or deck when given (the numbers a quiz on it ends with).
-
-    Examples: notecards stats · notecards stats notes/HTTP --json · notecards stats --deck HTTP
     """
     from notecards.quiz.state import Stats
 
@@ -548,5 +544,7 @@ def _print_stats(result: Stats, weeks: int) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add `quiz` and `stats` to the main app."""
-    app.command("quiz", help=QUIZ_HELP)(quiz)
-    app.command("stats")(stats)
+    from notecards.cli.help_format import HelpfulCommand
+
+    app.command("quiz", help=QUIZ_HELP, cls=HelpfulCommand)(quiz)
+    app.command("stats", cls=HelpfulCommand)(stats)

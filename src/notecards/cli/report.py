@@ -47,21 +47,36 @@ def ordered(problems: Sequence[Problem]) -> list[Problem]:
 
 
 def format_problem(problem: Problem) -> str:
-    """The plain `path:line: message` line (what scripts and editors parse)."""
-    return f"{one_line(problem.path)}:{problem.line}: {one_line(problem.message)}"
+    """The plain `path:line: message` line (what scripts and editors parse); a problem
+    of the whole file (line 0) is `path: message`, never a `:0:` pseudo-line."""
+    return f"{where(problem)}: {one_line(problem.message)}"
 
 
-def print_problems(problems: Sequence[Problem], console: Console | None = None) -> None:
-    """Each problem on its own line, files in order, then one line of counts."""
+def where(problem: Problem) -> str:
+    """`path:line`, or only the path when the problem is not on a line."""
+    path = one_line(problem.path)
+    return f"{path}:{problem.line}" if problem.line > 0 else path
+
+
+def print_problems(
+    problems: Sequence[Problem], console: Console | None = None, verbose: bool = False
+) -> None:
+    """Each problem on its own line, files in order, then one line of counts. A kind of
+    problem that repeats over many files is one line (`grouping`) unless `verbose`."""
     if not problems:
         return
+    from notecards.cli.grouping import split_repeated
+
     console = console or stderr_console()
     unique = ordered(problems)
-    for problem in unique:
+    listed, groups = (unique, []) if verbose else split_repeated(unique)
+    for problem in listed:
         style = "red" if problem.severity == "error" else "yellow"
-        path = escape(one_line(problem.path))
         message = escape(one_line(problem.message))
-        console.print(f"[bold]{path}:{problem.line}:[/bold] [{style}]{message}")
+        console.print(f"[bold]{escape(where(problem))}:[/bold] [{style}]{message}")
+    for group in groups:
+        style = "red" if group.severity == "error" else "yellow"
+        console.print(f"[{style}]{escape(one_line(group.line(where(group.problems[0]))))}")
     console.print(f"[dim]{summarize(unique)}[/dim]")
 
 

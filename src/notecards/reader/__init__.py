@@ -85,7 +85,7 @@ def _parse_note(
 ) -> tuple[Note | None, list[Problem]]:
     decoded = decode_note(data)
     if decoded.text is None:
-        return None, [Problem(rel, 1, decoded.problem, "error")]
+        return None, [Problem(rel, 1, decoded.problem, "warning")]  # skipped, like a draft
     problems: list[Problem] = []
     if decoded.problem:
         problems.append(Problem(rel, decoded.problem_line, decoded.problem, decoded.severity))
