@@ -205,6 +205,17 @@ PACK = LanguagePack(
         "comparison.cons": "What are the drawbacks of {x}?",
         "comparison.pros.context": "{x}: what are the advantages?",
         "comparison.cons.context": "{x}: what are the drawbacks?",
+        # h12-recall: rules.py, explained_code.py
+        "rule.remember": "What should you keep in mind about {x}?",
+        "rule.rule": "What is the rule for {x}?",
+        "code.syntax": "What is the syntax of {x}?",
+        "code.syntax.context": "What is the syntax of {x}?",
+        "code.install": "How do you install {x}?",
+        "code.install.context": "How do you install {x}?",
+        "code.usage": "How do you use {x}?",
+        "code.usage.context": "How do you use {x}?",
+        "code.params": "What parameters does {x} take?",
+        "code.params.context": "What parameters does {x} take?",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -361,5 +372,21 @@ PACK = LanguagePack(
         "comparison.criterion": r"criterion|criteria|feature|features|aspect|property|characteristic|comparison|parameter",
         "comparison.pros": r"pros|advantages|benefits|strengths",
         "comparison.cons": r"cons|disadvantages|drawbacks|weaknesses|limitations",
+        # h12-recall: rules.py (a label and a colon, or "As a rule," and a comma)
+        "rule.label": r"rule of thumb|rule|important|note|remember|keep in mind|nb|tip|warning|caution|gotcha",
+        "rule.strong": r"rule of thumb|rule|important|remember|keep in mind",
+        "rule.usually": r"as a rule",
+        "rule.normative": r"must|mustn't|should|shouldn't|cannot|can't|can only|only|never|always|don't|do not|doesn't|does not|avoid|make sure|need to|needs to|have to|has to|not|no",
+        "rule.collection": r"glossary|cheat ?sheets?|notes|lectures?|midterms?|exams?|week|review|revision",
+        "rule.weak_context": r"pros|cons|advantages|disadvantages|application|applications|syntax|example|examples|ex|preview|a preview|my conclusion|conclusion|notes?|key points|idea|ideas|recap|aside|important|warning|tips?|overview|introduction|summary",
+        "rule.dangling": r"it|this|that|these|those|they|here|there|such|so|also|and|but|however|then|e\.g\.|i\.e\.|for example",
+        # h12-recall: explained_code.py (a lead-in that ends with a colon, before code)
+        "code.syntax": r"syntax|signature",
+        "code.install": r"installation|install|installing|to install|setup|set up",
+        "code.usage": r"usage|example usage|basic usage|how to use",
+        "code.example": r"for example|example|e\.g\.",
+        "code.params.first": r"first\s+(?:parameter|argument|arg|param)s?",
+        "code.params.next": r"(?:second|third|fourth)\s+(?:parameter|argument|arg|param)s?|(?:the\s+)?(?:second|third)\s+is\b",
+        "code.params.label": r"parameters|arguments|params|args|options",
     },
 )
