@@ -25,7 +25,7 @@ from functools import cache
 from notecards.extractors.answers import starts_with_cue
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
-from notecards.model import Block, Card, Note, Paragraph, Quote, Section
+from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
 from notecards.text.cues import fold
 from notecards.text.guards import dangling
 from notecards.text.sentences import sentence_text, split_sentences
@@ -49,6 +49,9 @@ CONFIDENCE = {
     "callout-title": 0.5,  # > [!important] a statement as the callout's title
     "callout-body": 0.45,  # > [!tip] with no title: the first sentence of its body
 }
+LIST_CONFIDENCE = 0.6  # "Правила хуков:" and a short list
+MAX_LIST_RULES = 6
+MAX_LIST_WORDS = 80
 CROWDED = 0.3  # more rules in one context than one card can ask: below the threshold
 MERGE_PENALTY = 0.05  # a card that asks for two or three rules at once
 
@@ -255,19 +258,78 @@ def _rules(pack: LanguagePack, section: Section, ctx: ExtractContext) -> Iterato
             yield found
 
 
+def _list_question(pack: LanguagePack, text: str) -> str:
+    """ "Правила хуков:" → "Какие правила хуков?"; "" for any other text. The note's
+    own words after "Правила" are already in the case the question needs."""
+    pattern = pack.cues.get("rule.list")
+    found = re.match(pattern, " ".join(text.split()), re.I) if pattern else None
+    if found is None:
+        return ""
+    rest, subject = found.groupdict().get("rest"), found.groupdict().get("subject")
+    if subject and starts_with_cue(pack, "rule.dangling", subject) is None:
+        return pack.ask("rule.list_of", x=subject)
+    if rest and starts_with_cue(pack, "rule.dangling", rest) is None:
+        return pack.ask("rule.list", x=rest)
+    return ""
+
+
+def _list_back(block: ListBlock) -> str:
+    """The rules of a short list, one a line; "" for a list too long to recall."""
+    items = [" ".join(item.text.split()) for item in block.items]
+    if not 2 <= len(items) <= MAX_LIST_RULES or not all(items):
+        return ""
+    back = "\n".join(f"- {item}" for item in items)
+    return back if len(back.split()) <= MAX_LIST_WORDS else ""
+
+
+def _rule_lists(note: Note, ctx: ExtractContext, pack: LanguagePack) -> list[Card]:
+    """ "Правила X:" (a lead-in or a heading) and the list under it: "Какие правила X?"."""
+    cards: list[Card] = []
+    for section in note.sections:
+        blocks = section.blocks
+        heading = _list_question(pack, section.heading) if section.heading else ""
+        for index, block in enumerate(blocks):
+            if not isinstance(block, ListBlock) or ctx.is_claimed(block):
+                continue
+            before = blocks[index - 1] if index else None
+            question = heading if index == 0 else ""
+            if isinstance(before, Paragraph) and before.text.strip().endswith(":"):
+                question = _list_question(pack, before.text.strip()) or question
+            back = _list_back(block) if question else ""
+            if not back:
+                continue
+            ctx.claim(block)
+            cards.append(
+                ctx.card(
+                    kind=KIND,
+                    extractor=NAME,
+                    rule=f"{NAME}.list",
+                    confidence=LIST_CONFIDENCE,
+                    evidence=f"rules listed under: {question}",
+                    anchor=question,
+                    front=question,
+                    back=back,
+                    line=block.line,
+                    section=section if section.heading else None,
+                )
+            )
+    return cards
+
+
 def extract_rules(note: Note, ctx: ExtractContext) -> list[Card]:
-    """One card per context (heading or note) that states rules: the rule, or up to
-    three of them as a list."""
+    """One card per list of rules ("Правила X:"), and one per context (heading or
+    note) that states rules: the rule, or up to three of them as a list."""
     pack = pack_for(note.lang)
     if pack is None or not pack.cues.get("rule.label"):
         return []
+    cards = _rule_lists(note, ctx, pack)
     groups: dict[str, list[tuple[_Rule, Section]]] = {}
     for section in note.sections:
         for rule in _rules(pack, section, ctx):
             context = _context(pack, note, section)
             if context:
                 groups.setdefault(context, []).append((rule, section))
-    return [_card(ctx, pack, context, found) for context, found in groups.items()]
+    return cards + [_card(ctx, pack, context, found) for context, found in groups.items()]
 
 
 def _card(

@@ -208,6 +208,8 @@ PACK = LanguagePack(
         # h12-recall: rules.py, explained_code.py
         "rule.remember": "What should you keep in mind about {x}?",
         "rule.rule": "What is the rule for {x}?",
+        "rule.list": "What are the rules {x}?",
+        "rule.list_of": "What are the rules of {x}?",
         "code.syntax": "What is the syntax of {x}?",
         "code.syntax.context": "What is the syntax of {x}?",
         "code.install": "How do you install {x}?",
@@ -376,6 +378,7 @@ PACK = LanguagePack(
         "rule.label": r"rule of thumb|rule|important|note|remember|keep in mind|nb|tip|warning|caution|gotcha",
         "rule.strong": r"rule of thumb|rule|important|remember|keep in mind",
         "rule.usually": r"as a rule",
+        "rule.list": r"^(?:the\s+)?rules\s+(?P<rest>(?:of|for)\s+[^:]{2,60}?)\s*:?$|^(?:the\s+)?(?P<subject>[^:]{2,40}?)\s+rules\s*:?$",
         "rule.normative": r"must|mustn't|should|shouldn't|cannot|can't|can only|only|never|always|don't|do not|doesn't|does not|avoid|make sure|need to|needs to|have to|has to|not|no",
         "rule.collection": r"glossary|cheat ?sheets?|notes|lectures?|midterms?|exams?|week|review|revision",
         "rule.weak_context": r"pros|cons|advantages|disadvantages|application|applications|syntax|example|examples|ex|preview|a preview|my conclusion|conclusion|notes?|key points|idea|ideas|recap|aside|important|warning|tips?|overview|introduction|summary",
