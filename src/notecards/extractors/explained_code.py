@@ -56,6 +56,10 @@ _NOT_CALLS = word_set(
 _LATIN_NAME = re.compile(r"[A-Za-z_$@][\w$@./:+#-]*(?:\(\))?")
 _EN_JOINERS = word_set("of the a an for to in on with using via from by and your")
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
+_PACKAGE_MANAGER = re.compile(
+    r"\b(?:npm|npx|yarn|pnpm|bun|pip3?|pipx|poetry|conda|apt(?:-get)?|brew|cargo|go|gem|"
+    r"composer|dnf|yum|pacman|snap|choco|winget|nvm)\s+(?:\S+\s+)?(?:i|install|add|get)\b"
+)
 _NAME_CHARS = re.compile(r"^[\w\s\-.()/+#@$:<>]+$")
 
 
@@ -160,8 +164,12 @@ def _name_for(
     return call, False
 
 
-def _ask(pack: LanguagePack, kind: str, name: str) -> str:
-    """The question, in the colon form when a Russian noun would need declining."""
+def _ask(pack: LanguagePack, kind: str, name: str, code: str = "") -> str:
+    """The question, in the colon form when a Russian noun would need declining. Code
+    under "Подключается так:" that is not a package manager's command ("import …",
+    a `<script>` tag) connects X rather than installs it."""
+    if kind == "install" and not _PACKAGE_MANAGER.search(code):
+        kind = "connect"
     template = f"code.{'usage' if kind == 'example' else kind}"
     if _CYRILLIC.search(name):
         template += ".context"
@@ -198,7 +206,7 @@ class _Reader:
         name, own = _name_for(self.pack, self.note, section, leadin, found, code)
         if not name:
             return False
-        front = _ask(self.pack, kind, name)
+        front = _ask(self.pack, kind, name, code)
         confidence = CONFIDENCE[kind] - (0 if own else FALLBACK_NAME_PENALTY)
         html = highlight_code(code, block.language)
         self._card(section, leadin, (leadin, block), front, code, html, kind, confidence)
@@ -254,17 +262,18 @@ class _Reader:
             self._card(section, paragraph, (paragraph,), front, back, None, "params")
 
     def _param_name(self, paragraph: Paragraph, code: CodeBlock | None, sentence: str = "") -> str:
-        """The call whose parameters are explained: inline code in the sentence, else
-        the call of the code block just before."""
+        """The call whose parameters are explained: inline code in the lead-in or
+        before "the first parameter" ("In `add_argument`, the first …"), else the call
+        of the code block just before. Code after the cue names a parameter."""
+        text = sentence or paragraph.text
+        first = self.pack.cues.get("code.params.first")
+        found = _cue_search(first).search(fold(text)) if first and sentence else None
+        head = text[: found.start()] if found is not None else text
         for span in paragraph.spans:
-            if (
-                span.kind == "code"
-                and span.text.strip()
-                and (not sentence or span.text in sentence)
-            ):
-                candidate = span.text.strip()
-                if _CALL.search(candidate + "(") and " " not in candidate:
-                    return candidate.removesuffix("()")
+            candidate = span.text.strip()
+            is_name = bool(_CALL.search(candidate + "(")) and " " not in candidate
+            if span.kind == "code" and candidate and candidate in head and is_name:
+                return candidate.removesuffix("()")
         return _main_call(code.code) if code is not None else ""
 
     def _card(

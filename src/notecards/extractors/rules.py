@@ -38,6 +38,9 @@ MAX_RULE_WORDS = 45
 MAX_RULE_SENTENCES = 2
 MAX_CALLOUT_WORDS = 30
 MAX_CONTEXT_WORDS = 6
+MAX_SHORT_HEADING = 3  # a heading this short may need the note's subject beside it
+MIN_STEM = 3
+ENDING = 2
 MAX_RULES_PER_CONTEXT = 3
 MAX_BACK_WORDS = 60
 CALLOUT_KINDS = frozenset({"tip", "important", "warning", "note", "caution", "attention"})
@@ -236,12 +239,38 @@ def _subject(pack: LanguagePack, text: str) -> str:
 
 
 def _context(pack: LanguagePack, note: Note, section: Section) -> str:
-    """The nearest heading that names a subject, else the note's title."""
+    """The nearest heading that names a subject, else the note's title. A short
+    heading that does not name the note's subject ("Обработка ошибок" in "Промисы")
+    is joined to the title the way the pack says ("Промисы — обработка ошибок")."""
+    title = _subject(pack, note.title)
     for heading in reversed(section.path):
         found = _subject(pack, heading)
-        if found:
-            return found
-    return _subject(pack, note.title)
+        if not found:
+            continue
+        if title and len(found.split()) <= MAX_SHORT_HEADING and not _shares_word(found, title):
+            return pack.ask("rule.context", title=title, heading=_lower_first(found))
+        return found
+    return title
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """Whether two phrases share a word up to its ending ("промисов" / "Промисы",
+    "хуков" / "Хуки"): a common start of all but the last two letters, at least three."""
+    words_b = [w.lower() for w in re.findall(r"\w+", b) if len(w) > 2]
+    for x in (w.lower() for w in re.findall(r"\w+", a) if len(w) > 2):
+        for y in words_b:
+            need = max(MIN_STEM, min(len(x), len(y)) - ENDING)
+            if x[:need] == y[:need]:
+                return True
+    return False
+
+
+def _lower_first(text: str) -> str:
+    """ "Обработка ошибок" → "обработка ошибок"; names and acronyms stay as written."""
+    first = text.split()[0]
+    if _CYRILLIC_WORD.fullmatch(first.lower()) and first[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _rules(pack: LanguagePack, section: Section, ctx: ExtractContext) -> Iterator[_Rule]:
@@ -282,9 +311,19 @@ def _list_back(block: ListBlock) -> str:
     return back if len(back.split()) <= MAX_LIST_WORDS else ""
 
 
+def _in_context(pack: LanguagePack, question: str, title: str) -> str:
+    """ "Какие правила обработки ошибок?" in a note on promises → "Промисы: какие
+    правила обработки ошибок?": the note's subject, when the question lacks it."""
+    if not title or _shares_word(question, title):
+        return question
+    asked = question[:1].lower() + question[1:]  # the template's own first word
+    return pack.ask("question.in_context", context=title, question=asked)
+
+
 def _rule_lists(note: Note, ctx: ExtractContext, pack: LanguagePack) -> list[Card]:
     """ "Правила X:" (a lead-in or a heading) and the list under it: "Какие правила X?"."""
     cards: list[Card] = []
+    title = _subject(pack, note.title)
     for section in note.sections:
         blocks = section.blocks
         heading = _list_question(pack, section.heading) if section.heading else ""
@@ -298,6 +337,7 @@ def _rule_lists(note: Note, ctx: ExtractContext, pack: LanguagePack) -> list[Car
             back = _list_back(block) if question else ""
             if not back:
                 continue
+            question = _in_context(pack, question, title)
             ctx.claim(block)
             cards.append(
                 ctx.card(
