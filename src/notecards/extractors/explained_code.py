@@ -87,14 +87,21 @@ def _main_call(code: str) -> str:
 
 
 def _in_code(name: str, code: str, caseless: bool = False) -> bool:
-    """Whether the code shows `name` as written (its last part for
-    "Array.prototype.map"): a heading "Files" is not the word "files" in a comment.
-    `caseless` for commands that install a package ("Axios" → `npm i axios`)."""
+    """Whether the code shows `name` as a whole token, as written (or its last part
+    for "Array.prototype.map"): a heading "Files" is not "files" in a comment, nor "n"
+    a letter of a word. `caseless` for commands that install a package, where
+    punctuation goes too ("Day.js" → `npm install dayjs`)."""
     bare = name.removesuffix("()").strip()
     if caseless:
-        bare, code = bare.lower(), code.lower()
-    last = bare.split(".")[-1]
-    return bool(bare) and (bare in code or (len(last) > 2 and last in code))
+        bare = re.sub(r"[^\w-]", "", bare.lower())
+        code = re.sub(r"[^\w\s-]", "", code.lower())
+    names = {bare, bare.split(".")[-1]} if "." in bare else {bare}
+    return any(len(n) > 1 and _token(n).search(code) for n in names if n)
+
+
+@cache
+def _token(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
 
 
 def _shown(subject: str, code: str, caseless: bool) -> str:

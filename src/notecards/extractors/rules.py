@@ -225,7 +225,7 @@ def _subject(pack: LanguagePack, text: str) -> str:
         return ""
     if words[0].lower() in pack.task_headings or words[0].lower() in pack.generic_headings:
         return ""  # "Пример 2", "Lecture 5", "Task 3"
-    if not any(c.isalpha() for c in text) or not _CONTEXT_CHARS.match(text):
+    if not re.search(r"[^\W\d_]{2}", text) or not _CONTEXT_CHARS.match(text):
         return ""  # math, emoji, a tag the reader cut ("link> element")
     if starts_with_cue(pack, "question.start", text) is not None:
         return ""  # "Как устроен CRP по шагам": a question, not a subject
