@@ -123,9 +123,12 @@ def test_a_note_without_a_subject_gives_no_rule():
     assert _cards(note_from_text(text, name="Пример 3.md")) == []
 
 
-def test_registry_keeps_rules_above_the_threshold():
-    kinds = [c.kind for c in extract_cards(note_from_text(RU_NOTE))]
-    assert kinds.count("rule") == 3
+def test_registry_keeps_labelled_rules_and_lists_and_leaves_callouts_under_the_threshold():
+    # callouts: a strict reader kept 13 of 33 on real vaults, so they are opt-in (--all)
+    rules = [c.rule for c in extract_cards(note_from_text(RU_NOTE)) if c.kind == "rule"]
+    assert rules == ["rules.strong", "rules.list"]  # in document order
+    every = extract_cards(note_from_text(RU_NOTE), min_confidence=0.0)
+    assert "rules.callout-title" in {c.rule for c in every}
 
 
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=80)
