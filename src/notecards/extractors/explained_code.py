@@ -155,7 +155,7 @@ def _name_for(
     if named and _in_code(named, code, caseless):
         return named, True
     call = _main_call(code)
-    if rest and call:  # "Синтаксис запроса:": the call is what the words describe
+    if kind == "syntax" and rest and call:  # "Синтаксис запроса:": the call it describes
         return call, False
     for candidate in (*reversed(section.path), note.title):
         subject = _subject(candidate, pack)

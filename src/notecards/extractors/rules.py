@@ -148,6 +148,8 @@ def _labelled(pack: LanguagePack, paragraph: Paragraph) -> _Rule | None:
         rest = first[label.end() :]
         if not strong and not _normative(pack, rest):
             return None  # "Note: the slides were explained in the seminar"
+        if not strong and starts_with_cue(pack, "rule.meta", rest.strip()) is not None:
+            return None  # "Note: we only need one definition": the course, not the subject
     else:
         usually = starts_with_cue(pack, "rule.usually", first)
         if usually is None or first[usually.end() : usually.end() + 1] != ",":
@@ -217,6 +219,8 @@ def _subject(pack: LanguagePack, text: str) -> str:
     """A heading or title as a rule's context: a short name, not a label or question."""
     text = _NUMBERING.sub("", " ".join(text.split()))
     text = _PREFIX.sub("", text, count=1)  # "Lecture 5 - IPv6 Addressing"
+    if _has_word(pack, "rule.transliterated", text) and not _CYRILLIC_WORD.search(text.lower()):
+        return ""  # "Watch i watcheffect": a file name transliterated from Russian
     what_is = starts_with_cue(pack, "question.what_is", text)
     if what_is is not None:  # "Что такое CORS?": the subject the note defines
         text = text[what_is.end() :].strip().rstrip("?")

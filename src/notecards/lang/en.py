@@ -380,6 +380,8 @@ PACK = LanguagePack(
         "rule.label": r"rule of thumb|rule|important|note|remember|keep in mind|nb|tip|warning|caution|gotcha",
         "rule.strong": r"rule of thumb|rule|important|remember|keep in mind",
         "rule.usually": r"as a rule",
+        "rule.meta": r"we|our|us",
+        "rule.transliterated": r"(?!)",
         "rule.list": r"^(?:the\s+)?rules\s+(?P<rest>(?:of|for)\s+[^:]{2,60}?)\s*:?$",
         "rule.list_stop": r"thumb|engagement|the game|the road",
         "rule.normative": r"must|mustn't|should|shouldn't|cannot|can't|can only|only|never|always|don't|do not|doesn't|does not|avoid|make sure|need to|needs to|have to|has to|not|no",
