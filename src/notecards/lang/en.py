@@ -355,6 +355,7 @@ PACK = LanguagePack(
         "task.statement": r"\b(?:write a function|write a program|write code|implement|create a function|given an?|given the|fix the)\b",
         "task.solution": r"solution|solutions|answer|implementation|possible solution|possible solutions|my solution",
         "task.idea": r"idea|approach|explanation|intuition|complexity",
+        "task.set_phrases": r"in doing so|on top of this|besides this",
         # h12-recall: purposes.py (verbs after a subject, and the word the rest opens with)
         "purpose.for": r"is used|are used|is meant|exists",
         "purpose.for.link": r"to|for|in order to",
