@@ -44,7 +44,7 @@ from notecards.text.sentences import sentence_text, split_sentences
 NAME = "code_tasks"
 KIND = "task"
 MAX_STATEMENT_CHARS = 600
-MAX_SOLUTION_LINES = 60  # longer solutions still make a card, less sure
+MAX_SOLUTION_LINES = 60  # longer solutions make a card under the threshold (--all)
 MAX_CARD_SOLUTION_LINES = 120
 MAX_LABEL_WORDS = 4
 LONG_SOLUTION_LINES = 30
@@ -58,6 +58,8 @@ CONFIDENCE = {
     "code-comment": 0.7,  # the statement is the comment at the top of the code
 }
 LONG_SOLUTION_PENALTY = 0.1
+# past 60 lines a strict reader kept 1 of 3 on a real vault: a whole app, not a recall
+VERY_LONG_SOLUTION_PENALTY = 0.25
 
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
 _COMMENT_LINE = re.compile(r"^\s*(?://+|#+(?!include|!)|/\*+|\*+/?|--)\s?(.*?)\s*(?:\*/)?\s*$")
@@ -356,7 +358,7 @@ class _Builder:
         if back.count("\n") + 1 > LONG_SOLUTION_LINES:
             confidence -= LONG_SOLUTION_PENALTY
         if back.count("\n") + 1 > MAX_SOLUTION_LINES:
-            confidence -= LONG_SOLUTION_PENALTY  # a second step down past 60 lines
+            confidence -= VERY_LONG_SOLUTION_PENALTY
         evidence = f"a task statement, then its solution ({how})"
         reason = _guard(prose, self.pack)
         if reason:
