@@ -398,7 +398,7 @@ def _guard(prose: tuple[str, str], pack: LanguagePack) -> str:
     plain = re.sub(rf"(?i)\b(?:{phrases})\b", " ", statement) if phrases else statement
     if dangling(plain, pack):
         return "dangling reference"
-    return keep_mined(statement, idea, pack) if idea else ""
+    return keep_mined(plain, idea, pack) if idea else ""
 
 
 def _sibling_solution(
