@@ -143,4 +143,4 @@ def test_any_leadin_and_code_gives_a_named_question_or_nothing(
         question_name = card.front.rstrip("?")
         assert any(ch.isalnum() for ch in question_name)
         if card.rule != "explained_code.params":
-            assert card.back == code.strip("\n")
+            assert card.back == code.strip()

@@ -234,13 +234,13 @@ class _Reader:
                     used = (paragraph, following)
                     self._card(section, paragraph, used, front, back, html, "params")
             return
-        sentences = [sentence_text(s) for s in split_sentences(paragraph.spans)]
         first, more = (
             self.pack.cues.get("code.params.first"),
             self.pack.cues.get("code.params.next"),
         )
-        if not first or not more:
-            return
+        if not first or not more or not _cue_search(first).search(fold(text)):
+            return  # most paragraphs name no parameter: no sentences to split
+        sentences = [sentence_text(s) for s in split_sentences(paragraph.spans)]
         hits = [i for i, s in enumerate(sentences) if _cue_search(first).search(fold(s))]
         if not hits:
             return  # "the second argument stdout" alone explains no call's parameters

@@ -37,6 +37,7 @@ MIN_RULE_WORDS = 4
 MAX_RULE_WORDS = 45
 MAX_RULE_SENTENCES = 2
 MAX_CALLOUT_WORDS = 30
+OPENING_CHARS = 40  # a label sits in the first few words
 MAX_CONTEXT_WORDS = 6
 MAX_SHORT_HEADING = 3  # a heading this short may need the note's subject beside it
 MIN_STEM = 3
@@ -136,6 +137,11 @@ def _stands_alone(pack: LanguagePack, text: str) -> bool:
 
 def _labelled(pack: LanguagePack, paragraph: Paragraph) -> _Rule | None:
     """ "Важно: …" / "Note: …" / "Как правило, …" at the start of a paragraph."""
+    opening = paragraph.text[:OPENING_CHARS]
+    if _colon_after(_labels(pack)).match(opening) is None and (
+        starts_with_cue(pack, "rule.usually", opening) is None
+    ):
+        return None  # most paragraphs: no label, and no sentences to split
     sentences = _sentences(paragraph)
     if not sentences:
         return None
