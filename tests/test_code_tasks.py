@@ -166,3 +166,30 @@ def test_code_on_a_task_card_is_not_read_as_markup_but_its_statement_is_guarded(
     assert [c.front for c in extract_cards(note) if c.kind == "task"] == [
         "Напишите функцию pow2, которая возводит число в квадрат."
     ]  # "этого массива" leans on the task before: the guard on prose still bites
+
+
+def test_set_phrases_and_a_colon_before_the_example_do_not_drop_a_task():
+    note = note_from_text(
+        "## Задача\n\nРеализуйте функцию spy, которая считает вызовы, не меняя при этом "
+        "поведение функции. Вызовы храните в виде:\n\n"
+        "```js\nspy.calls // [[1, 2], [3]]\n```\n\n**Решение:**\n\n"
+        "```js\nfunction spy(fn) {\n  const w = (...a) => { w.calls.push(a); return fn(...a); };\n"
+        "  w.calls = [];\n  return w;\n}\n```\n",
+        lang="ru",
+    )
+    (card,) = [c for c in extract_cards(note) if c.kind == "task"]
+    assert card.front.startswith("Реализуйте функцию spy") and "spy.calls" in card.front
+    assert card.confidence >= 0.8 and "function spy(fn)" in card.back
+
+
+def test_a_very_long_solution_makes_a_card_only_under_the_threshold():
+    body = "\n".join(f"  total += {i};" for i in range(70))
+    note = note_from_text(
+        "## Task\n\nWrite a function that sums the numbers from 0 to 69 one by one.\n\n"
+        "**Solution:**\n\n```js\nfunction sum() {\n  let total = 0;\n"
+        f"{body}\n  return total;\n}}\n```\n",
+        lang="en",
+    )
+    (card,) = [c for c in extract_cards(note, min_confidence=0.0) if c.kind == "task"]
+    assert card.confidence == 0.45  # marked 0.8, less 0.1 past 30 lines and 0.25 past 60
+    assert not [c for c in extract_cards(note) if c.kind == "task"]

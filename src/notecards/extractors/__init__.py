@@ -18,6 +18,7 @@ from notecards.extractors.code_tasks import extract_code_tasks
 from notecards.extractors.comparisons import extract_comparisons
 from notecards.extractors.definitions import extract_definitions
 from notecards.extractors.enumerations import extract_enumerations
+from notecards.extractors.explained_code import extract_explained_code
 from notecards.extractors.explicit import extract_explicit
 from notecards.extractors.flashcards_obsidian import extract_flashcards_obsidian
 from notecards.extractors.headings import extract_headings
@@ -29,6 +30,7 @@ from notecards.extractors.properties import extract_properties
 from notecards.extractors.purposes import extract_purposes
 from notecards.extractors.questions import extract_questions
 from notecards.extractors.reasons import extract_reasons
+from notecards.extractors.rules import extract_rules
 from notecards.ids import normalize_anchor
 from notecards.lang import LanguagePack, pack_for
 from notecards.media_refs import MediaResolver
@@ -61,7 +63,9 @@ EXTRACTORS: list[Extractor] = [
     Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
     Extractor("questions", extract_questions, kinds=("question",)),
     Extractor("code_tasks", extract_code_tasks, kinds=("task",), guarded=False),
+    Extractor("explained_code", extract_explained_code, kinds=("code",), guarded=False),
     Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
+    Extractor("rules", extract_rules, kinds=("rule",)),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("labelled_items", extract_labelled_items, kinds=("definition", "enumeration")),
     Extractor("purposes", extract_purposes, kinds=("purpose",)),

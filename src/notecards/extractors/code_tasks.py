@@ -38,13 +38,14 @@ from notecards.model import (
     Section,
 )
 from notecards.render.markup import highlight_code, spans_html
-from notecards.text.guards import keep_mined
+from notecards.text.guards import dangling, keep_mined, residue
 from notecards.text.sentences import sentence_text, split_sentences
 
 NAME = "code_tasks"
 KIND = "task"
 MAX_STATEMENT_CHARS = 600
-MAX_SOLUTION_LINES = 60
+MAX_SOLUTION_LINES = 60  # longer solutions make a card under the threshold (--all)
+MAX_CARD_SOLUTION_LINES = 120
 MAX_LABEL_WORDS = 4
 LONG_SOLUTION_LINES = 30
 MAX_SECTIONS_TO_SOLUTION = 3
@@ -57,6 +58,8 @@ CONFIDENCE = {
     "code-comment": 0.7,  # the statement is the comment at the top of the code
 }
 LONG_SOLUTION_PENALTY = 0.1
+# past 60 lines a strict reader kept 1 of 3 on a real vault: a whole app, not a recall
+VERY_LONG_SOLUTION_PENALTY = 0.25
 
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
 _COMMENT_LINE = re.compile(r"^\s*(?://+|#+(?!include|!)|/\*+|\*+/?|--)\s?(.*?)\s*(?:\*/)?\s*$")
@@ -325,7 +328,7 @@ class _Builder:
         if not text or not solution:
             return None
         code = "\n\n".join(b.code.strip("\n") for b in solution if b.code.strip())
-        if not code or code.count("\n") + 1 > MAX_SOLUTION_LINES:
+        if not code or code.count("\n") + 1 > MAX_CARD_SOLUTION_LINES:
             return None
         front = "\n".join([text, *(b.code.strip("\n") for b in examples)])
         front_html = html + "".join(_code_html(b) for b in examples)
@@ -354,8 +357,10 @@ class _Builder:
         confidence = CONFIDENCE[how]
         if back.count("\n") + 1 > LONG_SOLUTION_LINES:
             confidence -= LONG_SOLUTION_PENALTY
+        if back.count("\n") + 1 > MAX_SOLUTION_LINES:
+            confidence -= VERY_LONG_SOLUTION_PENALTY
         evidence = f"a task statement, then its solution ({how})"
-        reason = keep_mined(prose[0], prose[1] or prose[0], self.pack)
+        reason = _guard(prose, self.pack)
         if reason:
             confidence, evidence = 0.0, f"guard: {reason}"
         first = sections[0]
@@ -379,6 +384,21 @@ class _Builder:
             line=line,
             section=first if first.heading else None,
         )
+
+
+def _guard(prose: tuple[str, str], pack: LanguagePack) -> str:
+    """Why the task's prose makes no card ("" when it passes). The statement is a front
+    that may end with "в виде:" before the example it shows, so it is checked for
+    residue and dangling words only (set phrases such as "при этом" point nowhere);
+    the idea, a back in words, gets every guard."""
+    statement, idea = prose
+    if residue(statement):
+        return "markup residue"
+    phrases = pack.cues.get("task.set_phrases")
+    plain = re.sub(rf"(?i)\b(?:{phrases})\b", " ", statement) if phrases else statement
+    if dangling(plain, pack):
+        return "dangling reference"
+    return keep_mined(plain, idea, pack) if idea else ""
 
 
 def _sibling_solution(
