@@ -504,8 +504,9 @@ def _heading_cards(
     for index, section in enumerate(note.sections):
         if not section.heading or section is title_section or section.line in ctx.covered:
             continue
-        asked = as_question(plain_text(section.heading_spans) or section.heading, pack)
-        if asked is None or _is_personal(*asked, pack):
+        heading = plain_text(section.heading_spans) or section.heading
+        asked = as_question(heading, pack)
+        if asked is None or _is_personal(*asked, pack) or _is_title_cased(heading):
             continue
         question, shape = asked
         where = "heading"
