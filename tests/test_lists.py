@@ -176,6 +176,12 @@ def test_only_a_procedure_asked_by_name_reaches_the_deck() -> None:
         "1. Define the zones.\n2. Define the zone pairs.\n3. Apply the policy map.\n"
     )
     assert not fronts(cards_of(unnamed), "procedures")
+    # one word, and items that only say "then": a part of the note, not a named process
+    scheduler = (
+        "# Vue\n\n## Scheduler\n\n1. First the effect is queued.\n"
+        "2. Then the queue is flushed in a microtask.\n3. Finally the DOM is patched.\n"
+    )
+    assert not fronts(cards_of(scheduler), "procedures")
     kept = {c.kind: c for c in cards_of(named) if c.extractor == "procedures"}
     assert kept["sequence"].front.startswith("How to configure a zone-based firewall")
     assert kept["sequence"].confidence >= 0.5
@@ -223,7 +229,8 @@ def test_emoji_and_numbers_before_a_heading_stay_out_of_the_name() -> None:
         "# GC\n\n## 🔹 1) Mark-and-Sweep сборка\n\n1. Сначала сборщик отмечает живые объекты.\n"
         "2. Затем сборщик удаляет неотмеченные объекты.\n"
     )
-    found = fronts(cards_of(text, "GC.md"), "procedures")
+    note = note_from_text(text, name="GC.md")
+    found = fronts(extract_procedures(note, ExtractContext(note)))
     assert found and all(f.startswith("Mark-and-Sweep сборка — ") for f in found)
 
 

@@ -243,7 +243,7 @@ PACK = LanguagePack(
         r"how\s+to\b",
         r"how\s+\w+(?:\s+\w+)?\s+works\b",
         r"install",
-        r"set\s*up\b",
+        r"set(?:ting)?\s*up\b",
         r"setup",
         r"configur",
         r"instructions",
