@@ -99,6 +99,12 @@ def test_a_set_that_names_its_goal_and_labels_that_name_their_set_are_kept() -> 
     assert found["What is Supervised learning?"].rule == "labelled_items.what_named"
     assert "What is Unsupervised learning?" in found
     assert not any("Feature scaling" in f for f in found)  # not a type of learning
+    days = (
+        "# Visit\n\nThe plan has three days of the visit:\n\n"
+        "- **Day 2 (Business visit)** – a factory tour in the morning\n"
+        "- **Day 3 (Future)** – sign the memorandum over breakfast\n"
+    )
+    assert not [c for c in cards_of(days) if c.rule == "labelled_items.what_named"]
     assert not any("(in “" in f for f in found)
     goal = (
         "# Async\n\nЕсть несколько способов избежать callback hell:\n\n"

@@ -120,6 +120,7 @@ def _names_its_set(announced: SetAnnouncement) -> bool:
     return plain and MIN_SET_WORDS <= len(words) <= MAX_SET_WORDS
 
 
+_ASIDE = re.compile(r"\((?![A-Z]{2,6}\))[^)]*\)")  # a bracket that is not "(MAR)"
 _STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
 
 
@@ -130,6 +131,8 @@ def _stems(text: str) -> set[str]:
 def _shares_word(label: str, topic: str) -> bool:
     """Whether a label of two or more words repeats a word of its set's name, so it
     names its subject on its own ("Supervised learning" of "types of machine learning")."""
+    if any(c.isdigit() for c in label) or _ASIDE.search(label):
+        return False  # "Day 3 (Future)", "Callee-saved (12 registers)": an entry, not a term
     return len(label.split()) >= 2 and bool(_stems(label) & _stems(topic))
 
 
