@@ -69,3 +69,23 @@ def test_a_heading_owner_in_russian_is_not_declined():
 def test_a_pros_list_of_nothing_nameable_gives_nothing():
     note = note_from_text("# Плюсы такого подхода\n\n- проще\n- быстрее\n", lang="ru")
     assert _cards(note) == []
+
+
+def test_a_table_compares_things_on_two_criteria_or_more():
+    one_criterion = (
+        "| | Preferred | No leading zeros |\n|---|---|---|\n| Format | 2001:0db8 | 2001:db8 |\n"
+    )
+    joined = (
+        "| Критерий | Standart/Basic | Advanced/Extended |\n|---|---|---|\n"
+        "| Проверка | только источник | источник и назначение |\n| Номера | 1–99 | 100–199 |\n"
+    )
+    two = (
+        "| Критерий | Map | WeakMap |\n|---|---|---|\n| Ключи | любые | объекты |\n"
+        "| Перебор | есть | нет |\n"
+    )
+    for text in (one_criterion, joined):
+        assert _cards(note_from_text(text, lang="ru")) == []
+    [card] = _cards(note_from_text(two, lang="ru"))
+    assert card.front == "Чем отличаются Map и WeakMap?"
+    assert card.back.splitlines() == ["Ключи: Map — любые; WeakMap — объекты",
+                                      "Перебор: Map — есть; WeakMap — нет"]  # fmt: skip

@@ -96,11 +96,10 @@ def test_english_request_title_and_question_headings():
             "While a task runs, the browser cannot paint or handle clicks. "
             "The loop only moves on when the task returns.",
         ),
-        (
-            "What is the difference between microtasks and macrotasks?",
-            "Microtasks run right after the current task, all of them, before any rendering.",
-        ),
     ]
+    # "Difference between microtasks and macrotasks" is answered about microtasks only:
+    # half an answer, so no card (issue 11)
+    assert not any("macrotasks" in front for front, _ in _pairs(note))
 
 
 def test_summary_sentence_answers_when_the_opening_only_announces():

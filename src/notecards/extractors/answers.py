@@ -19,7 +19,16 @@ from html import escape as html_escape
 
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack
-from notecards.model import Block, CodeBlock, HtmlBlock, ListBlock, Paragraph, Quote, Section
+from notecards.model import (
+    Block,
+    CodeBlock,
+    HtmlBlock,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Section,
+)
 from notecards.render.markup import highlight_code, spans_html
 from notecards.text.cues import fold
 from notecards.text.sentences import sentence_text, split_sentences
@@ -30,6 +39,8 @@ MAX_LIST_CHARS = 400
 MAX_CODE_LINES = 15
 MIN_WORDS = 4
 MAX_LEADIN_WORDS = 15
+MAX_PART_LABEL_WORDS = 3  # "Development time:", "Specialised:": one part's label, not a lead-in
+MAX_SUB_ITEMS = 5  # sub-items kept under one item of a short list
 MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
 MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
 MAX_DIGEST_CHARS = 700
@@ -97,18 +108,37 @@ def _cut(sentences: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
+def _first_paragraph(item: ListItem) -> Paragraph | None:
+    return next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+
+
+def _sub_items(item: ListItem) -> list[Paragraph] | None:
+    """The first paragraphs of an item's nested list, which belong to its answer
+    ("a list that lost its sub-items" is half an answer); None when too many."""
+    nested = [b for b in item.blocks if isinstance(b, ListBlock)]
+    subs = [p for block in nested for sub in block.items if (p := _first_paragraph(sub))]
+    return subs if len(subs) <= MAX_SUB_ITEMS else None
+
+
 def _short_list(block: Block) -> tuple[str, str] | None:
-    """A list short enough to be an answer, as (plain, html); None for a list of links."""
+    """A list short enough to be an answer, with its sub-items, as (plain, html); None
+    for a list of links, or one too long to quote whole."""
     if not isinstance(block, ListBlock) or not 1 <= len(block.items) <= MAX_LIST_ITEMS:
         return None
     lines, items = [], []
     for item in block.items:
-        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+        first = _first_paragraph(item)
         if first is None or all(s.kind in ("link", "wikilink") or not s.text.strip()
                                 for s in first.spans):  # fmt: skip
             return None
+        subs = _sub_items(item)
+        if subs is None:
+            return None
         lines.append(f"- {first.text.strip()}")
-        items.append(f"<li>{spans_html(first.spans)}</li>")
+        lines += [f"  - {sub.text.strip()}" for sub in subs]
+        nested = "".join(f"<li>{spans_html(sub.spans)}</li>" for sub in subs)
+        nested = f"<ul>{nested}</ul>" if nested else ""
+        items.append(f"<li>{spans_html(first.spans)}{nested}</li>")
     text = "\n".join(lines)
     if len(text) > MAX_LIST_CHARS:
         return None
@@ -209,9 +239,19 @@ def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     )
 
 
+def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
+    """An opening that is only a short label with a colon ("Development time:",
+    "Specialised:"): the first of several parts, so what follows answers only part of
+    the question. "Ответ:" / "Answer:" labels the whole answer and is not one."""
+    text = kept[0][0]
+    if len(kept) > 1 or not text.endswith(":") or len(text.split()) > MAX_PART_LABEL_WORDS:
+        return False
+    return not is_cue_heading(pack, "question.answer_heading", text)
+
+
 def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
     kept = _cut(_sentences(paragraph))
-    if not kept:
+    if not kept or _is_part_label(kept, pack):
         return None
     if _is_leadin(kept, pack):
         after = rest[0] if rest else None

@@ -31,6 +31,8 @@ OWNER_CONFIDENCE = {"label": 0.7, "title-sides": 0.7, "heading": 0.6, "title": 0
 TABLE_CONFIDENCE = 0.6
 
 _CODE_CHARS = re.compile(r"[=<>{}`&|$]")
+_JOINED = re.compile(r"[/+]")  # "Standart/Basic", "Быстрый HMR + tree-shaking": not one thing
+MIN_CRITERIA = 2  # one criterion ("Format", "Description") is a list, not a comparison
 _OPEN_BRACKET = re.compile(r"\s*\([^)]*$")
 _VS = re.compile(r"\s(?:vs\.?|versus)\s", re.I)
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
@@ -134,13 +136,13 @@ def _table_answer(table: Table, pack: LanguagePack) -> tuple[list[str], str] | N
     if any(not cell for row in rows for cell in row[: len(header)]):
         return None  # a table to fill in, not a comparison
     criteria = not header[0] or is_cue_heading(pack, "comparison.criterion", header[0])
-    if criteria and MIN_ITEMS <= len(header) - 1 <= MAX_ITEMS and len(rows) >= 2:
+    if criteria and MIN_ITEMS <= len(header) - 1 <= MAX_ITEMS and len(rows) >= MIN_CRITERIA:
         items = header[1:]
         lines = [
             f"{r[0]}: " + "; ".join(f"{i} — {v}" for i, v in zip(items, r[1:], strict=False))
             for r in rows
         ]
-    elif not criteria and MIN_ITEMS <= len(rows) <= MAX_ITEMS:
+    elif not criteria and MIN_ITEMS <= len(rows) <= MAX_ITEMS and len(header) > MIN_CRITERIA:
         items = [r[0] for r in rows]
         lines = [
             f"{r[0]}: " + "; ".join(f"{h} — {v}" for h, v in zip(header[1:], r[1:], strict=False))
@@ -161,6 +163,8 @@ def _table_answer(table: Table, pack: LanguagePack) -> tuple[list[str], str] | N
 def _is_item(pack: LanguagePack, item: str) -> bool:
     """A table cell that names a thing being compared."""
     if not item or len(item.split()) > MAX_ITEM_WORDS or _CODE_CHARS.search(item):
+        return False
+    if _JOINED.search(item):
         return False
     return is_term(item) and key(item) not in pack.generic_headings and not item.isdigit()
 

@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from notecards.extractors.answers import (
     Answer,
     is_cue_heading,
+    list_answer,
     mentions_cue,
     opening_answer,
     section_answer,
@@ -27,12 +28,14 @@ from notecards.extractors.answers import (
     summary_answer,
 )
 from notecards.extractors.base import ExtractContext
-from notecards.lang import LanguagePack, pack_for
+from notecards.extractors.list_shapes import has_cue
+from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import (
     Block,
     Card,
     HtmlBlock,
     ListBlock,
+    ListItem,
     Note,
     Paragraph,
     Section,
@@ -77,6 +80,10 @@ CONFIDENCE = {
     ("details", "topic"): 0.65,
     ("details", "request"): 0.65,
 }
+# a question whose answer covers part of it ("Что такое X и как его использовать?"): a
+# strict reader drops it, so it is shown by `cards --all` only
+PARTIAL_CONFIDENCE = 0.4
+STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
 MAX_LISTED_HEADINGS = 8
 MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
 LATER_SECTION_PENALTY = 0.15  # the answer is under a later heading, not the title
@@ -93,6 +100,15 @@ def clean_title(text: str) -> str:
     return text.strip(" .:;–—-")
 
 
+def _without_part(text: str, pack: LanguagePack) -> str:
+    """A question without the course part numbered before it ("Subtopic 2 - What is
+    Paging?" → "What is Paging?")."""
+    pattern = pack.cues.get("question.part_prefix")
+    if not pattern:
+        return text
+    return re.sub(rf"^(?:{pattern})\s*[-–—:.)]\s*", "", text, count=1, flags=re.I)
+
+
 def _words(pack: LanguagePack, name: str) -> frozenset[str]:
     return frozenset(pack.cues.get(name, "").split("|"))
 
@@ -105,13 +121,14 @@ def is_vague(question: str, pack: LanguagePack) -> bool:
     filler = _words(pack, "question.filler")
     if all(w in filler or w.isdigit() for w in words):
         return True
+    if not _words(pack, "question.vague").isdisjoint(words):
+        return True  # "Why is it important in Computer Science?": "it" is elsewhere
     named = any(w.isascii() and w.isalpha() and pack.code != "en" for w in found) or any(
         w[:1].isupper() for w in found[1:]
     )
     if named:
         return False
-    short = len(words) <= MAX_VAGUE_WORDS
-    return short or not _words(pack, "question.vague").isdisjoint(words)
+    return len(words) <= MAX_VAGUE_WORDS
 
 
 _VERSUS = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.I)
@@ -134,7 +151,7 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
     asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
-    text = _FOLLOW_UP.sub("?", clean_title(text), count=1)
+    text = _FOLLOW_UP.sub("?", _without_part(clean_title(text), pack), count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
         return None
     lowered = text.lower()
@@ -303,6 +320,67 @@ def _headings_answer(
     return Answer(text, f"<ul>{items}</ul>", (), "list")
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:STEM] for w in re.findall(r"\w+", text.lower()) if len(w) >= 2}
+
+
+def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """The two things a difference question names ("Чем X отличается от Y?",
+    "What is the difference between X and Y?"), or None."""
+    pattern = pack.cues.get("question.sides")
+    if not pattern:
+        return None
+    found = re.match(pattern, question.strip().rstrip("?").strip(), re.I)
+    if found is None:
+        return None
+    named = [v for v in found.groups() if v]
+    return (named[0], named[1]) if len(named) == 2 else None
+
+
+def _mentions(back: str, side: str) -> bool:
+    """Whether an answer speaks of one side: one of its words, endings aside."""
+    words = _stems(side)
+    return bool(words & _stems(back)) if words else side.lower() in back.lower()
+
+
+def _both_sides_listed(question: str, answer: Answer, note: Note, pack: LanguagePack) -> Answer:
+    """For a difference question opened by one sentence ("X and Y are often mixed
+    up."), the list right after it when that list tells the sides apart item by item:
+    the list is the answer, the sentence only announces it."""
+    sides = sides_of(question, pack) if answer.how == "opening" else None
+    if sides is None or len(answer.blocks) != 1:
+        return answer
+    blocks = [b for _, b in note.blocks()]
+    where = next((i for i, b in enumerate(blocks) if b is answer.blocks[0]), None)
+    after = blocks[where + 1] if where is not None and where + 1 < len(blocks) else None
+    if not isinstance(after, ListBlock):
+        return answer
+    listed = list_answer(after)
+    items = [_first_text(item) for item in after.items]
+    told = all(any(_mentions(text, side) for text in items) for side in sides)
+    return listed if listed is not None and told else answer
+
+
+def _first_text(item: ListItem) -> str:
+    return next((b.text for b in item.blocks if isinstance(b, Paragraph)), "")
+
+
+def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
+    """How far the answer can be trusted to answer the whole question: None when it
+    cannot (a difference that describes one side only), a cap on the confidence when
+    it may not (two questions in one, a difference whose sides are not told), 1.0."""
+    if mentions_cue(pack, "question.compound", f" {question} "):
+        return PARTIAL_CONFIDENCE
+    if not mentions_cue(pack, "question.difference", question):
+        return 1.0
+    sides = sides_of(question, pack)
+    if sides is None:
+        return PARTIAL_CONFIDENCE  # "В чём отличие от const?": from what, and of what
+    if not all(_mentions(answer.text, side) for side in sides):
+        return None
+    return 1.0
+
+
 def _make(
     ctx: ExtractContext,
     question: str,
@@ -312,8 +390,12 @@ def _make(
     section: Section | None,
     line: int,
     later: bool,
-) -> Card:
+) -> Card | None:
     confidence = CONFIDENCE[(where, shape)]
+    cap = fit(question, answer, pack_for(ctx.note.lang) or PACKS["en"])
+    if cap is None:
+        return None
+    confidence = min(confidence, cap)
     if later:
         confidence -= LATER_SECTION_PENALTY
     if answer.how in ("list", "code"):
@@ -324,7 +406,8 @@ def _make(
         rule=f"{NAME}.{where}-{shape}",
         confidence=round(confidence, 2),
         evidence=f"the {where} asks this; answer: {answer.how}"
-        + (" under a later heading" if later else ""),
+        + (" under a later heading" if later else "")
+        + ("; it asks more than the answer tells" if cap < 1.0 else ""),
         anchor=f"{where}: {question}",
         front=question,
         back=answer.text,
@@ -341,10 +424,31 @@ def _cover(ctx: ExtractContext, section: Section | None) -> None:
         ctx.covered.add(section.line)
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _is_title_cased(text: str) -> bool:
+    """A title written in Title Case without a "?" ("How We Think About Life", "Why
+    Understand Ethics"): the name of a lecture or an essay, not a question it answers."""
+    if clean_title(text).endswith("?"):
+        return False
+    words = _TITLE_WORD.findall(clean_title(text))
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def _is_personal(question: str, shape: str, pack: LanguagePack) -> bool:
     """A question about the writer ("Как вы проверяете …?", "Why did I …?"): its
     answer is an account of one person's experience, not something to learn."""
     return shape != "request" and mentions_cue(pack, "question.personal", question)
+
+
+def _is_procedure(question: str, answer: Answer, pack: LanguagePack) -> bool:
+    """ "Как собрать и запустить образ?" over a numbered list of steps: the procedure
+    extractor asks for the steps in order, a second card with the same list would
+    only repeat it."""
+    listed = [b for b in answer.blocks if isinstance(b, ListBlock)]
+    steps = any(b.ordered and len(b.items) >= MIN_STEPS for b in listed)
+    return steps and has_cue(question, pack.process_words)
 
 
 def _asks_for_steps(question: str, note: Note, pack: LanguagePack) -> bool:
@@ -363,7 +467,7 @@ def _title_card(
     note ("Итак, коротко: …") answers before the opening does."""
     for text, section in _title_candidates(note):
         asked = as_question(text, pack)
-        if asked is None:
+        if asked is None or _is_title_cased(text):
             continue
         if _is_personal(*asked, pack) or _asks_for_steps(asked[0], note, pack):
             return None, None
@@ -378,7 +482,7 @@ def _title_card(
         if found is None:
             return None, None
         answer, later = found
-        answer = _without_label(answer, pack)
+        answer = _both_sides_listed(asked[0], _without_label(answer, pack), note, pack)
         line = h1.line if h1 is not None else (answer.blocks or note.sections)[0].line
         _cover(ctx, h1)
         return _make(ctx, *asked, "title", answer, section, line, later), h1
@@ -400,8 +504,9 @@ def _heading_cards(
     for index, section in enumerate(note.sections):
         if not section.heading or section is title_section or section.line in ctx.covered:
             continue
-        asked = as_question(plain_text(section.heading_spans) or section.heading, pack)
-        if asked is None or _is_personal(*asked, pack):
+        heading = plain_text(section.heading_spans) or section.heading
+        asked = as_question(heading, pack)
+        if asked is None or _is_personal(*asked, pack) or _is_title_cased(heading):
             continue
         question, shape = asked
         where = "heading"
@@ -414,10 +519,11 @@ def _heading_cards(
                 continue
             question, where = _in_context(question, subject, pack), "heading-in-context"
         answer = section_answer(subtree(note.sections, index), pack, ctx)
-        if answer is None:
+        if answer is None or _is_procedure(question, answer, pack):
             continue
-        answer = _without_label(answer, pack)
-        cards.append(_make(ctx, question, shape, where, answer, section, section.line, False))
+        answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
+        card = _make(ctx, question, shape, where, answer, section, section.line, False)
+        cards += [card] if card is not None else []
         _cover(ctx, section)
     return cards
 
@@ -444,7 +550,7 @@ def _details_cards(note: Note, pack: LanguagePack, ctx: ExtractContext) -> list[
             if answer is not None:
                 answer = _without_label(answer, pack)
                 card = _make(ctx, *asked, "details", answer, section, block.line, False)
-                cards.append(card)
+                cards += [card] if card is not None else []
     return cards
 
 

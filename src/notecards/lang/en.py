@@ -258,7 +258,7 @@ PACK = LanguagePack(
         r"how\s+to\b",
         r"how\s+\w+(?:\s+\w+)?\s+works\b",
         r"install",
-        r"set\s*up\b",
+        r"set(?:ting)?\s*up\b",
         r"setup",
         r"configur",
         r"instructions",
@@ -346,6 +346,12 @@ PACK = LanguagePack(
         "question.howto": r"how (?:to|do you|do i|can i) (?:install|set up|setup|configure|create|make|run|deploy)",
         "question.vague": r"it|this|that|these|those|they|them|its|their|he|she|here|there",
         "question.filler": r"what|how|why|when|where|which|who|is|are|does|do|did|can|should|would|will|to|the|a|an|of|in|on|for|with|and|or|use|used|using|important|matters|matter|next|happens|works|work|choose|read|know|need|best|about|so|then|not|s",
+        # a second question joined to the first: "What are empty elements and what are examples?"
+        "question.compound": r"\s(?:and|&)\s+(?:what|how|why|when|which|where|who)\s",
+        # the two sides a difference question names
+        "question.sides": r"^(?:what(?:\s+is|\s+are|'s|’s)\s+)?(?:the\s+)?(?:(?:main|key|biggest)\s+)?differences?\s+between\s+(?P<x>.+?)\s+and\s+(?P<y>.+?)$|^how\s+(?:does|do|is|are)\s+(?P<x2>.+?)\s+differ\w*\s+from\s+(?P<y2>.+?)$",
+        # a numbered part of a course before the question: "Subtopic 2 - What is Paging?"
+        "question.part_prefix": r"(?:subtopic|topic|part|section|question|lecture|chapter|q)\s*\d+",
         "question.what_is": r"what is|what are|what's",
         "question.set": r"what are|which|list|name",
         "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|\b(?:several|a few) (?:things|ways|steps|reasons|types|kinds|levels|rules|tools|options|points)\b|^(?:here are|below)\b",
