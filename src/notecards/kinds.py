@@ -44,6 +44,8 @@ KINDS: dict[str, CardKind] = {
         CardKind("purpose"),
         CardKind("why"),
         CardKind("task"),
+        CardKind("code"),  # how a named thing is used, installed or called: code to recall
+        CardKind("rule"),
         CardKind("property"),
         CardKind("comparison"),
         CardKind("pros"),
