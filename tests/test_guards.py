@@ -99,7 +99,9 @@ def test_garbled_russian_definitions_are_left_out():
 
 
 def test_a_reverse_needs_one_specific_term():
-    cards = _definition_cards("_Host и domain_ — это части адреса, которые называют сервер.\n")
+    cards = _definition_cards(
+        "_Host и domain_ — это части адреса сайта, которые вместе называют сервер в сети.\n"
+    )
     reverse = [c for c in cards if c.kind == "term"]
     assert reverse and all(c.confidence == 0.0 for c in reverse)
     (card,) = [c for c in cards if c.kind == "definition"]
