@@ -52,7 +52,7 @@ def test_english_purposes_returns_and_pronoun_in_the_first_sentence():
             "lets you turn every item of an array into something new",
         ),
         ("What does map() return?", "a new array of the same length"),
-        ("What is Set used for?", "to drop duplicates from a list"),
+        ("Array map: what is Set used for?", "to drop duplicates from a list"),
         ("How do you check that every item passes a test?", "every() with a predicate"),
     ]
     assert {c.rule for c in _cards(note)} == {

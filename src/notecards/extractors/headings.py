@@ -23,6 +23,7 @@ from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
 from notecards.text.sentences import prose_paragraphs, split_sentences
 from notecards.text.terms import Vocabulary, is_term, key
+from notecards.text.topics import needs_topic, section_topic
 
 NAME = "headings"
 MAX_SENTENCES = 2
@@ -73,6 +74,18 @@ def defines(sentence: str, heading: str) -> bool:
     return re.match(pattern, sentence, re.IGNORECASE) is not None
 
 
+def _within_topic(question: str, section: Section, ctx: ExtractContext, note: Note) -> str:
+    """ "Что такое staging area?" → "Git: что такое staging area?" (`text.topics`)."""
+    pack = pack_for(note.lang)
+    heading = _NUMBERING.sub("", section.heading).strip()
+    parent = ctx.topic or section_topic(
+        Section("", 0, 0, section.path[:-1], ()), pack or PACKS["en"], ""
+    )
+    if pack is None or not needs_topic(heading, parent):
+        return question
+    return pack.in_topic(question, parent)
+
+
 def _first_paragraph(section: Section, ctx: ExtractContext) -> Paragraph | None:
     """The section's first block, when it is an unclaimed paragraph of prose."""
     if not section.blocks:
@@ -107,6 +120,8 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         defined = not asked and defines(parts[0].text, section.heading)
         if only_if_defined and not defined:
             continue
+        if not asked:  # a generic heading is asked within the note's subject
+            question = _within_topic(question, section, ctx, note)
         rule, confidence = "noun-phrase", NOUN_PHRASE_CONFIDENCE
         if asked:  # the note's own question (the questions extractor will own these)
             rule, confidence = "question", QUESTION_CONFIDENCE
