@@ -154,7 +154,7 @@ def test_russian_fixture():
     assert ("Чем является SSL?", "предшественником TLS") in pairs
     assert ("TLS и кэширование: что понимают под рукопожатием?", pairs[4][1]) in pairs
     assert ("TLS и кэширование: что такое сертификат?", pairs[6][1]) in pairs
-    assert ("Что такое кэш?", "хранилище копий ответов") in pairs  # the table
+    assert ("TLS и кэширование: что такое кэш?", "хранилище копий ответов") in pairs  # table
     assert ("Что такое ETag?", "идентификатор версии ресурса") in pairs
 
 

@@ -143,3 +143,9 @@ def test_context_topic_falls_back_to_the_nearest_heading():
     ctx = ExtractContext(note)
     assert ctx.topic == ""
     assert ctx.topic_of(note.sections[-1]) == "Botnets"
+
+
+def test_a_shorter_word_is_not_a_form_of_a_longer_one():
+    assert needs_topic("бот", "Ботнеты")
+    assert needs_topic("bot", "Botnets")
+    assert not needs_topic("ботнет", "Ботнеты")

@@ -189,7 +189,7 @@ def extract_purposes(note: Note, ctx: ExtractContext) -> list[Card]:
     pack = pack_for(note.lang)
     if pack is None or not pack.cues.get("purpose.for"):
         return []
-    note_subject = _note_subject(note)
+    note_subject = ctx.topic or _note_subject(note)  # "Lecture 6 - Botnets" → "Botnets"
     cards: list[Card] = []
     first = True
     for section in note.sections:

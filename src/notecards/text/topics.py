@@ -101,13 +101,10 @@ def section_topic(section: Section | None, pack: LanguagePack, note_subject: str
 
 
 def _shares_a_word(a: str, b: str) -> bool:
-    """Whether two phrases share a word, up to its ending ("кэш"/"кэширование")."""
-    words = [{w.casefold() for w in _WORDS.findall(t) if len(w) >= 3} for t in (a, b)]
-    stems = [{w[:STEM] for w in found} for found in words]
-    if stems[0] & stems[1]:
-        return True
-    short = [w for w in words[0] | words[1] if len(w) < STEM]
-    return any(w2.startswith(w) for w in short for w2 in words[0] | words[1] if w2 != w)
+    """Whether two phrases share a word, up to its ending ("caching"/"cache"); words
+    shorter than STEM must be equal ("бот" is not "ботнет")."""
+    stems = [{w.casefold()[:STEM] for w in _WORDS.findall(t) if len(w) >= 2} for t in (a, b)]
+    return bool(stems[0] & stems[1])
 
 
 def _initials(text: str) -> str:
