@@ -594,7 +594,7 @@ def _find_definitions(
 # definition: only a long description singles out one term (dash-eto 6/10, is-a 7/21,
 # lead 4/13). The threshold (model.DEFAULT_MIN_CONFIDENCE) is 0.5.
 _BASE = {
-    "dash-eto": 0.85, "under": 0.8, "stands-for": 0.8, "is-a": 0.6, "refers": 0.7,
+    "dash-eto": 0.85, "under": 0.8, "stands-for": 0.8, "is-a": 0.55, "refers": 0.7,
     "means": 0.7, "which-is": 0.6, "is": 0.45, "lead": 0.6, "table": 0.3, "named": 0.55,
 }  # fmt: skip
 _REVERSE_BASE = {"dash-eto": 0.6, "is-a": 0.45, "lead": 0.4, "named": 0.5, "is": 0.45}
@@ -602,6 +602,8 @@ _SPECIFIC_BONUS = 0.15  # a reverse whose description has SPECIFIC_WORDS words o
 _GENERIC_PENALTY = 0.15  # a generic term asked with no subject to name ("What is C2?")
 _GENERIC_LEAD = 0.4  # a bold label of a common word: a note's label more often than a term
 _CUT_PENALTY = 0.35  # the answer was cut at a comma: the thought goes on
+_MATH_PENALTY = 0.3  # "$h$ of node $i$": LaTeX source is residue on a card
+_MATH = re.compile(r"\$|\\[a-zA-Z]{2,}")
 _CIRCULAR_PENALTY = 0.3  # "A call is a tail call when …": the term defines itself
 _SHORT_PENALTY = 0.15  # an answer of fewer than SHORT_ANSWER words
 SHORT_ANSWER = 4
@@ -621,6 +623,14 @@ def vague(answer: str, pack: LanguagePack | None) -> bool:
     if text.startswith(pack.vague_openings):
         return True
     return len(text.split()) <= THIN_WORDS and text.startswith(pack.thin_openings)
+
+
+def _circular(term: str, answer: str) -> bool:
+    """ "Height of a tree is the height of its root": the answer opens with the term, or
+    with its first word ("a generator function is a function …" is a genus, not this)."""
+    opening = " ".join(answer.split()[:4])
+    first = term.split()[0]
+    return find_term(opening, term) >= 0 or (len(first) >= 4 and find_term(opening, first) >= 0)
 
 
 def term_shape(term: str, topic: str) -> str:
@@ -686,9 +696,12 @@ def confidence(
     elif _COORDINATED.search(term):
         score -= 0.3
         why.append("two terms asked as one")
-    if d.kind == "definition" and find_term(" ".join(answer.split()[:4]), term) >= 0:
+    if d.kind == "definition" and _circular(term, answer):
         score -= _CIRCULAR_PENALTY
         why.append("the answer opens with the term itself")
+    if _MATH.search(answer):
+        score -= _MATH_PENALTY
+        why.append("math in the answer")
     if _was_cut(d):
         score -= _CUT_PENALTY
         why.append("the answer was cut mid-sentence")

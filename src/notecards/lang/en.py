@@ -145,7 +145,7 @@ PROCEDURE_INTROS = tuple(
 # words after the subject, and a title that asks about its subject
 _TOPIC_PREFIX = re.compile(
     r"^(?:(?:lecture|lec|topic|chapter|chp|ch|week|lesson|module|part|unit|session|seminar"
-    r"|lab|tutorial)\b\s*[\d.]*\s*[-—–:.@]?|introduction\s+to|intro\s+to|basics\s+of"
+    r"|lab|tutorial)\b\s*[\d.]*\s*[-—–:.@]?|introduction\s+to|intro\s+to|basics\s+of|(?:quick\s+)?summary\s+of"
     r"|notes\s+on)\s*",
     re.I,
 )

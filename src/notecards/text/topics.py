@@ -35,7 +35,7 @@ KNOWN_NAMES = word_set(
 )
 # File names that name no subject: the first H1 (or nothing) is the note's title.
 _NAMELESS_FILES = word_set("readme index untitled main notes note draft home")
-_NUMBER_PREFIX = re.compile(r"^\s*(?:[\d.]+(?:[\s_)@-]+|$))+")  # "071 ", "1 @ ", "2.3) "
+_NUMBER_PREFIX = re.compile(r"^\s*(?:[\d.]+(?:[\s_)@#-]+|$))+")  # "071 ", "1 @ ", "2.3) "
 _CODE_CHARS = re.compile(r"[._()/#<>\[\]{}$+]")
 # camelCase, ETag, If-None-Match
 _INNER_CAPITAL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]|\w-[A-ZА-ЯЁ]")
@@ -47,8 +47,10 @@ def _meta_title(meta: Mapping[str, Any]) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _first_h1(note: Note) -> str:
-    return next((s.heading for s in note.sections if s.level == 1 and s.heading), "")
+def _only_h1(note: Note) -> str:
+    """The note's H1 when it has one only: notes with several use H1 for sections."""
+    found = [s.heading for s in note.sections if s.level == 1 and s.heading]
+    return found[0] if len(found) == 1 else ""
 
 
 def as_topic(text: str, pack: LanguagePack) -> str:
@@ -78,10 +80,10 @@ def as_topic(text: str, pack: LanguagePack) -> str:
 
 
 def note_topic(note: Note, pack: LanguagePack) -> str:
-    """The note's subject: its front matter title, else its first H1, else its file name
+    """The note's subject: its front matter title, else its H1, else its file name
     without a numeric prefix; "" when none of them names a subject."""
     stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    for candidate in (_meta_title(note.meta), _first_h1(note), stem):
+    for candidate in (_meta_title(note.meta), _only_h1(note), stem):
         topic = as_topic(candidate, pack) if candidate else ""
         if topic:
             return topic
@@ -131,7 +133,7 @@ def needs_topic(term: str, topic: str) -> bool:
     It does when the term is generic (common words, a short code or abbreviation) and
     is not the topic itself; a term with a name in it ("Virtual DOM", "useEffect")
     stands alone, and so does one that shares a word with the topic."""
-    if not topic or not term:
+    if not topic.strip() or not term.strip():
         return False
     if _shares_a_word(term, topic) or _initials(topic) == term.strip("`"):
         return False  # the term is the subject ("HF" of "Heart failure")
