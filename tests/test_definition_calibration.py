@@ -67,3 +67,12 @@ def test_determiners_that_point_elsewhere_do_not_start_a_term():
     assert not is_term("Our solution")
     assert not is_term("Another significant issue")
     assert is_term("Solution space")
+
+
+def test_a_generic_term_the_note_does_not_mark_is_an_aside():
+    aside = _cards("The purpose is a thing that a person can have in the world.\n")
+    assert all(c.confidence < DEFAULT_MIN_CONFIDENCE for c in aside.values())
+    marked = _kept("The **purpose** is a thing that a person can have in the world.\n")
+    assert "Networks: what is the purpose?" in marked
+    in_section = _kept("## Goodput\n\nGoodput is the measure of usable data sent per second.\n")
+    assert "Networks: what is Goodput?" in in_section

@@ -149,3 +149,8 @@ def test_a_shorter_word_is_not_a_form_of_a_longer_one():
     assert needs_topic("бот", "Ботнеты")
     assert needs_topic("bot", "Botnets")
     assert not needs_topic("ботнет", "Ботнеты")
+
+
+def test_a_slug_file_name_is_no_subject():
+    assert as_topic("chem-ref-otlichaetsya-ot-reactive", RU) == ""
+    assert as_topic("Client-server model", EN) == "Client-server model"

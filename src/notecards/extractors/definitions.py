@@ -592,13 +592,22 @@ def _find_definitions(
 # drops a bare generic term or a vague answer), a bold lead 13/32 (labels of notes,
 # parameters), "X является Y" 1/4, table rows 0/4; reverses are weaker than their
 # definition: only a long description singles out one term (dash-eto 6/10, is-a 7/21,
-# lead 4/13). The threshold (model.DEFAULT_MIN_CONFIDENCE) is 0.5.
+# lead 4/13). A second sample, of the cards after the first calibration, kept "X is a Y"
+# 8 of 26 and "X refers to Y" 2 of 7: a generic term that neither its note nor its
+# section is about is most often an aside ("What is purpose?", "What is First
+# argument?"), so those two patterns need a named term, one their section is about, or
+# one the note marks (bold, italic, code) as a term.
+# The threshold (model.DEFAULT_MIN_CONFIDENCE) is 0.5.
 _BASE = {
-    "dash-eto": 0.85, "under": 0.8, "stands-for": 0.8, "is-a": 0.55, "refers": 0.7,
-    "means": 0.7, "which-is": 0.6, "is": 0.45, "lead": 0.6, "table": 0.3, "named": 0.55,
+    "dash-eto": 0.85, "under": 0.8, "stands-for": 0.8, "is-a": 0.55, "refers": 0.6,
+    "means": 0.7, "which-is": 0.6, "is": 0.45, "lead": 0.55, "table": 0.3, "named": 0.55,
 }  # fmt: skip
+MARK_REACH = 6  # where a marked term starts: at the sentence's start, or after "The "
+_ASIDE = 0.45  # "is-a" and "refers" about a generic term that is not its section's subject
+_NEEDS_SUBJECT = frozenset({"is-a", "refers"})
 _REVERSE_BASE = {"dash-eto": 0.6, "is-a": 0.45, "lead": 0.4, "named": 0.5, "is": 0.45}
 _SPECIFIC_BONUS = 0.15  # a reverse whose description has SPECIFIC_WORDS words or more
+_ABOUT = frozenset({"named", "subject", "in-section"})  # terms a card can stand on
 _GENERIC_PENALTY = 0.15  # a generic term asked with no subject to name ("What is C2?")
 _GENERIC_LEAD = 0.4  # a bold label of a common word: a note's label more often than a term
 _CUT_PENALTY = 0.35  # the answer was cut at a comma: the thought goes on
@@ -625,6 +634,15 @@ def vague(answer: str, pack: LanguagePack | None) -> bool:
     return len(text.split()) <= THIN_WORDS and text.startswith(pack.thin_openings)
 
 
+def _marked(d: Definition) -> bool:
+    """The note marks the term as one ("A **bot** is …", "`HEAD` is …")."""
+    if d.flat is None:
+        return False
+    first = d.term.split()[0]
+    spans = (*d.flat.emph, *d.flat.code)
+    return any(a <= MARK_REACH and first in d.flat.text[a:b] for a, b in spans)
+
+
 def _circular(term: str, answer: str) -> bool:
     """ "Height of a tree is the height of its root": the answer opens with the term, or
     with its first word ("a generator function is a function …" is a genus, not this)."""
@@ -633,10 +651,12 @@ def _circular(term: str, answer: str) -> bool:
     return find_term(opening, term) >= 0 or (len(first) >= 4 and find_term(opening, first) >= 0)
 
 
-def term_shape(term: str, topic: str) -> str:
-    """How a term stands in a question: "named", "subject", "in-topic" or "bare"."""
+def term_shape(term: str, topic: str, heading: str = "") -> str:
+    """How a term stands in a question: "named", "subject" (the note is about it),
+    "in-section" (generic, but its section is about it: "## Goodput"), "in-topic"
+    (generic, asked within the note's subject) or "bare" (generic, no subject)."""
     if needs_topic(term, topic):
-        return "in-topic"
+        return "in-section" if heading and not needs_topic(term, heading) else "in-topic"
     if names_one_thing(term):
         return "named"
     return "subject" if topic else "bare"
@@ -655,9 +675,7 @@ def confidence(
     what real notes showed to go wrong (a term that is a letter, math, two terms or a
     predicate; an answer that is a link, a bare adjective, a negation, vague or cut).
 
-    `term_shape` (`term_shape`): "named" (the term names one thing), "subject" (it is
-    the note's subject), "in-topic" (generic, asked within the subject) or "bare"
-    (generic, and the note names no subject to ask it within)."""
+    `term_shape`: what `term_shape()` said of the term in its note."""
     term, answer = d.term, d.answer
     if len(term) < 2 or "$" in term or not any(c.isalpha() for c in term):
         return 0.0, "the term is a letter, math or a symbol"
@@ -678,6 +696,9 @@ def confidence(
     if d.pattern == "lead" and term_shape in ("in-topic", "bare") and common_words:
         score = _GENERIC_LEAD
         why.append("a bold common word: a label as often as a term")
+    elif d.pattern in _NEEDS_SUBJECT and term_shape in ("in-topic", "bare") and not _marked(d):
+        score = min(score, _ASIDE)
+        why.append("a generic term its section is not about: often an aside")
     elif term_shape == "bare":
         score -= _GENERIC_PENALTY
         why.append("a generic term without its subject")
@@ -690,7 +711,7 @@ def confidence(
         if len(d.reverse) > REVERSE_FRONT_LIMIT:
             score -= 0.3
             why.append("long description")
-        elif len(answer.split()) >= SPECIFIC_WORDS:
+        elif len(answer.split()) >= SPECIFIC_WORDS and (term_shape in _ABOUT or _marked(d)):
             score += _SPECIFIC_BONUS
             why.append("a description long enough to single out one term")
     elif _COORDINATED.search(term):
@@ -724,8 +745,8 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
         answer_html = spans_html(spans, ctx.render) if spans else None
         topic = ctx.topic_of(item.section)
         front, reverse_front = d.front, d.reverse
-        shape = term_shape(d.term, topic)
-        if pack is not None and shape == "in-topic":
+        shape = term_shape(d.term, topic, item.section.heading)
+        if pack is not None and shape in ("in-topic", "in-section"):
             front, reverse_front = pack.in_topic(front, topic), pack.in_topic(d.reverse, topic)
         sure, why = confidence(d, reverse=False, term_shape=shape, pack=pack)
         cards.append(

@@ -74,6 +74,8 @@ def as_topic(text: str, pack: LanguagePack) -> str:
         return ""
     if len(text.split()) > MAX_TOPIC_WORDS or sum(map(str.isalpha, text)) < 2:
         return ""
+    if " " not in text and text.count("-") >= 2:
+        return ""  # a file name made a slug ("chem-ref-otlichaetsya-ot-reactive")
     if "?" in text or not is_term(text.replace(",", "")):
         return ""
     return text
