@@ -76,3 +76,15 @@ def test_a_generic_term_the_note_does_not_mark_is_an_aside():
     assert "Networks: what is the purpose?" in marked
     in_section = _kept("## Goodput\n\nGoodput is the measure of usable data sent per second.\n")
     assert "Networks: what is Goodput?" in in_section
+
+
+def test_a_bold_label_is_kept_only_when_it_names_code_an_acronym_or_the_subject():
+    label = _cards("**ПРЕДУПРЕЖДЕНИЕ**: агенты обрабатывают атрибут домена по-разному.\n", "ru")
+    assert all(c.confidence < DEFAULT_MIN_CONFIDENCE for c in label.values())
+    assert _kept("**NaN**: числовое значение «не число» в JavaScript.\n", "ru")
+    assert _kept("**MTU**: the largest frame payload a link accepts.\n")
+
+
+def test_a_term_of_cut_code_or_an_expression_gives_nothing():
+    cards = _cards("`NonNullable<T` — это тип без null и undefined.\n", "ru")
+    assert all(c.confidence == 0.0 for c in cards.values())

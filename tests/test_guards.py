@@ -118,3 +118,11 @@ def test_guards_leave_out_and_say_why():
         "guard: answer points elsewhere",
         "guard: dangling reference",
     }
+
+
+def test_pictographs_and_block_ids_are_residue():
+    from notecards.text.guards import residue as _residue
+
+    assert _residue("a valid formula of propositional calculus ^tautology")
+    assert _residue("Cross-Origin-Resource-Policy (🎩⬅️) - это поле")
+    assert not _residue("пары «ключ → значение»")

@@ -104,7 +104,7 @@ def section_topic(section: Section | None, pack: LanguagePack, note_subject: str
     return ""
 
 
-def _shares_a_word(a: str, b: str) -> bool:
+def shares_a_word(a: str, b: str) -> bool:
     """Whether two phrases share a word, up to its ending ("caching"/"cache"); words
     shorter than STEM must be equal ("бот" is not "ботнет")."""
     stems = [{w.casefold()[:STEM] for w in _WORDS.findall(t) if len(w) >= 2} for t in (a, b)]
@@ -129,6 +129,12 @@ def is_named(word: str) -> bool:
     return bool(_CODE_CHARS.search(bare) or _INNER_CAPITAL.search(bare))
 
 
+def is_identifier(term: str) -> bool:
+    """A term written as code names ("NaN", "useState", "Object.keys", "x-api-key"): not
+    a label a note puts in bold ("Definition", "Networks", "ПРЕДУПРЕЖДЕНИЕ")."""
+    return any(_CODE_CHARS.search(w) or _INNER_CAPITAL.search(w) for w in term.split())
+
+
 def needs_topic(term: str, topic: str) -> bool:
     """Whether a question about `term` needs the subject `topic` to be answerable alone.
 
@@ -137,7 +143,7 @@ def needs_topic(term: str, topic: str) -> bool:
     stands alone, and so does one that shares a word with the topic."""
     if not topic.strip() or not term.strip():
         return False
-    if _shares_a_word(term, topic) or _initials(topic) == term.strip("`"):
+    if shares_a_word(term, topic) or _initials(topic) == term.strip("`"):
         return False  # the term is the subject ("HF" of "Heart failure")
     return not names_one_thing(term)
 
