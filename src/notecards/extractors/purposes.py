@@ -35,6 +35,7 @@ MAX_ANSWER_CHARS = 250
 # 2/5; most drops named no subject ("What does function return?") or asked two things
 CONFIDENCE = {"marked": 0.65, "named": 0.6, "subject": 0.6}
 BARE_PENALTY = 0.15  # a generic subject the note names no topic for
+WEAK_VERB = 0.2  # a verb the question cannot repeat ("allows" with no "you to")
 TWO_SUBJECTS = 0.3  # "What is SOA and NS records used for?": two things asked as one
 HOW_CONFIDENCE = 0.6
 _DEFINITION = re.compile(r"\s[—–-]\s*(?:это|this is|is)\b|\bявляется\b", re.I)
@@ -163,7 +164,11 @@ def _purpose(
         if not answer or _has_word(pack, "purpose.dangling", answer):
             return None  # "вынести эту логику": the answer leans on another sentence
         question = pack.ask(name, x=_display(subject), verb=found.group("verb"))
-        return question, answer, f"{NAME}.{name.split('.')[1]}", CONFIDENCE[how], subject
+        sure = CONFIDENCE[how]
+        weak = pack.cues.get(f"{name}.weak")
+        if weak and re.fullmatch(weak, found.group("verb"), re.I):
+            sure -= WEAK_VERB  # the question's wording does not fit the answer
+        return question, answer, f"{NAME}.{name.split('.')[1]}", sure, subject
     return None
 
 

@@ -388,6 +388,9 @@ PACK = LanguagePack(
         "purpose.for": r"is used|are used|is meant|exists",
         "purpose.for.link": r"to|for|in order to",
         "purpose.allows": r"lets you|allows you to|allows|enables|lets",
+        # "X allows classes and statements": no "you", so "What does X let you do?"
+        # does not fit its answer (kept 0 of 4)
+        "purpose.allows.weak": r"allows|enables|lets",
         "purpose.responsible": r"is responsible|are responsible",
         "purpose.responsible.link": r"for",
         "purpose.returns": r"returns",
