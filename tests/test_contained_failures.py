@@ -27,10 +27,12 @@ runner = CliRunner()
 
 NOTES = {
     "Alpha.md": (
-        "_Alpha_ is a protocol for sending letters between two servers.\n\nWhat is alpha?::A protocol\n"
+        "_Alpha_ is a protocol for sending letters between two servers.\n\n"
+        "What is alpha?::A protocol\n"
     ),
     "Beta.md": (
-        "_Beta_ is a protocol for sending parcels between two servers.\n\nWhat is beta?::Another one\n"
+        "_Beta_ is a protocol for sending parcels between two servers.\n\n"
+        "What is beta?::Another one\n"
     ),
     "Boom.md": "_Boom_ is a protocol that fails.\n\nWhat does boom do?::It fails\n",
     "Gamma.md": (
