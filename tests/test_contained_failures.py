@@ -26,10 +26,18 @@ from notecards.extractors.base import Extractor
 runner = CliRunner()
 
 NOTES = {
-    "Alpha.md": "_Alpha_ is a protocol for sending letters.\n\nWhat is alpha?::A protocol\n",
-    "Beta.md": "_Beta_ is a protocol for sending parcels.\n\nWhat is beta?::Another one\n",
+    "Alpha.md": (
+        "_Alpha_ is a protocol for sending letters between two servers.\n\n"
+        "What is alpha?::A protocol\n"
+    ),
+    "Beta.md": (
+        "_Beta_ is a protocol for sending parcels between two servers.\n\n"
+        "What is beta?::Another one\n"
+    ),
     "Boom.md": "_Boom_ is a protocol that fails.\n\nWhat does boom do?::It fails\n",
-    "Gamma.md": "_Gamma_ is a protocol for sending rays.\n\nWhat is gamma?::The third\n",
+    "Gamma.md": (
+        "_Gamma_ is a protocol for sending rays between two servers.\n\nWhat is gamma?::The third\n"
+    ),
 }
 
 
@@ -119,7 +127,7 @@ def test_a_failing_extractor_costs_only_its_own_cards(
     assert not any("that fails" in front for front in fronts)  # its definitions are gone
     for name, what in (("alpha", "letters"), ("beta", "parcels"), ("gamma", "rays")):
         assert f"What is {name}?" in fronts  # every other note, whole
-        assert f"What is the term for: a protocol for sending {what}?" in fronts
+        assert f"What is the term for: a protocol for sending {what} between two servers?" in fronts
 
 
 @pytest.mark.slow

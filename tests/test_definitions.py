@@ -152,9 +152,9 @@ def test_russian_fixture():
         "между клиентом и сервером",
     ) in pairs
     assert ("Чем является SSL?", "предшественником TLS") in pairs
-    assert ("Что понимают под рукопожатием?", pairs[3][1]) in pairs
-    assert ("Что такое сертификат?", pairs[5][1]) in pairs
-    assert ("Что такое кэш?", "хранилище копий ответов") in pairs  # the table
+    assert ("TLS и кэширование: что понимают под рукопожатием?", pairs[4][1]) in pairs
+    assert ("TLS и кэширование: что такое сертификат?", pairs[6][1]) in pairs
+    assert ("TLS и кэширование: что такое кэш?", "хранилище копий ответов") in pairs  # table
     assert ("Что такое ETag?", "идентификатор версии ресурса") in pairs
 
 
@@ -214,7 +214,7 @@ def test_english_definitions(text, expected):
 def test_english_fixtures():
     dns = _pairs(_fixture("dns_en.md"))
     assert (
-        "What is a recursive resolver?",
+        "DNS: what is a recursive resolver?",  # a generic term, in its subject
         "a server that receives queries from clients and follows referrals until it finds "
         "an answer",
     ) in dns
@@ -222,9 +222,12 @@ def test_english_fixtures():
     assert ("What is the abbreviation for Domain Name System?", "DNS") in dns
     assert ("What is CNAME?", "an alias that points to another name") in dns
     assert ("What is the term for: an alias that points to another name?", "CNAME") in dns
-    assert ("What is zone?", "the part of the namespace a server is responsible for") in dns
     assert (
-        "What is the term for: a server that answers with authority for a zone?",
+        "DNS: what is zone?",
+        "the part of the namespace a server is responsible for",
+    ) in dns
+    assert (
+        "DNS: what is the term for: a server that answers with authority for a zone?",
         "authoritative server",
     ) in dns
     caching = _pairs(_fixture("caching_en.md"))

@@ -100,7 +100,9 @@ def test_garbled_russian_definitions_are_left_out():
 
 
 def test_a_reverse_needs_one_specific_term():
-    cards = _definition_cards("_Host и domain_ — это части адреса, которые называют сервер.\n")
+    cards = _definition_cards(
+        "_Host и domain_ — это части адреса сайта, которые вместе называют сервер в сети.\n"
+    )
     reverse = [c for c in cards if c.kind == "term"]
     assert reverse and all(c.confidence == 0.0 for c in reverse)
     (card,) = [c for c in cards if c.kind == "definition"]
@@ -117,3 +119,11 @@ def test_guards_leave_out_and_say_why():
         "guard: answer points elsewhere",
         "guard: dangling reference",
     }
+
+
+def test_pictographs_and_block_ids_are_residue():
+    from notecards.text.guards import residue as _residue
+
+    assert _residue("a valid formula of propositional calculus ^tautology")
+    assert _residue("Cross-Origin-Resource-Policy (🎩⬅️) - это поле")
+    assert not _residue("пары «ключ → значение»")

@@ -135,3 +135,10 @@ def test_plural_english_heading():
 def test_never_raises(text):
     cards = _cards(_note(text))
     assert len(cards) <= text.count("#") + 1
+
+
+def test_a_generic_heading_is_asked_within_the_note_subject():
+    text = "## Staging area\n\nStaging area: the list of changes that go into the next commit.\n"
+    note = note_from_text(text, lang="en", name="Git.md")
+    fronts = [c.front for c in extract_headings(note, ExtractContext(note))]
+    assert fronts == ["Git: what is Staging area?"]

@@ -51,7 +51,7 @@ def test_english_purposes_returns_and_pronoun_in_the_first_sentence():
             "lets you turn every item of an array into something new",
         ),
         ("What does map() return?", "a new array of the same length"),
-        ("What is Set used for?", "to drop duplicates from a list"),
+        ("Array map: what is Set used for?", "to drop duplicates from a list"),
         ("How do you check that every item passes a test?", "every() with a predicate"),
     ]
     assert {c.rule for c in _cards(note)} == {
@@ -101,3 +101,12 @@ def test_any_purpose_sentence_gives_clean_sides_or_nothing(subject: str, rest: s
         assert card.front.endswith("?") and card.back.strip()
         assert "{x}" not in card.front and "{verb}" not in card.front
         assert any(ch.isalpha() for ch in card.front.split(" ", 2)[-1])
+
+
+def test_a_verb_the_question_cannot_repeat_goes_under_the_threshold():
+    weak = _cards(
+        note_from_text("`RDFS` allows classes and statements about classes.\n", lang="en")
+    )
+    strong = _cards(note_from_text("`RDFS` allows you to describe classes of things.\n", lang="en"))
+    assert [c.front for c in weak] == ["What does RDFS let you do?"]
+    assert weak[0].confidence < 0.5 <= strong[0].confidence

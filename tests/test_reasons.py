@@ -30,7 +30,7 @@ def test_because_in_english_puts_the_verb_first_and_reads_the_next_sentence():
     note = note_from_file(RECALL / "Event loop order.md")
     assert [(c.front, c.back, c.rule) for c in _cards(note)] == [
         (
-            "Why are microtasks run before the next timer?",
+            "Event loop order: why are microtasks run before the next timer?",
             "the microtask queue is drained after every task",
             "reasons.inline",
         ),

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
+from notecards.lang import pack_for
 from notecards.media_refs import MediaResolver
 from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.text.note_text import NoteText
+from notecards.text.topics import note_topic, section_topic
 from notecards.vault.vault_settings import EXPLICIT_EXTRACTORS
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
@@ -50,6 +52,9 @@ class ExtractContext:
     render: RenderContext = field(init=False)
     tags: tuple[str, ...] = field(init=False)  # every card's tags (and one origin tag)
     deck: str = field(init=False)  # every card's deck
+    # the note's subject (front matter title, first H1, file name; text.topics): what a
+    # front names when its term is generic ("Git: что такое staging area?", pack.in_topic)
+    topic: str = field(init=False)
     # what `normalize_anchor` and `source_of` answered for this note: card ids and
     # `finalize` normalize the same anchors and fronts, and cards share sections
     # what an extractor tells the user about the note (a cloze number Anki cannot take)
@@ -64,6 +69,8 @@ class ExtractContext:
         self._origin_tags = ((*self.tags, EXPLICIT_TAG), (*self.tags, MINED_TAG))
         self.deck = self.note.deck or self.note.title
         self.identity = self.identity or note_identity(self.note.path, self.note.meta)
+        pack = pack_for(self.note.lang)
+        self.topic = note_topic(self.note, pack) if pack is not None else ""
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
@@ -78,6 +85,12 @@ class ExtractContext:
         extractor asks it of nearly every block."""
         claimed = self.claimed
         return bool(claimed) and (block.line, block.end_line, type(block)) in claimed
+
+    def topic_of(self, section: Section | None) -> str:
+        """The subject a question in `section` is asked within: the note's, else the
+        nearest enclosing heading that names one ("" when nothing does)."""
+        pack = pack_for(self.note.lang)
+        return section_topic(section, pack, self.topic) if pack is not None else ""
 
     def source_of(self, section: Section | None) -> str:
         path = section.path if section is not None else ()

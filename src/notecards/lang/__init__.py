@@ -106,6 +106,18 @@ class LanguagePack:
     # enumerations: "и другие" / "and others", the joining "и" / "and"
     words: Mapping[str, str] = field(default_factory=dict)
 
+    # --- a question's subject (text.topics) ---
+    # what opens a title without naming its subject ("Lecture 7 -", "Глава 2.")
+    topic_prefix: re.Pattern[str] = _NEVER
+    # words around a title's subject that are not part of it ("Docker basics")
+    topic_suffix: re.Pattern[str] = _NEVER
+    # a title that asks about its subject ("Что такое X", "What is X"): group `x`
+    topic_question: re.Pattern[str] = _NEVER
+    # definitions that do not define: "one of …" says only where the term belongs, and
+    # a short "a way to …" / "the default one" names no property of its own
+    vague_openings: tuple[str, ...] = ()
+    thin_openings: tuple[str, ...] = ()
+
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.
 
@@ -113,6 +125,17 @@ class LanguagePack:
         template, so braces, `%s` or `{0}` in a note cannot change a question or raise.
         """
         return fill(self.questions[template], **values)
+
+    def in_topic(self, question: str, topic: str) -> str:
+        """`question` asked within `topic` ("Git: что такое staging area?"), for a term
+        that is generic outside its subject (`text.topics.needs_topic`); the question's
+        first letter is lowered unless it starts a name ("What" → "what", "HTTP" stays)."""
+        if not topic:
+            return question
+        first = question.split(" ", 1)[0]
+        if first[:1].isupper() and first[1:].islower():
+            question = question[:1].lower() + question[1:]
+        return self.ask("topic.question", topic=topic, question=question)
 
 
 def _load() -> dict[str, LanguagePack]:

@@ -141,7 +141,49 @@ PROCEDURE_INTROS = tuple(
     )
 )
 
+# a question's subject (text.topics): what opens a title without naming its subject,
+# words after the subject, and a title that asks about its subject
+_TOPIC_PREFIX = re.compile(
+    r"^(?:(?:lecture|lec|topic|chapter|chp|ch|week|lesson|module|part|unit|session|seminar"
+    r"|lab|tutorial)\b\s*[\d.]*\s*[-—–:.@]?|introduction\s+to|intro\s+to|basics\s+of|(?:quick\s+)?summary\s+of"
+    r"|notes\s+on)\s*",
+    re.I,
+)
+_TOPIC_SUFFIX = re.compile(
+    r"\s+(?:basics|overview|notes|cheat\s*sheet|fundamentals|terms|glossary|101|intro|summary)$",
+    re.I,
+)
+_TOPIC_QUESTION = re.compile(
+    r"^(?:what\s+(?:is|are)(?:\s+an?|\s+the)?|what\s+does)\s+(?P<x>[^,?]+?)\s*(?:,.*)?\??$",
+    re.I,
+)
+
 PACK = LanguagePack(
+    vague_openings=(
+        "one of ",
+        "an example",
+        "example of ",
+        "a bad example",
+        "a good example",
+        "something ",
+        "some ",
+    ),
+    thin_openings=(
+        "a way ",
+        "the way ",
+        "the default",
+        "the same",
+        "the recommended",
+        "the main",
+        "the primary",
+        "the one",
+        "a thing",
+        "part of ",
+        "a part of ",
+    ),
+    topic_prefix=_TOPIC_PREFIX,
+    topic_suffix=_TOPIC_SUFFIX,
+    topic_question=_TOPIC_QUESTION,
     code="en",
     name="English",
     questions={
@@ -191,6 +233,8 @@ PACK = LanguagePack(
         "enumeration.blank": "{head} …{tail}",
         # h12-recall: questions.py, purposes.py, comparisons.py
         "question.in_context": "{context}: {question}",
+        # text.topics: a generic term asked within its note's subject
+        "topic.question": "{topic}: {question}",
         "question.topic": "What is the {topic}?",
         "question.pair_ref": "which of {x} and {y}",
         "question.between": " between {x} and {y}",
@@ -366,6 +410,9 @@ PACK = LanguagePack(
         "purpose.for": r"is used|are used|is meant|exists",
         "purpose.for.link": r"to|for|in order to",
         "purpose.allows": r"lets you|allows you to|allows|enables|lets",
+        # "X allows classes and statements": no "you", so "What does X let you do?"
+        # does not fit its answer (kept 0 of 4)
+        "purpose.allows.weak": r"allows|enables|lets",
         "purpose.responsible": r"is responsible|are responsible",
         "purpose.responsible.link": r"for",
         "purpose.returns": r"returns",

@@ -149,7 +149,39 @@ PROCEDURE_INTROS = tuple(
     )
 )
 
+# a question's subject (text.topics): what opens a title without naming its subject,
+# words after the subject, and a title that asks about its subject
+_TOPIC_PREFIX = re.compile(
+    r"^(?:(?:лекция|лекции|тема|глава|урок|модуль|семинар|неделя|часть|раздел|занятие"
+    r"|лабораторная|вопрос)\b\s*[\d.]*\s*[-—–:.@]?|основы|введение\s+в"
+    r"|шпаргалка(?:\s+по)?|конспект(?:\s+по)?)\s*",
+    re.I,
+)
+_TOPIC_SUFFIX = re.compile(
+    r"\s+(?:основы|шпаргалка|конспект|термины|словарь|заметки|кратко)$", re.I
+)
+_TOPIC_QUESTION = re.compile(
+    r"^(?:что\s+(?:такое|означает|значит)|зачем\s+нужн\w*|для\s+чего\s+нужн\w*)\s+"
+    r"(?P<x>[^,?]+?)\s*(?:,.*)?\??$",
+    re.I,
+)
+
 PACK = LanguagePack(
+    vague_openings=(
+        "один из ",
+        "одна из ",
+        "одно из ",
+        "одним из ",
+        "одной из ",
+        "одни из ",
+        "пример ",
+        "что-то ",
+        "нечто ",
+    ),
+    thin_openings=("способ ", "то же", "так же", "тот же", "та же", "такой же", "часть ", "вещь "),
+    topic_prefix=_TOPIC_PREFIX,
+    topic_suffix=_TOPIC_SUFFIX,
+    topic_question=_TOPIC_QUESTION,
     code="ru",
     name="русский",
     questions={
@@ -194,6 +226,8 @@ PACK = LanguagePack(
         # h12-recall: questions.py, purposes.py, comparisons.py ({verb} is the note's
         # own verb, so it agrees with the term without a grammar library)
         "question.in_context": "{context}: {question}",
+        # text.topics: a generic term asked within its note's subject
+        "topic.question": "{topic}: {question}",
         "question.topic": "В чём {topic}?",
         "question.pair_ref": "из {x} и {y}",
         "question.between": " между {x} и {y}",

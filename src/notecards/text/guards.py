@@ -16,13 +16,15 @@ from notecards.lang import LanguagePack
 # markup a plain side must never show: emphasis or link brackets left over, a pair of
 # brackets or quotes emptied by removing what was inside, highlight marks
 _RESIDUE = re.compile(r"\*\*|__|\[\[|\]\]|(?<![\w=])==(?=\S)|\(\s+\)|«\s*»|“\s*”|\"\s*\"|``")
+# pictographs a note uses as markers (📂, 🎩, ⬅️) and Obsidian block ids ("text ^tautology")
+_MARKERS = re.compile("[\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]|\\s\\^[\\w-]+$")
 _WORD = re.compile(r"[\w-]+")
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 
 
 def residue(text: str) -> bool:
     """Markup residue, or brackets and quotes that do not pair up."""
-    if _RESIDUE.search(text):
+    if _RESIDUE.search(text) or _MARKERS.search(text):
         return True
     if text.count('"') % 2:
         return True

@@ -28,7 +28,8 @@ PRONOUNS = word_set(
 )
 
 # Words a term (or a definition) never starts with: conjunctions, prepositions,
-# particles and sentence adverbs, of both languages (a Russian note quotes English).
+# particles, sentence adverbs and determiners that point elsewhere ("Our solution",
+# "Another issue"), of both languages (a Russian note quotes English).
 STOP_START = word_set(
     """и а но или либо что чтобы если когда пока потому поэтому так как в во на с со к
     ко по о об обо от до из за для при без под над через между после перед у же ли не
@@ -36,7 +37,8 @@ STOP_START = word_set(
     вот ведь зато причём причем хотя чем где куда откуда почему зачем как
     and but or nor so that if when while because although though since unless until
     in on at for with by from to of about as after before into onto over under not
-    also however therefore then just only even very thus hence where why how whether"""
+    also however therefore then just only even very thus hence where why how whether
+    another our my your their his her"""
 )
 
 # Adverbs and predicatives that open an opinion, not a definition ("X — это важно").
