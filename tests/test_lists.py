@@ -81,7 +81,7 @@ def test_an_english_types_of_lead_in_asks_for_the_members() -> None:
     every = extract_cards(note_from_text(text), min_confidence=0.0)
     found = {c.front: c for c in every if c.extractor == "labelled_items"}
     assert "What are the types of files?" in found
-    assert "What are Executables (in “types of files”)?" in found
+    assert "Types of files: what are Executables?" in found
     # a set that does not say whose it is, labels asked with a "(in …)" tail: kept by a
     # strict reader 2 in 9 and 0 in 25 on real vaults, so shown by `cards --all` only
     assert found["What are the types of files?"].rule == "labelled_items.set"

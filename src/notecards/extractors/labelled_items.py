@@ -54,7 +54,7 @@ CONFIDENCE = {
     # a label that carries its set's name ("Supervised learning" in "types of machine
     # learning"): a term of its own, asked without the set
     "what_named": 0.6,
-    # "Что такое <label> (в контексте «…»)?": labels of a list are mostly not terms
+    # "<lead-in>: что такое <label>?": labels of a list are mostly not terms
     # (book titles, aspects, "Диалог с философией"), and the tail is not a question a
     # reader keeps; 0 of 9 and 0 of 25 kept
     "what": 0.4,
@@ -199,7 +199,9 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         confidence=CONFIDENCE[shape],
                         evidence=f"{member.shape} label in a list about “{topic}”",
                         anchor=f"{topic} › {member.label}",
-                        front=pack.ask(template, label=label, topic=topic, goal=goal),
+                        front=pack.ask(
+                            template, label=label, topic=topic[:1].upper() + topic[1:], goal=goal
+                        ),
                         back=answer,
                         line=member.item.line,
                         section=section,

@@ -255,13 +255,6 @@ def _body_words(note: Note) -> frozenset[str]:
     return frozenset(words)
 
 
-def _in_context(question: str, subject: str, pack: LanguagePack) -> str:
-    """ "Когда использовать?" under "Rollup" → "Rollup: когда использовать?"."""
-    if question[1:2].islower():
-        question = question[:1].lower() + question[1:]
-    return pack.ask("question.in_context", context=subject, question=question)
-
-
 def _title_answer(
     note: Note, pack: LanguagePack, ctx: ExtractContext
 ) -> tuple[Answer, bool] | None:
@@ -517,7 +510,7 @@ def _heading_cards(
             if not subject:
                 ctx.covered.add(section.line)  # asked as it is, it would name nothing
                 continue
-            question, where = _in_context(question, subject, pack), "heading-in-context"
+            question, where = pack.in_topic(question, subject), "heading-in-context"
         answer = section_answer(subtree(note.sections, index), pack, ctx)
         if answer is None or _is_procedure(question, answer, pack):
             continue

@@ -337,8 +337,7 @@ def _in_context(pack: LanguagePack, question: str, title: str) -> str:
     правила обработки ошибок?": the note's subject, when the question lacks it."""
     if not title or _shares_word(question, title):
         return question
-    asked = question[:1].lower() + question[1:]  # the template's own first word
-    return pack.ask("question.in_context", context=title, question=asked)
+    return pack.in_topic(question, title)
 
 
 def _rule_lists(note: Note, ctx: ExtractContext, pack: LanguagePack) -> list[Card]:

@@ -213,9 +213,9 @@ PACK = LanguagePack(
         # --- lists (issue 11): labelled_items.py, one card per "**Label** – text" item
         "item.does": "What does {label} do?",
         "item.means": "What does {label} mean?",
-        "item.what": "What is {label} (in “{topic}”)?",
-        "item.what_plural": "What are {label} (in “{topic}”)?",
-        "item.purpose": "What is “{label}” used for (in “{topic}”)?",
+        "item.what": "{topic}: what is {label}?",
+        "item.what_plural": "{topic}: what are {label}?",
+        "item.purpose": "{topic}: what is “{label}” used for?",
         "item.goal": "How can {label} be used {goal}?",
         "item.what_bare": "What is {label}?",
         "item.what_plural_bare": "What are {label}?",
@@ -232,7 +232,6 @@ PACK = LanguagePack(
         "enumeration.consists_plural": "What do {s} consist of?",
         "enumeration.blank": "{head} …{tail}",
         # h12-recall: questions.py, purposes.py, comparisons.py
-        "question.in_context": "{context}: {question}",
         # text.topics: a generic term asked within its note's subject
         "topic.question": "{topic}: {question}",
         "question.topic": "What is the {topic}?",

@@ -205,9 +205,9 @@ PACK = LanguagePack(
         # --- lists (issue 11): labelled_items.py, one card per "**Label** – text" item
         "item.does": "Что делает {label}?",
         "item.means": "Что означает {label}?",
-        "item.what": "Что такое {label} (в контексте «{topic}»)?",
-        "item.what_plural": "Что такое {label} (в контексте «{topic}»)?",
-        "item.purpose": "Для чего используют «{label}» (в контексте «{topic}»)?",
+        "item.what": "{topic}: что такое {label}?",
+        "item.what_plural": "{topic}: что такое {label}?",
+        "item.purpose": "{topic}: для чего используют «{label}»?",
         "item.goal": "Как с помощью «{label}» {goal}?",
         "item.what_bare": "Что такое {label}?",
         "item.what_plural_bare": "Что такое {label}?",
@@ -225,7 +225,6 @@ PACK = LanguagePack(
         "enumeration.blank": "{head} …{tail}",
         # h12-recall: questions.py, purposes.py, comparisons.py ({verb} is the note's
         # own verb, so it agrees with the term without a grammar library)
-        "question.in_context": "{context}: {question}",
         # text.topics: a generic term asked within its note's subject
         "topic.question": "{topic}: {question}",
         "question.topic": "В чём {topic}?",
