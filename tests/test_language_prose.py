@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import note_from_text
 from notecards.extractors import extract_cards
-from notecards.reader.language import detect_language, normalize_lang, prose_of
+from notecards.reader.language import _NOT_PROSE, detect_language, normalize_lang, prose_of
 
 RU = "Замыкание — это функция вместе с её лексическим окружением. Её вызывают позже."
 EN = "A closure is a function bundled with its lexical environment. It is called later."
@@ -59,6 +60,22 @@ def test_front_matter_language_is_kept_even_without_a_pack() -> None:
 def test_detection_never_raises_and_gives_a_code(text: str) -> None:
     code = detect_language(text)
     assert isinstance(code, str) and 2 <= len(code) <= 3
+
+
+# `_NOT_PROSE` as it reads without its first-character lookahead (the slow way)
+_PLAIN_NOT_PROSE = re.compile(
+    r"^(```|~~~).*?^\1[^\n]*$|\$\$.*?\$\$|`[^`\n]*`|!?\[[^\]\n]*\]\([^)\n]*\)"
+    r"|\[\[(?:[^\]|\n]*\|)?|(?:https?|ftp|data):[^\s)\]>]+|<[^>\n]+>|\$[^$\n]+\$",
+    re.DOTALL | re.MULTILINE,
+)
+_MARKUP = st.sampled_from(["```", "~~~", "$", "$$", "`", "![", "[", "](", ")", "[[", "|", "]]",
+                           "http://", "ftp:", "data:", "<", ">", "\n", " ", "a", "я"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_MARKUP, st.text(max_size=5)), max_size=40).map("".join))
+def test_prose_of_cuts_what_the_plain_pattern_cuts(text: str) -> None:
+    assert _NOT_PROSE.sub(" ", text) == _PLAIN_NOT_PROSE.sub(" ", text)
 
 
 def test_a_note_without_a_pack_gives_explicit_cards_only() -> None:

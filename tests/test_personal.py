@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import note_from_text
 from notecards.extractors import extract_cards
-from notecards.lang import PACKS
-from notecards.text.personal import is_personal
+from notecards.lang import PACKS, LanguagePack
+from notecards.model import Note, Paragraph, walk_blocks
+from notecards.text.personal import _WORD, MIN_FIRST_PERSON, first_person_share, is_personal
 
 STUDY = "A _hash table_ is a structure that maps keys to values through a hash function.\n"
 ESSAY = (
@@ -48,3 +52,29 @@ def test_front_matter_decides_both_ways_and_explicit_cards_stay():
     assert _mined(f"---\nnotecards: {{personal: true}}\n---\n{STUDY}") == []
     cards = extract_cards(note_from_text(f"---\ntags: [journal]\n---\nQ::A\n\n{STUDY}"))
     assert [c.front for c in cards] == ["Q"]
+
+
+def _share_word_by_word(note: Note, pack: LanguagePack) -> float:
+    """`first_person_share` the slow way: every word of every paragraph looked up."""
+    words = first_person = 0
+    for _, block in note.blocks():
+        for inner in walk_blocks((block,)):
+            if isinstance(inner, Paragraph):
+                found = _WORD.findall(inner.text)
+                words += len(found)
+                first_person += sum(w.lower() in pack.first_person for w in found)
+    return first_person / words if first_person >= MIN_FIRST_PERSON and words else 0.0
+
+
+_PIECES = st.sampled_from(
+    ["I", "i", "I'm", "I’ve", "my", "MY", "Me", "mine", "myself", "Я", "я", "мне", "Мой",
+     "моё", "мною", "Iggy", "mIne", "1my", "my2", "_я", "я_", "me's", "мнение", "semi",
+     " ", " ", "\n", "\n\n", "- ", "**", "`", ".", "'", "’", "İ", "ı"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join), st.sampled_from(["en", "ru"]))
+def test_the_share_is_the_word_by_word_share(text: str, lang: str) -> None:
+    note = note_from_text(text)
+    assert first_person_share(note, PACKS[lang]) == _share_word_by_word(note, PACKS[lang])

@@ -118,9 +118,12 @@ def extract_cards(
         if extractor.name in skipped or (extractor.mined and pack is None):
             continue
         found = [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
+        found = [c for c in found if c.confidence >= threshold]
         if extractor.mined and extractor.guarded and pack is not None:
-            found = [guarded(c, pack) for c in found]
-        cards += [c for c in found if c.confidence >= threshold]
+            # after the threshold: a card it leaves out is not worth guarding (a quarter
+            # of the mined cards of a vault; `cards --all` guards them all, threshold 0)
+            found = [c for c in (guarded(c, pack) for c in found) if c.confidence >= threshold]
+        cards += found
     if problems is not None:
         problems += ctx.problems
     return finalize(cards, ctx.normalized, note)

@@ -13,6 +13,7 @@ says a note is study material after all.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from notecards.lang import PACKS, LanguagePack
 from notecards.model import Note, Paragraph, walk_blocks
@@ -39,13 +40,30 @@ def is_personal(note: Note, pack: LanguagePack) -> bool:
 
 def first_person_share(note: Note, pack: LanguagePack) -> float:
     """The share of the prose's words that are first-person pronouns (0 when too few)."""
-    words = first_person = 0
-    for _, block in note.blocks():
-        for inner in walk_blocks((block,)):
-            if isinstance(inner, Paragraph):
-                found = _WORD.findall(inner.text)
-                words += len(found)
-                first_person += sum(w.lower() in pack.first_person for w in found)
+    prose = "\n".join(  # no word runs across a line break
+        inner.text
+        for _, block in note.blocks()
+        for inner in walk_blocks((block,))
+        if isinstance(inner, Paragraph)
+    )
+    if len(_first_person_cue(pack.first_person).findall(prose)) < MIN_FIRST_PERSON:
+        return 0.0  # most notes: fewer places where a pronoun could be than the minimum
+    words = _WORD.findall(prose)
+    first_person = sum(map(pack.first_person.__contains__, map(str.lower, words)))
     if first_person < MIN_FIRST_PERSON or not words:
         return 0.0
-    return first_person / words
+    return first_person / len(words)
+
+
+@cache
+def _first_person_cue(pronouns: frozenset[str]) -> re.Pattern[str]:
+    """Where a first-person word of `_WORD` may stand: the letters before its apostrophe
+    ("I" of "I'm"), whole, in any case. It finds every such word and maybe more, so a
+    note with fewer finds than MIN_FIRST_PERSON is settled without splitting its prose
+    into words (the lookahead lets the engine skip to a possible first letter)."""
+    heads = sorted({re.split("['’]", word)[0] for word in pronouns}, key=len, reverse=True)
+    firsts = "".join(sorted({c for head in heads for c in (head[0], head[0].upper())}))
+    alternatives = "|".join(map(re.escape, heads))
+    return re.compile(
+        rf"(?=[{re.escape(firsts)}])(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE
+    )
