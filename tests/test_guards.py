@@ -24,6 +24,8 @@ RU, EN = PACKS["ru"], PACKS["en"]
         ("What does it return?", EN),
         ("How are these stored?", EN),
         ("What is each one of those pieces for?", EN),
+        ("Одна из таких абстракций называется …", RU),
+        ("What is the term for: such blocks?", EN),
     ],
 )
 def test_a_question_that_leans_on_a_referent_elsewhere_is_dangling(front, pack):
@@ -39,6 +41,8 @@ def test_a_question_that_leans_on_a_referent_elsewhere_is_dangling(front, pack):
         ("Что хранит указатель на следующий узел?", RU),
         ("What is IT governance?", EN),
         ("Why is it important to hash passwords?", EN),
+        ("Что хранят структуры, такие как стек и очередь?", RU),
+        ("What is the term for: languages such as C and Go?", EN),
     ],
 )
 def test_a_question_that_names_its_subject_passes(front, pack):

@@ -278,6 +278,8 @@ PACK = LanguagePack(
             r"|hard|easy|useful|common|recommended|true|a good|bad)\b)"
         ),
         re.compile(r"\bthe following\b|\beach one\b|\bthe (?:same|other) one\b"),
+        # "such blocks", "such memory" point back; "such as C" gives examples
+        re.compile(r"\bsuch\b(?!\s+as\b)"),
     ),
     pointers=("the following", "as follows", "listed below", "see below", "see above"),
     unfinished_endings=word_set(
