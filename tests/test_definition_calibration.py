@@ -88,3 +88,10 @@ def test_a_bold_label_is_kept_only_when_it_names_code_an_acronym_or_the_subject(
 def test_a_term_of_cut_code_or_an_expression_gives_nothing():
     cards = _cards("`NonNullable<T` — это тип без null и undefined.\n", "ru")
     assert all(c.confidence == 0.0 for c in cards.values())
+
+
+def test_a_numbered_label_is_not_a_term():
+    assert not _kept("**Scenario #2**: the attacker replays the stolen token at night.\n")
+    assert not _kept("**9.34(d)**: the program frees the block it allocated before.\n")
+    assert not _kept("**Пример 3** — это запрос к серверу без заголовка Host.\n", "ru", "Сети.md")
+    assert _kept("**HTTP/2** is a binary protocol that multiplexes streams over one connection.\n")

@@ -607,6 +607,10 @@ MARK_REACH = 6  # where a marked term starts: at the sentence's start, or after 
 _ASIDE = 0.45  # "is-a" and "refers" about a generic term that is not its section's subject
 _NEEDS_SUBJECT = frozenset({"is-a", "refers"})
 _ITS_OWN = frozenset({"subject", "in-section"})  # the note or the section is about the term
+# a numbered label, never a term: "Scenario #2", "№ 3", "9.34(d)" (a figure), and in a bold
+# lead any number standing as a word ("**Пример 3**:"); "HTTP/2", "IPv6", "3D" are names
+_NUMBERED = re.compile(r"[#№]\s?\d|^\d+(?:\.\d+)*(?:\([a-zа-я]\))?(?:\s|$)", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"(?:^|\s)\d+(?:\.\d+)*(?:\s|$)")
 _PLAIN_LEAD = 0.45  # a bold lead kept 8 of 19: unless an identifier (NaN), acronym or subject
 _REVERSE_BASE = {"dash-eto": 0.6, "is-a": 0.45, "lead": 0.4, "named": 0.5, "is": 0.45}
 _SPECIFIC_BONUS = 0.15  # a reverse whose description has SPECIFIC_WORDS words or more
@@ -672,6 +676,17 @@ def term_shape(term: str, topic: str, heading: str = "") -> str:
     return "subject" if topic else "bare"
 
 
+def _numbered_label(term: str, pattern: str, pack: LanguagePack | None) -> bool:
+    """ "Scenario #2", "9.34(d)", a bold "**Step 4**", "Пример 3": a place in the note,
+    not a term ("HTTP/2", "IPv6", "Python 3" are names)."""
+    if _NUMBERED.search(term):
+        return True
+    if not _NUMBER_WORD.search(term):
+        return False
+    label = pack is not None and term.split()[0].lower() in pack.generic_headings
+    return pattern == "lead" or label
+
+
 def _was_cut(d: Definition) -> bool:
     if d.flat is None or d.pattern not in _TO_THE_END:
         return False
@@ -693,6 +708,8 @@ def confidence(
         return 0.0, "the term is cut code or an expression (NonNullable<T, x = y)"
     if _URL.search(answer):
         return 0.0, "the answer is a link"
+    if _numbered_label(term, d.pattern, pack):
+        return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(answer, pack):
         return 0.0, "the answer is vague: it does not say what the term is"
     if d.pattern in ("is", "which-is"):
