@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -90,3 +93,23 @@ def collection_rows(package: Path) -> dict[str, list[tuple]]:
         finally:
             db.close()
     return found
+
+
+def run_notecards(
+    *args: str | Path,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """The real `notecards` command on pipes, as a script runs it: stdin is empty unless
+    given, `env` is added to this process's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "notecards", *map(str, args)],
+        input=stdin,
+        stdin=subprocess.DEVNULL if stdin is None else None,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )

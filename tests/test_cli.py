@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 
 import notecards
-from conftest import SAMPLE_VAULT
+from conftest import SAMPLE_VAULT, run_notecards
 
 pytestmark = pytest.mark.slow  # end-to-end: see pyproject's markers
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "notecards", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-    )
+run = run_notecards
 
 
 def test_version_and_help():

@@ -3,28 +3,19 @@ warning each, counted); `--verbose` lists every one."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import run_notecards
 from notecards.cli.grouping import GROUP_ABOVE, kind_of, split_repeated
 from notecards.model import Problem
 
 ENCRYPTED = b"\x00GITCRYPT\x00" + bytes(range(256)) * 4  # what git-crypt leaves locked
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "notecards", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+run = run_notecards
 
 
 def make_vault(root: Path, encrypted: int, missing_images: int) -> Path:

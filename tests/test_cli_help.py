@@ -3,26 +3,19 @@ default shown, examples at the end; completion for the shell named."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import run_notecards
 
 COMMANDS = ["build", "cards", "check", "watch", "quiz", "stats"]
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "notecards", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
-        timeout=120,
-    )
+    return run_notecards(*args, env={"COLUMNS": "200", **(env or {})})
 
 
 def help_of(*command: str) -> str:

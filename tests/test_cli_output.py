@@ -3,27 +3,16 @@ counts in words that agree with their numbers, and every problem in `build --jso
 
 from __future__ import annotations
 
+import functools
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import run_notecards
 
 LONG_QUESTION = "Which " + " ".join(f"word{n}" for n in range(60)) + " is the last one?"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The command on pipes, with a narrow COLUMNS that must not wrap anything."""
-    env = {**os.environ, "COLUMNS": "40"}
-    return subprocess.run(
-        [sys.executable, "-m", "notecards", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+run = functools.partial(run_notecards, env={"COLUMNS": "40"})  # narrow: nothing may wrap
 
 
 def write(path: Path, text: str | bytes) -> Path:

@@ -10,17 +10,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from conftest import run_notecards
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The command with stdin, stdout and stderr on pipes (as a script runs it)."""
-    return subprocess.run(
-        [sys.executable, "-m", "notecards", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+run = run_notecards  # on pipes, as a script runs it
 
 
 @pytest.fixture
