@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+LAYERS = ("notecards.vault", "notecards.build", "notecards.cli")
 
 
 def _loaded_after(module: str, prefixes: tuple[str, ...]) -> list[str]:
@@ -42,3 +45,26 @@ def test_reading_and_rendering_import_neither_the_vault_nor_the_build(module: st
 )
 def test_the_vault_layer_imports_nothing_of_the_build_engine(module: str):
     assert _loaded_after(module, ("notecards.build", "notecards.cli")) == []
+
+
+# the other tools' card syntaxes still read their plugin's settings file from the vault;
+# every other extractor sees the note, its context and its switches only
+READS_PLUGIN_SETTINGS = {"flashcards_obsidian", "obsidian_to_anki", "osr_settings"}
+
+
+def test_extractors_import_neither_the_vault_nor_the_build():
+    """By their own import lines (importing one runs the registry, which imports all)."""
+    import ast
+
+    import notecards.extractors
+
+    folder = Path(notecards.extractors.__file__).parent
+    leaning = {}
+    for path in sorted(folder.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        outside = [m for m in names if m.startswith(LAYERS)]
+        if outside and path.stem not in READS_PLUGIN_SETTINGS:
+            leaning[path.stem] = outside
+    assert leaning == {}

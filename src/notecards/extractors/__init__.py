@@ -38,9 +38,9 @@ from notecards.model import DEFAULT_MIN_CONFIDENCE, Block, Card, Note, Problem
 from notecards.reader.metadata import meta_min_confidence, meta_skipped_kinds
 from notecards.render.markup import EmbedNote
 from notecards.render.plain import code_with_tags, strip_html_tags
+from notecards.switches import NoteSwitches
 from notecards.text.guards import keep_mined
 from notecards.text.personal import is_personal
-from notecards.vault.vault_settings import NoteSwitches
 
 _LINE = attrgetter("line")
 

@@ -19,9 +19,9 @@ from notecards.lang import pack_for
 from notecards.media_refs import MediaResolver
 from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
+from notecards.switches import EXPLICIT_EXTRACTORS
 from notecards.text.note_text import NoteText
 from notecards.text.topics import note_topic, section_topic
-from notecards.vault.vault_settings import EXPLICIT_EXTRACTORS
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
 MINED_TAG = "notecards/mined"  # cards mined from prose

@@ -22,26 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from notecards.switches import SYNTAX_EXTRACTORS, NoteSwitches
+
 SETTINGS_FILE = ".notecards.toml"
 LANGUAGES = ("en", "ru")
-# extractors whose cards the user wrote (explicit); the rest mine prose
-SYNTAX_EXTRACTORS = {
-    "spaced_repetition": "explicit",
-    "anki_cloze": "anki_cloze",
-    "obsidian_to_anki": "obsidian_to_anki",
-    "flashcards_obsidian": "flashcards_obsidian",
-}
-EXPLICIT_EXTRACTORS = frozenset(SYNTAX_EXTRACTORS.values())
-
-
-@dataclass(frozen=True)
-class NoteSwitches:
-    """What the settings, the note and the command line decide for one note."""
-
-    enabled: bool = True
-    mine: bool = True
-    skip: frozenset[str] = frozenset()  # extractors or kinds
-    lang: str = ""  # the language to read it in, '' for its own or detected one
 
 
 @dataclass(frozen=True)
