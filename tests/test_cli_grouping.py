@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,6 +31,7 @@ def make_vault(root: Path, encrypted: int, missing_images: int) -> Path:
     return vault
 
 
+@pytest.mark.slow
 def test_many_encrypted_notes_are_one_line_and_count_as_warnings(tmp_path: Path):
     make_vault(tmp_path, encrypted=9, missing_images=0)
     result = run("check", "vault", cwd=tmp_path)
@@ -44,6 +46,7 @@ def test_many_encrypted_notes_are_one_line_and_count_as_warnings(tmp_path: Path)
     assert run("check", "vault", "--strict", cwd=tmp_path).returncode == 1
 
 
+@pytest.mark.slow
 def test_verbose_lists_every_file(tmp_path: Path):
     make_vault(tmp_path, encrypted=9, missing_images=0)
     result = run("build", "vault", "-o", "out", "--verbose", cwd=tmp_path)
@@ -54,6 +57,7 @@ def test_verbose_lists_every_file(tmp_path: Path):
     ]
 
 
+@pytest.mark.slow
 def test_a_repeated_warning_of_notes_is_grouped_few_are_listed(tmp_path: Path):
     make_vault(tmp_path, encrypted=2, missing_images=GROUP_ABOVE + 2)
     lines = run("cards", "vault", cwd=tmp_path).stderr.splitlines()
@@ -67,6 +71,7 @@ def test_a_repeated_warning_of_notes_is_grouped_few_are_listed(tmp_path: Path):
     assert lines[-1] == f"{GROUP_ABOVE + 4} warnings in {GROUP_ABOVE + 4} files"
 
 
+@pytest.mark.slow
 def test_many_problems_of_one_note_stay_listed_at_their_lines(tmp_path: Path):
     images = "".join(f"![[gone{n}.png]]\n\n" for n in range(GROUP_ABOVE + 2))
     (tmp_path / "note.md").write_text(f"Question::Answer\n\n{images}", encoding="utf-8")

@@ -11,6 +11,8 @@ import pytest
 
 from conftest import run_notecards
 
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
+
 COMMANDS = ["build", "cards", "check", "watch", "quiz", "stats"]
 
 

@@ -7,7 +7,11 @@ import functools
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import run_notecards
+
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
 
 LONG_QUESTION = "Which " + " ".join(f"word{n}" for n in range(60)) + " is the last one?"
 

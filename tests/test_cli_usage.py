@@ -12,6 +12,8 @@ import pytest
 
 from conftest import run_notecards
 
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
+
 run = run_notecards  # on pipes, as a script runs it
 
 

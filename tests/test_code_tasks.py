@@ -91,6 +91,7 @@ def test_a_stub_or_an_example_announced_by_a_colon_is_not_a_solution():
     assert _cards(shape) == []
 
 
+@pytest.mark.slow
 def test_the_task_blocks_are_not_mined_again():
     note = note_from_file(RECALL / "112 Сумма элементов массива.md")
     cards = extract_cards(note)

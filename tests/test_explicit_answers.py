@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,7 @@ def test_an_answer_that_is_only_a_missing_image_keeps_its_card(tmp_path: Path) -
     assert any(m.startswith("5: the answer of the card 'Port of DNS'") for m in messages)
 
 
+@pytest.mark.slow
 def test_the_command_keeps_and_asks_a_card_whose_answer_is_a_missing_image(
     tmp_path: Path,
 ) -> None:

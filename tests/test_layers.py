@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
+
 LAYERS = ("notecards.vault", "notecards.build", "notecards.cli")
 
 

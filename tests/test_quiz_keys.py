@@ -29,6 +29,8 @@ from test_quiz_cli import (
     spawn,
 )
 
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
+
 
 @pytest.fixture
 def deck(tmp_path: Path) -> Path:

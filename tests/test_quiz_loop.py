@@ -11,7 +11,11 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from test_quiz_cli import run
+
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
 
 
 def days_pass(state: Path, days: int) -> None:

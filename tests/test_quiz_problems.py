@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_quiz_cli import last_line, run
+
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
 
 BAD_FRONT_MATTER = "---\ntitle: [unclosed\n---\n# Geo\n\nCapital of France::Paris\n"
 

@@ -47,6 +47,7 @@ def vault(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_source_links_to_the_note_and_names_the_title_once(vault: Path, tmp_path: Path) -> None:
     pytest.importorskip("anki")
     package = build(vault, tmp_path / "out")

@@ -13,6 +13,10 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
+
 TIMEOUT = 60
 LINE = r"^\d\d:\d\d:\d\d  {files} · {changes}$"
 
