@@ -9,8 +9,9 @@ import pytest
 from rich.console import Console
 
 from hostile_helpers import run_cli
-from notecards.cli.report import exit_code, format_problem, one_line, print_problems
+from notecards.cli.report import exit_code, print_problems
 from notecards.model import Problem
+from notecards.problem_lines import format_problem, one_line
 
 
 def test_control_characters_are_escaped():

@@ -54,19 +54,30 @@ def test_the_vault_layer_imports_nothing_of_the_build_engine(module: str):
 READS_PLUGIN_SETTINGS = {"flashcards_obsidian", "obsidian_to_anki", "osr_settings"}
 
 
-def test_extractors_import_neither_the_vault_nor_the_build():
-    """By their own import lines (importing one runs the registry, which imports all)."""
+def _imports_reaching(package: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
+    """Every module of `package` whose import lines (inside functions too) name one of
+    `forbidden` (importing one module would run the package's others)."""
     import ast
 
-    import notecards.extractors
+    import notecards
 
-    folder = Path(notecards.extractors.__file__).parent
-    leaning = {}
-    for path in sorted(folder.glob("*.py")):
+    folder = Path(notecards.__file__).parent / package.replace(".", "/")
+    reaching = {}
+    for path in sorted(folder.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-        outside = [m for m in names if m.startswith(LAYERS)]
-        if outside and path.stem not in READS_PLUGIN_SETTINGS:
-            leaning[path.stem] = outside
-    assert leaning == {}
+        outside = [m for m in names if m.startswith(forbidden)]
+        if outside:
+            reaching[path.relative_to(folder).with_suffix("").as_posix()] = outside
+    return reaching
+
+
+def test_extractors_import_neither_the_vault_nor_the_build():
+    leaning = _imports_reaching("extractors", LAYERS)
+    assert {name: m for name, m in leaning.items() if name not in READS_PLUGIN_SETTINGS} == {}
+
+
+@pytest.mark.parametrize("package", ["build", "quiz", "vault", "reader", "render", "text"])
+def test_no_layer_below_the_commands_imports_them(package: str):
+    assert _imports_reaching(package, ("notecards.cli",)) == {}

@@ -392,9 +392,9 @@ def make_rebuild(roots: list[Path], out: Path, fmt: str, split: str, options, *,
     from rich.markup import escape
 
     from notecards.build.run import run_build
-    from notecards.build.watch_log import RebuildLog, print_rebuild
     from notecards.cli.build_report import print_summary
     from notecards.cli.report import print_problems
+    from notecards.cli.watch_log import RebuildLog, print_rebuild
 
     console = Console(stderr=True)
     log = RebuildLog()

@@ -62,7 +62,7 @@ class RichProgress:
 def print_json(summary: BuildSummary) -> None:
     """The summary, and each problem (`path`, `line`, `severity`, `message`) as stderr
     gives it, so a script sees which notes were skipped and why."""
-    from notecards.cli.report import one_line, ordered
+    from notecards.problem_lines import one_line, ordered
 
     data = summary.to_json()
     data["messages"] = [

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from notecards.cli.report import one_line
 from notecards.cli.wording import count
 from notecards.model import Card
+from notecards.problem_lines import one_line
 
 
 def print_cards_plain(cards: Iterable[Card], threshold: float, why: bool, out: TextIO) -> None:

@@ -31,7 +31,7 @@ def report_note_problems(
 ) -> None:
     """Print the problems not shown before (all of them with `verbose`, or without a
     review state to remember them in), and one line counting the others."""
-    from notecards.cli.report import format_problem, ordered
+    from notecards.problem_lines import format_problem, ordered
 
     unique = ordered(problems)
     if not unique:

@@ -125,12 +125,12 @@ def print_rebuild(
     `path:line: message`."""
     from rich.markup import escape
 
-    from notecards.cli.report import one_line, ordered
+    from notecards.problem_lines import one_line, ordered, where
 
     line, new = log.rebuilt(changed, summary)
     if not quiet:
         console.print(escape(line), highlight=False)
     for problem in ordered(new):
         style = "red" if problem.severity == "error" else "yellow"
-        where = escape(f"{one_line(problem.path)}:{problem.line}:")
-        console.print(f"  [bold]{where}[/bold] [{style}]{escape(one_line(problem.message))}")
+        place = escape(f"{where(problem)}:")  # a whole file's problem has no line
+        console.print(f"  [bold]{place}[/bold] [{style}]{escape(one_line(problem.message))}")
