@@ -45,7 +45,7 @@ def test_a_missing_path_is_a_usage_error_in_every_command(command: str, tmp_path
 def test_a_file_that_is_not_a_note_is_a_usage_error(command: str, tmp_path: Path):
     (tmp_path / "deck.apkg").write_bytes(b"PK\x03\x04")
     result = run(command, str(tmp_path / "deck.apkg"), cwd=tmp_path)
-    assert_usage_error(result, "deck.apkg: not a note; name a Markdown note (.md)")
+    assert_usage_error(result, "deck.apkg: not a note (.md), a folder of notes; name one of them")
 
 
 @pytest.mark.parametrize("command", ["build", "cards", "check"])

@@ -714,7 +714,7 @@ def test_usage_errors_and_filters_that_match_nothing(
     text.write_text("not a note")
     out = run("quiz", text, "--state", state)
     assert out.returncode == 2
-    assert "notes.txt: not a note (.md), a folder of notes or an Anki package" in out.stderr
+    assert "notes.txt: not a note (.md), a folder of notes or an Anki package (.apkg)" in out.stderr
     missing = run("quiz", tmp_path / "gone.md", "--state", state)
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
     out = run("quiz", deck, "--deck", "History", "--state", state)

@@ -66,15 +66,12 @@ _WORDS = {
 
 def word_for(param: Any, ctx: typer.Context) -> str:
     """What a parameter takes, as a word: `PATH`, `N`, `TEXT`, `apkg|json|csv`; nothing
-    for a flag (`--strict`), and `PATH...` for an argument that takes several."""
+    for a flag (`--strict`); click adds `...` to an argument that takes several."""
     if getattr(param, "is_flag", False):
         return ""
     shown = (param.display_type(ctx) or "").strip("<>")
-    several = shown.startswith("list[")
-    if several:
-        shown = shown.removeprefix("list[").removesuffix("]")
-    word = _WORDS.get(shown.lower(), shown if "|" in shown else shown.upper())
-    return word
+    shown = shown.removeprefix("list[").removesuffix("]")
+    return _WORDS.get(shown.lower(), shown if "|" in shown else shown.upper())
 
 
 def _shape(command: Any) -> None:

@@ -89,16 +89,6 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path], list[Pro
     return list(result.cards), False, files, list(result.problems)
 
 
-def _check_source(path: Path) -> None:
-    """A usage error (exit 2) for a path that cannot hold cards."""
-    from notecards.vault.scan import NOTE_SUFFIXES
-
-    if not path.exists():
-        raise _fail(f"{path}: no such file or folder", 2)
-    if path.is_file() and path.suffix.lower() not in (*NOTE_SUFFIXES, ".apkg"):
-        raise _fail(f"{path}: not a note (.md), a folder of notes or an Anki package (.apkg)", 2)
-
-
 def _gather(
     paths: list[Path], tags: tuple[str, ...], deck: str
 ) -> tuple[list[Card], bool, dict[str, Path], list[Problem]]:
@@ -147,7 +137,9 @@ def _listing(names: Iterable[str], most: int = 12) -> str:
 def _sources(path: Path | None, state: Path | None) -> list[Path]:
     """PATH, or every source quizzed before (a usage error when there is none)."""
     if path is not None:
-        _check_source(path)
+        from notecards.cli.usage import check_note_input
+
+        check_note_input(path, packages=True)
         return [path]
     from notecards.quiz.state import ReviewStore, StateError
 

@@ -52,8 +52,9 @@ def note_inputs(
     )
 
 
-def check_note_input(path: Path, *, allow_empty: bool = False) -> None:
-    """A usage error unless `path` is a note or a folder holding at least one note."""
+def check_note_input(path: Path, *, allow_empty: bool = False, packages: bool = False) -> None:
+    """A usage error unless `path` is a note or a folder holding at least one note (or,
+    with `packages`, an Anki package the quiz can read)."""
     from notecards.vault.scan import NOTE_SUFFIXES
 
     shown = os.fsdecode(path)
@@ -63,9 +64,12 @@ def check_note_input(path: Path, *, allow_empty: bool = False) -> None:
             f"or a folder of notes, {EXAMPLE}"
         )
     if path.is_file():
+        if packages and path.suffix.lower() == ".apkg":
+            return
         if path.suffix.lower() not in NOTE_SUFFIXES:
+            also = " or an Anki package (.apkg)" if packages else ""
             raise UsageProblem(
-                f"{shown}: not a note; name a Markdown note (.md) or a folder of notes"
+                f"{shown}: not a note (.md), a folder of notes{also}; name one of them"
             )
         return
     if not path.is_dir():

@@ -18,7 +18,7 @@ mentions, or a code block of 40 lines make no card.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from notecards.extractors.answers import MAX_CODE_LINES, starts_with_cue
 from notecards.extractors.base import ExtractContext
@@ -102,7 +102,7 @@ def _in_code(name: str, code: str, caseless: bool = False) -> bool:
     return any(len(n) > 1 and _token(n).search(code) for n in names if n)
 
 
-@cache
+@lru_cache(maxsize=4096)  # names come from notes: bounded in a long watch
 def _token(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$]){re.escape(name)}(?![\w$])")
 
@@ -223,7 +223,11 @@ class _Reader:
         text = paragraph.text.strip()
         label = starts_with_cue(self.pack, "code.params.label", fold(text))
         if text.endswith(":") and len(text.split()) <= MAX_LEADIN_WORDS and label:
-            if isinstance(following, ListBlock) and len(following.items) <= MAX_PARAM_ITEMS:
+            if (
+                isinstance(following, ListBlock)
+                and len(following.items) <= MAX_PARAM_ITEMS
+                and not self.ctx.is_claimed(following)
+            ):
                 items = [i.text.strip() for i in following.items if i.text.strip()]
                 back = "\n".join(f"- {item}" for item in items)
                 html = "<ul>" + "".join(f"<li>{spans_html(_first(i))}</li>"
