@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from notecards.reader import parse_note
 from notecards.reader.inline import to_spans
 from notecards.reader.markdown import parser
 from notecards.text.sentences import flatten, split_sentences
@@ -20,10 +17,8 @@ from notecards.text.terms import (
     leading_term,
     looks_like_verb,
     mentions,
-    note_emphasized_terms,
     starts_badly,
 )
-from notecards.vault.media import Vault
 
 
 def _flat(markdown: str):
@@ -159,12 +154,6 @@ def test_leading_term():
 def test_emphasized_terms():
     flats = [_flat("Есть _HTTP_, **HTTPS**, ==SSL/TLS== и _очень важно помнить это всегда_.")]
     assert emphasized_terms(flats) == ["HTTP", "HTTPS", "SSL/TLS"]
-
-
-def test_note_emphasized_terms_include_bold_list_heads():
-    text = "Текст про _WebSockets_.\n\n- **ETag**: версия\n- **Примечание**: не термин\n"
-    note, _ = parse_note(text.encode(), "n.md", Path("/x/n.md"), Vault(Path("/x")))
-    assert list(note_emphasized_terms(note).values()) == ["WebSockets", "ETag"]
 
 
 def test_vocabulary_lowers_only_what_the_note_writes_in_lower_case():

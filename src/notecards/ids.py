@@ -1,4 +1,4 @@
-"""Stable identities, per DESIGN.md "Identity" and docs/identity.md.
+"""Stable identities (docs/identity.md).
 
 A card id hashes what a card *is about* (the note's identity, kind, anchor), never its
 answer, so an edited answer updates the same Anki note and keeps its review history.

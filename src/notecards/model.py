@@ -306,7 +306,7 @@ class Card:
     evidence: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        """The `cards --json` contract of DESIGN.md, plus what helps a user see why."""
+        """The `cards --json` contract (README, Commands), plus what helps a user see why."""
         data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,

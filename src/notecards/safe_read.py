@@ -58,14 +58,6 @@ def read_regular_text(path: str | os.PathLike[str], limit: int, encoding: str = 
     return data.decode(encoding, errors="replace")
 
 
-def is_regular(path: str | os.PathLike[str]) -> bool:
-    """True when `path` (followed through symlinks) is a regular file; never opens it."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
-
-
 def _check(info: os.stat_result, limit: int | None) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise Refused("not a regular file (a device, FIFO or socket): skipped")

@@ -132,7 +132,7 @@ def display_path(path: Path) -> str:
 
 
 def deck_for(rel_in_root: str, root_name: str, single_note: bool, title: str) -> str:
-    """DESIGN.md: one note → its title; a folder → `Root::Folder::Subfolder`."""
+    """One note → its title; a folder → `Root::Folder::Subfolder`."""
     if single_note:
         return _deck_part(title)
     parts = [root_name, *PurePosixPath(rel_in_root).parent.parts]

@@ -239,7 +239,7 @@ def build(
 def cards(
     paths: RequiredPaths,
     as_json: Annotated[
-        bool, typer.Option("--json", help="One JSON array (the contract in DESIGN.md).")
+        bool, typer.Option("--json", help="One JSON array of cards (its fields: README, Commands).")
     ] = False,
     allow_remote: AllowRemote = False,
     include_drafts: IncludeDrafts = False,

@@ -2,7 +2,7 @@
 
 Each card is a block: `note:line  kind · extractor`, then `Q` and `A` with the sides as
 they are (a code block keeps its indentation), then a blank line; the last line counts
-the cards. The terminal gets the rich table instead (`cli_build._print_cards_table`)."""
+the cards. The terminal gets the rich table instead (`cli/build.py`, `_print_cards_table`)."""
 
 from __future__ import annotations
 
@@ -34,5 +34,5 @@ def print_cards_plain(cards: Iterable[Card], threshold: float, why: bool, out: T
 
 def _side(label: str, text: str) -> list[str]:
     """`Q  first line` and the further lines under it, their own indentation kept."""
-    first, *rest = text.rstrip("\n").split("\n") or [""]
+    first, *rest = text.rstrip("\n").split("\n")
     return [f"{label}  {first}", *(f"   {line}" for line in rest)]

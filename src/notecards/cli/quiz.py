@@ -78,12 +78,8 @@ def _load_cards(path: Path) -> tuple[list[Card], bool, dict[str, Path], list[Pro
         for problem in problems:
             print(f"notecards: {problem}", file=sys.stderr)
         return cards, bool(problems), {}, []
-    try:
-        from notecards.build.pipeline import collect
-    except ImportError:
-        raise _fail(
-            "reading notes is not available in this build (no notecards.build.pipeline)"
-        ) from None
+    from notecards.build.pipeline import collect
+
     result = collect([path])
     files = {note.path: Path(note.vault) / note.path for note in result.notes if note.vault}
     return list(result.cards), False, files, list(result.problems)

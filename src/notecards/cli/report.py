@@ -56,7 +56,7 @@ def summarize(problems: Sequence[Problem]) -> str:
 
 
 def exit_code(problems: Sequence[Problem], strict: bool = False) -> int:
-    """DESIGN.md: 1 when some input had problems (errors; with --strict, warnings too)."""
+    """1 when some input had problems (errors; with --strict, warnings too)."""
     if any(p.severity == "error" for p in problems):
         return 1
     return 1 if strict and problems else 0

@@ -17,7 +17,7 @@ name order, and zip entries carry a fixed timestamp. The package is the
 legacy format (`collection.anki2`, schema 11, `media` JSON map), which every Anki since
 2.1 imports, AnkiDroid and AnkiMobile included.
 
-Mapping (DESIGN.md, "Identity"): cards sharing `Card.group` (or `Card.id`, when the group
+Mapping (docs/identity.md): cards sharing `Card.group` (or `Card.id`, when the group
 is empty) make one Anki note with GUID `ids.anki_guid(group)`; its `mod` is the newest
 `Card.mtime`, so an unchanged source re-imports as a no-op and an edited one as an
 update that keeps the cards' review history.

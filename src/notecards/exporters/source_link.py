@@ -16,8 +16,9 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
+from notecards.vault.scan import NOTE_SUFFIXES
+
 SEPARATOR = " › "
-_NOTE_SUFFIXES = (".md", ".markdown")
 
 
 def without_repeated_title(source: str) -> str:
@@ -31,7 +32,7 @@ def without_repeated_title(source: str) -> str:
 def obsidian_uri(vault: str, note_path: str) -> str:
     """The URI that opens `note_path` (relative to the vault) in Obsidian."""
     file = note_path
-    for suffix in _NOTE_SUFFIXES:
+    for suffix in NOTE_SUFFIXES:
         if file.lower().endswith(suffix):
             file = file[: -len(suffix)]
             break

@@ -1,6 +1,6 @@
 """JSON and CSV (tab-separated, for Anki's text import) writers.
 
-JSON is the `cards --json` contract of DESIGN.md: one array of `Card.to_json()` objects,
+JSON is the `cards --json` contract (README, Commands): one array of `Card.to_json()` objects,
 in the order given, UTF-8, indented, so the same cards give the same bytes.
 
 The text file has one row per Anki note (cards sharing a group are one row, as in the

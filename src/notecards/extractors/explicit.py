@@ -93,7 +93,6 @@ from notecards.render.markup import render_markdown_and_text, spans_html
 
 EXTRACTOR = "explicit"
 FLASHCARD_TAGS = ("flashcards", "flashcard")
-MULTILINE_SEPARATORS = {"?": "basic", "??": "reversed"}
 MAX_CARD_CHARS = 20_000  # a multi-line "card" longer than this is a document, not a card
 _OSR = OsrSettings()  # the plugin's defaults: what a vault without its settings file gets
 

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from notecards.model import Note, Paragraph, walk_blocks
-from notecards.text.sentences import EMPHASIS, Flat, flatten, split_sentences, word_set
+from notecards.text.sentences import Flat, word_set
 
 MAX_TERM_WORDS = 5
 MAX_TERM_CHARS = 60
@@ -253,21 +252,6 @@ def emphasized_by_key(flats: Iterable[Flat]) -> dict[str, str]:
             term = clean_term(flat.text[start:end])
             if is_term(term):  # never a label: `is_term` refuses those
                 found.setdefault(key(term), term)
-    return found
-
-
-def note_emphasized_terms(note: Note) -> dict[str, str]:
-    """Every term the note emphasises anywhere, keyed by `key`, in document order."""
-    found: dict[str, str] = {}
-    for section in note.sections:
-        for block in walk_blocks(section.blocks):
-            if not isinstance(block, Paragraph):
-                continue
-            if not any(s.kind in EMPHASIS for s in block.spans):
-                continue
-            flats = [flatten(s) for s in split_sentences(block.spans)]
-            for k, term in emphasized_by_key(flats).items():
-                found.setdefault(k, term)
     return found
 
 

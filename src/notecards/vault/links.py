@@ -17,7 +17,7 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-NOTE_SUFFIXES = (".md", ".markdown")
+from notecards.vault.scan import NOTE_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
