@@ -32,6 +32,7 @@ from notecards.extractors.procedures import short_answer
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.terms import clean_term, is_term, starts_badly
+from notecards.text.topics import word_stems
 
 NAME = "labelled_items"
 _BARE_WORD = re.compile(r"[A-Za-z]+")
@@ -124,16 +125,14 @@ _ASIDE = re.compile(r"\((?![A-Z]{2,6}\))[^)]*\)")  # a bracket that is not "(MAR
 _STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:_STEM].lower() for w in re.findall(r"\w{3,}", text)}
-
-
 def _shares_word(label: str, topic: str) -> bool:
     """Whether a label of two or more words repeats a word of its set's name, so it
     names its subject on its own ("Supervised learning" of "types of machine learning")."""
     if any(c.isdigit() for c in label) or _ASIDE.search(label):
         return False  # "Day 3 (Future)", "Callee-saved (12 registers)": an entry, not a term
-    return len(label.split()) >= 2 and bool(_stems(label) & _stems(topic))
+    return len(label.split()) >= 2 and bool(
+        word_stems(label, _STEM, 3) & word_stems(topic, _STEM, 3)
+    )
 
 
 def _candidates(section: Section, ctx: ExtractContext) -> list[tuple[int, ListBlock]]:

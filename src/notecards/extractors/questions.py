@@ -43,6 +43,7 @@ from notecards.model import (
 )
 from notecards.reader.metadata import meta_title
 from notecards.text.terms import is_term, key
+from notecards.text.topics import word_stems
 
 NAME = "questions"
 KIND = "question"
@@ -313,10 +314,6 @@ def _headings_answer(
     return Answer(text, f"<ul>{items}</ul>", (), "list")
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:STEM] for w in re.findall(r"\w+", text.lower()) if len(w) >= 2}
-
-
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
     """The two things a difference question names ("Чем X отличается от Y?",
     "What is the difference between X and Y?"), or None."""
@@ -332,8 +329,8 @@ def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
 
 def _mentions(back: str, side: str) -> bool:
     """Whether an answer speaks of one side: one of its words, endings aside."""
-    words = _stems(side)
-    return bool(words & _stems(back)) if words else side.lower() in back.lower()
+    words = word_stems(side, STEM)
+    return bool(words & word_stems(back, STEM)) if words else side.lower() in back.lower()
 
 
 def _both_sides_listed(question: str, answer: Answer, note: Note, pack: LanguagePack) -> Answer:

@@ -104,6 +104,13 @@ def section_topic(section: Section | None, pack: LanguagePack, note_subject: str
     return ""
 
 
+def word_stems(text: str, length: int, shortest: int = 2) -> set[str]:
+    """The first `length` letters of each word of at least `shortest` letters, lowered:
+    what two phrases must share to repeat a word across endings ("контекст",
+    "контекстов")."""
+    return {w[:length] for w in re.findall(r"\w+", text.lower()) if len(w) >= shortest}
+
+
 def shares_a_word(a: str, b: str) -> bool:
     """Whether two phrases share a word, up to its ending ("caching"/"cache"); words
     shorter than STEM must be equal ("бот" is not "ботнет")."""
