@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -81,6 +82,23 @@ def test_stats_table_and_heatmap(tmp_path: Path) -> None:
     assert all(len(line.rstrip()) <= 4 + 4 for line in heat)
     assert any("█" in line for line in heat)  # today, the busiest day
     assert "\x1b[" not in out.stdout  # piped: no colour codes
+
+
+@pytest.mark.slow
+def test_stats_to_a_pipe_are_whole_lines_whatever_the_width(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    with ReviewStore.open(path) as store:
+        review(store, "a", 3, datetime.now(UTC))
+    out = subprocess.run(
+        [*NOTECARDS, "stats", "--state", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "20"},
+    )
+    lines = out.stdout.splitlines()
+    assert any(line.startswith("new · learning · due now") for line in lines)
+    assert any("true retention" in line for line in lines)
 
 
 @pytest.mark.slow

@@ -522,7 +522,9 @@ def _print_stats(result: Stats, weeks: int) -> None:
         ("next due", next_due),
     ):
         table.add_row(label, str(value))
-    console = Console(highlight=False)
+    from notecards.cli.consoles import stdout_console
+
+    console = stdout_console()  # to a pipe: whole lines, never wrapped
     console.print(table)
     console.print()
     console.print(f"forecast  {_forecast(result)}", markup=False, soft_wrap=True)
