@@ -649,6 +649,8 @@ _POINTING = word_set(
     """each every such these those this каждый каждая каждое каждые такой такая такое
     такие эти этот эта"""
 )
+_TRAILING_ASIDE = word_set("itself themselves также тоже")  # "Containerization itself"
+_REFERENT_ELSEWHERE = re.compile(r"\s*(?:the\s+ones|those|these|те|эти)\b", re.IGNORECASE)
 _GENERIC_HEADS = word_set(
     """component components point points system systems thing things part parts element
     elements item items piece pieces aspect aspects idea ideas concept concepts feature
@@ -700,6 +702,8 @@ def description_flaw(description: str) -> str:
         return "the description is a clause: a verb before its relative clause"
     if _is_list(description):
         return "the description is a list of things, not one thing"
+    if _REFERENT_ELSEWHERE.match(description):
+        return "the description leans on a referent elsewhere (the ones, those)"
     thin = _THIN_GENUS.match(description.strip())
     if thin and _content_words(description) < SPECIFIC_CONTENT_WORDS:
         return "the description is too thin to single out one term"
@@ -711,8 +715,8 @@ def answer_flaw(term: str) -> str:
     words = [w.lower() for w in term.split()]
     if not words:
         return "no term"
-    if words[0] in _POINTING:
-        return "the answer points elsewhere (each, such, these), it is not a term"
+    if words[0] in _POINTING or words[-1] in _TRAILING_ASIDE:
+        return "the answer points elsewhere (each, such, itself), it is not a term"
     if words[-1] in _GENERIC_HEADS and all(w in _GENERIC_MODIFIERS for w in words[:-1]):
         return "the answer is a generic word (components, key point), not a term"
     return ""
