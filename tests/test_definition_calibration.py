@@ -122,6 +122,10 @@ def test_a_reverse_of_a_list_of_things_is_dropped():
         "**Линейный алгоритм** — это набор команд, выполняемых подряд, без условий и циклов.\n"
     )
     assert _reverses(modifiers, "ru", "Алгоритмы.md") == {"линейный алгоритм"}
+    participles = (
+        "**Общий кэш** — это кэш, хранящий ответы, доступные многим пользователям сразу.\n"
+    )
+    assert _reverses(participles, "ru", "HTTP.md") == {"общий кэш"}
 
 
 def test_a_reverse_answer_must_be_a_term():
