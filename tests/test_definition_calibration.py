@@ -95,3 +95,60 @@ def test_a_numbered_label_is_not_a_term():
     assert not _kept("**9.34(d)**: the program frees the block it allocated before.\n")
     assert not _kept("**Пример 3** — это запрос к серверу без заголовка Host.\n", "ru", "Сети.md")
     assert _kept("**HTTP/2** is a binary protocol that multiplexes streams over one connection.\n")
+
+
+def _reverses(text: str, lang: str = "en", name: str = "Networks.md") -> set[str]:
+    """The answers of the term cards a reader would be shown (issue 11)."""
+    cards = _cards(text, lang, name).values()
+    return {c.back for c in cards if c.kind == "term" and c.confidence >= DEFAULT_MIN_CONFIDENCE}
+
+
+def test_a_reverse_needs_a_noun_phrase_not_a_clause():
+    clause = "A **sweep** is the aim of the collector; it reclaims memory no longer in use.\n"
+    because = "A **VLAN1** is the default data VLAN because every port is assigned to it.\n"
+    verb = "A **job** is a unit of work consists of the commands given on a command line.\n"
+    named = "React сначала создает копию реального DOM, которая называется виртуальным DOM.\n"
+    assert not _reverses(clause) and not _reverses(because) and not _reverses(verb)
+    assert not _reverses(named, "ru", "React.md")
+    kept = "A **pending signal** is a signal that has been sent but not yet received.\n"
+    assert _reverses(kept) == {"pending signal"}
+
+
+def test_a_reverse_of_a_list_of_things_is_dropped():
+    en = "The **main parts** are the CPU chip, a chipset called the I/O bridge, and DRAM.\n"
+    ru = "**Препроцессоры** — это Sass, Less и Stylus, которые компилируются в CSS.\n"
+    assert not _reverses(en) and not _reverses(ru, "ru", "CSS.md")
+    modifiers = (
+        "**Линейный алгоритм** — это набор команд, выполняемых подряд, без условий и циклов.\n"
+    )
+    assert _reverses(modifiers, "ru", "Алгоритмы.md") == {"линейный алгоритм"}
+    participles = (
+        "**Общий кэш** — это кэш, хранящий ответы, доступные многим пользователям сразу.\n"
+    )
+    assert _reverses(participles, "ru", "HTTP.md") == {"общий кэш"}
+
+
+def test_a_reverse_answer_must_be_a_term():
+    each = "**Each block** is a fixed-size chunk of the disk that the file system allocates.\n"
+    generic = "The **main components** are the parts of a computer that run every program.\n"
+    assert not _reverses(each) and not _reverses(generic)
+    named = "The **I/O space** is the memory space that the hardware peripherals exist in.\n"
+    assert _reverses(named) == {"I/O space"}
+
+
+def test_a_reverse_description_must_single_out_one_term():
+    thin = (
+        "**Variational inference** is a technique to approximate the distributions of the model.\n"
+    )
+    ru = "**Lock-free** — это попытка избежать накладных расходов на синхронизацию.\n"
+    assert not _reverses(thin) and not _reverses(ru, "ru", "Потоки.md")
+    long = "**Hashing** is a technique used for storing and finding records in constant time.\n"
+    assert _reverses(long) == {"Hashing"}
+
+
+def test_a_reverse_leaning_on_words_elsewhere_is_dropped():
+    ones = "**Weak entities** are the ones that depend on a stronger entity set to exist.\n"
+    itself = "**Containerization itself** is the process of packaging an app with its libraries.\n"
+    assert not _reverses(ones) and not _reverses(itself)
+    kept = "**Weak entities** are the entity sets that depend on a stronger entity set to exist.\n"
+    assert _reverses(kept) == {"Weak entities"}

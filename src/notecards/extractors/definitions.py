@@ -24,11 +24,12 @@ from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
-from notecards.text.morphology import can_be_subject, is_bare_adjective
+from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier
 from notecards.text.note_text import NoteText
-from notecards.text.sentences import Flat, prose_blocks
+from notecards.text.sentences import Flat, prose_blocks, word_set
 from notecards.text.terms import (
     PRONOUNS,
+    STOP_START,
     Vocabulary,
     blank_term,
     clean_term,
@@ -103,6 +104,11 @@ _EN_VERB = caseless(
     r"\s+(refers\s+to|means|stands\s+for|is\s+short\s+for|is\s+an\s+abbreviation\s+(?:for|of))\s+"
 )
 _EN_NAMED = caseless(r",?\s+((?:is|are)\s+(?:called|known\s+as|referred\s+to\s+as|termed))\s+")
+_NAMED_TAIL = re.compile(
+    r",?\s+(?:называется|называются|называют|(?:is|are)\s+(?:called|known\s+as"
+    r"|referred\s+to\s+as|termed))\s*$",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
@@ -631,6 +637,91 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
 
 
+# What a blind reader dropped among reverse cards (issue 11): a description that is a
+# clause or a list, not a noun phrase; an answer that is not a term ("Each block", "main
+# components"); a description that fits many terms ("a technique to approximate …").
+_CLAUSE_MARK = re.compile(r"[;:]|\b(?:because|since|потому что|так как|поскольку)\b", re.I)
+_LIST_JOIN = re.compile(r",\s*|\s+(?:and|or|и|или)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s(?:котор\w+|which|that|who)\s", re.IGNORECASE)
+_OXFORD_LIST = re.compile(r",\s+(?:and|or)\s", re.IGNORECASE)
+LIST_ITEM_WORDS = 4  # an item of a list of names is short: "the CPU chip", "Less"
+_POINTING = word_set(
+    """each every such these those this каждый каждая каждое каждые такой такая такое
+    такие эти этот эта"""
+)
+_TRAILING_ASIDE = word_set("itself themselves также тоже")  # "Containerization itself"
+_REFERENT_ELSEWHERE = re.compile(r"\s*(?:the\s+ones|those|these|те|эти)\b", re.IGNORECASE)
+_GENERIC_HEADS = word_set(
+    """component components point points system systems thing things part parts element
+    elements item items piece pieces aspect aspects idea ideas concept concepts feature
+    features компонент компоненты система системы элемент элементы часть части вещь вещи
+    аспект аспекты идея идеи понятие понятия"""
+)
+_GENERIC_MODIFIERS = word_set(
+    """key main basic important general core major primary essential основной основные
+    главный главные ключевой ключевые важный важные"""
+)
+# "a technique to …", "попытка …": a genus that says little until enough words follow
+_THIN_GENUS = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:technique|method|way|approach|means|attempt|попытка|способ"
+    r"|метод|техника|подход)\b|(?:(?:a|an|the)\s+)?(?:one|один|одна|одно) (?:of|из)\b",
+    re.IGNORECASE,
+)
+SPECIFIC_CONTENT_WORDS = 6  # after a thin genus, this many content words single one out
+_ARTICLES = word_set("a an the")
+
+
+def _is_list(description: str) -> bool:
+    """ "the CPU chip, a chipset …, and DRAM", "Sass, Less и Stylus": three or more short
+    items joined by commas: several things, not a description of one."""
+    description = _RELATIVE.split(description, maxsplit=1)[0]  # the list, not its clause
+    if "," not in description:
+        return False
+    if description.count(",") >= 2 and _OXFORD_LIST.search(description):
+        return True  # "A, B, and C": a list whatever its items' length
+    items = [i for i in _LIST_JOIN.split(description) if i.strip()]
+    if len(items) < 3 or any(len(i.split()) > LIST_ITEM_WORDS for i in items):
+        return False
+    if any(looks_like_verb(w) for w in description.split()):
+        return False  # "…, meaning that a public and private key are used": a clause
+    # "набор команд, выполняемых …, без условий": a modifier or a preposition opens it
+    return not any(i.split()[0].lower() in STOP_START or is_modifier(i) for i in items[1:])
+
+
+def _content_words(text: str) -> int:
+    words = (w.strip(".,()«»\"'").lower() for w in text.split())
+    return sum(1 for w in words if w and w not in STOP_START and w not in _ARTICLES)
+
+
+def description_flaw(description: str) -> str:
+    """Why a description cannot be asked back to its term, or "" when it can."""
+    if _CLAUSE_MARK.search(description):
+        return "the description is a clause or a label (;, :, because), not a noun phrase"
+    head = _CLAUSE_STOP.split(description, maxsplit=1)[0]
+    if any(looks_like_verb(w) for w in head.split()[1:]):
+        return "the description is a clause: a verb before its relative clause"
+    if _is_list(description):
+        return "the description is a list of things, not one thing"
+    if _REFERENT_ELSEWHERE.match(description):
+        return "the description leans on a referent elsewhere (the ones, those)"
+    thin = _THIN_GENUS.match(description.strip())
+    if thin and _content_words(description) < SPECIFIC_CONTENT_WORDS:
+        return "the description is too thin to single out one term"
+    return ""
+
+
+def answer_flaw(term: str) -> str:
+    """Why `term` is no answer to "what is the term for …", or "" when it is one."""
+    words = [w.lower() for w in term.split()]
+    if not words:
+        return "no term"
+    if words[0] in _POINTING or words[-1] in _TRAILING_ASIDE:
+        return "the answer points elsewhere (each, such, itself), it is not a term"
+    if words[-1] in _GENERIC_HEADS and all(w in _GENERIC_MODIFIERS for w in words[:-1]):
+        return "the answer is a generic word (components, key point), not a term"
+    return ""
+
+
 def vague(answer: str, pack: LanguagePack | None) -> bool:
     """An answer that does not define: "one of …", or a short "a way to …"."""
     if pack is None:
@@ -693,6 +784,13 @@ def _was_cut(d: Definition) -> bool:
     return d.end < len(d.flat.text.rstrip(" .!;:…"))
 
 
+def _description(d: Definition, reverse: bool) -> str:
+    """What a term card asks back: the definition, or the words before "is called"."""
+    if reverse or d.flat is None:
+        return d.answer
+    return _NAMED_TAIL.sub("", d.flat.text[: d.start]).strip()
+
+
 def confidence(
     d: Definition, reverse: bool, term_shape: str = "named", pack: LanguagePack | None = None
 ) -> tuple[float, str]:
@@ -736,6 +834,10 @@ def confidence(
     elif term_shape == "bare":
         score -= _GENERIC_PENALTY
         why.append("a generic term without its subject")
+    if reverse or d.kind == "term":
+        flaw = answer_flaw(term) or description_flaw(_description(d, reverse))
+        if flaw:
+            return 0.0, flaw
     if reverse:
         score = _REVERSE_BASE.get(d.pattern, score - 0.1)
         if _COORDINATED.search(term):

@@ -44,3 +44,13 @@ def is_bare_adjective(phrase: str) -> bool:
     if len(words) != 1 or not _CYRILLIC_WORD.fullmatch(words[0]):
         return False
     return all(pos in ("ADJF", "ADJS", "PRTF", "PRTS") for pos, _ in _cases(words[0].lower()))
+
+
+def is_modifier(phrase: str) -> bool:
+    """Whether the first Russian word of `phrase` can only be an adjective or participle
+    ("выполняемых последовательно"): it qualifies the words before it, it is no item of
+    a list."""
+    first = _CYRILLIC_WORD.match(phrase.strip())
+    if first is None:
+        return False
+    return all(pos in ("ADJF", "ADJS", "PRTF", "PRTS") for pos, _ in _cases(first.group(0).lower()))
