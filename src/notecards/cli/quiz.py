@@ -498,7 +498,6 @@ def stats(
 def _print_stats(result: Stats, weeks: int) -> None:
     from datetime import datetime
 
-    from rich.console import Console
     from rich.table import Table
 
     from notecards.quiz.session import format_interval
