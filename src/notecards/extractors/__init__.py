@@ -24,7 +24,7 @@ from notecards.extractors.flashcards_obsidian import extract_flashcards_obsidian
 from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.labelled_items import extract_labelled_items
-from notecards.extractors.needs import ANKI_CLOZE, HTTP_MESSAGES
+from notecards.extractors.needs import ANKI_CLOZE, COMPARISONS, HTTP_MESSAGES
 from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
@@ -65,7 +65,12 @@ EXTRACTORS: list[Extractor] = [
     Extractor("questions", extract_questions, kinds=("question",)),
     Extractor("code_tasks", extract_code_tasks, kinds=("task",), guarded=False),
     Extractor("explained_code", extract_explained_code, kinds=("code",), guarded=False),
-    Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
+    Extractor(
+        "comparisons",
+        extract_comparisons,
+        kinds=("comparison", "pros", "cons"),
+        needs=COMPARISONS,
+    ),
     Extractor("rules", extract_rules, kinds=("rule",)),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("labelled_items", extract_labelled_items, kinds=("definition", "enumeration")),

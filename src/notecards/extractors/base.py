@@ -78,9 +78,13 @@ class ExtractContext:
 
     @cached_property
     def source(self) -> str:
-        """The Markdown of the note's top-level blocks (no front matter, no headings),
-        joined once per note: what an extractor's `needs` is looked for in."""
-        return "\n".join(block.source for section in self.note.sections for block in section.blocks)
+        """The note's headings and the Markdown of its top-level blocks (no front
+        matter), joined once per note: what an extractor's `needs` is looked for in."""
+        parts = []
+        for section in self.note.sections:
+            parts.append(section.heading)
+            parts += (block.source for block in section.blocks)
+        return "\n".join(parts)
 
     def claim(self, block: Block, section: Section | None = None) -> None:
         self.claimed.add(_block_key(block))

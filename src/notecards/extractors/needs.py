@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from notecards.lang import PACKS
+
 # anki_cloze looks only at blocks whose source holds `{{c` (`extract_anki_cloze`)
 ANKI_CLOZE = re.compile(re.escape("{{c"))
 
@@ -17,3 +19,22 @@ ANKI_CLOZE = re.compile(re.escape("{{c"))
 # labelled one has `http`/`https` as its whole info string (`parse_messages`,
 # `_HTTP_LANGUAGES`), which follows the opening fence in the source
 HTTP_MESSAGES = re.compile(r"HTTP/|[`~]{3}[ \t]*https?")
+
+
+def _cue_words(*names: str) -> str:
+    """Every word of the language packs' `names` cues, as alternatives: each cue is a
+    plain word list (`a|b c`), and of a phrase its longest word is enough (a line may
+    break between the words). Searched case-insensitively, as `text.cues.fold` reads."""
+    words: set[str] = set()
+    for pack in PACKS.values():
+        for name in names:
+            pattern = pack.cues.get(name, "")
+            if not re.fullmatch(r"[\w |'-]*", pattern):
+                raise ValueError(f"cue {name!r} of {pack.code!r} is not a word list")
+            words |= {max(p.split(), key=len) for p in pattern.split("|") if p.strip()}
+    return "|".join(sorted(map(re.escape, words)))
+
+
+# comparisons reads tables (pipe tables: a `|`) and lists labelled, by a heading or
+# the paragraph before them, with a pros or cons cue (`_side`, `starts_with_cue`)
+COMPARISONS = re.compile(rf"\||{_cue_words('comparison.pros', 'comparison.cons')}", re.I)
