@@ -24,6 +24,7 @@ from notecards.extractors.flashcards_obsidian import extract_flashcards_obsidian
 from notecards.extractors.headings import extract_headings
 from notecards.extractors.http_messages import HTTP_KINDS, extract_http_messages
 from notecards.extractors.labelled_items import extract_labelled_items
+from notecards.extractors.needs import ANKI_CLOZE, COMPARISONS, HTTP_MESSAGES
 from notecards.extractors.obsidian_to_anki import extract_obsidian_to_anki
 from notecards.extractors.procedures import extract_procedures
 from notecards.extractors.properties import extract_properties
@@ -59,12 +60,17 @@ EXTRACTORS: list[Extractor] = [
         mined=False,
     ),
     Extractor("explicit", extract_explicit, kinds=("basic", "reversed", "cloze"), mined=False),
-    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False),
-    Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS),
+    Extractor("anki_cloze", extract_anki_cloze, kinds=("cloze",), mined=False, needs=ANKI_CLOZE),
+    Extractor("http_messages", extract_http_messages, kinds=HTTP_KINDS, needs=HTTP_MESSAGES),
     Extractor("questions", extract_questions, kinds=("question",)),
     Extractor("code_tasks", extract_code_tasks, kinds=("task",), guarded=False),
     Extractor("explained_code", extract_explained_code, kinds=("code",), guarded=False),
-    Extractor("comparisons", extract_comparisons, kinds=("comparison", "pros", "cons")),
+    Extractor(
+        "comparisons",
+        extract_comparisons,
+        kinds=("comparison", "pros", "cons"),
+        needs=COMPARISONS,
+    ),
     Extractor("rules", extract_rules, kinds=("rule",)),
     Extractor("procedures", extract_procedures, kinds=("step", "sequence")),
     Extractor("labelled_items", extract_labelled_items, kinds=("definition", "enumeration")),
@@ -117,6 +123,8 @@ def extract_cards(
     for extractor in EXTRACTORS:
         if extractor.name in skipped or (extractor.mined and pack is None):
             continue
+        if extractor.needs is not None and extractor.needs.search(ctx.source) is None:
+            continue  # what it looks for is not in the note (`Extractor.needs`)
         found = [c for c in _run(extractor, note, ctx, problems) if c.kind not in skipped]
         found = [c for c in found if c.confidence >= threshold]
         if extractor.mined and extractor.guarded and pack is not None:

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
@@ -74,6 +75,16 @@ class ExtractContext:
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
+
+    @cached_property
+    def source(self) -> str:
+        """The note's headings and the Markdown of its top-level blocks (no front
+        matter), joined once per note: what an extractor's `needs` is looked for in."""
+        parts = []
+        for section in self.note.sections:
+            parts.append(section.heading)
+            parts += (block.source for block in section.blocks)
+        return "\n".join(parts)
 
     def claim(self, block: Block, section: Section | None = None) -> None:
         self.claimed.add(_block_key(block))
@@ -199,3 +210,7 @@ class Extractor:
     # False for an extractor that runs the guards of `text.guards` itself, on the prose
     # of its cards only (a task card's code is not prose)
     guarded: bool = True
+    # what must be in the note's blocks (`ExtractContext.source`) for the extractor to
+    # find anything (cards, claims or problems); a note without it is not given to it,
+    # which spares most notes most extractors. None: every note is run.
+    needs: re.Pattern[str] | None = None
