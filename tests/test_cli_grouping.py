@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import run_notecards
-from notecards.cli.grouping import GROUP_ABOVE, kind_of, split_repeated
+from notecards.cli.grouping import GROUP_ABOVE, problem_kind, split_repeated
 from notecards.model import Problem
 
 ENCRYPTED = b"\x00GITCRYPT\x00" + bytes(range(256)) * 4  # what git-crypt leaves locked
@@ -82,9 +82,13 @@ def test_many_problems_of_one_note_stay_listed_at_their_lines(tmp_path: Path):
 
 
 def test_the_kind_leaves_out_what_varies():
-    assert kind_of("embedded file not found: a 1.png") == kind_of("embedded file not found: b")
-    assert kind_of("not UTF-8 (byte 0xcf): read as X") == kind_of("not UTF-8 (byte 0xe9): Y")
-    assert kind_of("embedded file not found: a") != kind_of("embedded note not found: a")
+    assert problem_kind("embedded file not found: a 1.png") == problem_kind(
+        "embedded file not found: b"
+    )
+    assert problem_kind("not UTF-8 (byte 0xcf): read as X") == problem_kind(
+        "not UTF-8 (byte 0xe9): Y"
+    )
+    assert problem_kind("embedded file not found: a") != problem_kind("embedded note not found: a")
 
 
 problems = st.lists(
@@ -105,6 +109,6 @@ def test_every_problem_is_listed_or_grouped_once(found: list[Problem]):
     grouped = [p for g in groups for p in g.problems]
     assert sorted(map(id, listed + grouped)) == sorted(map(id, found))
     assert all(len({p.path for p in g.problems}) > GROUP_ABOVE for g in groups)
-    for kind in {kind_of(p.message) for p in listed}:
-        files = {p.path for p in listed if kind_of(p.message) == kind}
+    for kind in {problem_kind(p.message) for p in listed}:
+        files = {p.path for p in listed if problem_kind(p.message) == kind}
         assert len(files) <= GROUP_ABOVE

@@ -66,7 +66,7 @@ class Group:
         )
 
 
-def kind_of(message: str) -> str:
+def problem_kind(message: str) -> str:
     """The message without what varies from file to file."""
     for pattern, _ in _FILE_KINDS:
         if found := pattern.match(message):
@@ -80,7 +80,7 @@ def split_repeated(problems: Sequence[Problem]) -> tuple[list[Problem], list[Gro
     `GROUP_ABOVE` files (in the order their first problem comes)."""
     groups: dict[str, Group] = {}
     for problem in problems:
-        kind = kind_of(problem.message)
+        kind = problem_kind(problem.message)
         groups.setdefault(kind, Group(kind)).problems.append(problem)
     many = [g for g in groups.values() if g.files > GROUP_ABOVE]
     grouped = {id(p) for g in many for p in g.problems}

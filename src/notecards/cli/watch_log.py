@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from notecards.cli.wording import count
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -58,10 +60,6 @@ def _problem_key(problem: Problem) -> tuple[str, str, str]:
     return (problem.path, problem.severity, problem.message)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 class RebuildLog:
     """Remembers the last build's Anki notes and problems, to tell what each rebuild
     changed."""
@@ -95,9 +93,9 @@ class RebuildLog:
         new = _unique([p for p in summary.problems if _problem_key(p) not in self.problems])
         fixed = len(self.problems - keys)
         if new:
-            parts.append(f"{_plural(len(new), 'new problem')}")
+            parts.append(count(len(new), "new problem"))
         if fixed:
-            parts.append(f"{_plural(fixed, 'problem')} fixed")
+            parts.append(f"{count(fixed, 'problem')} fixed")
         self.problems = keys
         return " · ".join(parts), new
 
