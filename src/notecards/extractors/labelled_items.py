@@ -186,10 +186,11 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 ):
                     shape, label = "means", f"{announced.owner}: {label}"
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
-                if shape == "what_named":
-                    template = "item.what_bare"
-                if shape.startswith("what") and pack.is_plural(label):
-                    template = template.replace("what", "what_plural")
+                if shape.startswith("what"):  # what, what_named, what_bare: one question
+                    template = "item.what_plural" if pack.is_plural(label) else "item.what"
+                front = pack.ask(template, label=label, goal=goal)
+                if shape in ("what", "purpose"):  # a label of the list's subject
+                    front = pack.in_topic(front, topic[:1].upper() + topic[1:])
                 cards.append(
                     ctx.card(
                         kind="definition",
@@ -198,9 +199,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         confidence=CONFIDENCE[shape],
                         evidence=f"{member.shape} label in a list about “{topic}”",
                         anchor=f"{topic} › {member.label}",
-                        front=pack.ask(
-                            template, label=label, topic=topic[:1].upper() + topic[1:], goal=goal
-                        ),
+                        front=front,
                         back=answer,
                         line=member.item.line,
                         section=section,

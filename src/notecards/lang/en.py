@@ -213,12 +213,10 @@ PACK = LanguagePack(
         # --- lists (issue 11): labelled_items.py, one card per "**Label** – text" item
         "item.does": "What does {label} do?",
         "item.means": "What does {label} mean?",
-        "item.what": "{topic}: what is {label}?",
-        "item.what_plural": "{topic}: what are {label}?",
-        "item.purpose": "{topic}: what is “{label}” used for?",
+        "item.what": "What is {label}?",
+        "item.what_plural": "What are {label}?",
+        "item.purpose": "What is “{label}” used for?",
         "item.goal": "How can {label} be used {goal}?",
-        "item.what_bare": "What is {label}?",
-        "item.what_plural_bare": "What are {label}?",
         # the members of a set a lead-in announces
         "set.which": "What are the {noun}{rest}?",
         "set.which_adj": "What are the {adj} {noun}{rest}?",

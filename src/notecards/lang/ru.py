@@ -205,12 +205,10 @@ PACK = LanguagePack(
         # --- lists (issue 11): labelled_items.py, one card per "**Label** – text" item
         "item.does": "Что делает {label}?",
         "item.means": "Что означает {label}?",
-        "item.what": "{topic}: что такое {label}?",
-        "item.what_plural": "{topic}: что такое {label}?",
-        "item.purpose": "{topic}: для чего используют «{label}»?",
+        "item.what": "Что такое {label}?",
+        "item.what_plural": "Что такое {label}?",
+        "item.purpose": "Для чего используют «{label}»?",
         "item.goal": "Как с помощью «{label}» {goal}?",
-        "item.what_bare": "Что такое {label}?",
-        "item.what_plural_bare": "Что такое {label}?",
         # the members of a set a lead-in announces
         "set.which": "Какие есть {noun}{rest}?",
         "set.which_adj": "Какие {adj} {noun}{rest}?",
