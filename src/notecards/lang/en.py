@@ -433,6 +433,7 @@ PACK = LanguagePack(
         "rule.label": r"rule of thumb|rule|important|note|remember|keep in mind|nb|tip|warning|caution|gotcha",
         "rule.strong": r"rule of thumb|rule|important|remember|keep in mind",
         "rule.usually": r"as a rule",
+        "rule.strict": r"rule\w*",  # a rule by name: the strict label
         "rule.meta": r"we|our|us",
         "rule.transliterated": r"(?!)",
         "rule.list": r"^(?:the\s+)?rules\s+(?P<rest>(?:of|for)\s+[^:]{2,60}?)\s*:?$",

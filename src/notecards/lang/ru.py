@@ -419,6 +419,7 @@ PACK = LanguagePack(
         "rule.label": r"правило|важно|запомните|запомни|помните|обратите внимание|nb|внимание|на заметку",
         "rule.strong": r"правило|важно|запомните|запомни|помните",
         "rule.usually": r"как правило",
+        "rule.strict": r"правило\w*",  # a rule by name: the strict label
         "rule.meta": r"мы|нам|нас",
         "rule.transliterated": r"i|v|na|dlya|ili|ot|po|kak|chto|bez|pri|s",
         "rule.list": r"^правила\s+(?P<rest>(?!по\s)[^:]{2,60}?)\s*:?$",
