@@ -24,7 +24,7 @@ from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
-from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier
+from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier, is_plural
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat, prose_blocks, word_set
 from notecards.text.terms import (
@@ -52,6 +52,7 @@ QUESTIONS = {
     "ru": {
         "what": "Что такое {t}?",
         "reverse": "Как называется {d}?",
+        "reverse_plural": "Как называются {d}?",  # "переменные, которые …" is plural
         "instr": "Чем {v} {t}?",
         "instr_reverse": "Что является {d}?",
         "under": "Что {v} под {t}?",
@@ -201,6 +202,8 @@ def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
         return ""
     if "$" in answer or "\\" in answer:
         return ""  # math: no name to recall from a formula
+    if template == QUESTIONS["ru"]["reverse"] and is_plural(answer):
+        template = QUESTIONS["ru"]["reverse_plural"]
     return template.format(d=vocab.display(blank_term(answer, term)))
 
 

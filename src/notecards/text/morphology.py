@@ -54,3 +54,26 @@ def is_modifier(phrase: str) -> bool:
     if first is None:
         return False
     return all(pos in ("ADJF", "ADJS", "PRTF", "PRTS") for pos, _ in _cases(first.group(0).lower()))
+
+
+@cache
+def _numbers_as_subject(word: str) -> frozenset[str | None]:
+    return frozenset(p.tag.number for p in _analyzer().parse(word) if p.tag.case == "nomn")
+
+
+def is_plural(phrase: str) -> bool:
+    """Whether a Russian noun phrase is plural, read from its first word, which agrees with
+    its head ("переменные, которые …", "функции", "простые функции"): a word that can
+    stand in the nominative only in the plural. "Как называются …?" must agree with it.
+
+    A Latin first word says nothing ("API веб-платформы"), except as the first half of
+    a compound ("HTTP-запросы"); a word with no nominative reading counts as singular."""
+    first = phrase.split(maxsplit=1)[0].strip("«»\"'(),.;:") if phrase.strip() else ""
+    head, _, tail = first.partition("-")
+    if not _CYRILLIC_WORD.fullmatch(head) and _CYRILLIC_WORD.fullmatch(tail):
+        first = tail  # "HTTP-запросы": the Russian half declines
+    word = _CYRILLIC_WORD.match(first)
+    if word is None:
+        return False
+    numbers = _numbers_as_subject(word.group(0).lower())
+    return numbers == {"plur"}
