@@ -54,3 +54,146 @@ def test_a_singular_description_keeps_kak_nazyvaetsya():
     assert list(reverses) == [
         "Как называется функция, которая запоминает переменные внешней области?"
     ]
+
+
+# ---------------------------------------------------------------- 2. reversals
+
+
+def test_a_reversal_answers_with_the_term_not_its_context():
+    ru = _reverses(
+        "**Указатели в Go** — это переменные, которые хранят адрес другого значения в памяти.\n",
+        "ru",
+    )
+    assert list(ru.values()) == ["Указатели"]
+    en = _reverses(
+        "A **suite in Python** is a group of statements that make one block of code together.\n",
+        "en",
+        "Python.md",
+    )
+    assert set(en.values()) == {"suite"}
+    lowercase = _reverses(
+        "**Learning in context** is the ability of a large model to pick up a task from the "
+        "examples given in its prompt.\n",
+        "en",
+        "Models.md",
+    )
+    assert set(lowercase.values()) == {"Learning in context"}  # a term of its own
+
+
+def test_a_reversal_answer_is_a_term_not_a_gerund_or_an_adjective_phrase():
+    assert not _reverses(
+        "**Maximising the reward** is the goal that an agent pursues in reinforcement learning.\n",
+        "en",
+        "RL.md",
+    )
+    assert not _reverses(
+        "**Fundamental to learning** is the idea that every agent improves from its errors.\n",
+        "en",
+        "RL.md",
+    )
+    assert not _reverses(
+        "**Правильная мысль** — это решение, которое команда приняла после долгого спора.\n",
+        "ru",
+    )
+
+
+def test_a_reversal_description_is_one_noun_phrase_that_names_its_term():
+    for text in (
+        "A **complete tree** is one in which every level except the last is full of nodes.\n",
+        "The **value estimate** is the estimate the value function gives for a state.\n",
+        "A **flag bit** is a bit that marks the special values of the status register 1.\n",
+        "A **contract** is an obligation of a class, e.g. what it is expected to provide.\n",
+        "**VivaPro** is a Qt application that lets us configure the detector of the lab.\n",
+        "A **repository** is a store of information about a crime scene (see here).\n",
+    ):
+        assert not _reverses(text, "en", "Notes.md"), text
+    for text in (
+        "**Свёртка** — это операция, которую мы применяем к изображению и ядру фильтра.\n",
+        "**Хеш** — это значение, например число, которое функция вычисляет по ключу.\n",
+    ):
+        assert not _reverses(text, "ru"), text
+    kept = _reverses(
+        "A **unit vector** is a vector that has a magnitude of exactly one in its space.\n",
+        "en",
+        "Vectors.md",
+    )
+    assert list(kept.values()) == ["unit vector"]
+
+
+# ---------------------------------------------------------------- 3. not definitions
+
+
+def test_a_back_that_is_about_the_term_or_leans_elsewhere_is_no_definition():
+    for text in (
+        "**ACID** — это про гарантии транзакций в базе данных.\n",
+        "**BASE** — это тоже набор свойств распределённой базы данных.\n",
+        "**ACID** — это гарантии транзакций, а CAP — это свойства распределённых систем.\n",
+        "**Ответ** — это неправильно.\n",
+    ):
+        assert not _kept(text, "ru"), text
+    for text in (
+        "**ACID**: about the guarantees a transaction gets from the database.\n",
+        "**BASE** is a set of properties of a distributed database too.\n",
+        "**Polling** is a way to get updates, while push is a way to send them.\n",
+        "**Answer**: wrong.\n",
+    ):
+        assert not _kept(text, "en", "Databases.md"), text
+
+
+def test_a_term_that_is_an_evaluation_a_contrast_examples_or_a_label_is_no_term():
+    for text in (
+        "**Отличный список** — это список из трёх пунктов про протоколы.\n",
+        "**Самая важная часть HTTP** — это заголовки запроса и ответа.\n",
+        "**SQL против NoSQL** — это спор о схемах хранения данных.\n",
+        "**Примеры баз данных SQL** — это PostgreSQL, MySQL и SQLite.\n",
+        "**Проблема** — это то, что сервер отвечает медленно.\n",
+    ):
+        assert not _kept(text, "ru"), text
+    for text in (
+        "A **great example** is a server that caches every answer for an hour.\n",
+        "**REST vs GraphQL** is a debate about the shape of an API.\n",
+        "**Examples of SQL databases** are the systems PostgreSQL and MySQL.\n",
+        "**Problem**: the server answers slowly under load.\n",
+    ):
+        assert not _kept(text, "en", "Databases.md"), text
+    named = _kept("**Bad Request** is the status a server sends for a malformed request.\n", "en")
+    assert "What is Bad Request?" in named  # a name in title case stays a term
+
+
+def test_a_back_that_only_expands_an_acronym_asks_what_it_stands_for():
+    ru = _kept("**A11y** — это сокращение от Accessibility (доступность).\n", "ru")
+    assert ru["Как расшифровывается A11y?"].back == "Accessibility (доступность)"
+    assert ru["Как расшифровывается A11y?"].rule == "definitions.stands-for"
+    assert not any(front.startswith("Что такое") for front in ru)
+    en = _kept("**i18n**: short for internationalization of software.\n", "en")
+    assert en["What does i18n stand for?"].back == "internationalization of software"
+
+
+# ---------------------------------------------------------------- 4. English articles
+
+
+def test_a_count_noun_term_gets_its_article():
+    note = note_from_text(
+        "**const keyword**: a qualifier that makes a variable read-only after it is set.\n\n"
+        "**Hash Table**: a structure that maps keys to values through a hash function.\n\n"
+        "**Local Variables**: variables declared inside a function body, visible only there.\n",
+        lang="en",
+        name="C.md",
+    )
+    fronts = {c.front for c in extract_definitions(note, ExtractContext(note))}
+    endings = ("is the const keyword?", "is a hash table?", "are local variables?")
+    assert all(any(f.endswith(end) for f in fronts) for end in endings), fronts
+
+
+def test_as_asked_keeps_names_and_single_words():
+    from notecards.lang import PACKS
+
+    as_asked = PACKS["en"].as_asked
+    assert as_asked("#include statement") == "the #include statement"
+    assert as_asked("for loop") == "a for loop"
+    assert as_asked("Timing Operations") == "timing operations"
+    assert as_asked("Domain Name System") == "Domain Name System"
+    assert as_asked("HTTP Header") == "HTTP Header"
+    assert as_asked("cookie") == "cookie"
+    assert as_asked("the const keyword") == "the const keyword"
+    assert PACKS["ru"].as_asked("ключевое слово const") == "ключевое слово const"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
-from notecards.lang import LanguagePack, pack_for
+from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
@@ -57,6 +57,8 @@ QUESTIONS = {
         "instr_reverse": "Что является {d}?",
         "under": "Что {v} под {t}?",
         "named": "{d} {v} …",
+        "stand": "Как расшифровывается {t}?",  # "A11y — сокращение от Accessibility"
+        "stand_reverse": "Как сокращённо называется {d}?",
     },
     "en": {
         "what": "What {v} {t}?",
@@ -111,6 +113,7 @@ _NAMED_TAIL = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
+_EN = PACKS["en"]  # English templates ask a term as `as_asked` words it
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
 _LEAD_VERB = re.compile(r"(это|is|are)\s", re.IGNORECASE)  # "**X** — это …": not a lead
@@ -197,7 +200,8 @@ def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
     """The reverse card's front, with the term blanked out of the definition."""
     words = len(answer.split())
     # an expansion, or a description that names something, points at one term
-    named = template == QUESTIONS["en"]["stand_reverse"] or names_one_thing(answer)
+    expansion = template in (QUESTIONS["en"]["stand_reverse"], QUESTIONS["ru"]["stand_reverse"])
+    named = expansion or names_one_thing(answer)
     if words > REVERSE_WORDS[1] or (words < REVERSE_WORDS[0] and not named):
         return ""
     if "$" in answer or "\\" in answer:
@@ -365,7 +369,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     _, _, noun = flat.text[match.end() :].partition(" ")
     if key(noun.split(" ", 1)[0]) in PRONOUNS:
         return None  # "the one that …", "a thing"
-    shown = term if article else vocab.display(term)
+    shown = term if article else _EN.as_asked(vocab.display(term))
     if article:
         shown = f"{article.group(1).lower()} {shown}"
     verb = _said(flat, match, 1)
@@ -399,7 +403,7 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
     term = clean_term(prefix[article.end() :] if article else prefix)
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
-    shown = f"{article.group(1).lower()} {term}" if article else vocab.display(term)
+    shown = f"{article.group(1).lower()} {term}" if article else _EN.as_asked(vocab.display(term))
     verb = " ".join(_said(flat, match, 1).split())
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
@@ -440,7 +444,10 @@ def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
         return None
     q = QUESTIONS[lang]
     colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
-    front = q["what"].format(t=term, v="is")
+    pack = pack_for(lang)
+    asked = pack.as_asked(term) if pack else term
+    plural = pack is not None and asked != term and pack.is_plural(asked)
+    front = q["what"].format(t=asked, v="are" if plural else "is")
     span = _answer_range(flat, rest)
     noun_phrase = lang != "en" or _ARTICLE.match(flat.text[rest:]) is not None
     reverse = q["reverse"] if noun_phrase and not colon else ""
@@ -476,6 +483,26 @@ def find_in_sentence(flat: Flat, lang: str, vocab: Vocabulary) -> Definition | N
         if found:
             return found
     return None
+
+
+def _as_expansion(d: Definition, lang: str, vocab: Vocabulary) -> Definition:
+    """ "A11y — сокращение от Accessibility": the back only expands the acronym, so the
+    card asks what it stands for ("Как расшифровывается A11y?"), not what it is."""
+    pack = pack_for(lang)
+    if pack is None or d.kind != "definition" or d.flat is None or d.pattern == "stands-for":
+        return d
+    found = pack.expands_acronym.match(d.answer)
+    if found is None or " " in d.term:
+        return d  # "свойство flex — сокращение для flex-grow, …": a shorthand, no acronym
+    group = next(g for g in found.re.groupindex if found.group(g))  # "x", or "x2" in ru
+    start = d.start + found.start(group)
+    answer = d.flat.text[start : d.end]
+    q = QUESTIONS[lang]
+    reverse = _reverse(q["stand_reverse"], d.term, answer, vocab)
+    front = q["stand"].format(t=vocab.display(d.term))
+    return Definition(
+        d.term, front, answer, reverse, "definition", "stands-for", d.flat, start, d.end
+    )
 
 
 # ---------------------------------------------------------------- tables
@@ -591,6 +618,7 @@ def _find_definitions(
         for line, flat in sentences:
             definition = find_in_sentence(flat, lang, vocab)
             if definition:
+                definition = _as_expansion(definition, lang, vocab)
                 found.append(Found(section, line, definition))
     found.sort(key=lambda f: f.line)
     return found
@@ -735,6 +763,38 @@ def vague(answer: str, pack: LanguagePack | None) -> bool:
     return len(text.split()) <= THIN_WORDS and text.startswith(pack.thin_openings)
 
 
+def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
+    """What the language pack knows is no definition card (issue 11, a blind reader's
+    drops): a term that is an evaluation, a contrast or a label; a back that leans on
+    another definition or only judges; a reversal that asks back an aside or answers
+    with a phrase that is no term."""
+    if pack is None:
+        return ""
+    term, answer = d.term, d.answer
+    title_case = len(term.split()) >= 2 and all(w[:1].isupper() for w in term.split())
+    if pack.not_a_term.search(term) and not title_case:  # "Bad Request" is a name
+        return "not a term: an evaluation, two terms set against each other, examples or a label"
+    if d.kind == "definition" and pack.not_a_definition.search(answer):
+        return "the answer does not define: it is about the term, leans on another, or judges"
+    if d.kind == "definition" and pack.is_evaluation(answer):
+        return "the answer is one word that is no noun (an evaluation), not a definition"
+    if reverse or d.kind == "term":
+        if pack.not_an_answer.search(term):
+            return "the answer is no term: a gerund with its object, an adjective phrase"
+        if pack.not_a_description.search(_description(d, reverse)):
+            return "the description is an aside, personal or not one noun phrase"
+    return ""
+
+
+def reverse_answer(term: str, pack: LanguagePack | None) -> str:
+    """The term a reversal answers with: without the context the note gave it ("указатели
+    в Go" → "указатели"), which belongs to the subject, not to the term."""
+    if pack is None:
+        return term
+    context = pack.answer_context.search(term)
+    return term[: context.start()] if context else term
+
+
 def _acronym(term: str) -> bool:
     """ "MTU", "ISR": a short acronym, not a label in capitals ("ПРЕДУПРЕЖДЕНИЕ")."""
     return term.isupper() and 2 <= len(term) <= 5 and " " not in term
@@ -813,6 +873,9 @@ def confidence(
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(answer, pack):
         return 0.0, "the answer is vague: it does not say what the term is"
+    flaw = _pack_flaw(d, reverse, pack)
+    if flaw:
+        return 0.0, flaw
     if d.pattern in ("is", "which-is"):
         if term.lower().endswith(" не") or answer.lower().startswith("не "):
             return 0.0, "a negation defines nothing"
@@ -914,7 +977,7 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
                     evidence=why,
                     anchor=d.term,
                     front=reverse_front,
-                    back=d.term,
+                    back=reverse_answer(d.term, pack),
                     line=item.line,
                     section=item.section,
                 )

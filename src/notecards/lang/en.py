@@ -158,6 +158,60 @@ _TOPIC_QUESTION = re.compile(
     re.I,
 )
 
+# --- h17-defs: a term as a question asks it ("What is the const keyword?") ---
+# heads whose modifier names one thing ("the printf function", "the #include statement")
+_NAMED_HEADS = word_set(
+    """keyword statement directive command operator macro header tag attribute flag option
+    module package library instruction register method function property field element
+    hook event selector specifier modifier"""
+)
+# heads whose modifier names a kind ("a for loop", "a hash table", "a static variable")
+_KIND_HEADS = word_set(
+    """table tree list array queue stack pointer variable loop graph node class type
+    interface pattern structure model algorithm value expression operation constant
+    string number object instance"""
+)
+# modifiers that name a kind, not one thing: "a static method", "an arrow function"
+_KIND_MODIFIER = re.compile(
+    r"(?:static|virtual|abstract|pure|anonymous|arrow|callback|recursive|generic|nested"
+    r"|inline|default|built-in|higher-order|helper|member|utility|async|private|public"
+    r"|protected|final|global|local|new|custom|[a-z]+(?:al|ic|ive|ous|ed|ing|ary|ble|ent"
+    r"|ant))",
+    re.IGNORECASE,
+)
+_DETERMINER = word_set("a an the this that these those its their our your my each every any")
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def as_asked(term: str) -> str:
+    """A term as a "What is …?" question holds it. A phrase whose head is a common count
+    noun ("Local Variables", "Hash Table") is no name even in Title Case, so it is
+    lowered; in the singular it takes an article: "the" when its modifier names one
+    thing ("What is the const keyword?", "the #include statement"), "a"/"an" when it
+    names a kind ("a static method", "a hash table"). Names and one-word terms stay."""
+    words = term.split()
+    if len(words) < 2 or words[0].lower() in _DETERMINER:
+        return term
+    head = words[-1].lower()
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if singular not in _NAMED_HEADS and singular not in _KIND_HEADS:
+        return term
+    if words[-1] != head and not _title_case(words):
+        return term  # "HTTP Header", "Domain Name System": a name's own capitals
+    if _title_case(words):
+        words = [w.lower() for w in words]
+    phrase = " ".join(words)
+    if singular != head:
+        return phrase  # plural: no article
+    kind = singular in _KIND_HEADS or all(_KIND_MODIFIER.fullmatch(w) for w in words[:-1])
+    if not kind:
+        return f"the {phrase}"
+    return f"{'an' if phrase[:1].lower() in 'aeio' else 'a'} {phrase}"
+
+
 PACK = LanguagePack(
     vague_openings=(
         "one of ",
@@ -450,4 +504,43 @@ PACK = LanguagePack(
         "code.params.next": r"(?:second|third|fourth)\s+(?:parameter|argument|arg|param)s?|(?:the\s+)?(?:second|third)\s+is\b",
         "code.params.label": r"parameters|arguments|params|args|options",
     },
+    # --- h17-defs ---
+    not_a_term=re.compile(
+        # an evaluation, not a term: "a great example", "the most important part"
+        r"^(?:(?:the|a|an)\s+)?(?:most\s+\w+|great|good|bad|nice|perfect|ideal|excellent"
+        r"|awesome|cool|important|interesting|(?:best|worst)\s+(?:way|example|option"
+        r"|approach|choice|thing|idea|part))\b(?!-)"
+        r"|\s(?:vs\.?|versus|against)\s"  # two terms set against each other
+        r"|^(?:examples?|instances?)\s+of\b"
+        r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$",
+        re.IGNORECASE,
+    ),
+    not_a_definition=re.compile(
+        r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
+        r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
+        r"|,\s+(?:while|whereas)\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
+        r"|^(?:right|wrong|correct|incorrect|good|bad|yes|no|fine|ok|okay)[.!]?$",
+        re.IGNORECASE,
+    ),
+    expands_acronym=re.compile(
+        r"^(?:(?:an?|the)\s+)?(?:short\s+for|(?:abbreviation|acronym)\s+(?:for|of))"
+        r"\s+(?P<x>.+)$",
+        re.IGNORECASE,
+    ),
+    not_a_description=re.compile(
+        r"(?:^|\s|\()(?:e\.g\.|i\.e\.|etc\.?|cf\.|we|us|our)(?=[\s,.;:)]|$)|="
+        r"|\(see\b|\bsee\s+(?:here|above|below|also|the\s+(?:notes?|lecture|chapter|section))"
+        r"|^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?ones?\b(?!-)"  # "one in which …"
+        r"|^(?:the|a|an)\s+[\w-]+\s+(?:the|a|an)\s"  # "the estimate the value …": a clause
+        r"|\s(?!(?:version|level|step|type|class|layer|part|chapter|section|number)\s)"
+        r"[a-z]{3,}\s+\d{1,2}$",  # "… values 1": a footnote's number
+        re.IGNORECASE,
+    ),
+    not_an_answer=re.compile(
+        r"^[a-z]{3,}ing\s+(?:the|a|an|its|their|all|each|every)\b"  # "Maximising the …"
+        r"|^[a-z]+(?:al|ive|ous|ful|ic|ant|ent|ible|able|ary)\s+(?:to|for|with)\b",
+        re.IGNORECASE,
+    ),
+    answer_context=re.compile(r"\s+in\s+(?P<context>[A-Z][\w.#+-]*)$"),
+    as_asked=as_asked,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from notecards.lang import LanguagePack, SetLeadIn
+from notecards.text.morphology import is_lone_non_noun
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -436,4 +437,42 @@ PACK = LanguagePack(
         "code.params.next": r"(?:втор|трет|четв[её]рт)\w*\s+(?:параметр|аргумент)\w*|(?:втор|трет)\w*\s+[—–-]",
         "code.params.label": r"параметры|аргументы|принимает",
     },
+    # --- h17-defs ---
+    not_a_term=re.compile(
+        # an evaluation, not a term: "отличный список", "самая важная часть"
+        r"^(?:сам(?:ый|ая|ое|ые)\s|(?:отличн|хорош|идеальн|прекрасн|замечательн|ужасн"
+        r"|классн|интересн|важн)\w*\s|крут(?:ой|ая|ое|ые)\s"
+        r"|(?:лучш|худш)\w*\s+(?:способ|вариант|пример|выбор|подход)\w*$)"
+        r"|\s(?:против|vs\.?|versus)\s"  # two terms set against each other
+        r"|^примеры?\b"  # "примеры баз данных SQL": no definition, and it is plural
+        r"|^(?:проблема|решение|задача|вопрос|ответ|идея|цель|суть|итог|вывод)$",
+        re.IGNORECASE,
+    ),
+    not_a_definition=re.compile(
+        r"^(?:про|насч[её]т)\s"  # "про гарантии …": what it is about, not what it is
+        r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
+        r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)",  # ", а CAP — …": a second one
+        re.IGNORECASE,
+    ),
+    expands_acronym=re.compile(
+        r"^(?:сокращение|аббревиатура|акроним)\s+от\s+(?P<x>.+)$"
+        r"|^расшифровывается\s+как\s+(?P<x2>.+)$",
+        re.IGNORECASE,
+    ),
+    is_evaluation=is_lone_non_noun,
+    not_a_description=re.compile(
+        r"(?:^|\s)(?:например|т\.\s?е\.|т\.\s?к\.|и\s+т\.\s?[дп]\.|см\.|мы|нам|нас|наш\w*)"
+        r"(?=[\s,.;:)]|$)|="
+        # "… значения 1": a footnote's number ("версии 2", "уровня 3" are not)
+        r"|\s(?!(?:верси|уровн|степен|этап|шаг|тип|класс|сло|пункт|глав|част|номер|раздел)"
+        r"\w*\s)[а-яё]{3,}\s+\d{1,2}$",
+        re.IGNORECASE,
+    ),
+    not_an_answer=re.compile(
+        r"^(?:сам(?:ый|ая|ое|ые)\s|(?:отличн|хорош|плох|лучш|худш|идеальн|прекрасн"
+        r"|правильн|неправильн|верн|неверн)\w*\s+(?:мысл|иде|подход|вариант|решени|ответ|"
+        r"выбор|путь|способ)\w*$)",  # "правильная мысль": an evaluation
+        re.IGNORECASE,
+    ),
+    answer_context=re.compile(r"\s+(?:в|во)\s+(?P<context>[A-Z][\w.#+-]*)$"),
 )

@@ -77,3 +77,12 @@ def is_plural(phrase: str) -> bool:
         return False
     numbers = _numbers_as_subject(word.group(0).lower())
     return numbers == {"plur"}
+
+
+def is_lone_non_noun(phrase: str) -> bool:
+    """A one-word Russian phrase that cannot be a noun ("неправильно", "обязательным",
+    "быстро"): it says how something is, not what it is, so it defines nothing."""
+    words = phrase.strip(" .!").split()
+    if len(words) != 1 or not _CYRILLIC_WORD.fullmatch(words[0]):
+        return False
+    return all(pos not in ("NOUN", None) for pos, _ in _cases(words[0].lower()))
