@@ -5,7 +5,7 @@ terms, and English fronts that miss their article."""
 
 from __future__ import annotations
 
-from conftest import note_from_text
+from conftest import cards_from, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import extract_definitions
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card
@@ -197,3 +197,20 @@ def test_as_asked_keeps_names_and_single_words():
     assert as_asked("cookie") == "cookie"
     assert as_asked("the const keyword") == "the const keyword"
     assert PACKS["ru"].as_asked("ключевое слово const") == "ключевое слово const"
+
+
+def test_headings_and_purposes_ask_the_term_with_its_article():
+    """`as_asked` is the one seam every English "What is X" template goes through."""
+    purposes = cards_from(
+        "purposes",
+        "The **#include statement** is used to copy a header file into the source file.",
+        lang="en",
+    )
+    assert [c.front for c in purposes] == ["What is the #include statement used for?"]
+    headings = cards_from(
+        "headings",
+        "# C basics\n\n## Local Variables\n\n"
+        "Local Variables are variables declared inside a function body.\n",
+        lang="en",
+    )
+    assert [c.front for c in headings] == ["What are local variables?"]
