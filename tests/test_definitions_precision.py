@@ -191,6 +191,12 @@ def test_as_asked_keeps_names_and_single_words():
     as_asked = PACKS["en"].as_asked
     assert as_asked("#include statement") == "the #include statement"
     assert as_asked("for loop") == "a for loop"
+    assert as_asked("printf() function") == "the printf() function"
+    assert as_asked("hash function") == "a hash function"
+    assert as_asked("depth of a node") == "the depth of a node"  # "X of Y": the X
+    assert as_asked("types of data") == "types of data"
+    assert as_asked("1's complement of a number") == "1's complement of a number"
+    assert as_asked("Higher-order function") == "Higher-order function"  # a name, maybe
     assert as_asked("Timing Operations") == "timing operations"
     assert as_asked("Domain Name System") == "Domain Name System"
     assert as_asked("HTTP Header") == "HTTP Header"

@@ -159,26 +159,22 @@ _TOPIC_QUESTION = re.compile(
 )
 
 # --- h17-defs: a term as a question asks it ("What is the const keyword?") ---
-# heads whose modifier names one thing ("the printf function", "the #include statement")
+# heads whose modifier is the name of one thing ("the const keyword", "the ls command")
 _NAMED_HEADS = word_set(
     """keyword statement directive command operator macro header tag attribute flag option
-    module package library instruction register method function property field element
-    hook event selector specifier modifier"""
+    instruction"""
 )
-# heads whose modifier names a kind ("a for loop", "a hash table", "a static variable")
+# heads that name one thing only after code ("the printf() function", but "a hash
+# function"), and heads whose modifier names a kind ("a for loop", "a hash table")
+_CODE_HEADS = word_set("function method module package library hook selector register")
 _KIND_HEADS = word_set(
     """table tree list array queue stack pointer variable loop graph node class type
     interface pattern structure model algorithm value expression operation constant
     string number object instance"""
 )
-# modifiers that name a kind, not one thing: "a static method", "an arrow function"
-_KIND_MODIFIER = re.compile(
-    r"(?:static|virtual|abstract|pure|anonymous|arrow|callback|recursive|generic|nested"
-    r"|inline|default|built-in|higher-order|helper|member|utility|async|private|public"
-    r"|protected|final|global|local|new|custom|[a-z]+(?:al|ic|ive|ous|ed|ing|ary|ble|ent"
-    r"|ant))",
-    re.IGNORECASE,
-)
+_CODE_LIKE = re.compile(r"[()#._<>:/]|[a-z][A-Z]")  # "printf()", "#include", "hashCode"
+_OF_PHRASE = re.compile(r"^(?P<x>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+of\s+\S")
+_PREPOSITIONS = word_set("of in for to on with by from at into over under about")
 _DETERMINER = word_set("a an the this that these those its their our your my each every any")
 
 
@@ -186,28 +182,44 @@ def _title_case(words: list[str]) -> bool:
     return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
 def as_asked(term: str) -> str:
-    """A term as a "What is …?" question holds it. A phrase whose head is a common count
-    noun ("Local Variables", "Hash Table") is no name even in Title Case, so it is
-    lowered; in the singular it takes an article: "the" when its modifier names one
-    thing ("What is the const keyword?", "the #include statement"), "a"/"an" when it
-    names a kind ("a static method", "a hash table"). Names and one-word terms stay."""
+    """A term as a "What is …?" question holds it (issue 11: "What is const keyword?"
+    was dropped). Only common-noun phrases change, names and one-word terms stay:
+    a head that a name precedes takes "the" ("the const keyword", "the printf()
+    function"), a head a kind precedes "a" ("a for loop", "a hash table"), a singular
+    "X of Y" takes "the" ("the depth of a node"); Title Case that is no name is lowered
+    ("Local Variables" → "local variables"). A capitalised first word that may be a
+    name ("Python function") leaves the term as it is."""
     words = term.split()
     if len(words) < 2 or words[0].lower() in _DETERMINER:
         return term
+    of_phrase = _OF_PHRASE.match(term)
+    if of_phrase:
+        head = of_phrase.group("x").split()[-1]
+        return term if _singular(head) != head else f"the {term}"
+    if not _PREPOSITIONS.isdisjoint(w.lower() for w in words[1:-1]):
+        return term  # "1's complement of a number": the head is not the last word
     head = words[-1].lower()
-    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    if singular not in _NAMED_HEADS and singular not in _KIND_HEADS:
+    singular = _singular(head)
+    if singular not in _NAMED_HEADS | _CODE_HEADS | _KIND_HEADS:
         return term
-    if words[-1] != head and not _title_case(words):
-        return term  # "HTTP Header", "Domain Name System": a name's own capitals
-    if _title_case(words):
-        words = [w.lower() for w in words]
+    title = _title_case(words)
+    if words[-1] != head and not title:
+        return term  # "HTTP Header": a name's own capitals
+    if singular in _NAMED_HEADS:
+        return term if singular != head else f"the {term}"  # "the Const Keyword" too
+    if title:
+        words = [w.lower() for w in words]  # "Hash Table", "Local Variables": no names
+    elif words[0][:1].isupper() and not _CODE_LIKE.search(words[0]):
+        return term  # "Python function", "Higher-order function": a name, or a capital
     phrase = " ".join(words)
     if singular != head:
         return phrase  # plural: no article
-    kind = singular in _KIND_HEADS or all(_KIND_MODIFIER.fullmatch(w) for w in words[:-1])
-    if not kind:
+    if singular in _CODE_HEADS and any(_CODE_LIKE.search(w) for w in words[:-1]):
         return f"the {phrase}"
     return f"{'an' if phrase[:1].lower() in 'aeio' else 'a'} {phrase}"
 
