@@ -220,3 +220,91 @@ def test_headings_and_purposes_ask_the_term_with_its_article():
         lang="en",
     )
     assert [c.front for c in headings] == ["What are local variables?"]
+
+
+def test_a_back_that_is_a_predicate_or_stops_mid_thought_is_no_definition():
+    for text in (
+        "**Object Environment Record** — связан с глобальным объектом и хранит привязки.\n",
+        "**persist()** — вызвать метод у хранилища, чтобы данные не пропали.\n",
+        "**JWT** — это лишь строка в формате header.payload.signature.\n",
+    ):
+        assert not _kept(text, "ru"), text
+    cut = "**Prompt engineering** is the skill of crafting effective inputs (prompts) to.\n"
+    assert not _kept(cut, "en", "LLM.md")
+    stranded = _kept(
+        "The **I/O space** is the memory space that the hardware peripherals exist in.\n",
+        "en",
+        "Hardware.md",
+    )
+    assert any(f.endswith("what is the I/O space?") for f in stranded)  # stranded: no cut
+    adverb = _reverses(
+        "**Pinia** является официально рекомендуемым решением для управления состоянием "
+        "во Vue 3.\n",
+        "ru",
+        "Vue.md",
+    )
+    assert list(adverb.values()) == ["Pinia"]  # an adverb before a participle: a noun phrase
+
+
+def test_a_reversal_description_with_a_second_clause_or_a_comparison_is_not_asked_back():
+    for text in (
+        "A **thread's priority** is an integer value, and can either be negative or not.\n",
+        "A **GPU** is the same as a DSP but on steroids for every graphics workload.\n",
+        "**Redirection** is a feature of the operating system, not C, that moves output.\n",
+    ):
+        assert not _reverses(text, "en", "OS.md"), text
+    forward = _kept(
+        "A **thread's priority** is an integer value, and can either be negative or not.\n",
+        "en",
+        "OS.md",
+    )
+    assert forward  # the definition itself answers its question
+    assert not _reverses(
+        "**Map** — это коллекция ключ/значение, как и Object, но с ключами любого типа.\n", "ru"
+    )
+
+
+def test_a_reversal_answers_in_the_nominative():
+    assert not _reverses(
+        "Элементы манифеста, которые могут быть локализованы — это локализуемыми элементами "
+        "манифеста называемые поля.\n",
+        "ru",
+    )
+    note = note_from_text(
+        "Функции, которые находятся в свойствах объекта, называются методами объекта.\n",
+        lang="ru",
+        name="JavaScript.md",
+    )
+    (named,) = extract_definitions(note, ExtractContext(note))
+    assert named.back == "методами объекта"  # "называются …" keeps the note's case
+    assert named.evidence.startswith("pattern named")  # not refused as no term
+
+
+def test_a_reversal_needs_a_description_that_says_more_than_its_genus():
+    for text in (
+        "**Kafka** is a distributed message broker that works by pub-sub.\n",
+        "A **state** is a high-level concept of how a thing behaves.\n",
+    ):
+        assert not _reverses(text, "en", "Systems.md"), text
+    assert not _reverses("**Очередь задач** — это набор (set) задач браузера.\n", "ru")
+    assert _reverses(
+        "A **unit vector** is a vector that has a magnitude of 1 in its own space.\n",
+        "en",
+        "Vectors.md",
+    )  # a number narrows it
+    assert _reverses(
+        "**WebSocket** — это постоянное двустороннее соединение между клиентом и сервером.\n",
+        "ru",
+        "Сети.md",
+    )
+
+
+def test_distinguishing_counts_what_the_description_adds_to_its_genus():
+    from notecards.extractors.definitions import distinguishing
+    from notecards.lang import PACKS
+
+    en = PACKS["en"]
+    assert distinguishing("a sequence of bytes", en) == 1
+    assert distinguishing("a distributed message broker that works by pub-sub", en) == 2
+    assert distinguishing("a centralized catalogue of Python packages", en) == 3.5
+    assert distinguishing("a vector that has a magnitude of 1", en) == 3

@@ -40,7 +40,13 @@ from notecards.text.terms import (
     looks_like_verb,
     starts_badly,
 )
-from notecards.text.topics import is_identifier, names_one_thing, needs_topic, shares_a_word
+from notecards.text.topics import (
+    is_identifier,
+    is_named,
+    names_one_thing,
+    needs_topic,
+    shares_a_word,
+)
 
 NAME = "definitions"
 MAX_PREFIX = 80  # where a term can end: a term is short, so its separator comes early
@@ -700,6 +706,12 @@ _THIN_GENUS = re.compile(
 )
 SPECIFIC_CONTENT_WORDS = 6  # after a thin genus, this many content words single one out
 _ARTICLES = word_set("a an the")
+# what `distinguishing` must reach for a reversal: "a vector that has a magnitude of 1"
+# has 3; "a distributed message broker that works by pub-sub" 2, "a sequence of bytes" 1
+SPECIFIC = 3
+_STRANDED = re.compile(r"\b(?:that|which|whom)\b", re.IGNORECASE)
+_JOINS = word_set("and or but that which who whose")
+_TOKEN_EDGE = ".()«»\"'“”:;!?…"
 
 
 def _is_list(description: str) -> bool:
@@ -778,12 +790,62 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
         return "the answer does not define: it is about the term, leans on another, or judges"
     if d.kind == "definition" and pack.is_evaluation(answer):
         return "the answer is one word that is no noun (an evaluation), not a definition"
+    if d.kind == "definition" and pack.opens_with_predicate(answer):
+        return "the answer opens with a verb or a particle: a predicate, not what the term is"
+    if d.kind == "definition" and _unfinished(answer, pack):
+        return "the answer stops mid-thought (it ends with a preposition or a conjunction)"
     if reverse or d.kind == "term":
-        if pack.not_an_answer.search(term):
+        description = _description(d, reverse)
+        if pack.not_an_answer.search(term) or (reverse and not can_be_subject(term)):
             return "the answer is no term: a gerund with its object, an adjective phrase"
-        if pack.not_a_description.search(_description(d, reverse)):
+        if pack.not_a_description.search(description):
             return "the description is an aside, personal or not one noun phrase"
+        if pack.opens_with_predicate(description):
+            return "the description opens with a verb or a particle, not a noun phrase"
+    if reverse and d.pattern != "stands-for" and distinguishing(description, pack) < SPECIFIC:
+        return "the description is its genus and little more: it fits many terms"
     return ""
+
+
+def _unfinished(text: str, pack: LanguagePack) -> bool:
+    """ "the skill of crafting inputs to": the text ends with a word that needs more; an
+    English preposition a relative clause strands ("the space that devices exist in")
+    ends nothing."""
+    last = text.split()[-1].lower()
+    if last not in pack.unfinished_endings:
+        return False
+    return not (_STRANDED.search(text) and last not in _ARTICLES and last not in _JOINS)
+
+
+def distinguishing(description: str, pack: LanguagePack) -> float:
+    """How much a description says beyond its genus, the measure of whether it singles
+    out one term. Its genus is the words up to the first word that ends it ("a
+    distributed message broker" | "that works by pub-sub"); the genus head counts
+    nothing, the words before it half (they narrow a category only a little), the words
+    after it one each, a name or a number two ("of Python packages", "a magnitude of
+    1"); stop words and weak words ("used", "typically", "специальный") nothing."""
+    words = [w.strip(_TOKEN_EDGE) for w in description.split()]
+    words = [w for w in words if w]
+    head = len(words) - 1
+    for index, word in enumerate(words):
+        if pack.genus_end.fullmatch(word):
+            head = index - 1
+            break
+        if word.endswith(","):
+            head = index
+            break
+    score = 0.0
+    for index, word in enumerate(words):
+        lowered = word.rstrip(",").lower()
+        if index == head or lowered in STOP_START or lowered in pack.weak_words:
+            continue
+        if lowered in _ARTICLES or not any(c.isalnum() for c in lowered):
+            continue
+        if is_named(word) or any(c.isdigit() for c in word) or (index and word[:1].isupper()):
+            score += 2
+        else:
+            score += 0.5 if index < head else 1
+    return score
 
 
 def reverse_answer(term: str, pack: LanguagePack | None) -> str:

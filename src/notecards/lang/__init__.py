@@ -140,6 +140,14 @@ class LanguagePack:
     not_a_description: re.Pattern[str] = _NEVER
     not_an_answer: re.Pattern[str] = _NEVER
     answer_context: re.Pattern[str] = _NEVER
+    # a back or a description that opens with a verb, a short participle or a particle
+    # ("связан с …", "вызвать метод …", "лишь строка …"): a predicate, no noun phrase
+    opens_with_predicate: Callable[[str], bool] = _false_text
+    # how a reversal's description singles out its term: the words that end its genus
+    # ("a broker" | "that …", "of …"), and words that distinguish nothing ("used",
+    # "typically", "специальный")
+    genus_end: re.Pattern[str] = _NEVER
+    weak_words: frozenset[str] = field(default_factory=frozenset)
     # a term as a question asks it ("const keyword" → "the const keyword"): every
     # "What is X?" template of the language fills in `as_asked(X)`
     as_asked: Callable[[str], str] = _same

@@ -522,6 +522,8 @@ PACK = LanguagePack(
         r"^(?:(?:the|a|an)\s+)?(?:most\s+\w+|great|good|bad|nice|perfect|ideal|excellent"
         r"|awesome|cool|important|interesting|(?:best|worst)\s+(?:way|example|option"
         r"|approach|choice|thing|idea|part))\b(?!-)"
+        r"|^(?:greatest|biggest|main|major|key)\s+(?:concern|problem|issue|point|idea"
+        r"|takeaway|difference)\b"
         r"|\s(?:vs\.?|versus|against)\s"  # two terms set against each other
         r"|^(?:examples?|instances?)\s+of\b"
         r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$",
@@ -531,6 +533,7 @@ PACK = LanguagePack(
         r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
         r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
         r"|,\s+(?:while|whereas)\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
+        r"|^the\s+same\b"
         r"|^(?:right|wrong|correct|incorrect|good|bad|yes|no|fine|ok|okay)[.!]?$",
         re.IGNORECASE,
     ),
@@ -540,10 +543,12 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     not_a_description=re.compile(
-        r"(?:^|\s|\()(?:e\.g\.|i\.e\.|etc\.?|cf\.|we|us|our)(?=[\s,.;:)]|$)|="
+        r"(?:^|\s|\()(?:e\.g\.?|i\.e\.?|etc\.?|cf\.|we|us|our)(?=[\s,.;:)]|$)|="
         r"|\(see\b|\bsee\s+(?:here|above|below|also|the\s+(?:notes?|lecture|chapter|section))"
         r"|^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?ones?\b(?!-)"  # "one in which …"
         r"|^(?:the|a|an)\s+[\w-]+\s+(?:the|a|an)\s"  # "the estimate the value …": a clause
+        r"|,\s+(?:just\s+)?like\s|,\s+not\s"  # ", like X", ", not C": leans on another
+        r"|,\s+(?:and|but)\s+(?:is|are|can|has|have|was|were|[a-z]+s)\s"  # a second clause
         r"|\s(?!(?:version|level|step|type|class|layer|part|chapter|section|number)\s)"
         r"[a-z]{3,}\s+\d{1,2}$",  # "… values 1": a footnote's number
         re.IGNORECASE,
@@ -554,5 +559,16 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     answer_context=re.compile(r"\s+in\s+(?P<context>[A-Z][\w.#+-]*)$"),
+    genus_end=re.compile(
+        r"that|which|who|whose|where|when|of|for|to|in|on|with|by|from|through|between|at"
+        r"|into|over|under|about|as|used|designed|created|made|called|based",
+        re.IGNORECASE,
+    ),
+    weak_words=word_set(
+        """is are be been was were has have had that which who whom whose where when it its
+        their this these those used use uses using work works typically usually often
+        specific special certain different various some any also very more most mostly
+        well can may might"""
+    ),
     as_asked=as_asked,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from notecards.lang import LanguagePack, SetLeadIn
-from notecards.text.morphology import is_lone_non_noun
+from notecards.text.morphology import is_lone_non_noun, opens_with_predicate
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -449,10 +449,24 @@ PACK = LanguagePack(
         re.IGNORECASE,
     ),
     not_a_definition=re.compile(
-        r"^(?:про|насч[её]т)\s"  # "про гарантии …": what it is about, not what it is
+        r"^(?:про|насч[её]т|лишь)\s"  # "про гарантии …": what it is about, not what it is
         r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
-        r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)",  # ", а CAP — …": a second one
+        r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)"  # ", а CAP — …": a second one
+        r"|,\s+как\s+и\s",  # ", как и Object": leans on another term
         re.IGNORECASE,
+    ),
+    opens_with_predicate=opens_with_predicate,
+    genus_end=re.compile(
+        r"котор\w+|где|чей|чья|чьё|чьи|когда|для|в|во|на|с|со|из|от|по|к|при|между|о|об|без"
+        r"|через|под|над|у|за|до",
+        re.IGNORECASE,
+    ),
+    weak_words=word_set(
+        """является являются быть может могут используется используются использует
+        специальный специальная специальное специальные особый особая особое некоторый
+        некоторая некоторые определённый определенный определённая определенная разный
+        разные различные другой другая другие очень более часто обычно также тоже свой
+        своя своё свои который которая которое которые этот эта это эти"""
     ),
     expands_acronym=re.compile(
         r"^(?:сокращение|аббревиатура|акроним)\s+от\s+(?P<x>.+)$"
@@ -474,5 +488,5 @@ PACK = LanguagePack(
         r"выбор|путь|способ)\w*$)",  # "правильная мысль": an evaluation
         re.IGNORECASE,
     ),
-    answer_context=re.compile(r"\s+(?:в|во)\s+(?P<context>[A-Z][\w.#+-]*)$"),
+    answer_context=re.compile(r"\s+(?:в|во|по)\s+(?P<context>[A-ZА-ЯЁ][\w.#+-]*)$"),
 )

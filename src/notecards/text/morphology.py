@@ -86,3 +86,27 @@ def is_lone_non_noun(phrase: str) -> bool:
     if len(words) != 1 or not _CYRILLIC_WORD.fullmatch(words[0]):
         return False
     return all(pos not in ("NOUN", None) for pos, _ in _cases(words[0].lower()))
+
+
+_PREDICATE_OPENINGS = frozenset(
+    {"INFN", "VERB", "PRTS", "ADJS", "GRND", "PRCL", "CONJ", "PREP", "ADVB"}
+)
+
+
+def opens_with_predicate(phrase: str) -> bool:
+    """Whether a Russian phrase opens with a word that cannot open a noun phrase: a verb
+    ("вызвать метод …", "хранит …"), a short participle ("связан с …"), a particle
+    ("лишь строка …"), a preposition or an adverb. Such a phrase says what something
+    does or how it is, not what it is, so it is no definition and no description."""
+    words = phrase.strip(" «»\"'(").split()
+    first = _CYRILLIC_WORD.fullmatch(words[0].rstrip(",.:;")) if words else None
+    if first is None:
+        return False
+    parts = {pos for pos, _ in _cases(first.group(0).lower())}
+    if not parts <= _PREDICATE_OPENINGS:
+        return False
+    if "ADVB" in parts and len(words) > 1:  # "официально рекомендуемым решением"
+        second = _CYRILLIC_WORD.fullmatch(words[1].rstrip(",.:;"))
+        modified = {pos for pos, _ in _cases(second.group(0).lower())} if second else set()
+        return not modified & {"ADJF", "PRTF"}
+    return True
