@@ -196,7 +196,11 @@ def test_as_asked_keeps_names_and_single_words():
     assert as_asked("depth of a node") == "the depth of a node"  # "X of Y": the X
     assert as_asked("types of data") == "types of data"
     assert as_asked("1's complement of a number") == "1's complement of a number"
-    assert as_asked("Higher-order function") == "Higher-order function"  # a name, maybe
+    assert as_asked("Higher-order function") == "a higher-order function"  # sentence start
+    assert as_asked("Decomposition of a function") == "the decomposition of a function"
+    assert as_asked("Linux command") == "a Linux command"  # one of a platform's kind
+    assert as_asked("HTML tag") == "an HTML tag"
+    assert as_asked("Python function") == "a Python function"  # a name keeps its capital
     assert as_asked("Timing Operations") == "timing operations"
     assert as_asked("Domain Name System") == "Domain Name System"
     assert as_asked("HTTP Header") == "HTTP Header"
@@ -308,3 +312,17 @@ def test_distinguishing_counts_what_the_description_adds_to_its_genus():
     assert distinguishing("a distributed message broker that works by pub-sub", en) == 2
     assert distinguishing("a centralized catalogue of Python packages", en) == 3.5
     assert distinguishing("a vector that has a magnitude of 1", en) == 3
+
+
+def test_a_quantified_term_or_a_back_that_announces_a_list_is_no_definition():
+    for text in (
+        "**Any interfaces to the platform** are an integral part of the platform.\n",
+        "**Portability** is the effort required to move a program and comes in two parts.\n",
+        "**Observable** is an abstract class; Observer is an interface of the pattern.\n",
+    ):
+        assert not _kept(text, "en", "Design.md"), text
+    for text in (
+        "**Любые интерфейсы платформы** — это неотъемлемая часть платформы.\n",
+        "**Эффективность** — это затраты ресурсов на работу программы, бывает двух типов.\n",
+    ):
+        assert not _kept(text, "ru"), text

@@ -170,7 +170,7 @@ _CODE_HEADS = word_set("function method module package library hook selector reg
 _KIND_HEADS = word_set(
     """table tree list array queue stack pointer variable loop graph node class type
     interface pattern structure model algorithm value expression operation constant
-    string number object instance"""
+    string number object instance technique approach"""
 )
 _CODE_LIKE = re.compile(r"[()#._<>:/]|[a-z][A-Z]")  # "printf()", "#include", "hashCode"
 _OF_PHRASE = re.compile(r"^(?P<x>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+of\s+\S")
@@ -182,6 +182,25 @@ def _title_case(words: list[str]) -> bool:
     return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
+def _sentence_capital(words: list[str]) -> bool:
+    """ "Filtering technique", "Decomposition of a function": only the first word is
+    capitalised, and it is no name ("Python function", "Linux command" keep theirs)."""
+    from notecards.text.topics import is_named  # topics reads the packs: import late
+
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].replace("-", "").islower()) or is_named(first):
+        return False
+    return all(w.islower() or not w[:1].isalpha() for w in words[1:])
+
+
+def _platform(word: str) -> bool:
+    """A well-known name before a head ("Linux", "HTML", "Python"): the head is one of
+    its kind ("a Linux command"), not one thing."""
+    from notecards.text.topics import KNOWN_NAMES  # topics reads the packs: import late
+
+    return word.lower() in KNOWN_NAMES
+
+
 def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
@@ -190,38 +209,49 @@ def as_asked(term: str) -> str:
     """A term as a "What is …?" question holds it (issue 11: "What is const keyword?"
     was dropped). Only common-noun phrases change, names and one-word terms stay:
     a head that a name precedes takes "the" ("the const keyword", "the printf()
-    function"), a head a kind precedes "a" ("a for loop", "a hash table"), a singular
-    "X of Y" takes "the" ("the depth of a node"); Title Case that is no name is lowered
-    ("Local Variables" → "local variables"). A capitalised first word that may be a
-    name ("Python function") leaves the term as it is."""
+    function"), a head a kind precedes "a" ("a for loop", "a hash table", "a Linux
+    command"), a singular "X of Y" takes "the" ("the depth of a node"); Title Case that
+    is no name is lowered ("Local Variables" → "local variables"), and so is a first
+    word capitalised only because it opened its sentence, where an article is added."""
     words = term.split()
     if len(words) < 2 or words[0].lower() in _DETERMINER:
         return term
-    of_phrase = _OF_PHRASE.match(term)
+    if _sentence_capital(words):
+        words = [words[0].lower(), *words[1:]]  # "Decomposition of a function"
+    phrase = " ".join(words)
+    of_phrase = _OF_PHRASE.match(phrase)
     if of_phrase:
         head = of_phrase.group("x").split()[-1]
-        return term if _singular(head) != head else f"the {term}"
+        return term if _singular(head) != head else f"the {phrase}"
     if not _PREPOSITIONS.isdisjoint(w.lower() for w in words[1:-1]):
         return term  # "1's complement of a number": the head is not the last word
     head = words[-1].lower()
     singular = _singular(head)
     if singular not in _NAMED_HEADS | _CODE_HEADS | _KIND_HEADS:
         return term
-    title = _title_case(words)
+    title = _title_case(term.split())
     if words[-1] != head and not title:
         return term  # "HTTP Header": a name's own capitals
-    if singular in _NAMED_HEADS:
+    platform = any(_platform(w) for w in words[:-1])  # "a Linux command", "an HTML tag"
+    if singular in _NAMED_HEADS and not platform:
         return term if singular != head else f"the {term}"  # "the Const Keyword" too
     if title:
-        words = [w.lower() for w in words]  # "Hash Table", "Local Variables": no names
-    elif words[0][:1].isupper() and not _CODE_LIKE.search(words[0]):
-        return term  # "Python function", "Higher-order function": a name, or a capital
-    phrase = " ".join(words)
+        phrase = term.lower()  # "Hash Table", "Local Variables": no names
+    elif phrase[:1].isupper() and not _CODE_LIKE.search(words[0]) and not platform:
+        return term  # "Mongo function": a name, maybe
     if singular != head:
-        return phrase  # plural: no article
-    if singular in _CODE_HEADS and any(_CODE_LIKE.search(w) for w in words[:-1]):
+        return phrase if title else term  # plural: no article
+    if singular in _CODE_HEADS and not platform and any(_CODE_LIKE.search(w) for w in words[:-1]):
         return f"the {phrase}"
-    return f"{'an' if phrase[:1].lower() in 'aeio' else 'a'} {phrase}"
+    return f"{_indefinite(phrase)} {phrase}"
+
+
+def _indefinite(phrase: str) -> str:
+    """ "an arrow function", "an HTML tag" (an acronym read letter by letter), "a hash"."""
+    first = phrase.split()[0]
+    if first.isupper() and len(first) > 1:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeio" else "a"
 
 
 PACK = LanguagePack(
@@ -522,6 +552,7 @@ PACK = LanguagePack(
         r"^(?:(?:the|a|an)\s+)?(?:most\s+\w+|great|good|bad|nice|perfect|ideal|excellent"
         r"|awesome|cool|important|interesting|(?:best|worst)\s+(?:way|example|option"
         r"|approach|choice|thing|idea|part))\b(?!-)"
+        r"|^(?:any|all|some|many|most|other|several|various|certain)\s"  # "any interfaces"
         r"|^(?:greatest|biggest|main|major|key)\s+(?:concern|problem|issue|point|idea"
         r"|takeaway|difference)\b"
         r"|\s(?:vs\.?|versus|against)\s"  # two terms set against each other
@@ -534,6 +565,10 @@ PACK = LanguagePack(
         r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
         r"|,\s+(?:while|whereas)\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
         r"|^the\s+same\b"
+        r"|;\s+[A-Z]\S*\s+(?:is|are)\s"  # "an abstract class; Observer is an interface"
+        # "… and comes in two parts": the definition is the list that follows
+        r"|\b(?:two|three|four|five|several|\d+)\s+(?:parts|types|kinds|categories|steps"
+        r"|components|forms|stages)$"
         r"|^(?:right|wrong|correct|incorrect|good|bad|yes|no|fine|ok|okay)[.!]?$",
         re.IGNORECASE,
     ),

@@ -443,6 +443,7 @@ PACK = LanguagePack(
         r"^(?:сам(?:ый|ая|ое|ые)\s|(?:отличн|хорош|идеальн|прекрасн|замечательн|ужасн"
         r"|классн|интересн|важн)\w*\s|крут(?:ой|ая|ое|ые)\s"
         r"|(?:лучш|худш)\w*\s+(?:способ|вариант|пример|выбор|подход)\w*$)"
+        r"|^(?:любой|любая|любое|любые|все|всё|некоторые|многие|другие|разные|различные)\s"
         r"|\s(?:против|vs\.?|versus)\s"  # two terms set against each other
         r"|^примеры?\b"  # "примеры баз данных SQL": no definition, and it is plural
         r"|^(?:проблема|решение|задача|вопрос|ответ|идея|цель|суть|итог|вывод)$",
@@ -452,7 +453,10 @@ PACK = LanguagePack(
         r"^(?:про|насч[её]т|лишь)\s"  # "про гарантии …": what it is about, not what it is
         r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
         r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)"  # ", а CAP — …": a second one
-        r"|,\s+как\s+и\s",  # ", как и Object": leans on another term
+        r"|,\s+как\s+и\s"  # ", как и Object": leans on another term
+        # "… и бывает двух типов": the definition is the list that follows
+        r"|(?:двух|тр[её]х|четыр[её]х|нескольких|двумя|тремя)\s+(?:тип|вид|част|этап"
+        r"|компонент|форм)\w*$",
         re.IGNORECASE,
     ),
     opens_with_predicate=opens_with_predicate,
