@@ -326,3 +326,27 @@ def test_a_quantified_term_or_a_back_that_announces_a_list_is_no_definition():
         "**Эффективность** — это затраты ресурсов на работу программы, бывает двух типов.\n",
     ):
         assert not _kept(text, "ru"), text
+
+
+def test_a_back_of_latex_source_or_cut_at_a_relative_word_is_no_definition():
+    formula = "**Ядро Дирихле** — это функция $$D_n(u) = \\frac{1}{2} + \\sum_k \\cos ku$$.\n"
+    assert not _kept(formula, "ru", "Ряды.md")
+    cut = "**Значение ссылочного типа** — это комбинация из трёх значений (base, name), где\n"
+    assert not _kept(cut, "ru")
+    assert not _kept("A **triplet** is a combination of three values (a, b, c), where\n", "en")
+
+
+def test_a_lead_whose_back_says_what_the_term_does_asks_what_it_does():
+    en = _kept(
+        "- **must_use**: Generates a lint for unused values\n"
+        "- **recursion_limit**: Sets the maximum recursion limit for compile-time work\n",
+        "en",
+        "Rust attributes.md",
+    )
+    assert en["What does must_use do?"].back == "Generates a lint for unused values"
+    assert "What does recursion_limit do?" in en
+    assert all(c.kind == "definition" for c in en.values())  # never asked back
+    ru = _kept("- `EnvironmentRecord` — хранит привязки для var и function.\n", "ru")
+    assert list(ru) == ["Что делает EnvironmentRecord?"]
+    status = _kept("- **status**: the state of the process at a given time\n", "en", "OS.md")
+    assert not any("do?" in front for front in status)  # "status" is no verb

@@ -65,6 +65,7 @@ QUESTIONS = {
         "named": "{d} {v} …",
         "stand": "Как расшифровывается {t}?",  # "A11y — сокращение от Accessibility"
         "stand_reverse": "Как сокращённо называется {d}?",
+        "does": "Что делает {t}?",  # "**X** — хранит привязки …"
     },
     "en": {
         "what": "What {v} {t}?",
@@ -74,6 +75,7 @@ QUESTIONS = {
         "stand": "What does {t} stand for?",
         "stand_reverse": "What is the abbreviation for {d}?",
         "named": "What is the term for: {d}?",
+        "does": "What does {t} do?",  # "**X**: Sets the limit …"
     },
 }
 
@@ -443,14 +445,18 @@ def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
         return None
     term, rest = lead
     term = vocab.display(term)
+    pack = pack_for(lang)
+    does = pack is not None and pack.opens_with_verb(flat.text[rest:])
     # `is_term` refuses labels ("**Примечание**: …") too
-    if not is_term(term) or not _definition_head_ok(flat.text[rest:]):
+    if not is_term(term) or not (does or _definition_head_ok(flat.text[rest:])):
         return None
     if _LEAD_VERB.match(flat.text, rest):
         return None
     q = QUESTIONS[lang]
+    if does:  # "**must_use**: Generates a lint …": what it does, never asked back
+        front = q["does"].format(t=term)
+        return _make(flat, term, front, _answer_range(flat, rest), "lead")
     colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
-    pack = pack_for(lang)
     asked = pack.as_asked(term) if pack else term
     plural = pack is not None and asked != term and pack.is_plural(asked)
     front = q["what"].format(t=asked, v="are" if plural else "is")
@@ -663,6 +669,7 @@ _GENERIC_LEAD = 0.4  # a bold label of a common word: a note's label more often 
 _CUT_PENALTY = 0.35  # the answer was cut at a comma: the thought goes on
 _MATH_PENALTY = 0.3  # "$h$ of node $i$": LaTeX source is residue on a card
 _MATH = re.compile(r"\$|\\[a-zA-Z]{2,}")
+_FORMULA = re.compile(r"\$\$|\\[a-zA-Z]{2,}")  # kept 0 of 3 on the vaults: raw LaTeX
 _CIRCULAR_PENALTY = 0.3  # "A call is a tail call when …": the term defines itself
 _SHORT_PENALTY = 0.15  # an answer of fewer than SHORT_ANSWER words
 SHORT_ANSWER = 4
@@ -790,7 +797,8 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
         return "the answer does not define: it is about the term, leans on another, or judges"
     if d.kind == "definition" and pack.is_evaluation(answer):
         return "the answer is one word that is no noun (an evaluation), not a definition"
-    if d.kind == "definition" and pack.opens_with_predicate(answer):
+    does = pack.opens_with_verb(answer)  # asked "What does X do?" (`_lead`)
+    if d.kind == "definition" and not does and pack.opens_with_predicate(answer):
         return "the answer opens with a verb or a particle: a predicate, not what the term is"
     if d.kind == "definition" and _unfinished(answer, pack):
         return "the answer stops mid-thought (it ends with a preposition or a conjunction)"
@@ -931,6 +939,8 @@ def confidence(
         return 0.0, "the term is cut code or an expression (NonNullable<T, x = y)"
     if _URL.search(answer):
         return 0.0, "the answer is a link"
+    if _FORMULA.search(answer):
+        return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(answer, pack):

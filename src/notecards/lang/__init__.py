@@ -143,6 +143,9 @@ class LanguagePack:
     # a back or a description that opens with a verb, a short participle or a particle
     # ("связан с …", "вызвать метод …", "лишь строка …"): a predicate, no noun phrase
     opens_with_predicate: Callable[[str], bool] = _false_text
+    # a back that opens with a finite verb ("**X**: Sets the limit …", "хранит …") says
+    # what the term does: the card asks "What does X do?", not "What is X?"
+    opens_with_verb: Callable[[str], bool] = _false_text
     # how a reversal's description singles out its term: the words that end its genus
     # ("a broker" | "that …", "of …"), and words that distinguish nothing ("used",
     # "typically", "специальный")

@@ -246,6 +246,25 @@ def as_asked(term: str) -> str:
     return f"{_indefinite(phrase)} {phrase}"
 
 
+# "Sets the limit …", "Returns a copy …": a verb in the third person opens the back
+_VERB_OPENING = re.compile(
+    r"(?:returns|allows|lets|enables|requires|contains|provides|stores|checks|defines"
+    r"|makes|gets|handles|keeps|takes|gives|sends|receives|creates|converts|sets|specifies"
+    r"|indicates|removes|adds|generates|exports|imports|embeds|controls|prints|reads"
+    r"|writes|starts|stops|runs|marks)\s"
+    r"|(?!(?:is|was|has|does|this|its|class|process|access|address|status|series|bus|gas"
+    r"|lens|news|plus|minus|bonus|virus|alias|canvas|atlas|axis|basis|analysis|thesis"
+    r"|less|loss|pass|mess)\s)[a-z]+s\s+(?:the|a|an|its|their|all|each|any|every|your"
+    r"|this|that|these|those|whether|if|how|when|what|which|whose|no)\s",
+    re.IGNORECASE,
+)
+
+
+def opens_with_verb(text: str) -> bool:
+    """ "**must_use**: Generates a lint …": the back says what the term does."""
+    return _VERB_OPENING.match(text) is not None
+
+
 def _indefinite(phrase: str) -> str:
     """ "an arrow function", "an HTML tag" (an acronym read letter by letter), "a hash"."""
     first = phrase.split()[0]
@@ -564,7 +583,7 @@ PACK = LanguagePack(
         r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
         r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
         r"|,\s+(?:while|whereas)\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
-        r"|^the\s+same\b"
+        r"|^the\s+same\b|\s(?:where|when|if|whereby|whose)$"  # "…, where": cut off
         r"|;\s+[A-Z]\S*\s+(?:is|are)\s"  # "an abstract class; Observer is an interface"
         # "… and comes in two parts": the definition is the list that follows
         r"|\b(?:two|three|four|five|several|\d+)\s+(?:parts|types|kinds|categories|steps"
@@ -606,4 +625,5 @@ PACK = LanguagePack(
         well can may might"""
     ),
     as_asked=as_asked,
+    opens_with_verb=opens_with_verb,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from notecards.lang import LanguagePack, SetLeadIn
-from notecards.text.morphology import is_lone_non_noun, opens_with_predicate
+from notecards.text.morphology import is_lone_non_noun, opens_with_predicate, opens_with_verb
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -454,12 +454,14 @@ PACK = LanguagePack(
         r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
         r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)"  # ", а CAP — …": a second one
         r"|,\s+как\s+и\s"  # ", как и Object": leans on another term
+        r"|\s(?:где|когда|если|куда|чем)$"  # "… (base, name, strict), где": cut off
         # "… и бывает двух типов": the definition is the list that follows
         r"|(?:двух|тр[её]х|четыр[её]х|нескольких|двумя|тремя)\s+(?:тип|вид|част|этап"
         r"|компонент|форм)\w*$",
         re.IGNORECASE,
     ),
     opens_with_predicate=opens_with_predicate,
+    opens_with_verb=opens_with_verb,
     genus_end=re.compile(
         r"котор\w+|где|чей|чья|чьё|чьи|когда|для|в|во|на|с|со|из|от|по|к|при|между|о|об|без"
         r"|через|под|над|у|за|до",

@@ -110,3 +110,12 @@ def opens_with_predicate(phrase: str) -> bool:
         modified = {pos for pos, _ in _cases(second.group(0).lower())} if second else set()
         return not modified & {"ADJF", "PRTF"}
     return True
+
+
+def opens_with_verb(phrase: str) -> bool:
+    """Whether a Russian phrase opens with a finite verb ("хранит привязки …",
+    "возвращает массив …"): it says what something does."""
+    first = _CYRILLIC_WORD.match(phrase.strip(" «»\"'("))
+    if first is None:
+        return False
+    return {pos for pos, _ in _cases(first.group(0).lower())} == {"VERB"}
