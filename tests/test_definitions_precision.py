@@ -145,6 +145,7 @@ def test_a_term_that_is_an_evaluation_a_contrast_examples_or_a_label_is_no_term(
         "**Отличный список** — это список из трёх пунктов про протоколы.\n",
         "**Самая важная часть HTTP** — это заголовки запроса и ответа.\n",
         "**SQL против NoSQL** — это спор о схемах хранения данных.\n",
+        "**vite + vitest** — это связка для сборки и тестов одного проекта.\n",
         "**Примеры баз данных SQL** — это PostgreSQL, MySQL и SQLite.\n",
         "**Проблема** — это то, что сервер отвечает медленно.\n",
     ):
@@ -348,5 +349,11 @@ def test_a_lead_whose_back_says_what_the_term_does_asks_what_it_does():
     assert all(c.kind == "definition" for c in en.values())  # never asked back
     ru = _kept("- `EnvironmentRecord` — хранит привязки для var и function.\n", "ru")
     assert list(ru) == ["Что делает EnvironmentRecord?"]
+    for text in (
+        "- `HTMLElement` — является базовым классом для всех HTML-элементов.\n",  # a copula
+        "- `for/of` — используется для обхода итерируемых объектов.\n",  # what it is for
+        "- `Env` — настройте публичные и приватные ключи отдельно.\n",  # an order
+    ):
+        assert not any(f.startswith("Что делает") for f in _kept(text, "ru")), text
     status = _kept("- **status**: the state of the process at a given time\n", "en", "OS.md")
     assert not any("do?" in front for front in status)  # "status" is no verb

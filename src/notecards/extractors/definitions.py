@@ -397,7 +397,7 @@ def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     comma = flat.masked.find(",", match.end())
     span = _answer_range(flat, match.end(), comma if comma >= 0 else None)
     q = QUESTIONS["en"]
-    front = q["what"].format(v="is", t=term)
+    front = q["what"].format(v="is", t=_EN.as_asked(term))
     return _make(flat, term, front, span, "which-is", q["reverse"], vocab)
 
 
@@ -541,8 +541,10 @@ def _table_definitions(
     if not known and len(rows) < 2:
         return
     q = QUESTIONS[lang]
+    pack = pack_for(lang)
     for index, term, answer in rows:
-        front = q["what"].format(t=vocab.display(term), v="is")
+        shown = vocab.display(term)
+        front = q["what"].format(t=pack.as_asked(shown) if pack else shown, v="is")
         # no reverse: a row's description leans on the table's other rows
         yield table.line + 2 + index, Definition(term, front, answer, "", "definition", "table")
 

@@ -112,10 +112,26 @@ def opens_with_predicate(phrase: str) -> bool:
     return True
 
 
+# verbs that say what a thing is, not what it does: "является базовым классом"
+_COPULAS = frozenset({"является", "являются", "представляет", "представляют", "означает"})
+
+
+@cache
+def _acts(word: str) -> bool:
+    parses = _analyzer().parse(word)
+    if any(p.tag.POS != "VERB" for p in parses):
+        return False
+    # a third person of the indicative: "хранит", not "настройте" (an order)
+    return any(p.tag.person == "3per" and p.tag.mood == "indc" for p in parses)
+
+
 def opens_with_verb(phrase: str) -> bool:
-    """Whether a Russian phrase opens with a finite verb ("хранит привязки …",
-    "возвращает массив …"): it says what something does."""
+    """Whether a Russian phrase opens with a verb that says what something does
+    ("хранит привязки …", "возвращает массив …"): a third person that is no copula
+    ("является", "представляет собой") and not reflexive ("используется для …" says
+    what it is for)."""
     first = _CYRILLIC_WORD.match(phrase.strip(" «»\"'("))
     if first is None:
         return False
-    return {pos for pos, _ in _cases(first.group(0).lower())} == {"VERB"}
+    word = first.group(0).lower()
+    return word not in _COPULAS and not word.endswith(("ся", "сь")) and _acts(word)
