@@ -357,3 +357,15 @@ def test_a_lead_whose_back_says_what_the_term_does_asks_what_it_does():
         assert not any(f.startswith("Что делает") for f in _kept(text, "ru")), text
     status = _kept("- **status**: the state of the process at a given time\n", "en", "OS.md")
     assert not any("do?" in front for front in status)  # "status" is no verb
+
+
+def test_a_reversal_asks_in_the_language_of_its_description():
+    english = "- `preventExtensions()` — restrict adding new properties, allows change and delete\n"
+    assert not _reverses(english, "ru", "Объекты.md")
+    pointer = (
+        "**Garbage collection** is a background process that frees blocks of a drive, "
+        "below are the steps of it.\n"
+    )
+    assert not _kept(pointer, "en", "Drives.md")
+    whereas = "The **label** is the most vulnerable part, whereas the polycarbonate is not.\n"
+    assert not _kept(whereas, "en", "CD.md")

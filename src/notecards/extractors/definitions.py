@@ -808,6 +808,8 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
         description = _description(d, reverse)
         if pack.not_an_answer.search(term) or (reverse and not can_be_subject(term)):
             return "the answer is no term: a gerund with its object, an adjective phrase"
+        if reverse and not pack.letters.search(description):
+            return "the description is in another language than the question around it"
         if pack.not_a_description.search(description):
             return "the description is an aside, personal or not one noun phrase"
         if pack.opens_with_predicate(description):

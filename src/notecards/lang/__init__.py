@@ -138,6 +138,9 @@ class LanguagePack:
     # its object "Maximising the …", an adjective phrase "Fundamental to …"), and the
     # context after a term ("указатели в Go": group `context`) that the answer drops
     not_a_description: re.Pattern[str] = _NEVER
+    # a letter of the language: a description without one is in another language, and a
+    # question in this one around it reads as two languages glued
+    letters: re.Pattern[str] = _NEVER
     not_an_answer: re.Pattern[str] = _NEVER
     answer_context: re.Pattern[str] = _NEVER
     # a back or a description that opens with a verb, a short participle or a particle

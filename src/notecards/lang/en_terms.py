@@ -142,7 +142,8 @@ DEFINITIONS: dict[str, object] = dict(
     not_a_definition=re.compile(
         r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
         r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
-        r"|,\s+(?:while|whereas)\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
+        r"|,\s+whereas\s|,\s+while\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
+        r"|\bbelow\s+(?:are|is)\b|\bas\s+follows\b"  # "…, below are the steps": a pointer
         r"|^the\s+same\b|\s(?:where|when|if|whereby|whose)$"  # "…, where": cut off
         r"|;\s+[A-Z]\S*\s+(?:is|are)\s"  # "an abstract class; Observer is an interface"
         # "… and comes in two parts": the definition is the list that follows
@@ -173,6 +174,7 @@ DEFINITIONS: dict[str, object] = dict(
         re.IGNORECASE,
     ),
     answer_context=re.compile(r"\s+in\s+(?P<context>[A-Z][\w.#+-]*)$"),
+    letters=re.compile(r"[a-z]", re.IGNORECASE),
     genus_end=re.compile(
         r"that|which|who|whose|where|when|of|for|to|in|on|with|by|from|through|between|at"
         r"|into|over|under|about|as|used|designed|created|made|called|based",

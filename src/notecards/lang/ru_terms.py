@@ -25,6 +25,7 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     not_a_definition=re.compile(
         r"^(?:про|насч[её]т|лишь)\s"  # "про гарантии …": what it is about, not what it is
+        r"|(?:^|\s)ниже\s+(?:приведен|перечислен|описан|показан)\w*"  # a pointer
         r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
         r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)"  # ", а CAP — …": a second one
         r"|,\s+как\s+и\s"  # ", как и Object": leans on another term
@@ -68,5 +69,6 @@ DEFINITIONS: dict[str, object] = dict(
         r"выбор|путь|способ)\w*$)",  # "правильная мысль": an evaluation
         re.IGNORECASE,
     ),
+    letters=re.compile(r"[а-яё]", re.IGNORECASE),
     answer_context=re.compile(r"\s+(?:в|во|по)\s+(?P<context>[A-ZА-ЯЁ][\w.#+-]*)$"),
 )
