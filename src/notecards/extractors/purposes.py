@@ -163,7 +163,7 @@ def _purpose(
         answer = _answer(f"{found.group('verb')} {rest}" if name == "purpose.allows" else rest)
         if not answer or _has_word(pack, "purpose.dangling", answer):
             return None  # "вынести эту логику": the answer leans on another sentence
-        question = pack.ask(name, x=_display(subject), verb=found.group("verb"))
+        question = pack.ask(name, x=pack.as_asked(_display(subject)), verb=found.group("verb"))
         sure = CONFIDENCE[how]
         weak = pack.cues.get(f"{name}.weak")
         if weak and re.fullmatch(weak, found.group("verb"), re.I):

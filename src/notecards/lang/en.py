@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from notecards.lang import LanguagePack, SetLeadIn
+from notecards.lang import LanguagePack, SetLeadIn, en_terms
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -451,4 +451,6 @@ PACK = LanguagePack(
         "code.params.next": r"(?:second|third|fourth)\s+(?:parameter|argument|arg|param)s?|(?:the\s+)?(?:second|third)\s+is\b",
         "code.params.label": r"parameters|arguments|params|args|options",
     },
+    # --- h17-defs ---
+    **en_terms.DEFINITIONS,
 )

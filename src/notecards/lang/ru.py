@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from notecards.lang import LanguagePack, SetLeadIn
+from notecards.lang import LanguagePack, SetLeadIn, ru_terms
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -437,4 +437,6 @@ PACK = LanguagePack(
         "code.params.next": r"(?:втор|трет|четв[её]рт)\w*\s+(?:параметр|аргумент)\w*|(?:втор|трет)\w*\s+[—–-]",
         "code.params.label": r"параметры|аргументы|принимает",
     },
+    # --- h17-defs ---
+    **ru_terms.DEFINITIONS,
 )
