@@ -31,7 +31,7 @@ KNOWN_NAMES = word_set(
     javascript typescript python java kotlin swift golang rust php ruby react vue angular
     svelte redux vuex pinia webpack vite rollup babel node nodejs deno docker kubernetes
     git github linux unix windows android ios graphql mongodb postgresql mysql redis nginx
-    tcp/ip http/2 http/3 ipv4 ipv6 aws azure"""
+    tcp/ip http/2 http/3 ipv4 ipv6 aws azure js ts ai ml"""
 )
 # File names that name no subject: the first H1 (or nothing) is the note's title.
 _NAMELESS_FILES = word_set("readme index untitled main notes note draft home")
@@ -40,6 +40,18 @@ _CODE_CHARS = re.compile(r"[._()/#<>\[\]{}$+]")
 # camelCase, ETag, If-None-Match
 _INNER_CAPITAL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]|\w-[A-ZА-ЯЁ]")
 _WORDS = re.compile(r"[\w-]+")
+_SPACED_DASH = re.compile(r"\s+[-—–]\s+")
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]+)\)$")
+# a course's code before or instead of its name: "CSC209", "CM1205 ", "I2202 "
+_COURSE_CODE = re.compile(r"^[A-Z]{1,5}\d{3,6}[A-Za-z]?(?:\s+|$)")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a word, not a code or a number
+_JOINERS = frozenset({"and", "or", "и", "или", "vs", "versus"})
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
+# lecture and week numbers as folders: "L21", "L8-9", "W3", "Year 2", "Semester 1"
+_FOLDER_NUMBER = re.compile(
+    r"[^\W\d_]{1,3}\d{1,2}(?:-\d{1,2})?|(?:year|semester|term|sem|курс|семестр)\s*\d+", re.I
+)
+_GENERIC_FOLDERS = frozenset().union(*(p.topic_folders for p in PACKS.values()))
 
 
 def _meta_title(meta: Mapping[str, Any]) -> str:
@@ -56,11 +68,16 @@ def _only_h1(note: Note) -> str:
 def as_topic(text: str, pack: LanguagePack) -> str:
     """`text` (a title or heading) as a subject to put in a question, or "": numbering
     and course parts ("Lecture 7 -", "Глава 2.") go, a question title gives what it
-    asks about ("Что такое Virtual DOM, и как он работает?" → "Virtual DOM"), and
-    labels that name no subject ("Введение", "readme") give nothing."""
+    asks about ("Что такое Virtual DOM, и как он работает?" → "Virtual DOM"), a part
+    that only qualifies or introduces the subject goes ("Kafka - More Detail", "Eli
+    Bendersky - Internals of asyncio"), and what names no subject gives nothing: a
+    label ("Введение", "Basic Concepts", "Pros and cons"), a course, collection or
+    event ("Coursera Course", "Частые вопросы"), a sentence ("Знакомимся с Docker")."""
     text = " ".join(text.split())
     text = pack.topic_prefix.sub("", text)
     text = _NUMBER_PREFIX.sub("", text).strip()
+    text = _COURSE_CODE.sub("", _around_dash(text, pack)).strip()
+    text = pack.topic_prefix.sub("", text)
     text = pack.topic_suffix.sub("", text)
     asked = pack.topic_question.match(text)
     if asked:
@@ -68,9 +85,9 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     elif text.endswith("?"):
         return ""
     text = clean_term(text)
-    if not text or key(text) in _NAMELESS_FILES:
+    if not text or key(text) in _NAMELESS_FILES or _is_label(text, pack):
         return ""
-    if any(key(text) in p.generic_headings for p in PACKS.values()):  # notes mix languages
+    if pack.topic_meta.search(text) or pack.is_sentence(text):
         return ""
     if len(text.split()) > MAX_TOPIC_WORDS or sum(map(str.isalpha, text)) < 2:
         return ""
@@ -81,10 +98,112 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     return text
 
 
+def _around_dash(text: str, pack: LanguagePack) -> str:
+    """The subject of "A - B", "A: B" or "A (B)": A when B only qualifies it ("Kafka -
+    More Detail", "Docker (part 2)"); B when A is a course label or a person ("CSC209 -
+    Pointers", "Eli Bendersky - Internals of asyncio"); else the whole text."""
+    bracket = _TRAILING_BRACKET.search(text)
+    if bracket and (
+        pack.topic_qualifier.fullmatch(bracket.group(1).strip())
+        or _translated(text[: bracket.start()], bracket.group(1))
+    ):
+        return text[: bracket.start()].strip()
+    parts = _SPACED_DASH.split(text, maxsplit=1)
+    if len(parts) != 2:
+        parts = text.split(": ", 1)
+    if len(parts) != 2:
+        return text
+    before, after = (part.strip() for part in parts)
+    if not before or not after:
+        return text
+    if pack.topic_qualifier.fullmatch(after.rstrip(".")):
+        return before
+    if _is_course_label(before) or (pack.is_person(before) and not shares_a_word(before, after)):
+        return after
+    if _is_label(before, pack) or pack.topic_meta.search(before):
+        return after  # "Section III - Basic Concepts" is caught later; "Course: Git" is Git
+    return text
+
+
+def _translated(title: str, bracket: str) -> bool:
+    """ "Функции(Functions)": a Russian title with its English name in brackets."""
+    return (
+        bool(_CYRILLIC.search(title))
+        and not _CYRILLIC.search(bracket)
+        and len(bracket.split()) >= len(title.split())
+    )
+
+
+def _is_course_label(text: str) -> bool:
+    """ "CSC209", "ITEC20267", "DONE[53.00](4)", "Week 3": a code or a number, no subject."""
+    return bool(_COURSE_CODE.fullmatch(text + " ")) or (
+        any(c.isdigit() for c in text) and not _LONG_WORD.search(text)
+    )
+
+
+def _is_label(text: str, pack: LanguagePack) -> bool:
+    """A section label, not a subject: "Basic Concepts", "Ответ", "Pros and cons", or
+    words that only evaluate ("Преимущества и недостатки", "Advantages")."""
+    lowered = key(text)
+    if any(lowered in p.topic_labels or lowered in p.generic_headings for p in PACKS.values()):
+        return True
+    if any(lowered in p.task_headings for p in PACKS.values()):
+        return True
+    words = [w for w in re.findall(r"\w+", lowered) if w not in _JOINERS]
+    evaluation = [re.compile(stem, re.I) for stem in pack.evaluation_words]
+    return bool(words) and all(any(e.match(w) for e in evaluation) for w in words)
+
+
+def _is_slug(name: str) -> bool:
+    """A lowercase name joined by hyphens or underscores, as URLs and file names are."""
+    return name.islower() and " " not in name and ("-" in name or "_" in name)
+
+
+def pack_for_name(name: str) -> LanguagePack:
+    """The pack a folder's name is read with: by its script, not the note's language."""
+    return PACKS["ru"] if _CYRILLIC.search(name) else PACKS["en"]
+
+
+def _abbreviation(folder: str) -> bool:
+    """A folder named by a shorthand only its owner reads: a Cyrillic acronym or
+    contraction ("ЛШФ", "ФизОс"), or a short lowercase word that is no known name
+    ("arch", "kr1"); "CSS", "React" and "vue" name their subject."""
+    if key(folder) in KNOWN_NAMES:
+        return False
+    word = folder.strip()
+    if " " in word:
+        return False
+    if _CYRILLIC.search(word):
+        return len(word) <= 6 and (word.isupper() or bool(_INNER_CAPITAL.search(word)))
+    return word.islower() and len(word) <= 4
+
+
+def folder_topic(path: str) -> str:
+    """The subject the note's folders name, nearest first ("Computing/PyTorch/x.md" →
+    "PyTorch"), or "": a folder that is a course code, a number, a chapter, or a
+    generic place ("notes", "inbox", "Без названия") names none; a note at the vault
+    root has none."""
+    folders = path.replace("\\", "/").split("/")[:-1]
+    for folder in reversed(folders):
+        if key(folder) in _GENERIC_FOLDERS or _FOLDER_NUMBER.fullmatch(folder.strip()):
+            continue
+        pack = pack_for_name(folder)
+        if _abbreviation(folder) or (" " not in folder.strip() and pack.is_person(folder)):
+            continue  # "ФизОс", "ЛШФ", "arch": an owner's shorthand; "Хаустов": a lecturer
+        if _is_slug(folder):
+            continue  # "web-app-manifest", "migratsiya-s-vue-2": not how a subject is written
+        topic = as_topic(folder.replace("_", " "), pack)
+        if topic and key(topic) not in _GENERIC_FOLDERS:
+            return topic
+    return ""
+
+
 def note_topic(note: Note, pack: LanguagePack) -> str:
     """The note's subject: its front matter title, else its H1, else its file name
     without a numeric prefix; "" when none of them names a subject."""
     stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if _is_slug(stem):
+        stem = ""  # "function-basics", "js_fun": a URL's name for the note, not its title
     for candidate in (_meta_title(note.meta), _only_h1(note), stem):
         topic = as_topic(candidate, pack) if candidate else ""
         if topic:
@@ -92,16 +211,19 @@ def note_topic(note: Note, pack: LanguagePack) -> str:
     return ""
 
 
-def section_topic(section: Section | None, pack: LanguagePack, note_subject: str) -> str:
-    """The subject to ask within: the note's, or, when the note names none, the nearest
-    enclosing heading that names one."""
-    if note_subject or section is None:
+def section_topic(
+    section: Section | None, pack: LanguagePack, note_subject: str, folder_subject: str = ""
+) -> str:
+    """The subject to ask within: the note's; when the note names none, the nearest
+    enclosing heading that names one (it is inside the note, so more specific than a
+    folder); else the subject its folders name (`folder_topic`)."""
+    if note_subject:
         return note_subject
-    for heading in reversed(section.path):
+    for heading in reversed(section.path if section is not None else ()):
         topic = as_topic(heading, pack)
         if topic:
             return topic
-    return ""
+    return folder_subject
 
 
 def word_stems(text: str, length: int, shortest: int = 2) -> set[str]:
@@ -150,7 +272,11 @@ def needs_topic(term: str, topic: str) -> bool:
     stands alone, and so does one that shares a word with the topic."""
     if not topic.strip() or not term.strip():
         return False
-    if shares_a_word(term, topic) or _initials(topic) == term.strip("`"):
+    if (
+        shares_a_word(term, topic)
+        or term.strip("`") == _initials(topic)
+        or (topic == _initials(term))
+    ):
         return False  # the term is the subject ("HF" of "Heart failure")
     return not names_one_thing(term)
 

@@ -1,0 +1,178 @@
+"""Which title, heading or folder names a question's subject a stranger would accept
+(issue 11, text.topics): course, collection and event titles, sentences and section
+labels name none; a folder that names a technology or field does."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import note_from_text
+from notecards.extractors.base import ExtractContext
+from notecards.extractors.definitions import extract_definitions
+from notecards.lang import PACKS
+from notecards.text.topics import as_topic, folder_topic, needs_topic, note_topic
+
+RU, EN = PACKS["ru"], PACKS["en"]
+
+
+@pytest.mark.parametrize(
+    ("title", "pack"),
+    [
+        ("Coursera Course", EN),  # a course
+        ("Course notes", EN),
+        ("Course", EN),
+        ("Question for Anna", EN),  # addressed to someone
+        ("Midterm", EN),  # an event
+        ("Exam prep", EN),
+        ("Interview at Acme", EN),
+        ("Section III - Basic Concepts", EN),  # a section label under its number
+        ("Basic Concepts", EN),
+        ("Pros and cons", EN),
+        ("Advantages", EN),
+        ("Частые вопросы", RU),  # a collection
+        ("Вопросы", RU),
+        ("Тех собеседование в Ромашке", RU),  # an event
+        ("Ответ", RU),  # a section label
+        ("Преимущества и недостатки", RU),
+        ("Знакомимся с Docker", RU),  # a sentence: a finite verb
+        ("Кооперативная", RU),  # an adjective alone
+        ("Без названия 2", RU),
+        ("Arkhitektura prilozhenii", RU),  # a Russian title in Latin letters (a URL's)
+    ],
+)
+def test_a_title_that_is_no_subject_gives_none(title, pack):
+    assert as_topic(title, pack) == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "pack", "topic"),
+    [
+        ("Kafka - More Detail", EN, "Kafka"),  # a qualifier after a spaced dash
+        ("Linked Lists - Part 2", EN, "Linked Lists"),
+        ("Docker (part 2)", EN, "Docker"),
+        ("Git: introduction", EN, "Git"),
+        ("Eli Bendersky - Internals of asyncio", EN, "asyncio"),  # an author before a title
+        ("CSC209 - Pointers", EN, "Pointers"),  # a course code before a title
+        ("CM1205 Architecture and Operating Systems", EN, "Architecture and Operating Systems"),
+        ("Questions on Kafka", EN, "Kafka"),
+        ("Operating Systems - Scheduling", EN, "Operating Systems - Scheduling"),  # no author
+        ("Kafka — подробнее", RU, "Kafka"),
+        ("Docker (часть 2)", RU, "Docker"),
+        ("Иван Петров - Внутреннее устройство Kafka", RU, "Внутреннее устройство Kafka"),
+        ("Функции(Functions)", RU, "Функции"),  # its English name in brackets
+        ("Полифилы(перевод)", RU, "Полифилы"),
+        ("Кооперативная многозадачность", RU, "Кооперативная многозадачность"),
+        ("Cache Memories", EN, "Cache Memories"),  # a real subject stays
+    ],
+)
+def test_a_title_keeps_only_its_subject(title, pack, topic):
+    assert as_topic(title, pack) == topic
+
+
+def test_a_slug_file_name_gives_way_to_the_folder():
+    note = note_from_text("Some text.\n", name="Python/function-basics.md", lang="en")
+    assert note_topic(note, EN) == ""
+    assert ExtractContext(note).topic_of(note.sections[0]) == "Python"
+
+
+@pytest.mark.parametrize(
+    ("path", "topic"),
+    [
+        ("Coding/C & C++/Pointers.md", "C & C++"),  # the nearest folder that names one
+        ("Computing/PyTorch/Broadcasting.md", "PyTorch"),
+        ("Go/core/channels.md", "Go"),  # "core" is generic: the next folder up
+        ("Kafka/notes/x.md", "Kafka"),
+        ("Year 2/Chapter 7 Latches and Flip-Flops/Course.md", "Latches and Flip-Flops"),
+        ("CM1208 Maths for Computer Science/Notes/Week 5/x.md", "Maths for Computer Science"),
+        ("Сети/Конспекты/x.md", "Сети"),
+        ("x.md", ""),  # the vault root
+        ("Chapter 6/x.md", ""),
+        ("notes/inbox/archive/x.md", ""),
+        ("Без названия/x.md", ""),
+        ("собес/вопросы/x.md", ""),
+        ("MATH117/L21/x.md", ""),  # a course code and a lecture number
+        ("ЛШФ/x.md", ""),  # an owner's shorthand
+        ("arch/x.md", ""),
+        ("kr1/x.md", ""),
+        ("Хаустов/x.md", ""),  # a lecturer's name
+        ("docs/migratsiya-s-vue-2/x.md", ""),  # a slug
+    ],
+)
+def test_the_folder_that_names_a_subject(path, topic):
+    assert folder_topic(path) == topic
+
+
+def _fronts(text: str, name: str, lang: str) -> list[str]:
+    note = note_from_text(text, lang=lang, name=name)
+    return [c.front for c in extract_definitions(note, ExtractContext(note))]
+
+
+def test_order_title_then_heading_then_folder():
+    """The title is the note's own subject; a heading inside the note is more specific
+    than a folder; the folder is the last resort."""
+    text = "## Channels\n\n**Fan out** is a pattern where one channel feeds many workers.\n"
+    titled = note_from_text("---\ntitle: Concurrency\n---\n" + text, name="Go/x.md")
+    assert ExtractContext(titled).topic_of(titled.sections[-1]) == "Concurrency"
+    untitled = note_from_text("---\ntitle: Course notes\n---\n" + text, name="Go/x.md")
+    assert ExtractContext(untitled).topic_of(untitled.sections[-1]) == "Channels"
+    labelled = note_from_text(
+        "---\ntitle: Midterm\n---\n## Basic Concepts\n\n**Fan out** is a pattern.\n",
+        name="Go/x.md",
+    )
+    assert ExtractContext(labelled).topic_of(labelled.sections[-1]) == "Go"
+
+
+def test_a_generic_term_is_asked_within_its_folder_when_the_title_names_nothing():
+    english = _fronts(
+        "**Broadcasting** is the rule by which tensors of different shapes are combined.\n",
+        "Computing/PyTorch/Course.md",
+        "en",
+    )
+    assert "pytorch: what is broadcasting?" in [f.lower() for f in english]
+    russian = _fronts(
+        "**Согласованность** — это свойство, при котором все узлы видят одни данные.\n",
+        "Распределённые системы/Частые вопросы.md",
+        "ru",
+    )
+    assert "Распределённые системы: что такое согласованность?" in russian
+
+
+def test_a_label_title_does_not_prefix_the_question():
+    fronts = _fronts(
+        "**Overhead** is the extra time a call costs beyond its work.\n",
+        "Basic Concepts.md",
+        "en",
+    )
+    assert not any(f.startswith("Basic Concepts:") for f in fronts)
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["Load", "a package", "overhead", "Broadcasting", "согласованность", "the heap", "fan out"],
+)
+def test_terms_a_reader_called_generic_need_a_subject(term):
+    assert needs_topic(term, "Python")
+
+
+def test_a_term_is_not_asked_within_its_own_abbreviation():
+    assert not needs_topic("Fully loaded time", "FLT")
+    assert not needs_topic("FLT", "Fully loaded time")
+
+
+def test_the_reversed_question_within_a_subject_is_one_question():
+    assert (
+        EN.in_topic("What is the term for: a server that answers for a zone?", "DNS")
+        == "In DNS, what is the term for a server that answers for a zone?"
+    )
+    assert (
+        RU.in_topic("Как называется сервер, который отвечает за зону?", "DNS")
+        == "DNS: как называется сервер, который отвечает за зону?"
+    )
+    fronts = _fronts(
+        "A **zone** is the part of the namespace that one server answers for.\n", "DNS.md", "en"
+    )
+    assert (
+        "In DNS, what is the term for the part of the namespace that one server answers for?"
+        in (fronts)
+    )
+    assert not any("term for:" in f for f in fronts)
