@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import note_from_text
+from conftest import cards_from, note_from_text
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import extract_definitions
 from notecards.lang import PACKS
@@ -102,6 +102,21 @@ def test_the_folder_that_names_a_subject(path, topic):
     assert folder_topic(path) == topic
 
 
+@pytest.mark.parametrize(
+    ("path", "lang", "topic"),
+    [
+        ("IN4120 - Søketeknologi/x.md", "en", ""),  # Norwegian over English notes
+        ("Сети/x.md", "en", ""),
+        ("arkhitektura/x.md", "ru", ""),  # a Russian word in Latin letters
+        ("react/x.md", "ru", "react"),  # a name reads the same in any language
+        ("Kafka/x.md", "ru", "Kafka"),
+        ("Сети/x.md", "ru", "Сети"),
+    ],
+)
+def test_a_folder_in_another_language_names_no_subject(path, lang, topic):
+    assert folder_topic(path, lang) == topic
+
+
 def _fronts(text: str, name: str, lang: str) -> list[str]:
     note = note_from_text(text, lang=lang, name=name)
     return [c.front for c in extract_definitions(note, ExtractContext(note))]
@@ -176,3 +191,82 @@ def test_the_reversed_question_within_a_subject_is_one_question():
         in (fronts)
     )
     assert not any("term for:" in f for f in fronts)
+
+
+def _definitions(text: str, name: str, lang: str) -> dict[str, float]:
+    note = note_from_text(text, lang=lang, name=name)
+    return {c.front: c.confidence for c in cards_from("definitions", note)}
+
+
+def test_a_generic_term_with_no_subject_is_left_out():
+    """Never asked bare: under the default threshold (0.5) whatever its pattern."""
+    english = _definitions(
+        "**Overhead** is the extra time a call costs beyond its own work.\n",
+        "Basic Concepts.md",
+        "en",
+    )
+    assert english["What is Overhead?"] < 0.5
+    russian = _definitions(
+        "_Согласованность_ — это свойство, при котором все узлы видят одни и те же данные.\n",
+        "Частые вопросы.md",
+        "ru",
+    )
+    assert russian["Что такое согласованность?"] < 0.5  # dash-eto alone would be 0.85
+    in_a_folder = _definitions(
+        "_Согласованность_ — это свойство, при котором все узлы видят одни и те же данные.\n",
+        "Распределённые системы/Частые вопросы.md",
+        "ru",
+    )
+    assert in_a_folder["Распределённые системы: что такое согласованность?"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bare", "within"),
+    [
+        (
+            "A **buffer** is used to hold data before it is written to the disk.\n",
+            "en",
+            "What is buffer used for?",
+            "Linux: what is buffer used for?",
+        ),
+        (
+            "**Буфер** используется для хранения данных перед записью на диск.\n",
+            "ru",
+            "Для чего используется буфер?",
+            "Linux: для чего используется буфер?",
+        ),
+    ],
+)
+def test_a_generic_purpose_with_no_subject_is_left_out(text, lang, bare, within):
+    alone = {c.front: c.confidence for c in cards_from("purposes", note_from_text(
+        text, lang=lang, name="Midterm.md"))}  # fmt: skip
+    assert alone[bare] < 0.5
+    filed = {c.front: c.confidence for c in cards_from("purposes", note_from_text(
+        text, lang=lang, name="Linux/Midterm.md"))}  # fmt: skip
+    assert filed[within] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lang", "front"),
+    [
+        (
+            "A **local variable** is a variable that is visible only inside the function"
+            " that declares it.\n",
+            "Bash/Local variables.md",
+            "en",
+            "Bash: what is a local variable?",
+        ),
+        (
+            "_Канал_ — это типизированная труба, по которой горутины передают друг другу"
+            " значения.\n",
+            "Go/Каналы.md",
+            "ru",
+            "Go: что такое канал?",
+        ),
+    ],
+)
+def test_the_note_own_generic_subject_is_asked_within_its_folder(text, name, lang, front):
+    """The title names the term, not what it belongs to: the folder does."""
+    assert front in _definitions(text, name, lang)
+    bare = front.split(": ", 1)[1]
+    assert bare[:1].upper() + bare[1:] in _definitions(text, name.split("/")[1], lang)

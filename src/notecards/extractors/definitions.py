@@ -40,7 +40,13 @@ from notecards.text.terms import (
     looks_like_verb,
     starts_badly,
 )
-from notecards.text.topics import is_identifier, names_one_thing, needs_topic, shares_a_word
+from notecards.text.topics import (
+    BARE_LIMIT,
+    is_identifier,
+    names_one_thing,
+    needs_topic,
+    shares_a_word,
+)
 
 NAME = "definitions"
 MAX_PREFIX = 80  # where a term can end: a term is short, so its separator comes early
@@ -832,7 +838,7 @@ def confidence(
         score = min(score, _ASIDE)
         why.append("a generic term its section is not about: often an aside")
     elif term_shape == "bare":
-        score -= _GENERIC_PENALTY
+        score = min(score - _GENERIC_PENALTY, BARE_LIMIT)
         why.append("a generic term without its subject")
     if reverse or d.kind == "term":
         flaw = answer_flaw(term) or description_flaw(_description(d, reverse))
@@ -879,7 +885,7 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
         d = item.definition
         spans = d.answer_spans()
         answer_html = spans_html(spans, ctx.render) if spans else None
-        topic = ctx.topic_of(item.section)
+        topic = ctx.topic_for(d.term, item.section)
         front, reverse_front = d.front, d.reverse
         shape = term_shape(d.term, topic, item.section.heading)
         if pack is not None and shape in ("in-topic", "in-section"):

@@ -20,6 +20,10 @@ from notecards.text.sentences import word_set
 from notecards.text.terms import clean_term, is_term, key
 
 MAX_TOPIC_WORDS = 6
+# The most a card about a generic term may be sure when nothing names its subject: under
+# the default threshold (0.5), so "What is overhead?" is never asked bare; `cards --all`
+# still lists it.
+BARE_LIMIT = 0.45
 STEM = 4  # letters two words share when they are forms of one word ("caching"/"cache")
 
 # Well-known names that stand alone in a question ("What is DNS?"): short codes that are
@@ -87,7 +91,7 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     text = clean_term(text)
     if not text or key(text) in _NAMELESS_FILES or _is_label(text, pack):
         return ""
-    if pack.topic_meta.search(text) or pack.is_sentence(text):
+    if _is_meta(text) or pack.is_sentence(text):
         return ""
     if len(text.split()) > MAX_TOPIC_WORDS or sum(map(str.isalpha, text)) < 2:
         return ""
@@ -120,7 +124,7 @@ def _around_dash(text: str, pack: LanguagePack) -> str:
         return before
     if _is_course_label(before) or (pack.is_person(before) and not shares_a_word(before, after)):
         return after
-    if _is_label(before, pack) or pack.topic_meta.search(before):
+    if _is_label(before, pack) or _is_meta(before):
         return after  # "Section III - Basic Concepts" is caught later; "Course: Git" is Git
     return text
 
@@ -139,6 +143,11 @@ def _is_course_label(text: str) -> bool:
     return bool(_COURSE_CODE.fullmatch(text + " ")) or (
         any(c.isdigit() for c in text) and not _LONG_WORD.search(text)
     )
+
+
+def _is_meta(text: str) -> bool:
+    """A course, collection or event title in any pack's words: notes mix languages."""
+    return any(p.topic_meta.search(text) for p in PACKS.values())
 
 
 def _is_label(text: str, pack: LanguagePack) -> bool:
@@ -178,16 +187,28 @@ def _abbreviation(folder: str) -> bool:
     return word.islower() and len(word) <= 4
 
 
-def folder_topic(path: str) -> str:
+def _foreign(folder: str, lang: str) -> bool:
+    """A folder named in another language than the note ("Søketeknologi" over English
+    notes, "arkhitektura" over Russian ones): a question must be in one language."""
+    if lang == "en":
+        return any(c.isalpha() and not c.isascii() for c in folder)
+    if lang == "ru" and not _CYRILLIC.search(folder):
+        return folder.islower() and key(folder) not in KNOWN_NAMES
+    return False
+
+
+def folder_topic(path: str, lang: str = "") -> str:
     """The subject the note's folders name, nearest first ("Computing/PyTorch/x.md" →
     "PyTorch"), or "": a folder that is a course code, a number, a chapter, or a
-    generic place ("notes", "inbox", "Без названия") names none; a note at the vault
-    root has none."""
+    generic place ("notes", "inbox", "Без названия") or a name in another language than
+    the note's `lang` names none; a note at the vault root has none."""
     folders = path.replace("\\", "/").split("/")[:-1]
     for folder in reversed(folders):
         if key(folder) in _GENERIC_FOLDERS or _FOLDER_NUMBER.fullmatch(folder.strip()):
             continue
         pack = pack_for_name(folder)
+        if _foreign(folder, lang):
+            continue
         if _abbreviation(folder) or (" " not in folder.strip() and pack.is_person(folder)):
             continue  # "ФизОс", "ЛШФ", "arch": an owner's shorthand; "Хаустов": a lecturer
         if _is_slug(folder):
@@ -224,6 +245,18 @@ def section_topic(
         if topic:
             return topic
     return folder_subject
+
+
+def subject_for(term: str, topic: str, folder_subject: str) -> str:
+    """The subject to ask about `term` within: `topic` (the note's or its section's),
+    except when the term is that subject and generic ("local variables" in a note titled
+    "Local Variables") and a folder names a wider one ("Bash"): then the folder's."""
+    if not (topic and folder_subject) or needs_topic(term, topic):
+        return topic
+    its_own = shares_a_word(term, topic) and not names_one_thing(term)
+    if its_own and not shares_a_word(f"{term} {topic}", folder_subject):
+        return folder_subject
+    return topic
 
 
 def word_stems(text: str, length: int, shortest: int = 2) -> set[str]:
