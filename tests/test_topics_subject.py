@@ -38,6 +38,7 @@ RU, EN = PACKS["ru"], PACKS["en"]
         ("Кооперативная", RU),  # an adjective alone
         ("Без названия 2", RU),
         ("Arkhitektura prilozhenii", RU),  # a Russian title in Latin letters (a URL's)
+        ("📌 Основная идея", RU),  # a label behind a symbol
     ],
 )
 def test_a_title_that_is_no_subject_gives_none(title, pack):
@@ -96,6 +97,10 @@ def test_a_slug_file_name_gives_way_to_the_folder():
         ("kr1/x.md", ""),
         ("Хаустов/x.md", ""),  # a lecturer's name
         ("docs/migratsiya-s-vue-2/x.md", ""),  # a slug
+        ("Year 2/DONE[66.00](4) - I2203 OS/Chp 1.md", "OS"),  # a grade and a code go
+        ("900 Archive/Y2 Fall 24/x.md", ""),  # a term of study
+        ("MATH115/L13 inclusive/x.md", ""),  # a lecture number and a remark
+        ("Operating Systems/Week 8/Relating Slides/x.md", "Operating Systems"),
     ],
 )
 def test_the_folder_that_names_a_subject(path, topic):
@@ -111,6 +116,8 @@ def test_the_folder_that_names_a_subject(path, topic):
         ("react/x.md", "ru", "react"),  # a name reads the same in any language
         ("Kafka/x.md", "ru", "Kafka"),
         ("Сети/x.md", "ru", "Сети"),
+        ("Harmonic analysis/x.md", "ru", ""),  # English words over Russian notes
+        ("Web API/x.md", "ru", "Web API"),
     ],
 )
 def test_a_folder_in_another_language_names_no_subject(path, lang, topic):

@@ -885,11 +885,15 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
         d = item.definition
         spans = d.answer_spans()
         answer_html = spans_html(spans, ctx.render) if spans else None
-        topic = ctx.topic_for(d.term, item.section)
+        topic = ctx.topic_of(item.section)
         front, reverse_front = d.front, d.reverse
         shape = term_shape(d.term, topic, item.section.heading)
-        if pack is not None and shape in ("in-topic", "in-section"):
-            front, reverse_front = pack.in_topic(front, topic), pack.in_topic(d.reverse, topic)
+        asked_in = ctx.topic_for(d.term, item.section)  # the folder's, for the note's own term
+        if pack is not None and (shape in ("in-topic", "in-section") or asked_in != topic):
+            front, reverse_front = (
+                pack.in_topic(front, asked_in),
+                pack.in_topic(d.reverse, asked_in),
+            )
         sure, why = confidence(d, reverse=False, term_shape=shape, pack=pack)
         cards.append(
             ctx.card(

@@ -205,7 +205,7 @@ _TOPIC_LABELS = frozenset({
     "advantages and disadvantages", "answer", "answers", "solution", "solutions",
     "problem", "the problem", "side note", "side notes", "more detail", "more details",
     "details", "important", "key points", "main ideas", "key ideas", "takeaways",
-    "examples", "example", "lecture notes", "theory", "practice",
+    "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea",
 })
 # fmt: on
 

@@ -49,11 +49,15 @@ _TRAILING_BRACKET = re.compile(r"\s*\(([^()]+)\)$")
 # a course's code before or instead of its name: "CSC209", "CM1205 ", "I2202 "
 _COURSE_CODE = re.compile(r"^[A-Z]{1,5}\d{3,6}[A-Za-z]?(?:\s+|$)")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a word, not a code or a number
+_BRACKETS = re.compile(r"[\[\]()]")  # "DONE[53.00](4)": a grade, not a name
+_LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'`]+")  # "📌 Основная идея", "→ Итог"
 _JOINERS = frozenset({"and", "or", "и", "или", "vs", "versus"})
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 # lecture and week numbers as folders: "L21", "L8-9", "W3", "Year 2", "Semester 1"
 _FOLDER_NUMBER = re.compile(
-    r"[^\W\d_]{1,3}\d{1,2}(?:-\d{1,2})?|(?:year|semester|term|sem|курс|семестр)\s*\d+", re.I
+    r"[^\W\d_]{1,3}\d{1,2}(?:-\d{1,2})?(?:\s.*)?|(?:year|semester|term|sem|курс|семестр)\s*\d+"
+    r"|.*\b(?:fall|spring|winter|summer|autumn|осень|весна|зима|лето)\b.*",
+    re.I,
 )
 _GENERIC_FOLDERS = frozenset().union(*(p.topic_folders for p in PACKS.values()))
 
@@ -77,7 +81,7 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     Bendersky - Internals of asyncio"), and what names no subject gives nothing: a
     label ("Введение", "Basic Concepts", "Pros and cons"), a course, collection or
     event ("Coursera Course", "Частые вопросы"), a sentence ("Знакомимся с Docker")."""
-    text = " ".join(text.split())
+    text = _LEADING_SYMBOLS.sub("", " ".join(text.split()))
     text = pack.topic_prefix.sub("", text)
     text = _NUMBER_PREFIX.sub("", text).strip()
     text = _COURSE_CODE.sub("", _around_dash(text, pack)).strip()
@@ -140,8 +144,9 @@ def _translated(title: str, bracket: str) -> bool:
 
 def _is_course_label(text: str) -> bool:
     """ "CSC209", "ITEC20267", "DONE[53.00](4)", "Week 3": a code or a number, no subject."""
+    digits = any(c.isdigit() for c in text)
     return bool(_COURSE_CODE.fullmatch(text + " ")) or (
-        any(c.isdigit() for c in text) and not _LONG_WORD.search(text)
+        digits and (not _LONG_WORD.search(text) or bool(_BRACKETS.search(text)))
     )
 
 
@@ -193,6 +198,8 @@ def _foreign(folder: str, lang: str) -> bool:
     if lang == "en":
         return any(c.isalpha() and not c.isascii() for c in folder)
     if lang == "ru" and not _CYRILLIC.search(folder):
+        if " " in folder.strip():  # "Harmonic analysis" over Russian notes; "Web API" names
+            return not names_one_thing(folder)
         return folder.islower() and key(folder) not in KNOWN_NAMES
     return False
 
@@ -204,7 +211,8 @@ def folder_topic(path: str, lang: str = "") -> str:
     the note's `lang` names none; a note at the vault root has none."""
     folders = path.replace("\\", "/").split("/")[:-1]
     for folder in reversed(folders):
-        if key(folder) in _GENERIC_FOLDERS or _FOLDER_NUMBER.fullmatch(folder.strip()):
+        last = key(folder).rsplit(" ", 1)[-1]  # "Relating Slides", "Lecture notes"
+        if last in _GENERIC_FOLDERS or _FOLDER_NUMBER.fullmatch(folder.strip()):
             continue
         pack = pack_for_name(folder)
         if _foreign(folder, lang):
