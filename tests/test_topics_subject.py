@@ -39,6 +39,10 @@ RU, EN = PACKS["ru"], PACKS["en"]
         ("Без названия 2", RU),
         ("Arkhitektura prilozhenii", RU),  # a Russian title in Latin letters (a URL's)
         ("📌 Основная идея", RU),  # a label behind a symbol
+        ("Study Questions", EN),
+        ("Topics", EN),
+        ("45 вопросов по TypeScript для middle", RU),  # a collection of questions
+        ("Optimizatsiya high load", RU),
     ],
 )
 def test_a_title_that_is_no_subject_gives_none(title, pack):
@@ -117,6 +121,7 @@ def test_the_folder_that_names_a_subject(path, topic):
         ("Kafka/x.md", "ru", "Kafka"),
         ("Сети/x.md", "ru", "Сети"),
         ("Harmonic analysis/x.md", "ru", ""),  # English words over Russian notes
+        ("МатАн/Harmonic_analysis/x.md", "ru", ""),
         ("Web API/x.md", "ru", "Web API"),
     ],
 )

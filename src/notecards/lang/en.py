@@ -176,7 +176,8 @@ _TOPIC_QUALIFIER = re.compile(
 _TOPIC_META = re.compile(
     r"^(?:.+\s)?course(?:\s+notes)?$|^courses?\b|^questions?\b|^(?:faq|midterms?|finals?|exams?"
     r"|quiz(?:zes)?|homework|assignments?|todo|inbox|drafts?|scratch(?:pad)?|untitled)\b"
-    r"|\binterviews?\b|\bexam\s+(?:prep|review|notes|revision)\b|\bstudy\s+guide\b",
+    r"|\binterviews?\b|\bexam\s+(?:prep|review|notes|revision)\b|\bstudy\s+guide\b|\bquestions$"
+    r"|\bmandatory\b",
     re.I,
 )
 # what ends a common noun rather than a name ("Systems", "Scheduling", "Security")
@@ -205,7 +206,8 @@ _TOPIC_LABELS = frozenset({
     "advantages and disadvantages", "answer", "answers", "solution", "solutions",
     "problem", "the problem", "side note", "side notes", "more detail", "more details",
     "details", "important", "key points", "main ideas", "key ideas", "takeaways",
-    "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea",
+    "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea", "topics", "materials", "common", "general",
+    "general things", "quotes", "links", "resources", "misc",
 })
 # fmt: on
 

@@ -198,6 +198,7 @@ def _foreign(folder: str, lang: str) -> bool:
     if lang == "en":
         return any(c.isalpha() and not c.isascii() for c in folder)
     if lang == "ru" and not _CYRILLIC.search(folder):
+        folder = folder.replace("_", " ")
         if " " in folder.strip():  # "Harmonic analysis" over Russian notes; "Web API" names
             return not names_one_thing(folder)
         return folder.islower() and key(folder) not in KNOWN_NAMES
