@@ -43,6 +43,7 @@ RU, EN = PACKS["ru"], PACKS["en"]
         ("Topics", EN),
         ("45 вопросов по TypeScript для middle", RU),  # a collection of questions
         ("Optimizatsiya high load", RU),
+        ("More Searching about Images", EN),  # a sentence, not a name
     ],
 )
 def test_a_title_that_is_no_subject_gives_none(title, pack):
@@ -68,6 +69,10 @@ def test_a_title_that_is_no_subject_gives_none(title, pack):
         ("Полифилы(перевод)", RU, "Полифилы"),
         ("Кооперативная многозадачность", RU, "Кооперативная многозадачность"),
         ("Cache Memories", EN, "Cache Memories"),  # a real subject stays
+        ("Planar Graphs (NOT REQUIRED)", EN, "Planar Graphs"),  # a remark in brackets
+        ("I2205 Graphs (25 bonus)", EN, "Graphs"),
+        ("Law of Large Numbers (LLN)", EN, "Law of Large Numbers (LLN)"),  # an acronym stays
+        ("More on Kafka", EN, "Kafka"),
     ],
 )
 def test_a_title_keeps_only_its_subject(title, pack, topic):
@@ -282,3 +287,17 @@ def test_the_note_own_generic_subject_is_asked_within_its_folder(text, name, lan
     assert front in _definitions(text, name, lang)
     bare = front.split(": ", 1)[1]
     assert bare[:1].upper() + bare[1:] in _definitions(text, name.split("/")[1], lang)
+
+
+def test_a_title_that_repeats_the_first_of_several_h1s_is_a_section():
+    """A cheat sheet whose front matter title is its first section's name: that name
+    is no subject for the other sections."""
+    sheet = note_from_text(
+        "---\ntitle: Декораторы\n---\n# Декораторы\n\nтекст\n\n# Кортежи\n\nтекст\n",
+        name="TypeScript/shpory-ts.md",
+        lang="ru",
+    )
+    assert note_topic(sheet, RU) == ""
+    assert ExtractContext(sheet).topic_of(sheet.sections[-1]) == "Кортежи"
+    single = note_from_text("---\ntitle: Kafka\n---\n# Kafka\n\nтекст\n", lang="ru")
+    assert note_topic(single, RU) == "Kafka"

@@ -151,7 +151,7 @@ _TOPIC_PREFIX = re.compile(
     r"^(?:(?:lecture|lec|topic|chapter|chp|ch|week|lesson|module|part|unit|session|seminar"
     r"|lab|tutorial|section)\b\s*(?:[\d.]+|[IVXLC]+\b)?\s*[-—–:.@]?|(?:an?\s+)?introduction\s+to"
     r"|intro\s+to|basics\s+of|(?:quick\s+)?summary\s+of|notes\s+on|internals\s+of|overview\s+of"
-    r"|(?:interview\s+)?questions\s+(?:on|about))\s*",
+    r"|(?:interview\s+)?questions\s+(?:on|about)|more\s+(?:on|about))\s*",
     re.I,
 )
 _TOPIC_SUFFIX = re.compile(
@@ -168,7 +168,7 @@ _TOPIC_QUALIFIER = re.compile(
     r"|pt\.?\s*\d+|continued|cont\.?|(?:an?\s+)?introduction|intro|overview|(?:the\s+)?basics"
     r"|notes|summary|review|recap|examples?|exercises?|practice|(?:a\s+)?deep\s+dive"
     r"|advanced(?:\s+topics)?|revision|cheat\s*sheet|fundamentals|key\s+(?:points|concepts|ideas)"
-    r"|extras?|translation)",
+    r"|extras?|translation|course\s+notes|lecture\s+notes|bonus|optional|not\s+required|wip|draft)",
     re.I,
 )
 # a course, a collection, an event or the note itself: "<Site> Course", "Course notes",
@@ -177,7 +177,7 @@ _TOPIC_META = re.compile(
     r"^(?:.+\s)?course(?:\s+notes)?$|^courses?\b|^questions?\b|^(?:faq|midterms?|finals?|exams?"
     r"|quiz(?:zes)?|homework|assignments?|todo|inbox|drafts?|scratch(?:pad)?|untitled)\b"
     r"|\binterviews?\b|\bexam\s+(?:prep|review|notes|revision)\b|\bstudy\s+guide\b|\bquestions$"
-    r"|\bmandatory\b",
+    r"|\bmandatory\b|^more\b",
     re.I,
 )
 # what ends a common noun rather than a name ("Systems", "Scheduling", "Security")

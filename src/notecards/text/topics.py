@@ -73,6 +73,12 @@ def _only_h1(note: Note) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def _is_first_of_many_h1(note: Note, title: str) -> bool:
+    """The title repeats the first of several H1s: a section's name, not the note's."""
+    found = [s.heading for s in note.sections if s.level == 1 and s.heading]
+    return len(found) > 1 and key(clean_term(found[0])) == key(clean_term(title))
+
+
 def as_topic(text: str, pack: LanguagePack) -> str:
     """`text` (a title or heading) as a subject to put in a question, or "": numbering
     and course parts ("Lecture 7 -", "Глава 2.") go, a question title gives what it
@@ -114,6 +120,7 @@ def _around_dash(text: str, pack: LanguagePack) -> str:
     if bracket and (
         pack.topic_qualifier.fullmatch(bracket.group(1).strip())
         or _translated(text[: bracket.start()], bracket.group(1))
+        or _remark(bracket.group(1))
     ):
         return text[: bracket.start()].strip()
     parts = _SPACED_DASH.split(text, maxsplit=1)
@@ -131,6 +138,14 @@ def _around_dash(text: str, pack: LanguagePack) -> str:
     if _is_label(before, pack) or _is_meta(before):
         return after  # "Section III - Basic Concepts" is caught later; "Course: Git" is Git
     return text
+
+
+def _remark(bracket: str) -> bool:
+    """ "(NOT REQUIRED)", "(25 bonus)": a remark about the part, not its name; an
+    acronym ("(CSP)", "(LLN)") is a name."""
+    words = bracket.split()
+    shouted = len(words) >= 2 and bracket.isupper()
+    return shouted or (len(words) >= 2 and any(c.isdigit() for c in bracket))
 
 
 def _translated(title: str, bracket: str) -> bool:
@@ -234,7 +249,10 @@ def note_topic(note: Note, pack: LanguagePack) -> str:
     stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     if _is_slug(stem):
         stem = ""  # "function-basics", "js_fun": a URL's name for the note, not its title
-    for candidate in (_meta_title(note.meta), _only_h1(note), stem):
+    title = _meta_title(note.meta)
+    if title and _is_first_of_many_h1(note, title):
+        title = ""  # a cheat sheet titled after its first section ("Декораторы")
+    for candidate in (title, _only_h1(note), stem):
         topic = as_topic(candidate, pack) if candidate else ""
         if topic:
             return topic
