@@ -180,7 +180,16 @@ def test_a_label_title_does_not_prefix_the_question():
 
 @pytest.mark.parametrize(
     "term",
-    ["Load", "a package", "overhead", "Broadcasting", "согласованность", "the heap", "fan out"],
+    [
+        "Load",
+        "a package",
+        "overhead",
+        "Broadcasting",
+        "согласованность",
+        "Local Variables",  # a heading's Title Case is no name
+        "Fan Out",
+        "the heap",
+    ],
 )
 def test_terms_a_reader_called_generic_need_a_subject(term):
     assert needs_topic(term, "Python")

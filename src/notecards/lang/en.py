@@ -148,7 +148,7 @@ PROCEDURE_INTROS = tuple(
 # a question's subject (text.topics): what opens a title without naming its subject,
 # words after the subject, and a title that asks about its subject
 _TOPIC_PREFIX = re.compile(
-    r"^(?:(?:lecture|lec|topic|chapter|chp|ch|week|lesson|module|part|unit|session|seminar"
+    r"^(?:(?:lecture|lec|topic|chapter|chap|chp|ch|week|lesson|module|part|unit|session|seminar"
     r"|lab|tutorial|section)\b\s*(?:[\d.]+|[IVXLC]+\b)?\s*[-—–:.@]?|(?:an?\s+)?introduction\s+to"
     r"|intro\s+to|basics\s+of|(?:quick\s+)?summary\s+of|notes\s+on|internals\s+of|overview\s+of"
     r"|(?:interview\s+)?questions\s+(?:on|about)|more\s+(?:on|about))\s*",

@@ -44,6 +44,7 @@ _CODE_CHARS = re.compile(r"[._()/#<>\[\]{}$+]")
 # camelCase, ETag, If-None-Match
 _INNER_CAPITAL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]|\w-[A-ZА-ЯЁ]")
 _WORDS = re.compile(r"[\w-]+")
+_POSSESSIVE = re.compile(r"[A-Z][a-z]+['’]s")
 _SPACED_DASH = re.compile(r"\s+[-—–]\s+")
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]+)\)$")
 # a course's code before or instead of its name: "CSC209", "CM1205 ", "I2202 "
@@ -310,8 +311,8 @@ def is_named(word: str) -> bool:
     `Object.keys`, `If-None-Match`), a long acronym ("NETLOGON"), or a well-known name
     ("DNS", "React"). Short codes ("C2", "CFR", "h1") and common words are not."""
     bare = word.strip("`'\"«»,.;:!?")
-    if key(bare) in KNOWN_NAMES:
-        return True
+    if key(bare) in KNOWN_NAMES or _POSSESSIVE.fullmatch(bare):
+        return True  # well known, or someone's: "Tarjan's"
     letters = sum(c.isalpha() for c in bare)
     if bare.isupper() or (bare.isalnum() and any(c.isdigit() for c in bare)):
         return letters >= 4  # an acronym or a code: unique only when long ("QUIC", not "CFR")
@@ -327,9 +328,10 @@ def is_identifier(term: str) -> bool:
 def needs_topic(term: str, topic: str) -> bool:
     """Whether a question about `term` needs the subject `topic` to be answerable alone.
 
-    It does when the term is generic (common words, a short code or abbreviation) and
-    is not the topic itself; a term with a name in it ("Virtual DOM", "useEffect")
-    stands alone, and so does one that shares a word with the topic."""
+    It does when the term is generic (common words, a short code or abbreviation, two
+    words in a heading's Title Case) and is not the topic itself; a term with a name in
+    it ("Virtual DOM", "useEffect", "Domain Name System") stands alone, and so does one
+    that shares a word with the topic."""
     if not topic.strip() or not term.strip():
         return False
     if (
@@ -338,6 +340,9 @@ def needs_topic(term: str, topic: str) -> bool:
         or (topic == _initials(term))
     ):
         return False  # the term is the subject ("HF" of "Heart failure")
+    words = term.split()
+    if len(words) == 2 and not any(map(is_named, words)):
+        return True  # "Local Variables", "Fan Out": a heading's Title Case, not a name
     return not names_one_thing(term)
 
 
