@@ -302,11 +302,10 @@ def test_a_title_that_repeats_the_first_of_several_h1s_is_a_section():
     """A cheat sheet whose front matter title is its first section's name: that name
     is no subject for the other sections."""
     sheet = note_from_text(
-        "---\ntitle: Декораторы\n---\n# Декораторы\n\nтекст\n\n# Кортежи\n\nтекст\n",
+        "---\ntitle: Декораторы\nlang: ru\n---\n# Декораторы\n\nтекст\n\n# Кортежи\n\nтекст\n",
         name="TypeScript/shpory-ts.md",
-        lang="ru",
     )
     assert note_topic(sheet, RU) == ""
     assert ExtractContext(sheet).topic_of(sheet.sections[-1]) == "Кортежи"
-    single = note_from_text("---\ntitle: Kafka\n---\n# Kafka\n\nтекст\n", lang="ru")
+    single = note_from_text("---\ntitle: Kafka\nlang: ru\n---\n# Kafka\n\nтекст\n")
     assert note_topic(single, RU) == "Kafka"
