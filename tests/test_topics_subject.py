@@ -309,3 +309,25 @@ def test_a_title_that_repeats_the_first_of_several_h1s_is_a_section():
     assert ExtractContext(sheet).topic_of(sheet.sections[-1]) == "Кортежи"
     single = note_from_text("---\ntitle: Kafka\nlang: ru\n---\n# Kafka\n\nтекст\n")
     assert note_topic(single, RU) == "Kafka"
+
+
+def test_a_latin_title_the_russian_note_never_uses_is_a_transliteration():
+    spelled = note_from_text(
+        "---\ntitle: Mikrofrontend\nlang: ru\n---\n**Микрофронтенд** — это подход к фронтенду.\n"
+    )
+    assert note_topic(spelled, RU) == ""
+    named = note_from_text("---\ntitle: Kafka\nlang: ru\n---\nKafka — это брокер сообщений.\n")
+    assert note_topic(named, RU) == "Kafka"
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Discover Graphs", ""),  # a sentence
+        ("Let's build GPT", ""),
+        ("Merge Sort", "Merge Sort"),  # a verb-like noun is still a subject
+        ("Load Balancing", "Load Balancing"),
+    ],
+)
+def test_an_english_title_that_is_a_sentence_names_no_subject(title, topic):
+    assert as_topic(title, EN) == topic

@@ -187,6 +187,17 @@ _NOUN_ENDING = re.compile(
 )
 
 
+# verbs a title opens with when it is a sentence, not a subject ("Discover Graphs");
+# IMPERATIVES would take "Merge Sort" and "Load Balancing" for orders
+_TITLE_VERBS = word_set("discover explore learn understand meet introducing let's lets")
+
+
+def is_title_sentence(title: str) -> bool:
+    """ "Discover Graphs", "Let's build a parser": a title that is a sentence."""
+    words = title.split()
+    return len(words) >= 2 and _word(words[0]) in _TITLE_VERBS
+
+
 def is_person(words: str) -> bool:
     """Two or three capitalised words none of which ends like a common noun ("Eli
     Bendersky", not "Operating Systems"): an author before a title, not a subject."""
@@ -523,5 +534,6 @@ PACK = LanguagePack(
     )
     | {"exam prep", "to do", "computer science", "knowledge base"},
     is_person=is_person,
+    is_sentence=is_title_sentence,
     term_for=re.compile(r"^what is the term for:?\s+(?P<d>.+)$", re.I),
 )

@@ -255,9 +255,24 @@ def note_topic(note: Note, pack: LanguagePack) -> str:
         title = ""  # a cheat sheet titled after its first section ("Декораторы")
     for candidate in (title, _only_h1(note), stem):
         topic = as_topic(candidate, pack) if candidate else ""
-        if topic:
+        if topic and not _unused_latin(topic, note, pack):
             return topic
     return ""
+
+
+def _unused_latin(topic: str, note: Note, pack: LanguagePack) -> bool:
+    """A Latin title of a note in another language that its text never uses
+    ("Mikrofrontend" over "микрофронтенд", "Teorver"): a transliteration, no name."""
+    if pack.code == "en" or not topic.isascii() or key(topic) in KNOWN_NAMES:
+        return False
+    return key(topic.split()[0]) not in _note_text(note)
+
+
+def _note_text(note: Note) -> str:
+    """The note's headings and block sources, lowered: what a name must appear in."""
+    parts = [s.heading for s in note.sections]
+    parts += [b.source for s in note.sections for b in s.blocks]
+    return "\n".join(parts).lower()
 
 
 def section_topic(
