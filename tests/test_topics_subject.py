@@ -105,6 +105,7 @@ def test_a_slug_file_name_gives_way_to_the_folder():
         ("arch/x.md", ""),
         ("kr1/x.md", ""),
         ("Хаустов/x.md", ""),  # a lecturer's name
+        ("Master/Paper notes/x.md", ""),  # a degree
         ("docs/migratsiya-s-vue-2/x.md", ""),  # a slug
         ("Year 2/DONE[66.00](4) - I2203 OS/Chp 1.md", "OS"),  # a grade and a code go
         ("900 Archive/Y2 Fall 24/x.md", ""),  # a term of study
@@ -331,3 +332,10 @@ def test_a_latin_title_the_russian_note_never_uses_is_a_transliteration():
 )
 def test_an_english_title_that_is_a_sentence_names_no_subject(title, topic):
     assert as_topic(title, EN) == topic
+
+
+def test_an_h1_after_other_sections_is_no_title():
+    late = note_from_text("## Retrieval\n\ntext\n\n# Precision and Recall\n\ntext\n", name="x.md")
+    assert note_topic(late, EN) == ""  # "x.md" names nothing either
+    first = note_from_text("# Inverted indices\n\ntext\n\n## Retrieval\n\ntext\n", name="x.md")
+    assert note_topic(first, EN) == "Inverted indices"

@@ -530,6 +530,7 @@ PACK = LanguagePack(
         college academia study studies exam exams questions interview interviews projects
         project todo blog posts references buf tmp scratch core basics advanced common
         fundamentals coding computing programming dev development tech it learning knowledge
+        master masters bachelor msc bsc
         kb zettelkasten permanent literature fleeting cs chapters sections parts"""
     )
     | {"exam prep", "to do", "computer science", "knowledge base"},

@@ -69,9 +69,11 @@ def _meta_title(meta: Mapping[str, Any]) -> str:
 
 
 def _only_h1(note: Note) -> str:
-    """The note's H1 when it has one only: notes with several use H1 for sections."""
-    found = [s.heading for s in note.sections if s.level == 1 and s.heading]
-    return found[0] if len(found) == 1 else ""
+    """The note's H1 when it has one only and it comes first: notes with several use
+    H1 for sections, and an H1 after "## …" sections is one more section."""
+    headed = [s for s in note.sections if s.heading]
+    found = [s.heading for s in headed if s.level == 1]
+    return found[0] if len(found) == 1 and headed[0].level == 1 else ""
 
 
 def _is_first_of_many_h1(note: Note, title: str) -> bool:
