@@ -44,6 +44,7 @@ RU, EN = PACKS["ru"], PACKS["en"]
         ("45 вопросов по TypeScript для middle", RU),  # a collection of questions
         ("Optimizatsiya high load", RU),
         ("More Searching about Images", EN),  # a sentence, not a name
+        ("Задача на 8", RU),  # a numbered task
     ],
 )
 def test_a_title_that_is_no_subject_gives_none(title, pack):
@@ -73,6 +74,7 @@ def test_a_title_that_is_no_subject_gives_none(title, pack):
         ("I2205 Graphs (25 bonus)", EN, "Graphs"),
         ("Law of Large Numbers (LLN)", EN, "Law of Large Numbers (LLN)"),  # an acronym stays
         ("More on Kafka", EN, "Kafka"),
+        ("B 6. Cloud Watch", EN, "Cloud Watch"),  # a letter and a number before it
     ],
 )
 def test_a_title_keeps_only_its_subject(title, pack, topic):

@@ -44,6 +44,7 @@ _CODE_CHARS = re.compile(r"[._()/#<>\[\]{}$+]")
 # camelCase, ETag, If-None-Match
 _INNER_CAPITAL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]|\w-[A-ZА-ЯЁ]")
 _WORDS = re.compile(r"[\w-]+")
+_LETTER_NUMBER = re.compile(r"^[A-ZА-ЯЁ]\s?\d+(?:\.\d+)*[.)]\s+")  # "B 6. Cloud Watch"
 _POSSESSIVE = re.compile(r"[A-Z][a-z]+['’]s")
 _SPACED_DASH = re.compile(r"\s+[-—–]\s+")
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]+)\)$")
@@ -92,7 +93,7 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     event ("Coursera Course", "Частые вопросы"), a sentence ("Знакомимся с Docker")."""
     text = _LEADING_SYMBOLS.sub("", " ".join(text.split()))
     text = pack.topic_prefix.sub("", text)
-    text = _NUMBER_PREFIX.sub("", text).strip()
+    text = _NUMBER_PREFIX.sub("", _LETTER_NUMBER.sub("", text)).strip()
     text = _COURSE_CODE.sub("", _around_dash(text, pack)).strip()
     text = pack.topic_prefix.sub("", text)
     text = pack.topic_suffix.sub("", text)
@@ -181,6 +182,9 @@ def _is_label(text: str, pack: LanguagePack) -> bool:
         return True
     if any(lowered in p.task_headings for p in PACKS.values()):
         return True
+    first = lowered.split(" ", 1)[0]
+    if any(c.isdigit() for c in lowered) and any(first in p.task_headings for p in PACKS.values()):
+        return True  # "Задача на 8", "Task 3b": a numbered task, not a subject
     words = [w for w in re.findall(r"\w+", lowered) if w not in _JOINERS]
     evaluation = [re.compile(stem, re.I) for stem in pack.evaluation_words]
     return bool(words) and all(any(e.match(w) for e in evaluation) for w in words)
