@@ -230,7 +230,7 @@ def test_english_fixtures():
         "the part of the namespace a server is responsible for",
     ) in dns
     assert (
-        "DNS: what is the term for: a server that answers with authority for a zone?",
+        "In DNS, what is the term for a server that answers with authority for a zone?",
         "authoritative server",
     ) in dns
     caching = _pairs(_fixture("caching_en.md"))

@@ -22,7 +22,7 @@ from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.switches import EXPLICIT_EXTRACTORS
 from notecards.text.note_text import NoteText
-from notecards.text.topics import note_topic, section_topic
+from notecards.text.topics import folder_topic, note_topic, section_topic, subject_for
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
 MINED_TAG = "notecards/mined"  # cards mined from prose
@@ -56,6 +56,7 @@ class ExtractContext:
     # the note's subject (front matter title, first H1, file name; text.topics): what a
     # front names when its term is generic ("Git: что такое staging area?", pack.in_topic)
     topic: str = field(init=False)
+    folder_topic: str = field(init=False)  # what the note's folders name ("Go", "PyTorch")
     # what `normalize_anchor` and `source_of` answered for this note: card ids and
     # `finalize` normalize the same anchors and fronts, and cards share sections
     # what an extractor tells the user about the note (a cloze number Anki cannot take)
@@ -72,6 +73,7 @@ class ExtractContext:
         self.identity = self.identity or note_identity(self.note.path, self.note.meta)
         pack = pack_for(self.note.lang)
         self.topic = note_topic(self.note, pack) if pack is not None else ""
+        self.folder_topic = folder_topic(self.note.path, pack.code) if pack is not None else ""
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )
@@ -99,9 +101,16 @@ class ExtractContext:
 
     def topic_of(self, section: Section | None) -> str:
         """The subject a question in `section` is asked within: the note's, else the
-        nearest enclosing heading that names one ("" when nothing does)."""
+        nearest enclosing heading that names one, else its folder's ("" when nothing does)."""
         pack = pack_for(self.note.lang)
-        return section_topic(section, pack, self.topic) if pack is not None else ""
+        if pack is None:
+            return ""
+        return section_topic(section, pack, self.topic, self.folder_topic)
+
+    def topic_for(self, term: str, section: Section | None) -> str:
+        """`topic_of(section)`, or the folder's subject when `term` is the note's own
+        generic subject ("Bash: what are local variables?", `text.topics.subject_for`)."""
+        return subject_for(term, self.topic_of(section), self.folder_topic)
 
     def source_of(self, section: Section | None) -> str:
         path = section.path if section is not None else ()

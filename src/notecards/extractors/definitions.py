@@ -41,6 +41,7 @@ from notecards.text.terms import (
     starts_badly,
 )
 from notecards.text.topics import (
+    BARE_LIMIT,
     is_identifier,
     is_named,
     names_one_thing,
@@ -974,7 +975,7 @@ def confidence(
         score = min(score, _ASIDE)
         why.append("a generic term its section is not about: often an aside")
     elif term_shape == "bare":
-        score -= _GENERIC_PENALTY
+        score = min(score - _GENERIC_PENALTY, BARE_LIMIT)
         why.append("a generic term without its subject")
     if reverse or d.kind == "term":
         flaw = answer_flaw(term) or description_flaw(_description(d, reverse))
@@ -1024,8 +1025,12 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
         topic = ctx.topic_of(item.section)
         front, reverse_front = d.front, d.reverse
         shape = term_shape(d.term, topic, item.section.heading)
-        if pack is not None and shape in ("in-topic", "in-section"):
-            front, reverse_front = pack.in_topic(front, topic), pack.in_topic(d.reverse, topic)
+        asked_in = ctx.topic_for(d.term, item.section)  # the folder's, for the note's own term
+        if pack is not None and (shape in ("in-topic", "in-section") or asked_in != topic):
+            front, reverse_front = (
+                pack.in_topic(front, asked_in),
+                pack.in_topic(d.reverse, asked_in),
+            )
         sure, why = confidence(d, reverse=False, term_shape=shape, pack=pack)
         cards.append(
             ctx.card(

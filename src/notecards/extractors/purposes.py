@@ -23,7 +23,7 @@ from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, Note, Section
 from notecards.text.sentences import Flat, prose_paragraphs
 from notecards.text.terms import clean_term, key, looks_like_verb
-from notecards.text.topics import names_one_thing, needs_topic
+from notecards.text.topics import BARE_LIMIT, names_one_thing, needs_topic
 
 NAME = "purposes"
 KIND = "purpose"
@@ -220,11 +220,11 @@ def _within_topic(
     or when two things are asked as one."""
     if _COORDINATED.search(subject):
         confidence -= TWO_SUBJECTS
-    topic = ctx.topic_of(section)
+    topic = ctx.topic_for(subject, section)
     if needs_topic(subject, topic):
         return pack.in_topic(question, topic), confidence
     if not topic and not names_one_thing(subject):
-        return question, confidence - BARE_PENALTY
+        return question, min(confidence - BARE_PENALTY, BARE_LIMIT)
     return question, confidence
 
 

@@ -117,6 +117,25 @@ class LanguagePack:
     topic_suffix: re.Pattern[str] = _NEVER
     # a title that asks about its subject ("Что такое X", "What is X"): group `x`
     topic_question: re.Pattern[str] = _NEVER
+    # what follows a subject after a spaced dash, a colon or in brackets and only
+    # qualifies it ("Kafka - More Detail", "Docker (part 2)", "Git: введение")
+    topic_qualifier: re.Pattern[str] = _NEVER
+    # a title that names a course, a collection, an event or the note itself, not a
+    # subject ("Coursera Course", "Question for Anna", "Тех собеседование в …")
+    topic_meta: re.Pattern[str] = _NEVER
+    # section labels that are never a subject ("Basic Concepts", "Преимущества и
+    # недостатки"): the enclosing heading or the note's subject is
+    topic_labels: frozenset[str] = field(default_factory=frozenset)
+    # folder names that name no subject ("notes", "inbox", "собес"): read across packs,
+    # since a vault's folders need not be in its notes' language
+    topic_folders: frozenset[str] = field(default_factory=frozenset)
+    # whether a title is a sentence ("Знакомимся с X") or an adjective alone
+    # ("Кооперативная"), and whether words are a person's name ("Eli Bendersky")
+    is_sentence: Callable[[str], bool] = _false_text
+    is_person: Callable[[str], bool] = _false_text
+    # the reverse question ("What is the term for: X?") that `in_topic` words as one
+    # question with `topic.term_for` (group `d`), not "<topic>: what is the term for: X?"
+    term_for: re.Pattern[str] = _NEVER
     # definitions that do not define: "one of …" says only where the term belongs, and
     # a short "a way to …" / "the default one" names no property of its own
     vague_openings: tuple[str, ...] = ()
@@ -172,6 +191,9 @@ class LanguagePack:
         first letter is lowered unless it starts a name ("What" → "what", "HTTP" stays)."""
         if not topic:
             return question
+        reverse = self.term_for.match(question)
+        if reverse and "topic.term_for" in self.questions:
+            return self.ask("topic.term_for", topic=topic, d=reverse.group("d"))
         first = question.split(" ", 1)[0]
         if first[:1].isupper() and first[1:].islower():
             question = question[:1].lower() + question[1:]

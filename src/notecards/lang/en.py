@@ -1,4 +1,8 @@
-"""English: the questions notecards asks in English notes (and the words its guards read)."""
+"""English: the questions notecards asks in English notes (and the words its guards read).
+
+One module past 500 lines because a pack is one language's words for every extractor:
+a translator reads and checks it as a whole, beside the other pack.
+"""
 
 from __future__ import annotations
 
@@ -144,9 +148,10 @@ PROCEDURE_INTROS = tuple(
 # a question's subject (text.topics): what opens a title without naming its subject,
 # words after the subject, and a title that asks about its subject
 _TOPIC_PREFIX = re.compile(
-    r"^(?:(?:lecture|lec|topic|chapter|chp|ch|week|lesson|module|part|unit|session|seminar"
-    r"|lab|tutorial)\b\s*[\d.]*\s*[-—–:.@]?|introduction\s+to|intro\s+to|basics\s+of|(?:quick\s+)?summary\s+of"
-    r"|notes\s+on)\s*",
+    r"^(?:(?:lecture|lec|topic|chapter|chap|chp|ch|week|lesson|module|part|unit|session|seminar"
+    r"|lab|tutorial|section)\b\s*(?:[\d.]+|[IVXLC]+\b)?\s*[-—–:.@]?|(?:an?\s+)?introduction\s+to"
+    r"|intro\s+to|basics\s+of|(?:quick\s+)?summary\s+of|notes\s+on|internals\s+of|overview\s+of"
+    r"|(?:interview\s+)?questions\s+(?:on|about)|more\s+(?:on|about))\s*",
     re.I,
 )
 _TOPIC_SUFFIX = re.compile(
@@ -157,6 +162,66 @@ _TOPIC_QUESTION = re.compile(
     r"^(?:what\s+(?:is|are)(?:\s+an?|\s+the)?|what\s+does)\s+(?P<x>[^,?]+?)\s*(?:,.*)?\??$",
     re.I,
 )
+# "Kafka - More Detail", "Docker (part 2)", "Git: introduction": the subject is before it
+_TOPIC_QUALIFIER = re.compile(
+    r"(?:more\s+details?|in\s+(?:more\s+)?detail|details|part\s*(?:\d+|[IVX]+|one|two|three)"
+    r"|pt\.?\s*\d+|continued|cont\.?|(?:an?\s+)?introduction|intro|overview|(?:the\s+)?basics"
+    r"|notes|summary|review|recap|examples?|exercises?|practice|(?:a\s+)?deep\s+dive"
+    r"|advanced(?:\s+topics)?|revision|cheat\s*sheet|fundamentals|key\s+(?:points|concepts|ideas)"
+    r"|extras?|translation|course\s+notes|lecture\s+notes|bonus|optional|not\s+required|wip|draft)",
+    re.I,
+)
+# a course, a collection, an event or the note itself: "<Site> Course", "Course notes",
+# "Question for <Name>", "Midterm", "Exam prep", "Interview at <Company>"
+_TOPIC_META = re.compile(
+    r"^(?:.+\s)?course(?:\s+notes)?$|^courses?\b|^questions?\b|^(?:faq|midterms?|finals?|exams?"
+    r"|quiz(?:zes)?|homework|assignments?|todo|inbox|drafts?|scratch(?:pad)?|untitled)\b"
+    r"|\binterviews?\b|\bexam\s+(?:prep|review|notes|revision)\b|\bstudy\s+guide\b|\bquestions$"
+    r"|\bmandatory\b|^more\b",
+    re.I,
+)
+# what ends a common noun rather than a name ("Systems", "Scheduling", "Security")
+_NOUN_ENDING = re.compile(
+    r"(?:ing|tion|sion|ment|ness|ity|ics|ure|ance|ence|ogy|ism|s|ory|ary|age|ive|ous|ful|al"
+    r"|ware|work|ure|ship|hood|ist|ure)$"
+)
+
+
+# verbs a title opens with when it is a sentence, not a subject ("Discover Graphs");
+# IMPERATIVES would take "Merge Sort" and "Load Balancing" for orders
+_TITLE_VERBS = word_set("discover explore learn understand meet introducing let's lets")
+
+
+def is_title_sentence(title: str) -> bool:
+    """ "Discover Graphs", "Let's build a parser": a title that is a sentence."""
+    words = title.split()
+    return len(words) >= 2 and _word(words[0]) in _TITLE_VERBS
+
+
+def is_person(words: str) -> bool:
+    """Two or three capitalised words none of which ends like a common noun ("Eli
+    Bendersky", not "Operating Systems"): an author before a title, not a subject."""
+    parts = words.split()
+    if not 2 <= len(parts) <= 3:
+        return False
+    return all(
+        re.fullmatch(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?", p) and not _NOUN_ENDING.search(p)
+        for p in parts
+    )
+
+
+# fmt: off
+_TOPIC_LABELS = frozenset({
+    "basic concepts", "key concepts", "main concepts", "core concepts", "concepts",
+    "key terms", "terms", "terminology", "definitions", "pros and cons",
+    "advantages and disadvantages", "answer", "answers", "solution", "solutions",
+    "problem", "the problem", "side note", "side notes", "more detail", "more details",
+    "details", "important", "key points", "main ideas", "key ideas", "takeaways",
+    "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea", "topics", "materials", "common", "general",
+    "general things", "quotes", "links", "resources", "misc",
+})
+# fmt: on
+
 
 PACK = LanguagePack(
     vague_openings=(
@@ -232,6 +297,8 @@ PACK = LanguagePack(
         # h12-recall: questions.py, purposes.py, comparisons.py
         # text.topics: a generic term asked within its note's subject
         "topic.question": "{topic}: {question}",
+        # the reversed question within its subject, one question, not two glued
+        "topic.term_for": "In {topic}, what is the term for {d}",
         "question.topic": "What is the {topic}?",
         "question.pair_ref": "which of {x} and {y}",
         "question.between": " between {x} and {y}",
@@ -453,4 +520,24 @@ PACK = LanguagePack(
     },
     # --- h17-defs ---
     **en_terms.DEFINITIONS,
+    # --- h17-topic ---
+    topic_qualifier=_TOPIC_QUALIFIER,
+    topic_meta=_TOPIC_META,
+    topic_labels=_TOPIC_LABELS,
+    topic_folders=word_set(
+        """notes note inbox archive archives misc miscellaneous example examples courses course
+        daily journal templates template attachments assets images img media resources docs
+        doc documents topics topic content src pages wiki vault obsidian personal private
+        drafts draft unedited edited old new other general home readings reading lectures
+        lecture slides exercises homework assignments labs tutorials university uni school
+        college academia study studies exam exams questions interview interviews projects
+        project todo blog posts references buf tmp scratch core basics advanced common
+        fundamentals coding computing programming dev development tech it learning knowledge
+        master masters bachelor msc bsc
+        kb zettelkasten permanent literature fleeting cs chapters sections parts"""
+    )
+    | {"exam prep", "to do", "computer science", "knowledge base"},
+    is_person=is_person,
+    is_sentence=is_title_sentence,
+    term_for=re.compile(r"^what is the term for:?\s+(?P<d>.+)$", re.I),
 )

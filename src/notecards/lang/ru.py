@@ -1,10 +1,15 @@
-"""Russian: the questions notecards asks in Russian notes, and the words its guards read."""
+"""Russian: the questions notecards asks in Russian notes, and the words its guards read.
+
+One module past 500 lines because a pack is one language's words for every extractor:
+a translator reads and checks it as a whole, beside the other pack.
+"""
 
 from __future__ import annotations
 
 import re
 
 from notecards.lang import LanguagePack, SetLeadIn, ru_terms
+from notecards.text.morphology import word_tags
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -153,7 +158,7 @@ PROCEDURE_INTROS = tuple(
 # words after the subject, and a title that asks about its subject
 _TOPIC_PREFIX = re.compile(
     r"^(?:(?:лекция|лекции|тема|глава|урок|модуль|семинар|неделя|часть|раздел|занятие"
-    r"|лабораторная|вопрос)\b\s*[\d.]*\s*[-—–:.@]?|основы|введение\s+в"
+    r"|лабораторная|вопрос)\b\s*(?:[\d.]+|[IVXLC]+\b)?\s*[-—–:.@]?|основы|введение\s+в"
     r"|шпаргалка(?:\s+по)?|конспект(?:\s+по)?)\s*",
     re.I,
 )
@@ -165,6 +170,70 @@ _TOPIC_QUESTION = re.compile(
     r"(?P<x>[^,?]+?)\s*(?:,.*)?\??$",
     re.I,
 )
+# "Kafka — подробнее", "Docker (часть 2)", "Git: введение": the subject is before it
+_TOPIC_QUALIFIER = re.compile(
+    r"(?:подробнее|подробно|детали|часть\s*(?:\d+|[IVX]+|перв\w+|втор\w+|трет\w+)|продолжение"
+    r"|введение|обзор|основы|заметки|конспект|кратко|примеры|практика|упражнения|задачи"
+    r"|шпаргалка|дополнительно|перевод)",
+    re.I,
+)
+# a course, a collection, an event or the note itself: "Частые вопросы", "Тех
+# собеседование в <компании>", "Вопросы", "Курс", "Без названия 2"
+_TOPIC_META = re.compile(
+    r"^(?:частые\s+)?вопросы\b|^вопрос\s+(?:для|к|от)\b|собеседовани|^(?:тех\w*\s+)?интервью\b"
+    r"|^ответы?\b|^экзамен|^билеты?\b|^курсы?\b|\bкурс$|домашн|домашк|^черновик|^без\s+названия"
+    r"|\bвопрос\w*\s+(?:по|для|к|о|об|про)\b"
+    r"|^подготовка\s+к\b"
+    # a Russian title spelled in Latin letters ("Arkhitektura prilozhenii"): a URL's name
+    r"|^(?=[a-z\s-]+$)(?=.*(?:kh|zh|shch|ii\b|yy\b|iy\b|aya\b|iya\b|tsiya|tsii))",
+    re.I,
+)
+_FINITE = frozenset({"pres", "past", "futr", "impr"})
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
+def is_title_sentence(title: str) -> bool:
+    """A title that is a sentence ("Знакомимся с Docker": a word that can only be a
+    finite verb), or an adjective alone ("Кооперативная"): it names no subject."""
+    words = re.findall(r"[а-яё]+", title.lower())
+    if len(words) == 1 and len(title.split()) == 1:
+        readings = word_tags(words[0])
+        if readings and all(r & {"ADJF", "ADJS", "PRTF", "PRTS"} for r in readings):
+            return True
+    for word in words:
+        readings = word_tags(word)
+        if readings and all("VERB" in r and r & _FINITE for r in readings):
+            return True
+    return False
+
+
+def is_person(words: str) -> bool:
+    """Two or three words that each read as a first name, patronymic or surname
+    ("Иван Петров"), or one that reads as nothing else: an author, not a subject."""
+    parts = words.split()
+    if not 1 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
+        return False
+    if len(parts) == 1:  # a surname alone ("Петров", "Хаустов"), or a first name
+        readings = word_tags(parts[0])
+        surname = _SURNAME.search(parts[0]) and any("Poss" in r for r in readings)
+        return bool(readings) and bool(readings[0] & {"Name", "Surn", "Patr"} or surname)
+    return all(
+        re.fullmatch(r"[А-ЯЁ][а-яё]+", p)
+        and any(r & {"Name", "Surn", "Patr"} for r in word_tags(p))
+        for p in parts
+    )
+
+
+# fmt: off
+_TOPIC_LABELS = frozenset({
+    "основные понятия", "ключевые понятия", "понятия", "термины", "терминология",
+    "определения", "преимущества и недостатки", "плюсы и минусы",
+    "достоинства и недостатки", "ответ", "ответы", "решение", "проблема", "пример",
+    "примеры", "подробнее", "важно", "основное", "главное", "итог", "итоги", "вывод",
+    "выводы", "вопрос", "вопросы", "частые вопросы", "теория", "практика", "основная идея", "идея", "суть", "темы", "материалы", "общее", "ссылки",
+})
+# fmt: on
+
 
 PACK = LanguagePack(
     vague_openings=(
@@ -225,6 +294,9 @@ PACK = LanguagePack(
         # own verb, so it agrees with the term without a grammar library)
         # text.topics: a generic term asked within its note's subject
         "topic.question": "{topic}: {question}",
+        # the reversed question within its subject: "Git: как называется …?" reads as one
+        # question in Russian, so the pack sets no `term_for` and this stays unused
+        "topic.term_for": "{topic}: {d}",
         "question.topic": "В чём {topic}?",
         "question.pair_ref": "из {x} и {y}",
         "question.between": " между {x} и {y}",
@@ -439,4 +511,17 @@ PACK = LanguagePack(
     },
     # --- h17-defs ---
     **ru_terms.DEFINITIONS,
+    # --- h17-topic ---
+    topic_qualifier=_TOPIC_QUALIFIER,
+    topic_meta=_TOPIC_META,
+    topic_labels=_TOPIC_LABELS,
+    topic_folders=word_set(
+        """заметки вопросы собес собесы собеседование собеседования ответы архив разное
+        входящие шаблоны вложения курсы курс лекции конспекты материалы статьи черновики
+        темы учеба учёба дневник личное прочее задачи практика семинары экзамен основы
+        программирование voprosy sobes zametki otvety главы разделы"""
+    )
+    | {"без названия"},
+    is_sentence=is_title_sentence,
+    is_person=is_person,
 )

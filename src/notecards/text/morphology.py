@@ -27,6 +27,14 @@ def _cases(word: str) -> frozenset[tuple[str | None, str | None]]:
     return frozenset((p.tag.POS, p.tag.case) for p in _analyzer().parse(word))
 
 
+@cache
+def word_tags(word: str) -> tuple[frozenset[str], ...]:
+    """The grammemes of each reading of a Russian word ({"VERB", "1per", …}, {"NOUN",
+    "Name", …}): what a pack asks when a title's grammar decides whether it names a
+    subject (a finite verb makes it a sentence, Name/Surn a person)."""
+    return tuple(frozenset(p.tag.grammemes) for p in _analyzer().parse(word.lower()))
+
+
 def can_be_subject(phrase: str) -> bool:
     """Whether the first Russian word of `phrase` can stand in the nominative (a subject).
 
