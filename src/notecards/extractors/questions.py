@@ -42,7 +42,8 @@ from notecards.model import (
     plain_text,
 )
 from notecards.reader.metadata import meta_title
-from notecards.text.terms import is_term, key
+from notecards.text.cues import fold
+from notecards.text.terms import is_term, key, looks_like_verb
 from notecards.text.topics import word_stems
 
 NAME = "questions"
@@ -110,6 +111,33 @@ def _without_part(text: str, pack: LanguagePack) -> str:
     return re.sub(rf"^(?:{pattern})\s*[-–—:.)]\s*", "", text, count=1, flags=re.I)
 
 
+def _without_aside(text: str, pack: LanguagePack) -> str:
+    """A question without the label a note puts before it ("Side note: why …?",
+    "Примечание: зачем …?"); the label is no part of what is asked."""
+    pattern = pack.cues.get("question.aside")
+    if not pattern:
+        return text
+    found = re.match(rf"(?:{pattern})\s*[:.)–—-]\s*(?=\w)", fold(text))
+    return text[found.end() :] if found is not None else text
+
+
+def is_label_question(question: str, pack: LanguagePack) -> bool:
+    """A section label phrased as a question: "What's the problem?", "В чём проблема?",
+    "Что стоит за X?" head a part of the note; asked alone they name nothing."""
+    pattern = pack.cues.get("question.label")
+    text = fold(question).strip().rstrip("?!. ").strip()
+    return bool(pattern) and re.fullmatch(rf"(?:{pattern})", text) is not None
+
+
+def _asks_without_question_word(text: str, pack: LanguagePack) -> bool:
+    """A "?" heading with no question word asks only when it has a verb ("GC тормозит
+    выполнение?") or offers a choice ("TCP or UDP?"); "Undetectable Trojans?" or
+    "State of the art?" is a label with a question mark."""
+    if mentions_cue(pack, "question.alternative", text):
+        return True
+    return any(looks_like_verb(w) for w in _WORDS.findall(text))
+
+
 def _words(pack: LanguagePack, name: str) -> frozenset[str]:
     return frozenset(pack.cues.get(name, "").split("|"))
 
@@ -152,11 +180,20 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
     asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
-    text = _FOLLOW_UP.sub("?", _without_part(clean_title(text), pack), count=1)
+    text = _without_aside(_without_part(clean_title(text), pack), pack)
+    text = _FOLLOW_UP.sub("?", text, count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
         return None
     lowered = text.lower()
-    if _NOT_QUESTIONS.match(lowered):
+    if _NOT_QUESTIONS.match(lowered) or is_label_question(text, pack):
+        return None
+    worded = starts_with_cue(pack, "question.start", text) or starts_with_cue(
+        pack, "question.request", text
+    )
+    if asks and not worded and starts_with_cue(pack, "question.topic", text):
+        topic = text.rstrip("?").strip()  # "Роль key в React?" → "В чём роль key в React?"
+        return pack.ask("question.topic", topic=topic[:1].lower() + topic[1:]), "topic"
+    if asks and not worded and not _asks_without_question_word(text, pack):
         return None
     if asks:
         return _capitalized(text), "asked"
@@ -432,6 +469,33 @@ def _is_personal(question: str, shape: str, pack: LanguagePack) -> bool:
     return shape != "request" and mentions_cue(pack, "question.personal", question)
 
 
+def _is_discussion(question: str, pack: LanguagePack) -> bool:
+    """A scenario or an account of the reader's own experience ("Представьте, что вы
+    …", "Tell me about a time …", "С какими вызовами вы сталкивались?"): the note holds
+    candidate replies, not an answer to learn."""
+    return mentions_cue(pack, "question.discussion", question)
+
+
+def without_we(question: str, pack: LanguagePack) -> tuple[str, bool]:
+    """The question without the "we" of a course or a project, and whether it still
+    leans on one. "Зачем нам нужен DNS?" → "Зачем нужен DNS?" and "Why do we need
+    callbacks?" → "Why are callbacks needed?" stand alone; "What can we write in the
+    product tab?" or "Зачем нам дожидаться всех шардов?" speak of a "we" and a setting
+    that live elsewhere in the note."""
+    if not mentions_cue(pack, "question.we", question):
+        return question, False
+    pattern = pack.cues.get("question.we_need", "")
+    found = re.match(pattern, question.rstrip("? ").strip(), re.I) if pattern else None
+    if found is None:
+        return question, True
+    rest = found.group("rest").strip()
+    if mentions_cue(pack, "question.we", rest):
+        return question, True
+    template = "question.we_need_plural" if pack.is_plural(rest) else "question.we_need"
+    ask = found.group("ask").lower()
+    return pack.ask(template, Ask=_capitalized(ask), rest=rest), False
+
+
 def _is_procedure(question: str, answer: Answer, pack: LanguagePack) -> bool:
     """ "Как собрать и запустить образ?" over a numbered list of steps: the procedure
     extractor asks for the steps in order, a second card with the same list would
@@ -461,6 +525,12 @@ def _title_card(
             continue
         if _is_personal(*asked, pack) or _asks_for_steps(asked[0], note, pack):
             return None, None
+        if _is_discussion(asked[0], pack):
+            return None, None
+        question, leans = without_we(asked[0], pack)
+        if leans:  # a title has no setting of its own to name the "we" by
+            return None, None
+        asked = (question, asked[1])
         h1 = section or next((s for s in note.sections if s.level == 1), None)
         # a closing summary answers a plain question; a difference or a request wants
         # the comparison or the account the note opens with
@@ -499,10 +569,14 @@ def _heading_cards(
         if asked is None or _is_personal(*asked, pack) or _is_title_cased(heading):
             continue
         question, shape = asked
+        if _is_discussion(question, pack):
+            ctx.covered.add(section.line)
+            continue
+        question, leans = without_we(question, pack)
         where = "heading"
         if pair is not None and shape == "asked":
             question = _with_pair(question, pair, pack)
-        if is_vague(question, pack):
+        if leans or is_vague(question, pack):
             subject = _subject(note, section, pack)
             if not subject:
                 ctx.covered.add(section.line)  # asked as it is, it would name nothing
@@ -529,7 +603,9 @@ def _details_cards(note: Note, pack: LanguagePack, ctx: ExtractContext) -> list[
                 continue
             found = _SUMMARY.search(block.html)
             asked = as_question(_TAGS.sub("", found.group(1)), pack) if found else None
-            if asked is None or is_vague(asked[0], pack):
+            if asked is None or is_vague(asked[0], pack) or _is_discussion(asked[0], pack):
+                continue
+            if without_we(asked[0], pack)[1]:
                 continue
             inside: list[Block] = []
             for after in blocks[index + 1 :]:
