@@ -112,6 +112,13 @@ def test_label_headings_give_no_card_in_a_note() -> None:
         "Когда запросы почти всегда читают строки вне условия индекса.\n"
     )
     assert _fronts(ru, "ru") == ["Когда не стоит использовать частичный индекс?"]
+    # nor does the headings extractor, which fills the gaps the questions leave
+    for text, lang in ((en, "en"), (ru, "ru")):
+        fronts = [c.front for c in extract_cards(note_from_text(text, lang=lang))]
+        assert not any(f in fronts for f in LABELS), fronts
+
+
+LABELS = ("What's the Problem?", "Undetectable Trojans?", "В чём проблема?", "Частичные индексы?")
 
 
 def test_discussion_and_experience_questions_give_no_card() -> None:

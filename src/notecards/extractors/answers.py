@@ -45,6 +45,8 @@ MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
 MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
 MAX_DIGEST_CHARS = 700
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
+MAX_WHOLE_WORDS = 60  # prose a whole section may hold to be one back (the rubric's ~60)
+MAX_WHOLE_CHARS = 700
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,14 +205,16 @@ def opening_answer(
     while index < len(ordered):
         block = ordered[index]
         if isinstance(block, HtmlBlock) or (
-            isinstance(block, Paragraph) and _is_media_only(block)
-        ):  # a `<details>` wrapper, an image: the answer is in what follows
+            isinstance(block, Paragraph) and (_is_media_only(block) or _is_meta(block, pack))
+        ):  # a `<details>` wrapper, an image, a remark about the note: the answer follows
             index += 1
             continue
         break
     else:
         return None
     block, rest = ordered[index], ordered[index + 1 :]
+    if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.story"):
+        return _after_story(rest, pack)
     if isinstance(block, Paragraph):
         return _paragraph_answer(block, rest, pack)
     whole = _continued(block, rest)
@@ -223,6 +227,34 @@ def opening_answer(
     code = short_code(block)
     if code is not None:
         return Answer(code[0], code[1], (block,), "code")
+    return None
+
+
+def _opens_with(paragraph: Paragraph, pack: LanguagePack, cue: str) -> bool:
+    """Whether the paragraph's first sentence opens with one of the pack's `cue`s."""
+    sentences = _sentences(paragraph)
+    return bool(sentences) and starts_with_cue(pack, cue, sentences[0][0]) is not None
+
+
+def _is_meta(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """A remark about the note, not its subject ("Ниже я расскажу про …", "These notes
+    are based on this Wikipedia page", "This section is not in the original blog"):
+    an answer skips it and reads on."""
+    sentences = _sentences(paragraph)
+    return bool(sentences) and mentions_cue(pack, "answer.meta", sentences[0][0])
+
+
+def _after_story(rest: list[Block], pack: LanguagePack) -> Answer | None:
+    """The answer after an opening that tells a story or gives an example ("Imagine
+    you're building …", "Представьте, что …"): the next paragraph, past the story's own
+    code and lists, when it says the answer ("So, …", "Для этого …"); else none, since
+    the story is no answer and where the answer starts cannot be told."""
+    for index, block in enumerate(rest):
+        if isinstance(block, (CodeBlock, ListBlock)):
+            continue
+        if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.resolves"):
+            return _paragraph_answer(block, rest[index + 1 :], pack)
+        return None
     return None
 
 
@@ -246,6 +278,8 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     text = kept[0][0]
     if len(kept) > 1 or not text.endswith(":") or len(text.split()) > MAX_PART_LABEL_WORDS:
         return False
+    if starts_with_cue(pack, "answer.leadin_label", text):
+        return False  # "Некоторые сигналы:", "Some signs:" announce the whole answer
     return not is_cue_heading(pack, "question.answer_heading", text)
 
 
@@ -355,6 +389,51 @@ def section_answer(
                 return Answer(answer.text, answer.html, answer.blocks, "summary")
     blocks = [block for section in sections for block in section.blocks]
     return summary_answer(blocks, pack, ctx)
+
+
+def _is_navigation(block: Block) -> bool:
+    """A block that only links elsewhere ("- [Вопросы по HTML](HTML.md)"), or a
+    component of the site the note is published on: no part of an answer."""
+    if isinstance(block, HtmlBlock):
+        return True
+    paragraphs = [block] if isinstance(block, Paragraph) else []
+    if isinstance(block, ListBlock):
+        paragraphs = [p for item in block.items if (p := _first_paragraph(item))]
+    spans = [s for p in paragraphs for s in p.spans if s.text.strip()]
+    return bool(spans) and all(s.kind in ("link", "wikilink") for s in spans)
+
+
+def whole_answer(sections: Iterable[Section], ctx: ExtractContext) -> Answer | None:
+    """A short section read whole: every paragraph, short list and short code block
+    under it, for a question its opening answers only in part ("Что такое X и когда его
+    использовать?", "When to use the heap/stack?"); None when the section holds more
+    than a back can (over ~60 words of prose) or a block that cannot be quoted."""
+    texts: list[str] = []
+    htmls: list[str] = []
+    used: list[Block] = []
+    words = 0
+    for block in _flatten(b for section in sections for b in section.blocks):
+        if _is_navigation(block) or ctx.is_claimed(block):
+            continue
+        if isinstance(block, Paragraph):
+            if _is_media_only(block):
+                continue
+            sentences = _sentences(block)
+            words += sum(len(t.split()) for t, _ in sentences)
+            plain, html = " ".join(t for t, _ in sentences), " ".join(h for _, h in sentences)
+            quoted: tuple[str, str] | None = (plain, f"<p>{html}</p>")
+        else:
+            quoted = _short_list(block) or short_code(block)
+        if quoted is None:
+            return None
+        texts.append(quoted[0])
+        htmls.append(quoted[1])
+        used.append(block)
+    text = "\n".join(texts)
+    if not used or words > MAX_WHOLE_WORDS or len(text) > MAX_WHOLE_CHARS:
+        return None
+    how = "whole" if any(isinstance(b, Paragraph) for b in used) else "list"
+    return Answer(text, "".join(htmls), tuple(used), how)
 
 
 def subtree(sections: tuple[Section, ...], index: int) -> list[Section]:

@@ -18,6 +18,7 @@ import re
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_vocabulary
 from notecards.extractors.list_shapes import is_generic_label
+from notecards.extractors.questions import asks_alone
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
@@ -52,8 +53,8 @@ def _question(section: Section, note: Note, vocab: Vocabulary) -> tuple[str, boo
         return "", False
     if section.level == 1 and key(heading) == key(note.title):
         return "", False
-    if heading.endswith("?"):
-        return (heading if len(heading.split()) >= 2 else ""), False
+    if heading.endswith("?"):  # only what the questions extractor would ask as it is
+        return (heading if asks_alone(heading, pack) else ""), False
     if not is_term(heading):
         return "", False
     template = "heading.what_plural" if pack.is_plural(heading) else "heading.what"

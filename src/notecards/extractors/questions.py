@@ -26,6 +26,7 @@ from notecards.extractors.answers import (
     starts_with_cue,
     subtree,
     summary_answer,
+    whole_answer,
 )
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.list_shapes import has_cue
@@ -43,6 +44,7 @@ from notecards.model import (
 )
 from notecards.reader.metadata import meta_title
 from notecards.text.cues import fold
+from notecards.text.morphology import can_be_subject, is_modifier
 from notecards.text.terms import is_term, key, looks_like_verb
 from notecards.text.topics import word_stems
 
@@ -87,6 +89,7 @@ CONFIDENCE = {
 PARTIAL_CONFIDENCE = 0.4
 STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
 MAX_LISTED_HEADINGS = 8
+MAX_QUESTION_WORD_AT = 4  # "С какими вызовами …": a question word after a preposition
 MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
 LATER_SECTION_PENALTY = 0.15  # the answer is under a later heading, not the title
 LIST_OR_CODE_PENALTY = 0.05
@@ -135,7 +138,11 @@ def _asks_without_question_word(text: str, pack: LanguagePack) -> bool:
     "State of the art?" is a label with a question mark."""
     if mentions_cue(pack, "question.alternative", text):
         return True
-    return any(looks_like_verb(w) for w in _WORDS.findall(text))
+    words = _WORDS.findall(text)
+    after_preposition = " ".join(words[1:MAX_QUESTION_WORD_AT])  # "На что …", "In which …"
+    if starts_with_cue(pack, "question.start", after_preposition):
+        return True
+    return any(looks_like_verb(w) for w in words)
 
 
 def _words(pack: LanguagePack, name: str) -> frozenset[str]:
@@ -396,7 +403,7 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     """How far the answer can be trusted to answer the whole question: None when it
     cannot (a difference that describes one side only), a cap on the confidence when
     it may not (two questions in one, a difference whose sides are not told), 1.0."""
-    if mentions_cue(pack, "question.compound", f" {question} "):
+    if mentions_cue(pack, "question.compound", f" {question} ") and answer.how != "whole":
         return PARTIAL_CONFIDENCE
     if not mentions_cue(pack, "question.difference", question):
         return 1.0
@@ -406,6 +413,59 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     if not all(_mentions(answer.text, side) for side in sides):
         return None
     return 1.0
+
+
+def pair_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """The two things a question asks about at once ("What is range and precision?",
+    "When to use the heap/stack?", "Где полезны Teleport и Suspense?"), or None; a
+    difference question is `sides_of`'s."""
+    pattern = pack.cues.get("question.pair")
+    if not pattern or mentions_cue(pack, "question.difference", question):
+        return None
+    found = re.search(pattern, question.rstrip("?"), re.I)
+    if found is None:
+        return None
+    filler = _words(pack, "question.filler")
+    x, y = found.group("x"), found.group("y")
+    if fold(x) in filler or fold(y) in filler or _listed_before(question, found.start()):
+        return None
+    # "генерация типов и контрактов", "безопасным и практичным": words that qualify one
+    # thing, not two things (Russian case tells a noun that could be asked about)
+    if not all(can_be_subject(side) and not is_modifier(side) for side in (x, y)):
+        return None
+    return x, y
+
+
+def _listed_before(question: str, start: int) -> bool:
+    """ "помимо Vue, TypeScript и роутера": the pair ends a longer list."""
+    return question[:start].rstrip().endswith(",")
+
+
+def complete(
+    question: str, answer: Answer, sections: list[Section], pack: LanguagePack, ctx: ExtractContext
+) -> Answer | None:
+    """The answer made to answer the whole question, or None when the note's answer
+    does not: code alone does not explain how something works or why; "How to avoid
+    X?" needs the remedy, not only the cause; a question about two things needs both,
+    and one that asks two questions both answers. Where the opening falls short, the
+    whole section answers when it is short (`whole_answer`)."""
+    if answer.how == "code" and mentions_cue(pack, "question.explains", question):
+        return None
+    if mentions_cue(pack, "question.remedy", question):
+        if mentions_cue(pack, "answer.remedy", answer.text):
+            return answer
+        whole = whole_answer(sections, ctx)
+        return whole if whole and mentions_cue(pack, "answer.remedy", whole.text) else None
+    if mentions_cue(pack, "question.compound", f" {question} "):
+        whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
+        return whole if whole and len(whole.blocks) > len(answer.blocks) else answer
+    pair = pair_of(question, pack)
+    if pair is None or all(_mentions(answer.text, side) for side in pair):
+        return answer
+    whole = whole_answer(sections, ctx)
+    if whole is not None and all(_mentions(whole.text, side) for side in pair):
+        return whole
+    return None
 
 
 def _make(
@@ -496,6 +556,15 @@ def without_we(question: str, pack: LanguagePack) -> tuple[str, bool]:
     return pack.ask(template, Ask=_capitalized(ask), rest=rest), False
 
 
+def asks_alone(heading: str, pack: LanguagePack) -> bool:
+    """Whether a question heading can be asked as it is written: a question (not a
+    label), not a discussion, not one that speaks from inside a course ("we")."""
+    asked = as_question(heading, pack)
+    if asked is None or _is_discussion(asked[0], pack) or _is_personal(*asked, pack):
+        return False
+    return not without_we(asked[0], pack)[1]
+
+
 def _is_procedure(question: str, answer: Answer, pack: LanguagePack) -> bool:
     """ "Как собрать и запустить образ?" over a numbered list of steps: the procedure
     extractor asks for the steps in order, a second card with the same list would
@@ -543,6 +612,10 @@ def _title_card(
             return None, None
         answer, later = found
         answer = _both_sides_listed(asked[0], _without_label(answer, pack), note, pack)
+        completed = complete(asked[0], answer, list(note.sections), pack, ctx)
+        if completed is None:
+            return None, None
+        answer = completed
         line = h1.line if h1 is not None else (answer.blocks or note.sections)[0].line
         _cover(ctx, h1)
         return _make(ctx, *asked, "title", answer, section, line, later), h1
@@ -586,6 +659,9 @@ def _heading_cards(
         if answer is None or _is_procedure(question, answer, pack):
             continue
         answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
+        answer = complete(question, answer, subtree(note.sections, index), pack, ctx)
+        if answer is None:
+            continue
         card = _make(ctx, question, shape, where, answer, section, section.line, False)
         cards += [card] if card is not None else []
         _cover(ctx, section)

@@ -461,7 +461,7 @@ PACK = LanguagePack(
         # a "?" heading without a question word still asks when it offers a choice
         "question.alternative": r"\b(?:or|vs|versus)\b",
         # a scenario or an account of one's experience: no single answer to learn
-        "question.discussion": r"\b(?:imagine|suppose you|tell me about a time|tell us about a time|describe a time|describe a situation|give an example of a time|what would you do|what will you do|how would you (?:handle|react|respond|deal|approach)|have you ever|in your experience|walk me through a time|tell me about a project|tell me about yourself)\b",
+        "question.discussion": r"^(?:imagine|suppose)\b|\b(?:suppose you|tell me about a time|tell us about a time|describe a time|describe a situation|give an example of a time|what would you do|what will you do|how would you (?:handle|react|respond|deal|approach)|have you ever|in your experience|walk me through a time|tell me about a project|tell me about yourself)\b",
         # "we", "our": the question speaks from inside a course or a project
         "question.we": r"\b(?:we|us|our|ours|ourselves)\b",
         # "Why do we need X?": asked without "we" it still stands ("Why is X needed?")
@@ -481,5 +481,7 @@ PACK = LanguagePack(
         "answer.leadin_label": r"^(?:some|several|main|key|common|typical|the main|the key|a few|examples|for example|here are)\b",
         # paragraphs that open with an ordinal ("First, …", "Secondly, …")
         "answer.ordinal": r"^(?:first|firstly|second|secondly|third|thirdly|fourth|fourthly|fifth|fifthly|finally)\b",
+        # a question about two things ("range and precision", "heap/stack"): the words either side
+        "question.pair": r"(?P<x>[\w#+.()-]{2,})\s*(?:/|\band\b|\bor\b|&)\s*(?:the\s+|a\s+|an\s+)?(?P<y>[\w#+.()-]{2,})",
     },
 )
