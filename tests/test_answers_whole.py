@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import note_from_text
+from notecards.extractors import extract_cards
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.questions import extract_questions, pair_of
+from notecards.extractors.coverage import named_items
+from notecards.extractors.questions import extract_questions
 from notecards.lang import PACKS
 from notecards.model import Card
 
@@ -172,15 +174,25 @@ def test_how_to_avoid_needs_the_remedy_ru() -> None:
 
 
 def test_the_two_things_a_question_names() -> None:
-    assert pair_of("When to use the heap/stack?", EN) == ("heap", "stack")
-    assert pair_of("What is range and precision?", EN) == ("range", "precision")
-    assert pair_of("Где полезны Teleport и Suspense?", RU) == ("Teleport", "Suspense")
-    assert pair_of("What is the difference between TCP and UDP?", EN) is None  # sides_of's
-    assert pair_of("What is a process?", EN) is None
+    assert named_items("When to use the heap/stack?", EN) == ["heap", "stack"]
+    assert named_items("What is range and precision?", EN) == ["range", "precision"]
+    assert named_items("Где полезны Teleport и Suspense?", RU) == ["Teleport", "Suspense"]
+    assert named_items("What is the difference between TCP and UDP?", EN) == ["TCP", "UDP"]
+    assert named_items("В чём разница между div, article и section?", RU) == [
+        "div",
+        "article",
+        "section",
+    ]
+    assert named_items("Когда использовать computed, watch и watchEffect?", RU) == [
+        "computed",
+        "watch",
+        "watchEffect",
+    ]
+    assert named_items("What is a process?", EN) == []
     # words that qualify one thing, and the end of a longer list, are no pair
-    assert pair_of("Что даёт генерация типов и контрактов?", RU) is None
-    assert pair_of("Какой подход вы считаете безопасным и практичным?", RU) is None
-    assert pair_of("Что добавить помимо Vue, TypeScript и роутера?", RU) is None
+    assert named_items("Что даёт генерация типов и контрактов?", RU) == []
+    assert named_items("Какой подход вы считаете безопасным и практичным?", RU) == []
+    assert named_items("Что добавить помимо Vue, TypeScript и роутера?", RU) == []
 
 
 @settings(max_examples=30, deadline=None)
@@ -189,3 +201,79 @@ def test_a_whole_answer_never_exceeds_what_a_back_holds(filler: str) -> None:
     text = f"# X\n\n## Что такое Vite и зачем он нужен?\n\nVite — это сборщик.\n\n{filler}\n"
     for card in _cards(text, "ru").values():
         assert len(card.back.split()) <= 60 + 8 or card.confidence < 0.5
+
+
+def test_a_difference_of_three_is_answered_by_each_ones_first_sentence_ru() -> None:
+    text = (
+        "# Разница между span, em и strong\n\n---\n\n"
+        "**span** - строчный контейнер без смысла. Используется для оформления.\n\n"
+        "**em** - выделение ударением. Читалки произносят его с нажимом.\n\n"
+        "**strong** - важный текст. Браузер по умолчанию делает его жирным.\n\n"
+        "---\n\n- [Вопросы по HTML](HTML.md)\n"
+    )
+    card = _cards(text, "ru")["В чём разница между span, em и strong?"]
+    assert card.confidence >= 0.5
+    assert card.back.splitlines() == [
+        "- span - строчный контейнер без смысла.",
+        "- em - выделение ударением.",
+        "- strong - важный текст.",
+    ]
+
+
+def test_sections_per_thing_answer_when_to_use_which_ru() -> None:
+    text = (
+        "# Когда использовать setTimeout и requestAnimationFrame?\n\n## Ответ\n\n"
+        "### setTimeout\n\nПодходит для отложенной работы, не связанной с отрисовкой.\n\n"
+        "Особенности:\n\n- минимальная задержка не гарантирована;\n- работает в фоне.\n\n"
+        "### requestAnimationFrame\n\nПодходит для анимации: колбэк вызывается перед кадром.\n\n"
+        "```js\nrequestAnimationFrame(draw);\n```\n" + "\nДлинное пояснение про кадры. " * 20
+    )
+    card = _cards(text, "ru")["Когда использовать setTimeout и requestAnimationFrame?"]
+    assert card.back.splitlines() == [
+        "- setTimeout: Подходит для отложенной работы, не связанной с отрисовкой.",
+        "- requestAnimationFrame: Подходит для анимации: колбэк вызывается перед кадром.",
+    ]
+
+
+def test_a_difference_with_a_paragraph_per_side_en() -> None:
+    text = (
+        "# How does a process differ from a thread?\n\n"
+        "Both run code, and people mix them up.\n\n"
+        "A process owns its memory, file handles and at least one thread.\n\n"
+        + "Scheduling details follow in the next lecture, with examples. " * 8
+        + "\n\nA thread shares the memory of its process with the other threads.\n"
+    )
+    card = _cards(text, "en")["How does a process differ from a thread?"]
+    assert card.back.splitlines() == [
+        "- A process owns its memory, file handles and at least one thread.",
+        "- A thread shares the memory of its process with the other threads.",
+    ]
+
+
+def test_no_per_item_answer_when_one_thing_has_no_part() -> None:
+    text = (
+        "# Чем отличаются тесты от мониторинга?\n\n## Ответ\n\n"
+        "Их часто путают на собеседованиях.\n\n"
+        "Тесты проверяют известные сценарии до релиза.\n\n"
+        + "Это важно, потому что регрессии дорого стоят в продакшене. " * 8
+        + "\n"
+    )
+    assert "Чем отличаются тесты от мониторинга?" not in _cards(text, "ru")
+
+
+def test_a_question_without_a_whole_answer_is_not_asked_by_another_extractor() -> None:
+    en = (
+        "# Queues\n\n## Why use a message queue?\n\n"
+        "Imagine you're building a shop where orders arrive faster than you ship them.\n\n"
+        "Orders pile up at the door.\n"
+    )
+    ru = (
+        "# Память\n\n## Как избежать утечки памяти в замыкании?\n\n"
+        "Утечка возникает, когда замыкание держит ссылку на большой объект.\n"
+    )
+    for text, lang, front in (
+        (en, "en", "Why use a message queue?"),
+        (ru, "ru", "Как избежать утечки памяти в замыкании?"),
+    ):
+        cards = extract_cards(note_from_text(text, lang=lang))
+        assert all(c.front != front for c in cards), [c.front for c in cards]

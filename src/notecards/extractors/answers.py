@@ -98,6 +98,12 @@ def _sentences(paragraph: Paragraph) -> list[tuple[str, str]]:
     return out
 
 
+def first_sentence(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(plain, html) of a paragraph's first sentence, or None for an empty one."""
+    sentences = _sentences(paragraph)
+    return sentences[0] if sentences else None
+
+
 def _cut(sentences: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The first sentences that fit in MAX_CHARS (always the first one)."""
     kept: list[tuple[str, str]] = []

@@ -26,9 +26,15 @@ from notecards.extractors.answers import (
     starts_with_cue,
     subtree,
     summary_answer,
-    whole_answer,
 )
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.coverage import (
+    complete,
+    mentions,
+    named_items,
+    per_item_answer,
+    sides_of,
+)
 from notecards.extractors.list_shapes import has_cue
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import (
@@ -44,9 +50,7 @@ from notecards.model import (
 )
 from notecards.reader.metadata import meta_title
 from notecards.text.cues import fold
-from notecards.text.morphology import can_be_subject, is_modifier
 from notecards.text.terms import is_term, key, looks_like_verb
-from notecards.text.topics import word_stems
 
 NAME = "questions"
 KIND = "question"
@@ -87,7 +91,6 @@ CONFIDENCE = {
 # a question whose answer covers part of it ("Что такое X и как его использовать?"): a
 # strict reader drops it, so it is shown by `cards --all` only
 PARTIAL_CONFIDENCE = 0.4
-STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
 MAX_LISTED_HEADINGS = 8
 MAX_QUESTION_WORD_AT = 4  # "С какими вызовами …": a question word after a preposition
 MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
@@ -358,25 +361,6 @@ def _headings_answer(
     return Answer(text, f"<ul>{items}</ul>", (), "list")
 
 
-def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
-    """The two things a difference question names ("Чем X отличается от Y?",
-    "What is the difference between X and Y?"), or None."""
-    pattern = pack.cues.get("question.sides")
-    if not pattern:
-        return None
-    found = re.match(pattern, question.strip().rstrip("?").strip(), re.I)
-    if found is None:
-        return None
-    named = [v for v in found.groups() if v]
-    return (named[0], named[1]) if len(named) == 2 else None
-
-
-def _mentions(back: str, side: str) -> bool:
-    """Whether an answer speaks of one side: one of its words, endings aside."""
-    words = word_stems(side, STEM)
-    return bool(words & word_stems(back, STEM)) if words else side.lower() in back.lower()
-
-
 def _both_sides_listed(question: str, answer: Answer, note: Note, pack: LanguagePack) -> Answer:
     """For a difference question opened by one sentence ("X and Y are often mixed
     up."), the list right after it when that list tells the sides apart item by item:
@@ -391,7 +375,7 @@ def _both_sides_listed(question: str, answer: Answer, note: Note, pack: Language
         return answer
     listed = list_answer(after)
     items = [_first_text(item) for item in after.items]
-    told = all(any(_mentions(text, side) for text in items) for side in sides)
+    told = all(any(mentions(text, side) for text in items) for side in sides)
     return listed if listed is not None and told else answer
 
 
@@ -410,62 +394,9 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     sides = sides_of(question, pack)
     if sides is None:
         return PARTIAL_CONFIDENCE  # "В чём отличие от const?": from what, and of what
-    if not all(_mentions(answer.text, side) for side in sides):
+    if not all(mentions(answer.text, side) for side in sides):
         return None
     return 1.0
-
-
-def pair_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
-    """The two things a question asks about at once ("What is range and precision?",
-    "When to use the heap/stack?", "Где полезны Teleport и Suspense?"), or None; a
-    difference question is `sides_of`'s."""
-    pattern = pack.cues.get("question.pair")
-    if not pattern or mentions_cue(pack, "question.difference", question):
-        return None
-    found = re.search(pattern, question.rstrip("?"), re.I)
-    if found is None:
-        return None
-    filler = _words(pack, "question.filler")
-    x, y = found.group("x"), found.group("y")
-    if fold(x) in filler or fold(y) in filler or _listed_before(question, found.start()):
-        return None
-    # "генерация типов и контрактов", "безопасным и практичным": words that qualify one
-    # thing, not two things (Russian case tells a noun that could be asked about)
-    if not all(can_be_subject(side) and not is_modifier(side) for side in (x, y)):
-        return None
-    return x, y
-
-
-def _listed_before(question: str, start: int) -> bool:
-    """ "помимо Vue, TypeScript и роутера": the pair ends a longer list."""
-    return question[:start].rstrip().endswith(",")
-
-
-def complete(
-    question: str, answer: Answer, sections: list[Section], pack: LanguagePack, ctx: ExtractContext
-) -> Answer | None:
-    """The answer made to answer the whole question, or None when the note's answer
-    does not: code alone does not explain how something works or why; "How to avoid
-    X?" needs the remedy, not only the cause; a question about two things needs both,
-    and one that asks two questions both answers. Where the opening falls short, the
-    whole section answers when it is short (`whole_answer`)."""
-    if answer.how == "code" and mentions_cue(pack, "question.explains", question):
-        return None
-    if mentions_cue(pack, "question.remedy", question):
-        if mentions_cue(pack, "answer.remedy", answer.text):
-            return answer
-        whole = whole_answer(sections, ctx)
-        return whole if whole and mentions_cue(pack, "answer.remedy", whole.text) else None
-    if mentions_cue(pack, "question.compound", f" {question} "):
-        whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
-        return whole if whole and len(whole.blocks) > len(answer.blocks) else answer
-    pair = pair_of(question, pack)
-    if pair is None or all(_mentions(answer.text, side) for side in pair):
-        return answer
-    whole = whole_answer(sections, ctx)
-    if whole is not None and all(_mentions(whole.text, side) for side in pair):
-        return whole
-    return None
 
 
 def _make(
@@ -605,6 +536,9 @@ def _title_card(
         # the comparison or the account the note opens with
         summary = summary_answer(_last_paragraph(note), pack, ctx) if asked[1] == "asked" else None
         found = (summary, False) if summary is not None else _title_answer(note, pack, ctx)
+        if found is None:  # "## computed" … "## watch": a part per thing the title names
+            per_item = per_item_answer(named_items(asked[0], pack), list(note.sections))
+            found = (per_item, False) if per_item is not None else None
         if found is None and starts_with_cue(pack, "question.set", clean_title(text)):
             listed = _headings_answer(note, h1, pack)
             found = (listed, True) if listed is not None else None
@@ -655,12 +589,17 @@ def _heading_cards(
                 ctx.covered.add(section.line)  # asked as it is, it would name nothing
                 continue
             question, where = pack.in_topic(question, subject), "heading-in-context"
-        answer = section_answer(subtree(note.sections, index), pack, ctx)
-        if answer is None or _is_procedure(question, answer, pack):
-            continue
-        answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
-        answer = complete(question, answer, subtree(note.sections, index), pack, ctx)
-        if answer is None:
+        unit = subtree(note.sections, index)
+        answer = section_answer(unit, pack, ctx) or per_item_answer(
+            named_items(question, pack), unit[1:]
+        )
+        if answer is not None and _is_procedure(question, answer, pack):
+            continue  # the procedure extractor asks for the steps
+        if answer is not None:
+            answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
+            answer = complete(question, answer, unit, pack, ctx)
+        if answer is None:  # the heading extractor would ask it with the same opening
+            _cover(ctx, section)
             continue
         card = _make(ctx, question, shape, where, answer, section, section.line, False)
         cards += [card] if card is not None else []
