@@ -277,3 +277,25 @@ def test_a_question_without_a_whole_answer_is_not_asked_by_another_extractor() -
     ):
         cards = extract_cards(note_from_text(text, lang=lang))
         assert all(c.front != front for c in cards), [c.front for c in cards]
+
+
+def test_a_part_that_only_announces_a_list_or_names_both_is_no_ones_answer() -> None:
+    announces = (
+        "# Чем Vite отличается от Webpack?\n\nИх часто сравнивают.\n\n"
+        "Vite отдаёт модули браузеру по запросу, без сборки.\n\n"
+        "Webpack собирает:\n\n- модули;\n- стили;\n- картинки.\n\n"
+        + "Подробности в документации обоих проектов. " * 10
+        + "\n"
+    )
+    assert "Чем Vite отличается от Webpack?" not in _cards(announces, "ru")
+    both = (
+        "# How does TCP differ from UDP?\n\nTCP and UDP both carry data.\n\n"
+        "TCP and UDP sit on top of IP.\n\n"
+        "UDP sends datagrams without a handshake or retries.\n\n"
+        "TCP opens a connection and resends what was lost.\n"
+    )
+    back = _back(both, "en", "How does TCP differ from UDP?")
+    assert back is not None and back.splitlines()[1:] == [
+        "- TCP opens a connection and resends what was lost.",
+        "- UDP sends datagrams without a handshake or retries.",
+    ]

@@ -38,6 +38,8 @@ MAX_PER_ITEM_CHARS = 600
 MAX_ANNOUNCE_WORDS = 8
 OPENING_WORDS = 3  # where a paragraph names what it introduces
 _WORD = re.compile(r"\w+")
+_JOINED = frozenset({"и", "или", "and", "or"})
+MIN_LEADIN_WORDS = 6  # "Генератор создаёт:" announces; "Тесты проверяют, что …:" says
 
 
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
@@ -131,7 +133,12 @@ def _names(text: str, item: str, heading: bool) -> bool:
     words = [w[:STEM] for w in _WORD.findall(text.lower()) if len(w) >= 2]
     if not stems or not words:
         return False
-    return stems <= set(words) if heading else bool(stems & set(words[:OPENING_WORDS]))
+    if heading:
+        return stems <= set(words)
+    opening = _WORD.findall(text.lower())[:OPENING_WORDS]
+    if _JOINED.intersection(opening):
+        return False  # "Тесты и мониторинг решают разные задачи" is about both
+    return bool(stems & set(words[:OPENING_WORDS]))
 
 
 def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
@@ -158,6 +165,8 @@ def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
         if found is None or sentence is None or len(sentence[0]) > MAX_ITEM_CHARS:
             return None
         text, para, heading = found
+        if sentence[0].endswith(":") and len(sentence[0].split()) < MIN_LEADIN_WORDS:
+            return None  # it only announces a list
         plain, html = sentence[0].rstrip(":"), sentence[1].rstrip(":")
         if heading or not _names(plain, item, False):
             label = text.strip() if heading else item
