@@ -299,3 +299,53 @@ def test_a_part_that_only_announces_a_list_or_names_both_is_no_ones_answer() -> 
         "- TCP opens a connection and resends what was lost.",
         "- UDP sends datagrams without a handshake or retries.",
     ]
+
+
+def test_counted_paragraphs_answer_past_the_lists_between_them_ru() -> None:
+    text = (
+        "# Как проверить, что код соответствует архитектуре?\n\n## Ответ\n\n"
+        "Обычно проверяют несколько вещей.\n\n"
+        "Во-первых, структуру файлов:\n\n- где лежит компонент;\n- к какому модулю он относится.\n\n"
+        "Во-вторых, границы слоёв.\n\nНапример:\n\n- UI не ходит в API напрямую.\n\n"
+        "В-третьих, повторное использование общих решений.\n"
+    )
+    back = _back(text, "ru", "Как проверить, что код соответствует архитектуре?")
+    assert back is not None and back.splitlines() == [
+        "Обычно проверяют несколько вещей.",
+        "- Во-первых, структуру файлов",
+        "- Во-вторых, границы слоёв",
+        "- В-третьих, повторное использование общих решений",
+    ]
+
+
+def test_counted_paragraphs_answer_past_the_lists_between_them_en() -> None:
+    text = (
+        "# How do you review a pull request?\n\n"
+        "There are several things to check.\n\n"
+        "First, the design:\n\n- does the change belong here;\n- does it fit the layers.\n\n"
+        "Second, the tests.\n\n```\npytest -q\n```\n\n"
+        "Third, the names and the comments.\n"
+    )
+    back = _back(text, "en", "How do you review a pull request?")
+    assert back is not None and back.splitlines() == [
+        "There are several things to check.",
+        "- First, the design",
+        "- Second, the tests",
+        "- Third, the names and the comments",
+    ]
+
+
+def test_a_run_of_paragraphs_ends_where_a_new_lead_in_starts() -> None:
+    text = (
+        "# Какие ошибки допускают при работе с реактивностью?\n\n"
+        "Есть несколько типичных ошибок.\n\n"
+        "Первая — мутация props. Props только для чтения.\n\n"
+        "Вторая — потеря реактивности при деструктуризации.\n\n"
+        "Лучшей практикой считается:\n\n- держать вычисления в computed.\n"
+    )
+    back = _back(text, "ru", "Какие ошибки допускают при работе с реактивностью?")
+    assert back is not None and back.splitlines() == [
+        "Есть несколько типичных ошибок.",
+        "- Первая — мутация props",
+        "- Вторая — потеря реактивности при деструктуризации",
+    ]

@@ -300,6 +300,8 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
             follow = _short_list(after) or short_code(after) or _digest_list(after)
         if follow is None and not kept[-1][0].endswith(":"):
             follow = _paragraph_digest(rest)  # "Первое — SEO. …" "Второе — …"
+        if follow is None:
+            follow = _ordinal_digest(rest, pack)  # "Во-первых, …" [list] "Во-вторых, …"
         if follow is not None and after is not None:
             answer = _join(kept, (paragraph, after), "list")
             html = f"{answer.html}{follow[1]}"
@@ -373,6 +375,23 @@ def _paragraph_digest(rest: list[Block]) -> tuple[str, str] | None:
         label = _label(block) if isinstance(block, Paragraph) else ""
         if not label or len(label) > MAX_DIGEST_LABEL or label.startswith("<"):
             break  # the announced run ends: a code block, a component, a long aside
+        if label.endswith(":"):
+            break  # "Лучшей практикой считается:" opens a part of its own
+        labels.append(label)
+    return _digest(labels)
+
+
+def _ordinal_digest(rest: list[Block], pack: LanguagePack) -> tuple[str, str] | None:
+    """The paragraphs a lead-in announces when they count themselves ("Во-первых,
+    структура файлов: …", "Во-вторых, …"), each by its first sentence, whatever
+    lists and examples stand between them."""
+    labels: list[str] = []
+    for block in rest:
+        if not isinstance(block, Paragraph) or not _opens_with(block, pack, "answer.ordinal"):
+            continue
+        label = _label(block).rstrip(":")
+        if len(label) > MAX_DIGEST_LABEL:
+            return None
         labels.append(label)
     return _digest(labels)
 
