@@ -350,3 +350,55 @@ def test_a_run_of_paragraphs_ends_where_a_new_lead_in_starts() -> None:
         "- Первая — мутация props",
         "- Вторая — потеря реактивности при деструктуризации",
     ]
+
+
+def test_a_short_lead_in_that_announces_the_answer_is_no_part_label() -> None:
+    ru = (
+        "# Как понять, что компонент слишком большой?\n\n## Ответ\n\n"
+        "Есть несколько признаков:\n\n- больше 400 строк;\n- несколько сценариев;\n"
+        "- много watchers.\n"
+    )
+    back = _back(ru, "ru", "Как понять, что компонент слишком большой?")
+    assert back is not None and back.splitlines()[0] == "Есть несколько признаков:"
+    en = "# What makes a test flaky?\n\nSome signs:\n\n- it sleeps;\n- it shares state.\n"
+    back = _back(en, "en", "What makes a test flaky?")
+    assert back is not None and back.splitlines() == [
+        "Some signs:",
+        "- it sleeps;",
+        "- it shares state.",
+    ]
+
+
+def test_pictograph_markers_leave_list_items() -> None:
+    text = (
+        "# Что такое Vite\n\nVite — это инструмент, который совмещает в себе:\n\n"
+        "1. 🚀 **сервер разработки** с горячей заменой модулей\n"
+        "2. 📦 **сборщик** для продакшена\n"
+    )
+    back = _back(text, "ru", "Что такое Vite?")
+    assert back is not None and back.splitlines()[1:] == [
+        "- сервер разработки с горячей заменой модулей",
+        "- сборщик для продакшена",
+    ]
+
+
+def test_names_in_latin_letters_are_matched_whole() -> None:
+    text = (
+        "# Когда использовать watch и watchEffect?\n\n"
+        "### watchEffect\n\nСам собирает зависимости при первом запуске.\n\n"
+        "### watch\n\nСледит за явно указанным источником и даёт старое значение.\n\n"
+        + "Дальше длинный пример с формой и запросами. " * 10
+        + "\n"
+    )
+    back = _back(text, "ru", "Когда использовать watch и watchEffect?")
+    assert back is not None and back.splitlines() == [
+        "- watch: Следит за явно указанным источником и даёт старое значение.",
+        "- watchEffect: Сам собирает зависимости при первом запуске.",
+    ]
+
+
+def test_main_differences_name_their_sides() -> None:
+    from notecards.extractors.coverage import sides_of
+
+    assert sides_of("В чём основные отличия Pinia от Vuex?", RU) == ("Pinia", "Vuex")
+    assert sides_of("Чем отличаются тесты от мониторинга?", RU) == ("тесты", "мониторинга")

@@ -44,9 +44,10 @@ MAX_SUB_ITEMS = 5  # sub-items kept under one item of a short list
 MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
 MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
 MAX_DIGEST_CHARS = 700
+_MARKER = re.compile("^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\\s*)+")
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
 MAX_WHOLE_WORDS = 60  # prose a whole section may hold to be one back (the rubric's ~60)
-MAX_WHOLE_CHARS = 700
+MAX_WHOLE_CHARS = 500  # lists included: a back still recalled at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,12 @@ def _sub_items(item: ListItem) -> list[Paragraph] | None:
     return subs if len(subs) <= MAX_SUB_ITEMS else None
 
 
+def _unmarked(text: str) -> str:
+    """A list item's text without the pictograph a note marks it with ("🚀 сервер
+    разработки", "✅ Новые проекты"): a marker, not part of what the item says."""
+    return _MARKER.sub("", text.strip())
+
+
 def _short_list(block: Block) -> tuple[str, str] | None:
     """A list short enough to be an answer, with its sub-items, as (plain, html); None
     for a list of links, or one too long to quote whole."""
@@ -142,8 +149,8 @@ def _short_list(block: Block) -> tuple[str, str] | None:
         subs = _sub_items(item)
         if subs is None:
             return None
-        lines.append(f"- {first.text.strip()}")
-        lines += [f"  - {sub.text.strip()}" for sub in subs]
+        lines.append(f"- {_unmarked(first.text)}")
+        lines += [f"  - {_unmarked(sub.text)}" for sub in subs]
         nested = "".join(f"<li>{spans_html(sub.spans)}</li>" for sub in subs)
         nested = f"<ul>{nested}</ul>" if nested else ""
         items.append(f"<li>{spans_html(first.spans)}{nested}</li>")
@@ -284,8 +291,10 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     text = kept[0][0]
     if len(kept) > 1 or not text.endswith(":") or len(text.split()) > MAX_PART_LABEL_WORDS:
         return False
-    if starts_with_cue(pack, "answer.leadin_label", text):
-        return False  # "Некоторые сигналы:", "Some signs:" announce the whole answer
+    if starts_with_cue(pack, "answer.leadin_label", text) or mentions_cue(
+        pack, "answer.leadin", text
+    ):
+        return False  # "Некоторые сигналы:", "Есть несколько признаков:" announce the answer
     return not is_cue_heading(pack, "question.answer_heading", text)
 
 

@@ -39,7 +39,9 @@ MAX_ANNOUNCE_WORDS = 8
 OPENING_WORDS = 3  # where a paragraph names what it introduces
 _WORD = re.compile(r"\w+")
 _JOINED = frozenset({"и", "или", "and", "or"})
-MIN_LEADIN_WORDS = 6  # "Генератор создаёт:" announces; "Тесты проверяют, что …:" says
+MIN_LEADIN_WORDS = (
+    8  # "Генератор создаёт:", "X выглядела так:" announce; "Тесты проверяют, что …:" says
+)
 
 
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
@@ -129,8 +131,10 @@ def _parts(sections: list[Section]) -> Iterator[tuple[str, Paragraph, bool]]:
 def _names(text: str, item: str, heading: bool) -> bool:
     """A heading that names the item, or a paragraph that opens with it (within its
     first words: "Тесты и мониторинг …" opens with both)."""
-    stems = word_stems(item, STEM)
-    words = [w[:STEM] for w in _WORD.findall(text.lower()) if len(w) >= 2]
+    # a name in Latin letters is matched whole: "watch" is not "watchEffect"
+    size = None if item.isascii() else STEM
+    stems = {w[:size] for w in _WORD.findall(item.lower()) if len(w) >= 2}
+    words = [w[:size] for w in _WORD.findall(text.lower()) if len(w) >= 2]
     if not stems or not words:
         return False
     if heading:
