@@ -402,3 +402,56 @@ def test_main_differences_name_their_sides() -> None:
 
     assert sides_of("В чём основные отличия Pinia от Vuex?", RU) == ("Pinia", "Vuex")
     assert sides_of("Чем отличаются тесты от мониторинга?", RU) == ("тесты", "мониторинга")
+
+
+def test_cited_sources_and_link_lists_are_no_part_of_an_answer() -> None:
+    text = (
+        "# Память\n\n## GC тормозит выполнение?\n\n"
+        "Иногда сборка вызывает **короткие паузы**, но движки их сокращают. "
+        "[Википедия](https://en.wikipedia.org/wiki/Garbage_collection)\n\n"
+        "## Что происходит при запросе страницы?\n\n"
+        "- https://t.me/channel/1355\n- [Как работают браузеры](https://developer.mozilla.org/)\n\n"
+        "Браузер находит IP по имени, открывает соединение и отправляет HTTP-запрос.\n"
+    )
+    cards = _cards(text, "ru")
+    assert cards["GC тормозит выполнение?"].back == (
+        "Иногда сборка вызывает короткие паузы, но движки их сокращают."
+    )
+    assert cards["Что происходит при запросе страницы?"].back.startswith("Браузер находит IP")
+    en = (
+        "# Caching\n\n## What is a cache?\n\n"
+        "A cache keeps copies of responses so repeated requests skip the server. "
+        "([AWS](https://aws.amazon.com/caching/)), ([MDN](https://developer.mozilla.org/))\n"
+    )
+    assert _back(en, "en", "What is a cache?") == (
+        "A cache keeps copies of responses so repeated requests skip the server."
+    )
+
+
+def test_labels_of_a_list_answer_only_a_question_that_asks_for_members() -> None:
+    items = "".join(
+        f"- **{label}** {'слово ' * 30}конец.\n"
+        for label in ("Определение", "Ключевые свойства", "Бытовой пример", "История")
+        for _ in range(2)
+    )
+    what = f"# Алгоритмы\n\n## Что такое алгоритм простыми словами?\n\n{items}"
+    assert "Что такое алгоритм простыми словами?" not in _cards(what, "ru")
+    hooks = "".join(f"- **{h}()** — {'описание хука ' * 12}конец.\n" for h in HOOKS)
+    which = f"# React\n\n## Какие хуки есть в React?\n\n{hooks}"
+    assert _back(which, "ru", "Какие хуки есть в React?") == "\n".join(f"- {h}()" for h in HOOKS)
+
+
+HOOKS = ("useState", "useMemo", "useEffect", "useRef", "useContext", "useReducer", "useId")
+
+
+def test_code_under_a_lead_in_does_not_explain_what_something_means() -> None:
+    text = (
+        "# WeakMap\n\n## Что значит слабая ссылка?\n\n"
+        "Если добавить объект в WeakMap:\n\n```js\nwm.set(obj, 1);\nobj = null;\n```\n"
+    )
+    assert "Что значит слабая ссылка?" not in _cards(text, "ru")
+    en = (
+        "# WeakMap\n\n## Why is a WeakMap key held weakly?\n\n"
+        "If you add an object to a WeakMap:\n\n```js\nwm.set(obj, 1);\nobj = null;\n```\n"
+    )
+    assert "Why is a WeakMap key held weakly?" not in _cards(en, "en")

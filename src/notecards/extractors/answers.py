@@ -28,6 +28,7 @@ from notecards.model import (
     Paragraph,
     Quote,
     Section,
+    Span,
 )
 from notecards.render.markup import highlight_code, spans_html
 from notecards.text.cues import fold
@@ -45,6 +46,7 @@ MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
 MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
 MAX_DIGEST_CHARS = 700
 _MARKER = re.compile("^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\\s*)+")
+_URL = re.compile(r"https?://\S+")
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
 MAX_WHOLE_WORDS = 60  # prose a whole section may hold to be one back (the rubric's ~60)
 MAX_WHOLE_CHARS = 500  # lists included: a back still recalled at once
@@ -89,10 +91,25 @@ def is_cue_heading(pack: LanguagePack, name: str, heading: str) -> bool:
     return match is not None and match.end() == len(words)
 
 
+def _is_link(span: Span) -> bool:
+    return span.kind in ("link", "wikilink") or _URL.fullmatch(span.text.strip()) is not None
+
+
+def _is_citation(spans: Iterable[Span]) -> bool:
+    """A sentence of links and punctuation only ("([AWS](…)), ([MDN](…))"): a source
+    the note cites, no part of what it says."""
+    spans = list(spans)
+    links = [s for s in spans if _is_link(s)]
+    rest = "".join(s.text for s in spans if not _is_link(s))
+    return bool(links) and not any(c.isalnum() for c in rest)
+
+
 def _sentences(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(plain, html) of each sentence of a paragraph."""
     out = []
     for spans in split_sentences(paragraph.spans):
+        if _is_citation(spans):
+            continue  # "… минимизируют это. [Википедия](…)": where it came from
         text = sentence_text(spans)
         if text:
             out.append((text, spans_html(spans)))
@@ -217,9 +234,11 @@ def opening_answer(
     index = 0
     while index < len(ordered):
         block = ordered[index]
-        if isinstance(block, HtmlBlock) or (
-            isinstance(block, Paragraph) and (_is_media_only(block) or _is_meta(block, pack))
-        ):  # a `<details>` wrapper, an image, a remark about the note: the answer follows
+        if (
+            isinstance(block, HtmlBlock)
+            or _is_navigation(block)
+            or (isinstance(block, Paragraph) and (_is_media_only(block) or _is_meta(block, pack)))
+        ):  # a `<details>` wrapper, links, an image, a remark about the note: read on
             index += 1
             continue
         break
@@ -434,7 +453,7 @@ def _is_navigation(block: Block) -> bool:
     if isinstance(block, ListBlock):
         paragraphs = [p for item in block.items if (p := _first_paragraph(item))]
     spans = [s for p in paragraphs for s in p.spans if s.text.strip()]
-    return bool(spans) and all(s.kind in ("link", "wikilink") for s in spans)
+    return bool(spans) and all(_is_link(s) for s in spans)
 
 
 def whole_answer(sections: Iterable[Section], ctx: ExtractContext) -> Answer | None:

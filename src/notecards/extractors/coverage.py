@@ -22,11 +22,12 @@ from notecards.extractors.answers import (
     Answer,
     first_sentence,
     mentions_cue,
+    starts_with_cue,
     whole_answer,
 )
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack
-from notecards.model import Block, ListBlock, Paragraph, Section
+from notecards.model import Block, CodeBlock, ListBlock, Paragraph, Section
 from notecards.text.cues import fold
 from notecards.text.morphology import can_be_subject, is_modifier
 from notecards.text.topics import word_stems
@@ -184,6 +185,18 @@ def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
     return Answer(text, f"<ul>{html}</ul>", tuple(used), "list")
 
 
+def _code_only(answer: Answer) -> bool:
+    """Code, or code under a one-line lead-in ("Если ты добавляешь объект в WeakMap:")."""
+    if answer.how == "code":
+        return True
+    blocks = answer.blocks
+    return (
+        len(blocks) == 2
+        and isinstance(blocks[1], CodeBlock)
+        and answer.text.split("\n", 1)[0].rstrip().endswith(":")
+    )
+
+
 def _announces(answer: Answer) -> bool:
     """An opening of one short sentence ("Тесты и мониторинг решают разные задачи.",
     "Both run code, and people mix them up."): it names the things and tells nothing
@@ -195,12 +208,15 @@ def complete(
     question: str, answer: Answer, sections: list[Section], pack: LanguagePack, ctx: ExtractContext
 ) -> Answer | None:
     """The answer made to answer the whole question, or None when the note's answer
-    does not: code alone does not explain how something works or why; "How to avoid
+    does not: code alone does not explain how something works or why; the labels of
+    a list answer only a question that asks for the members; "How to avoid
     X?" needs the remedy, not only the cause; a question about several things needs
     each (their parts' first sentences, or the short section whole); one that asks two
     questions takes the short section whole, or keeps the opening for `fit` to cap."""
-    if answer.how == "code" and mentions_cue(pack, "question.explains", question):
+    if _code_only(answer) and mentions_cue(pack, "question.explains", question):
         return None
+    if answer.how == "digest" and not starts_with_cue(pack, "question.set", question):
+        return None  # labels name the parts ("Определение", "CSR", "SSR"), they say nothing
     if mentions_cue(pack, "question.remedy", question):
         if mentions_cue(pack, "answer.remedy", answer.text):
             return answer

@@ -467,7 +467,7 @@ PACK = LanguagePack(
         # "Why do we need X?": asked without "we" it still stands ("Why is X needed?")
         "question.we_need": r"^(?P<ask>why)\s+do\s+we\s+need\s+(?P<rest>(?!to\b).+)$",
         # a question that wants an explanation, which code alone does not give
-        "question.explains": r"^(?:how (?:does|do|is|are) .+ (?:work|works|implemented|handled|stored|made)|why|what happens|how come)\b",
+        "question.explains": r"^(?:how (?:does|do|is|are) .+ (?:work|works|implemented|handled|stored|made)|why|what happens|how come|what does .+ mean)\b",
         # "How to avoid X?": the answer must hold the remedy, not only the cause
         "question.remedy": r"^(?:how (?:to|do you|do we|can you|can we|should you|should we|would you)|what can (?:you|we) do to)\s+(?:\w+\s+)?(?:avoid|prevent|fix|solve|handle|deal with|mitigate|resolve|overcome|get around|work around|stop|reduce)\b",
         "answer.remedy": r"\b(?:use|using|used|avoid|avoiding|should|must|need to|needs to|make sure|ensure|instead|add|adding|set|call|check|prevent|fix|solution|solve|solved|help|helps|wrap|apply|can be|by \w+ing|don't|do not|never|always)\b",
