@@ -23,12 +23,17 @@ from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
 from notecards.text.sentences import prose_paragraphs, split_sentences
-from notecards.text.terms import Vocabulary, is_term, key
+from notecards.text.terms import Vocabulary, is_term, key, looks_like_verb
 from notecards.text.topics import needs_topic, section_topic
 
 NAME = "headings"
 MAX_SENTENCES = 2
 MIN_ANSWER_WORDS = 4
+MIN_DEFINITION_WORDS = 3  # after "X —": fewer name a source or a label, not what X is
+_DEFINITION_WORD = re.compile(r"[^\W\d_][\w-]*")
+_DEFINING_VERBS = frozenset(
+    {"является", "являются", "называется", "называют", "означает", "is", "are"}
+)
 
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s+")
 _COUNTER = re.compile(r"(?:^|\s)(?:\d+|[IVX]+)[.)]?(?:\s|$)")  # "Шаг 2", "2 Шаг", "Part II"
@@ -71,10 +76,21 @@ def names_a_subject(heading: str, pack: LanguagePack) -> bool:
 
 
 def defines(sentence: str, heading: str) -> bool:
-    """The sentence opens with the heading and says what it is ("X — …", "X is …")."""
+    """The sentence opens with the heading and says what it is ("X — …", "X is …"). A
+    dash followed by a verb says something else about X ("proto - есть у всех
+    объектов"), and a dash followed by a word or two only names where X comes from
+    ("Package Installation – Turborepo")."""
     subject = re.escape(_NUMBERING.sub("", heading).strip())
     pattern = rf"(?:the\s+|a\s+|an\s+)?[*_`]*{subject}[*_`]*{_DEFINES}"
-    return re.match(pattern, sentence, re.IGNORECASE) is not None
+    found = re.match(pattern, sentence, re.IGNORECASE)
+    if found is None:
+        return False
+    if not re.search(r"[—–:-]\s*$", found.group(0)):
+        return True  # "X is …", "X — это …"
+    rest = _DEFINITION_WORD.findall(sentence[found.end() :])
+    if len(rest) < MIN_DEFINITION_WORDS:
+        return False
+    return not (looks_like_verb(rest[0]) and rest[0].lower() not in _DEFINING_VERBS)
 
 
 def _within_topic(question: str, section: Section, ctx: ExtractContext, note: Note) -> str:
