@@ -455,3 +455,49 @@ def test_code_under_a_lead_in_does_not_explain_what_something_means() -> None:
         "If you add an object to a WeakMap:\n\n```js\nwm.set(obj, 1);\nobj = null;\n```\n"
     )
     assert "Why is a WeakMap key held weakly?" not in _cards(en, "en")
+
+
+def test_a_one_sentence_opening_takes_the_counted_points_it_heads_ru() -> None:
+    text = (
+        "# Какие издержки появляются при SSR?\n\n## Ответ\n\n"
+        "SSR увеличивает сложность системы.\n\n"
+        "Во-первых, появляется серверный runtime.\n\n"
+        "Во-вторых, усложняется деплой:\n\n- гибридное приложение;\n"
+        "- больше точек отказа, которые нужно наблюдать и чинить.\n\n"
+        "В-третьих, возникают сложности с:\n\n- кешированием;\n- hydration.\n"
+    )
+    back = _back(text, "ru", "Какие издержки появляются при SSR?")
+    assert back is not None and back.splitlines() == [
+        "SSR увеличивает сложность системы.",
+        "- Во-первых, появляется серверный runtime",
+        "- Во-вторых, усложняется деплой",
+        "- В-третьих, возникают сложности с кешированием, hydration",
+    ]
+
+
+def test_a_one_sentence_opening_takes_a_labelled_list_after_it_en() -> None:
+    text = (
+        "# How do you phrase review comments?\n\n"
+        "I try to phrase them constructively.\n\n"
+        "Usually I:\n\n- explain the problem;\n- suggest a fix;\n- say why it matters.\n\n"
+        "> An example comment that is not part of the answer.\n"
+    )
+    back = _back(text, "en", "How do you phrase review comments?")
+    assert back is not None and back.splitlines() == [
+        "I try to phrase them constructively.",
+        "Usually I:",
+        "- explain the problem;",
+        "- suggest a fix;",
+        "- say why it matters.",
+    ]
+
+
+def test_an_opening_that_answers_at_length_takes_nothing_more() -> None:
+    text = (
+        "# Why is deep watch expensive?\n\n"
+        "A deep watcher walks the whole object on every change, so a large state costs "
+        "a full traversal each time.\n\n"
+        "First, a note.\n\nSecond, another note.\n"
+    )
+    back = _back(text, "en", "Why is deep watch expensive?")
+    assert back is not None and "\n" not in back

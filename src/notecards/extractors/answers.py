@@ -45,6 +45,7 @@ MAX_SUB_ITEMS = 5  # sub-items kept under one item of a short list
 MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
 MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
 MAX_DIGEST_CHARS = 700
+MAX_ORDINAL_LABEL = 150  # a counted point with the few words its list completes it with
 _MARKER = re.compile("^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\\s*)+")
 _URL = re.compile(r"https?://\S+")
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
@@ -338,7 +339,32 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
         if not kept:
             return None
     answer = _join(kept, (paragraph,), "opening")
-    return answer if len(answer.text.split()) >= MIN_WORDS else None
+    if len(answer.text.split()) < MIN_WORDS:
+        return None
+    return _with_what_follows(answer, rest, pack) if len(kept) == 1 else answer
+
+
+def _with_what_follows(answer: Answer, rest: list[Block], pack: LanguagePack) -> Answer:
+    """A one-sentence opening that only heads the answer ("SSR увеличивает сложность
+    системы.", "Я стараюсь формулировать замечания конструктивно.") with what it heads:
+    the counted paragraphs after it ("Во-первых, …", "Во-вторых, …"), or a short
+    lead-in and its list ("Обычно я:" and the list)."""
+    if len(answer.text.split()) > MAX_LEADIN_WORDS:
+        return answer
+    follow = _ordinal_digest(rest, pack)
+    blocks = answer.blocks
+    text, html = answer.text, answer.html
+    if follow is None and len(rest) >= 2 and isinstance(rest[0], Paragraph):
+        label = _sentences(rest[0])
+        listed = _short_list(rest[1]) or _digest_list(rest[1])
+        short = len(label) == 1 and len(label[0][0].split()) <= MAX_PART_LABEL_WORDS
+        if short and label[0][0].endswith(":") and listed is not None:
+            follow = listed
+            text, html = f"{text}\n{label[0][0]}", f"{html} {label[0][1]}"
+            blocks += (rest[0], rest[1])
+    if follow is None:
+        return answer
+    return Answer(f"{text}\n{follow[0]}", f"{html}{follow[1]}", blocks, "list")
 
 
 def _label(paragraph: Paragraph) -> str:
@@ -351,10 +377,10 @@ def _label(paragraph: Paragraph) -> str:
     return sentence_text(sentences[0]).rstrip(".;") if sentences else ""
 
 
-def _digest(labels: list[str]) -> tuple[str, str] | None:
+def _digest(labels: list[str], limit: int = MAX_DIGEST_LABEL) -> tuple[str, str] | None:
     if not MIN_DIGEST_ITEMS <= len(labels) <= MAX_DIGEST_ITEMS:
         return None
-    if not all(labels) or max(map(len, labels)) > MAX_DIGEST_LABEL:
+    if not all(labels) or max(map(len, labels)) > limit:
         return None
     text = "\n".join(f"- {label}" for label in labels)
     if len(text) > MAX_DIGEST_CHARS:
@@ -414,14 +440,33 @@ def _ordinal_digest(rest: list[Block], pack: LanguagePack) -> tuple[str, str] | 
     структура файлов: …", "Во-вторых, …"), each by its first sentence, whatever
     lists and examples stand between them."""
     labels: list[str] = []
-    for block in rest:
+    for index, block in enumerate(rest):
         if not isinstance(block, Paragraph) or not _opens_with(block, pack, "answer.ordinal"):
             continue
-        label = _label(block).rstrip(":")
-        if len(label) > MAX_DIGEST_LABEL:
+        label = _label(block)
+        after = rest[index + 1] if index + 1 < len(rest) else None
+        if label.endswith(":") and isinstance(after, ListBlock):
+            label = _inline_items(label, after)  # "сложности с:" and what it is with
+        label = label.rstrip(":")
+        if len(label) > MAX_ORDINAL_LABEL:
             return None
         labels.append(label)
-    return _digest(labels)
+    return _digest(labels, MAX_ORDINAL_LABEL)
+
+
+def _inline_items(label: str, block: ListBlock) -> str:
+    """ "В-третьих, возникают сложности с:" and a list of a few words an item →
+    "В-третьих, возникают сложности с кешированием, hydration"; the label alone when
+    the items are longer (they are the next point's content, not a completion)."""
+    items = [_first_paragraph(item) for item in block.items]
+    texts = [p.text.strip().rstrip(";.,") for p in items if p is not None]
+    if (
+        not texts
+        or len(texts) > MAX_SUB_ITEMS
+        or any(len(t.split()) > MAX_PART_LABEL_WORDS for t in texts)
+    ):
+        return label
+    return f"{label.rstrip(':').rstrip()} {', '.join(texts)}"
 
 
 def section_answer(
