@@ -501,3 +501,36 @@ def test_an_opening_that_answers_at_length_takes_nothing_more() -> None:
     )
     back = _back(text, "en", "Why is deep watch expensive?")
     assert back is not None and "\n" not in back
+
+
+def test_an_opening_that_counts_what_follows_is_a_lead_in() -> None:
+    ru = (
+        "# Что даёт генерация типов?\n\n"
+        "Типизированные контракты дают несколько важных преимуществ.\n\n"
+        "Первое — безопасность при разработке.\n\nВторое — быстрая разработка.\n"
+    )
+    back = _back(ru, "ru", "Что даёт генерация типов?")
+    assert back is not None and back.splitlines() == [
+        "Типизированные контракты дают несколько важных преимуществ.",
+        "- Первое — безопасность при разработке",
+        "- Второе — быстрая разработка",
+    ]
+    pointer = (
+        "# Какой стек выбрать для нового проекта?\n\n"
+        "Выбор зависит от проекта, но для типичного веб-приложения я бы предложил "
+        "следующий базовый стек.\n\n"
+        + "Vue 3 как основной фреймворк, потому что он даёт баланс простоты и мощности. " * 3
+        + "\n"
+    )
+    assert "Какой стек выбрать для нового проекта?" not in _cards(pointer, "ru")
+    en = (
+        "# What does contract generation give a team?\n\n"
+        "Typed contracts bring several benefits.\n\n"
+        "- safety while refactoring\n- faster development\n- fewer runtime errors\n"
+    )
+    back = _back(en, "en", "What does contract generation give a team?")
+    assert back is not None and back.splitlines()[1:] == [
+        "- safety while refactoring",
+        "- faster development",
+        "- fewer runtime errors",
+    ]

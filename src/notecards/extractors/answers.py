@@ -292,16 +292,18 @@ def _after_story(rest: list[Block], pack: LanguagePack) -> Answer | None:
 
 
 def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
-    """One short sentence that announces what follows: it ends in a colon, or says
-    "есть несколько …" / "there are several ways …" without a colon."""
+    """One sentence that announces what follows: it ends in a colon, or says "есть
+    несколько …" / "there are several ways …" / "следующий стек." without a colon."""
     last = kept[-1][0]
     if last.endswith(":"):
         return True
-    return (
-        len(kept) == 1
-        and len(last.split()) <= MAX_LEADIN_WORDS
-        and mentions_cue(pack, "answer.leadin", last)
-    )
+    if len(kept) != 1:
+        return False
+    words = len(last.split())
+    if words <= MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin", last):
+        return True
+    # "… я бы предложил следующий базовый стек.": counts what follows, however long
+    return words <= 2 * MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin_count", last)
 
 
 def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:

@@ -483,5 +483,7 @@ PACK = LanguagePack(
         "answer.ordinal": r"^(?:first|firstly|second|secondly|third|thirdly|fourth|fourthly|fifth|fifthly|finally)\b",
         # a question about two things ("range and precision", "heap/stack"): the words either side
         "question.pair": r"(?P<x>[\w#+.()-]{2,})\s*(?:/|\band\b|\bor\b|&)\s*(?:the\s+|a\s+|an\s+)?(?P<y>[\w#+.()-]{2,})",
+        # a one-sentence opening that counts what follows ("… has several important benefits.")
+        "answer.leadin_count": r"\b(?:several|a few|a number of|the following|a couple of)\b",
     },
 )

@@ -469,5 +469,7 @@ PACK = LanguagePack(
         "answer.ordinal": r"^(?:во-первых|во-вторых|в-третьих|в-четв[её]ртых|в-пятых|в-шестых|первое|второе|третье|четв[её]ртое|пятое|первая|вторая|третья|четв[её]ртая|пятая|первый|второй|третий|четв[её]ртый|пятый)\b",
         # a question about two things ("стек и куча", "heap/stack"): the words either side
         "question.pair": r"(?P<x>[\w#+.()-]{2,})\s*(?:/|\bи\b|\bили\b)\s*(?P<y>[\w#+.()-]{2,})",
+        # a one-sentence opening that counts what follows ("… дают несколько важных преимуществ.")
+        "answer.leadin_count": r"\b(?:нескольк\w*|ряд\w*|следующ\w*)\b",
     },
 )
