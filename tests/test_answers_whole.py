@@ -496,7 +496,8 @@ def test_an_opening_that_answers_at_length_takes_nothing_more() -> None:
     text = (
         "# Why is deep watch expensive?\n\n"
         "A deep watcher walks the whole object on every change, so a large state costs "
-        "a full traversal each time.\n\n"
+        "a full traversal each time, and every nested property it reads becomes one more "
+        "dependency to track.\n\n"
         "First, a note.\n\nSecond, another note.\n"
     )
     back = _back(text, "en", "Why is deep watch expensive?")
@@ -533,4 +534,49 @@ def test_an_opening_that_counts_what_follows_is_a_lead_in() -> None:
         "- safety while refactoring",
         "- faster development",
         "- fewer runtime errors",
+    ]
+
+
+LONG = "подробное пояснение с примерами и оговорками " * 4
+
+
+def test_a_lone_condition_heads_the_list_that_says_what_then_ru() -> None:
+    text = (
+        "# Почему редьюсеры — чистые функции?\n\n----\n\nЕсли редьюсер будет нечистым\n\n"
+        f"- Нарушится предсказуемость состояния ({LONG})\n"
+        f"- Перестанет работать time-travel debugging ({LONG})\n\n"
+        "- [Вопросы по Redux](redux.md)\n"
+    )
+    back = _back(text, "ru", "Почему редьюсеры — чистые функции?")
+    assert back is not None and back.splitlines() == [
+        "Если редьюсер будет нечистым",
+        "- Нарушится предсказуемость состояния",
+        "- Перестанет работать time-travel debugging",
+    ]
+
+
+def test_a_lone_condition_heads_the_list_that_says_what_then_en() -> None:
+    text = (
+        "# Why must reducers be pure?\n\nIf a reducer is impure\n\n"
+        "- state stops being predictable\n- time-travel debugging breaks\n"
+    )
+    back = _back(text, "en", "Why must reducers be pure?")
+    assert back is not None and back.splitlines() == [
+        "If a reducer is impure",
+        "- state stops being predictable",
+        "- time-travel debugging breaks",
+    ]
+
+
+def test_a_two_sentence_opening_takes_the_counted_points_it_heads() -> None:
+    text = (
+        "# Какие части системы требуют миграции?\n\n"
+        "Компоненты — только вершина айсберга. Затрагиваются и другие слои.\n\n"
+        "Во-первых, state management. Его часто переводят на Pinia.\n\n"
+        "Во-вторых, переиспользуемая логика. Mixins переписывают.\n"
+    )
+    back = _back(text, "ru", "Какие части системы требуют миграции?")
+    assert back is not None and back.splitlines()[1:] == [
+        "- Во-первых, state management",
+        "- Во-вторых, переиспользуемая логика",
     ]

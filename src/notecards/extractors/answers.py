@@ -40,6 +40,7 @@ MAX_LIST_CHARS = 400
 MAX_CODE_LINES = 15
 MIN_WORDS = 4
 MAX_LEADIN_WORDS = 15
+MAX_HEADING_WORDS = 20  # an opening this short may only head the points that follow
 MAX_PART_LABEL_WORDS = 3  # "Development time:", "Specialised:": one part's label, not a lead-in
 MAX_SUB_ITEMS = 5  # sub-items kept under one item of a short list
 MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
@@ -306,6 +307,13 @@ def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     return words <= 2 * MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin_count", last)
 
 
+def _heads_a_list(kept: list[tuple[str, str]], rest: list[Block], pack: LanguagePack) -> bool:
+    """A lone condition right before a list ("Если редьюсер будет нечистым" and what
+    breaks then): the list completes it."""
+    lone = len(kept) == 1 and mentions_cue(pack, "answer.leadin_clause", kept[0][0].rstrip("."))
+    return lone and bool(rest) and isinstance(rest[0], ListBlock)
+
+
 def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     """An opening that is only a short label with a colon ("Development time:",
     "Specialised:"): the first of several parts, so what follows answers only part of
@@ -324,7 +332,7 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
     kept = _cut(_sentences(paragraph))
     if not kept or _is_part_label(kept, pack):
         return None
-    if _is_leadin(kept, pack):
+    if _is_leadin(kept, pack) or _heads_a_list(kept, rest, pack):
         after = rest[0] if rest else None
         follow = None
         if after is not None:
@@ -343,15 +351,15 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
     answer = _join(kept, (paragraph,), "opening")
     if len(answer.text.split()) < MIN_WORDS:
         return None
-    return _with_what_follows(answer, rest, pack) if len(kept) == 1 else answer
+    return _with_what_follows(answer, rest, pack) if len(kept) <= 2 else answer
 
 
 def _with_what_follows(answer: Answer, rest: list[Block], pack: LanguagePack) -> Answer:
-    """A one-sentence opening that only heads the answer ("SSR увеличивает сложность
+    """A short opening that only heads the answer ("SSR увеличивает сложность
     системы.", "Я стараюсь формулировать замечания конструктивно.") with what it heads:
     the counted paragraphs after it ("Во-первых, …", "Во-вторых, …"), or a short
     lead-in and its list ("Обычно я:" and the list)."""
-    if len(answer.text.split()) > MAX_LEADIN_WORDS:
+    if len(answer.text.split()) > MAX_HEADING_WORDS:
         return answer
     follow = _ordinal_digest(rest, pack)
     blocks = answer.blocks
@@ -376,7 +384,11 @@ def _label(paragraph: Paragraph) -> str:
     if spans and spans[0].kind in ("strong", "code", "em"):
         return spans[0].text.strip().rstrip(":")
     sentences = split_sentences(paragraph.spans)
-    return sentence_text(sentences[0]).rstrip(".;") if sentences else ""
+    label = sentence_text(sentences[0]).rstrip(".;") if sentences else ""
+    head, aside = label.split(" (", 1) if " (" in label else (label, "")
+    if len(label) > MAX_DIGEST_LABEL and aside and len(head.split()) >= 2:
+        return head  # "Нарушится предсказуемость (если редьюсер зависит …)": the point
+    return label
 
 
 def _digest(labels: list[str], limit: int = MAX_DIGEST_LABEL) -> tuple[str, str] | None:
@@ -399,7 +411,8 @@ def _digest_list(block: Block) -> tuple[str, str] | None:
     firsts = [next((b for b in i.blocks if isinstance(b, Paragraph)), None) for i in block.items]
     if any(p is None for p in firsts):
         return None
-    return _digest([_label(p) for p in firsts if p is not None])
+    # a link back to the index the note hangs in ends many a list: no item of it
+    return _digest([_label(p) for p in firsts if p is not None and not _is_navigation(p)])
 
 
 def list_answer(block: ListBlock) -> Answer | None:

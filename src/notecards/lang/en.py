@@ -485,5 +485,7 @@ PACK = LanguagePack(
         "question.pair": r"(?P<x>[\w#+.()-]{2,})\s*(?:/|\band\b|\bor\b|&)\s*(?:the\s+|a\s+|an\s+)?(?P<y>[\w#+.()-]{2,})",
         # a one-sentence opening that counts what follows ("… has several important benefits.")
         "answer.leadin_count": r"\b(?:several|a few|a number of|the following|a couple of)\b",
+        # a lone condition that heads a list ("If a reducer is impure" and the list)
+        "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
     },
 )

@@ -471,5 +471,7 @@ PACK = LanguagePack(
         "question.pair": r"(?P<x>[\w#+.()-]{2,})\s*(?:/|\bи\b|\bили\b)\s*(?P<y>[\w#+.()-]{2,})",
         # a one-sentence opening that counts what follows ("… дают несколько важных преимуществ.")
         "answer.leadin_count": r"\b(?:нескольк\w*|ряд\w*|следующ\w*)\b",
+        # a lone condition that heads a list ("Если редьюсер будет нечистым" and the list)
+        "answer.leadin_clause": r"^(?:если|при условии, что)\b[^,;]*$",
     },
 )
