@@ -580,3 +580,26 @@ def test_a_two_sentence_opening_takes_the_counted_points_it_heads() -> None:
         "- Во-первых, state management",
         "- Во-вторых, переиспользуемая логика",
     ]
+
+
+def test_a_list_that_only_names_the_sides_does_not_replace_the_opening() -> None:
+    ru = (
+        "# Nuxt vs Vue\n\nNuxt — это мета-фреймворк поверх Vue с SSR и файловым роутингом. "
+        "Vue сам по себе — это UI-фреймворк.\n\n## Уровень абстракции\n\n"
+        "- **Vue**\n"
+        + "  - отвечает за UI и реактивность\n" * 6
+        + "- **Nuxt**\n"
+        + "  - даёт скелет приложения и готовые решения\n" * 6
+    )
+    back = _back(ru, "ru", "Чем отличаются Nuxt и Vue?")
+    assert back is not None and back.startswith("Nuxt — это мета-фреймворк")
+    en = (
+        "# TCP vs UDP\n\nTCP keeps a connection and resends lost data; UDP sends datagrams "
+        "and forgets them.\n\n"
+        "- **TCP**\n"
+        + "  - ordered, reliable delivery\n" * 6
+        + "- **UDP**\n"
+        + "  - no handshake, no retries\n" * 6
+    )
+    back = _back(en, "en", "What is the difference between TCP and UDP?")
+    assert back is not None and back.startswith("TCP keeps a connection")

@@ -92,6 +92,7 @@ CONFIDENCE = {
 # strict reader drops it, so it is shown by `cards --all` only
 PARTIAL_CONFIDENCE = 0.4
 MAX_LISTED_HEADINGS = 8
+MAX_NAME_WORDS = 4  # "- CSR (Client-Side Rendering)": a list line that only names
 MAX_QUESTION_WORD_AT = 4  # "С какими вызовами …": a question word after a preposition
 MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
 LATER_SECTION_PENALTY = 0.15  # the answer is under a later heading, not the title
@@ -376,7 +377,15 @@ def _both_sides_listed(question: str, answer: Answer, note: Note, pack: Language
     listed = list_answer(after)
     items = [_first_text(item) for item in after.items]
     told = all(any(mentions(text, side) for text in items) for side in sides)
-    return listed if listed is not None and told else answer
+    if listed is None or not told or _only_names(listed):
+        return answer
+    return listed
+
+
+def _only_names(listed: Answer) -> bool:
+    """A list read as its labels only ("- Vue / - Nuxt"): it names the sides, it tells
+    them apart no better than the question does."""
+    return all(len(line.split()) <= MAX_NAME_WORDS for line in listed.text.splitlines())
 
 
 def _first_text(item: ListItem) -> str:
