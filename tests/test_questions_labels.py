@@ -174,3 +174,11 @@ def test_label_questions_ask_nothing_whatever_their_punctuation(label: str) -> N
     pack = EN if label.isascii() else RU
     for text in (label, f"{label}?", f"{label} ?", f"**{label}?**", f"2. {label}?"):
         assert as_question(text, pack) is None, text
+
+
+def test_a_request_word_before_a_dash_is_a_label() -> None:
+    assert as_question("List - Simple, Built-in Stacks", EN) is None
+    assert as_question("Name-based virtual hosting", EN) is None
+    assert as_question("List the HTTP methods", EN) == ("List the HTTP methods", "request")
+    assert as_question("Опишите – модель OSI", RU) is None
+    assert as_question("Опишите модель OSI", RU) == ("Опишите модель OSI", "request")

@@ -63,6 +63,7 @@ _MARKUP = re.compile(r"`+|\*\*|__|==|~~")
 # emoji, keycaps and bullets: "🎯 Когда …?", "2️⃣ Feature-Sliced Design"
 _LEADING_SYMBOLS = re.compile(r"^(?:[^\w\[(«\"'`]|\d\ufe0f?\u20e3)+")
 _WORDS = re.compile(r"\w+")
+_LABEL_DASH = re.compile(r"-|\s+[-–—]\s")  # "List - Simple stacks", "Name-based": no request
 # "Что такое TypeScript? Какие его плюсы?": the opening answers the first question only
 _FOLLOW_UP = re.compile(r"\?\s+\w.*$", re.S)
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
@@ -213,7 +214,10 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
         return pack.ask("question.versus", x=pair[0], y=pair[1]), "topic"
     if starts_with_cue(pack, "question.start", text):
         return f"{_capitalized(text)}?", "asked"
-    if starts_with_cue(pack, "question.request", text):
+    request = starts_with_cue(pack, "question.request", text)
+    if request is not None and _LABEL_DASH.match(text, request.end()):
+        return None  # "List - Simple, Built-in Stacks": a label, not "list …!"
+    if request is not None:
         return _capitalized(text), "request"
     if starts_with_cue(pack, "question.topic", text):
         topic = text[:1].lower() + text[1:]
