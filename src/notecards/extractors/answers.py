@@ -28,6 +28,7 @@ from notecards.model import (
     Paragraph,
     Quote,
     Section,
+    Span,
 )
 from notecards.render.markup import highlight_code, spans_html
 from notecards.text.cues import fold
@@ -39,12 +40,18 @@ MAX_LIST_CHARS = 400
 MAX_CODE_LINES = 15
 MIN_WORDS = 4
 MAX_LEADIN_WORDS = 15
+MAX_HEADING_WORDS = 20  # an opening this short may only head the points that follow
 MAX_PART_LABEL_WORDS = 3  # "Development time:", "Specialised:": one part's label, not a lead-in
 MAX_SUB_ITEMS = 5  # sub-items kept under one item of a short list
 MIN_DIGEST_ITEMS, MAX_DIGEST_ITEMS = 2, 12
 MAX_DIGEST_LABEL = 100  # a label longer than this is a paragraph, not a name
 MAX_DIGEST_CHARS = 700
+MAX_ORDINAL_LABEL = 150  # a counted point with the few words its list completes it with
+_MARKER = re.compile("^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\\s*)+")
+_URL = re.compile(r"https?://\S+")
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
+MAX_WHOLE_WORDS = 60  # prose a whole section may hold to be one back (the rubric's ~60)
+MAX_WHOLE_CHARS = 500  # lists included: a back still recalled at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +93,35 @@ def is_cue_heading(pack: LanguagePack, name: str, heading: str) -> bool:
     return match is not None and match.end() == len(words)
 
 
+def _is_link(span: Span) -> bool:
+    return span.kind in ("link", "wikilink") or _URL.fullmatch(span.text.strip()) is not None
+
+
+def _is_citation(spans: Iterable[Span]) -> bool:
+    """A sentence of links and punctuation only ("([AWS](…)), ([MDN](…))"): a source
+    the note cites, no part of what it says."""
+    spans = list(spans)
+    links = [s for s in spans if _is_link(s)]
+    rest = "".join(s.text for s in spans if not _is_link(s))
+    return bool(links) and not any(c.isalnum() for c in rest)
+
+
 def _sentences(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(plain, html) of each sentence of a paragraph."""
     out = []
     for spans in split_sentences(paragraph.spans):
+        if _is_citation(spans):
+            continue  # "… минимизируют это. [Википедия](…)": where it came from
         text = sentence_text(spans)
         if text:
             out.append((text, spans_html(spans)))
     return out
+
+
+def first_sentence(paragraph: Paragraph) -> tuple[str, str] | None:
+    """(plain, html) of a paragraph's first sentence, or None for an empty one."""
+    sentences = _sentences(paragraph)
+    return sentences[0] if sentences else None
 
 
 def _cut(sentences: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -120,6 +148,12 @@ def _sub_items(item: ListItem) -> list[Paragraph] | None:
     return subs if len(subs) <= MAX_SUB_ITEMS else None
 
 
+def _unmarked(text: str) -> str:
+    """A list item's text without the pictograph a note marks it with ("🚀 сервер
+    разработки", "✅ Новые проекты"): a marker, not part of what the item says."""
+    return _MARKER.sub("", text.strip())
+
+
 def _short_list(block: Block) -> tuple[str, str] | None:
     """A list short enough to be an answer, with its sub-items, as (plain, html); None
     for a list of links, or one too long to quote whole."""
@@ -134,8 +168,8 @@ def _short_list(block: Block) -> tuple[str, str] | None:
         subs = _sub_items(item)
         if subs is None:
             return None
-        lines.append(f"- {first.text.strip()}")
-        lines += [f"  - {sub.text.strip()}" for sub in subs]
+        lines.append(f"- {_unmarked(first.text)}")
+        lines += [f"  - {_unmarked(sub.text)}" for sub in subs]
         nested = "".join(f"<li>{spans_html(sub.spans)}</li>" for sub in subs)
         nested = f"<ul>{nested}</ul>" if nested else ""
         items.append(f"<li>{spans_html(first.spans)}{nested}</li>")
@@ -202,15 +236,19 @@ def opening_answer(
     index = 0
     while index < len(ordered):
         block = ordered[index]
-        if isinstance(block, HtmlBlock) or (
-            isinstance(block, Paragraph) and _is_media_only(block)
-        ):  # a `<details>` wrapper, an image: the answer is in what follows
+        if (
+            isinstance(block, HtmlBlock)
+            or _is_navigation(block)
+            or (isinstance(block, Paragraph) and (_is_media_only(block) or _is_meta(block, pack)))
+        ):  # a `<details>` wrapper, links, an image, a remark about the note: read on
             index += 1
             continue
         break
     else:
         return None
     block, rest = ordered[index], ordered[index + 1 :]
+    if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.story"):
+        return _after_story(rest, pack)
     if isinstance(block, Paragraph):
         return _paragraph_answer(block, rest, pack)
     whole = _continued(block, rest)
@@ -226,17 +264,54 @@ def opening_answer(
     return None
 
 
+def _opens_with(paragraph: Paragraph, pack: LanguagePack, cue: str) -> bool:
+    """Whether the paragraph's first sentence opens with one of the pack's `cue`s."""
+    sentences = _sentences(paragraph)
+    return bool(sentences) and starts_with_cue(pack, cue, sentences[0][0]) is not None
+
+
+def _is_meta(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """A remark about the note, not its subject ("Ниже я расскажу про …", "These notes
+    are based on this Wikipedia page", "This section is not in the original blog"):
+    an answer skips it and reads on."""
+    sentences = _sentences(paragraph)
+    return bool(sentences) and mentions_cue(pack, "answer.meta", sentences[0][0])
+
+
+def _after_story(rest: list[Block], pack: LanguagePack) -> Answer | None:
+    """The answer after an opening that tells a story or gives an example ("Imagine
+    you're building …", "Представьте, что …"): the next paragraph, past the story's own
+    code and lists, when it says the answer ("So, …", "Для этого …"); else none, since
+    the story is no answer and where the answer starts cannot be told."""
+    for index, block in enumerate(rest):
+        if isinstance(block, (CodeBlock, ListBlock)):
+            continue
+        if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.resolves"):
+            return _paragraph_answer(block, rest[index + 1 :], pack)
+        return None
+    return None
+
+
 def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
-    """One short sentence that announces what follows: it ends in a colon, or says
-    "есть несколько …" / "there are several ways …" without a colon."""
+    """One sentence that announces what follows: it ends in a colon, or says "есть
+    несколько …" / "there are several ways …" / "следующий стек." without a colon."""
     last = kept[-1][0]
     if last.endswith(":"):
         return True
-    return (
-        len(kept) == 1
-        and len(last.split()) <= MAX_LEADIN_WORDS
-        and mentions_cue(pack, "answer.leadin", last)
-    )
+    if len(kept) != 1:
+        return False
+    words = len(last.split())
+    if words <= MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin", last):
+        return True
+    # "… я бы предложил следующий базовый стек.": counts what follows, however long
+    return words <= 2 * MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin_count", last)
+
+
+def _heads_a_list(kept: list[tuple[str, str]], rest: list[Block], pack: LanguagePack) -> bool:
+    """A lone condition right before a list ("Если редьюсер будет нечистым" and what
+    breaks then): the list completes it."""
+    lone = len(kept) == 1 and mentions_cue(pack, "answer.leadin_clause", kept[0][0].rstrip("."))
+    return lone and bool(rest) and isinstance(rest[0], ListBlock)
 
 
 def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
@@ -246,6 +321,10 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     text = kept[0][0]
     if len(kept) > 1 or not text.endswith(":") or len(text.split()) > MAX_PART_LABEL_WORDS:
         return False
+    if starts_with_cue(pack, "answer.leadin_label", text) or mentions_cue(
+        pack, "answer.leadin", text
+    ):
+        return False  # "Некоторые сигналы:", "Есть несколько признаков:" announce the answer
     return not is_cue_heading(pack, "question.answer_heading", text)
 
 
@@ -253,13 +332,15 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
     kept = _cut(_sentences(paragraph))
     if not kept or _is_part_label(kept, pack):
         return None
-    if _is_leadin(kept, pack):
+    if _is_leadin(kept, pack) or _heads_a_list(kept, rest, pack):
         after = rest[0] if rest else None
         follow = None
         if after is not None:
             follow = _short_list(after) or short_code(after) or _digest_list(after)
         if follow is None and not kept[-1][0].endswith(":"):
             follow = _paragraph_digest(rest)  # "Первое — SEO. …" "Второе — …"
+        if follow is None:
+            follow = _ordinal_digest(rest, pack)  # "Во-первых, …" [list] "Во-вторых, …"
         if follow is not None and after is not None:
             answer = _join(kept, (paragraph, after), "list")
             html = f"{answer.html}{follow[1]}"
@@ -268,7 +349,32 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
         if not kept:
             return None
     answer = _join(kept, (paragraph,), "opening")
-    return answer if len(answer.text.split()) >= MIN_WORDS else None
+    if len(answer.text.split()) < MIN_WORDS:
+        return None
+    return _with_what_follows(answer, rest, pack) if len(kept) <= 2 else answer
+
+
+def _with_what_follows(answer: Answer, rest: list[Block], pack: LanguagePack) -> Answer:
+    """A short opening that only heads the answer ("SSR увеличивает сложность
+    системы.", "Я стараюсь формулировать замечания конструктивно.") with what it heads:
+    the counted paragraphs after it ("Во-первых, …", "Во-вторых, …"), or a short
+    lead-in and its list ("Обычно я:" and the list)."""
+    if len(answer.text.split()) > MAX_HEADING_WORDS:
+        return answer
+    follow = _ordinal_digest(rest, pack)
+    blocks = answer.blocks
+    text, html = answer.text, answer.html
+    if follow is None and len(rest) >= 2 and isinstance(rest[0], Paragraph):
+        label = _sentences(rest[0])
+        listed = _short_list(rest[1]) or _digest_list(rest[1])
+        short = len(label) == 1 and len(label[0][0].split()) <= MAX_PART_LABEL_WORDS
+        if short and label[0][0].endswith(":") and listed is not None:
+            follow = listed
+            text, html = f"{text}\n{label[0][0]}", f"{html} {label[0][1]}"
+            blocks += (rest[0], rest[1])
+    if follow is None:
+        return answer
+    return Answer(f"{text}\n{follow[0]}", f"{html}{follow[1]}", blocks, "list")
 
 
 def _label(paragraph: Paragraph) -> str:
@@ -278,13 +384,17 @@ def _label(paragraph: Paragraph) -> str:
     if spans and spans[0].kind in ("strong", "code", "em"):
         return spans[0].text.strip().rstrip(":")
     sentences = split_sentences(paragraph.spans)
-    return sentence_text(sentences[0]).rstrip(".;") if sentences else ""
+    label = sentence_text(sentences[0]).rstrip(".;") if sentences else ""
+    head, aside = label.split(" (", 1) if " (" in label else (label, "")
+    if len(label) > MAX_DIGEST_LABEL and aside and len(head.split()) >= 2:
+        return head  # "Нарушится предсказуемость (если редьюсер зависит …)": the point
+    return label
 
 
-def _digest(labels: list[str]) -> tuple[str, str] | None:
+def _digest(labels: list[str], limit: int = MAX_DIGEST_LABEL) -> tuple[str, str] | None:
     if not MIN_DIGEST_ITEMS <= len(labels) <= MAX_DIGEST_ITEMS:
         return None
-    if not all(labels) or max(map(len, labels)) > MAX_DIGEST_LABEL:
+    if not all(labels) or max(map(len, labels)) > limit:
         return None
     text = "\n".join(f"- {label}" for label in labels)
     if len(text) > MAX_DIGEST_CHARS:
@@ -301,7 +411,8 @@ def _digest_list(block: Block) -> tuple[str, str] | None:
     firsts = [next((b for b in i.blocks if isinstance(b, Paragraph)), None) for i in block.items]
     if any(p is None for p in firsts):
         return None
-    return _digest([_label(p) for p in firsts if p is not None])
+    # a link back to the index the note hangs in ends many a list: no item of it
+    return _digest([_label(p) for p in firsts if p is not None and not _is_navigation(p)])
 
 
 def list_answer(block: ListBlock) -> Answer | None:
@@ -333,8 +444,44 @@ def _paragraph_digest(rest: list[Block]) -> tuple[str, str] | None:
         label = _label(block) if isinstance(block, Paragraph) else ""
         if not label or len(label) > MAX_DIGEST_LABEL or label.startswith("<"):
             break  # the announced run ends: a code block, a component, a long aside
+        if label.endswith(":"):
+            break  # "Лучшей практикой считается:" opens a part of its own
         labels.append(label)
     return _digest(labels)
+
+
+def _ordinal_digest(rest: list[Block], pack: LanguagePack) -> tuple[str, str] | None:
+    """The paragraphs a lead-in announces when they count themselves ("Во-первых,
+    структура файлов: …", "Во-вторых, …"), each by its first sentence, whatever
+    lists and examples stand between them."""
+    labels: list[str] = []
+    for index, block in enumerate(rest):
+        if not isinstance(block, Paragraph) or not _opens_with(block, pack, "answer.ordinal"):
+            continue
+        label = _label(block)
+        after = rest[index + 1] if index + 1 < len(rest) else None
+        if label.endswith(":") and isinstance(after, ListBlock):
+            label = _inline_items(label, after)  # "сложности с:" and what it is with
+        label = label.rstrip(":")
+        if len(label) > MAX_ORDINAL_LABEL:
+            return None
+        labels.append(label)
+    return _digest(labels, MAX_ORDINAL_LABEL)
+
+
+def _inline_items(label: str, block: ListBlock) -> str:
+    """ "В-третьих, возникают сложности с:" and a list of a few words an item →
+    "В-третьих, возникают сложности с кешированием, hydration"; the label alone when
+    the items are longer (they are the next point's content, not a completion)."""
+    items = [_first_paragraph(item) for item in block.items]
+    texts = [p.text.strip().rstrip(";.,") for p in items if p is not None]
+    if (
+        not texts
+        or len(texts) > MAX_SUB_ITEMS
+        or any(len(t.split()) > MAX_PART_LABEL_WORDS for t in texts)
+    ):
+        return label
+    return f"{label.rstrip(':').rstrip()} {', '.join(texts)}"
 
 
 def section_answer(
@@ -355,6 +502,51 @@ def section_answer(
                 return Answer(answer.text, answer.html, answer.blocks, "summary")
     blocks = [block for section in sections for block in section.blocks]
     return summary_answer(blocks, pack, ctx)
+
+
+def _is_navigation(block: Block) -> bool:
+    """A block that only links elsewhere ("- [Вопросы по HTML](HTML.md)"), or a
+    component of the site the note is published on: no part of an answer."""
+    if isinstance(block, HtmlBlock):
+        return True
+    paragraphs = [block] if isinstance(block, Paragraph) else []
+    if isinstance(block, ListBlock):
+        paragraphs = [p for item in block.items if (p := _first_paragraph(item))]
+    spans = [s for p in paragraphs for s in p.spans if s.text.strip()]
+    return bool(spans) and all(_is_link(s) for s in spans)
+
+
+def whole_answer(sections: Iterable[Section], ctx: ExtractContext) -> Answer | None:
+    """A short section read whole: every paragraph, short list and short code block
+    under it, for a question its opening answers only in part ("Что такое X и когда его
+    использовать?", "When to use the heap/stack?"); None when the section holds more
+    than a back can (over ~60 words of prose) or a block that cannot be quoted."""
+    texts: list[str] = []
+    htmls: list[str] = []
+    used: list[Block] = []
+    words = 0
+    for block in _flatten(b for section in sections for b in section.blocks):
+        if _is_navigation(block) or ctx.is_claimed(block):
+            continue
+        if isinstance(block, Paragraph):
+            if _is_media_only(block):
+                continue
+            sentences = _sentences(block)
+            words += sum(len(t.split()) for t, _ in sentences)
+            plain, html = " ".join(t for t, _ in sentences), " ".join(h for _, h in sentences)
+            quoted: tuple[str, str] | None = (plain, f"<p>{html}</p>")
+        else:
+            quoted = _short_list(block) or short_code(block)
+        if quoted is None:
+            return None
+        texts.append(quoted[0])
+        htmls.append(quoted[1])
+        used.append(block)
+    text = "\n".join(texts)
+    if not used or words > MAX_WHOLE_WORDS or len(text) > MAX_WHOLE_CHARS:
+        return None
+    how = "whole" if any(isinstance(b, Paragraph) for b in used) else "list"
+    return Answer(text, "".join(htmls), tuple(used), how)
 
 
 def subtree(sections: tuple[Section, ...], index: int) -> list[Section]:

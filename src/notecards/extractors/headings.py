@@ -18,16 +18,22 @@ import re
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_vocabulary
 from notecards.extractors.list_shapes import is_generic_label
+from notecards.extractors.questions import asks_alone
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Card, Note, Paragraph, Section
 from notecards.render.markup import spans_html
 from notecards.text.sentences import prose_paragraphs, split_sentences
-from notecards.text.terms import Vocabulary, is_term, key
+from notecards.text.terms import Vocabulary, is_term, key, looks_like_verb
 from notecards.text.topics import needs_topic, section_topic
 
 NAME = "headings"
 MAX_SENTENCES = 2
 MIN_ANSWER_WORDS = 4
+MIN_DEFINITION_WORDS = 3  # after "X —": fewer name a source or a label, not what X is
+_DEFINITION_WORD = re.compile(r"[^\W\d_][\w-]*")
+_DEFINING_VERBS = frozenset(
+    {"является", "являются", "называется", "называют", "означает", "is", "are"}
+)
 
 _NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s+")
 _COUNTER = re.compile(r"(?:^|\s)(?:\d+|[IVX]+)[.)]?(?:\s|$)")  # "Шаг 2", "2 Шаг", "Part II"
@@ -52,8 +58,8 @@ def _question(section: Section, note: Note, vocab: Vocabulary) -> tuple[str, boo
         return "", False
     if section.level == 1 and key(heading) == key(note.title):
         return "", False
-    if heading.endswith("?"):
-        return (heading if len(heading.split()) >= 2 else ""), False
+    if heading.endswith("?"):  # only what the questions extractor would ask as it is
+        return (heading if asks_alone(heading, pack) else ""), False
     if not is_term(heading):
         return "", False
     template = "heading.what_plural" if pack.is_plural(heading) else "heading.what"
@@ -72,10 +78,21 @@ def names_a_subject(heading: str, pack: LanguagePack) -> bool:
 
 
 def defines(sentence: str, heading: str) -> bool:
-    """The sentence opens with the heading and says what it is ("X — …", "X is …")."""
+    """The sentence opens with the heading and says what it is ("X — …", "X is …"). A
+    dash followed by a verb says something else about X ("proto - есть у всех
+    объектов"), and a dash followed by a word or two only names where X comes from
+    ("Package Installation – Turborepo")."""
     subject = re.escape(_NUMBERING.sub("", heading).strip())
     pattern = rf"(?:the\s+|a\s+|an\s+)?[*_`]*{subject}[*_`]*{_DEFINES}"
-    return re.match(pattern, sentence, re.IGNORECASE) is not None
+    found = re.match(pattern, sentence, re.IGNORECASE)
+    if found is None:
+        return False
+    if not re.search(r"[—–:-]\s*$", found.group(0)):
+        return True  # "X is …", "X — это …"
+    rest = _DEFINITION_WORD.findall(sentence[found.end() :])
+    if len(rest) < MIN_DEFINITION_WORDS:
+        return False
+    return not (looks_like_verb(rest[0]) and rest[0].lower() not in _DEFINING_VERBS)
 
 
 def _within_topic(question: str, section: Section, ctx: ExtractContext, note: Note) -> str:

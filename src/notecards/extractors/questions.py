@@ -28,6 +28,13 @@ from notecards.extractors.answers import (
     summary_answer,
 )
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.coverage import (
+    complete,
+    mentions,
+    named_items,
+    per_item_answer,
+    sides_of,
+)
 from notecards.extractors.list_shapes import has_cue
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import (
@@ -42,8 +49,8 @@ from notecards.model import (
     plain_text,
 )
 from notecards.reader.metadata import meta_title
-from notecards.text.terms import is_term, key
-from notecards.text.topics import word_stems
+from notecards.text.cues import fold
+from notecards.text.terms import is_term, key, looks_like_verb
 
 NAME = "questions"
 KIND = "question"
@@ -56,6 +63,7 @@ _MARKUP = re.compile(r"`+|\*\*|__|==|~~")
 # emoji, keycaps and bullets: "🎯 Когда …?", "2️⃣ Feature-Sliced Design"
 _LEADING_SYMBOLS = re.compile(r"^(?:[^\w\[(«\"'`]|\d\ufe0f?\u20e3)+")
 _WORDS = re.compile(r"\w+")
+_LABEL_DASH = re.compile(r"-|\s+[-–—]\s")  # "List - Simple stacks", "Name-based": no request
 # "Что такое TypeScript? Какие его плюсы?": the opening answers the first question only
 _FOLLOW_UP = re.compile(r"\?\s+\w.*$", re.S)
 _SUMMARY = re.compile(r"<summary>(.*?)</summary>", re.S | re.I)
@@ -84,8 +92,9 @@ CONFIDENCE = {
 # a question whose answer covers part of it ("Что такое X и как его использовать?"): a
 # strict reader drops it, so it is shown by `cards --all` only
 PARTIAL_CONFIDENCE = 0.4
-STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
 MAX_LISTED_HEADINGS = 8
+MAX_NAME_WORDS = 4  # "- CSR (Client-Side Rendering)": a list line that only names
+MAX_QUESTION_WORD_AT = 4  # "С какими вызовами …": a question word after a preposition
 MAX_VAGUE_WORDS = 3  # "Что мониторить?", "Как избегать?": too short to name a subject
 LATER_SECTION_PENALTY = 0.15  # the answer is under a later heading, not the title
 LIST_OR_CODE_PENALTY = 0.05
@@ -108,6 +117,37 @@ def _without_part(text: str, pack: LanguagePack) -> str:
     if not pattern:
         return text
     return re.sub(rf"^(?:{pattern})\s*[-–—:.)]\s*", "", text, count=1, flags=re.I)
+
+
+def _without_aside(text: str, pack: LanguagePack) -> str:
+    """A question without the label a note puts before it ("Side note: why …?",
+    "Примечание: зачем …?"); the label is no part of what is asked."""
+    pattern = pack.cues.get("question.aside")
+    if not pattern:
+        return text
+    found = re.match(rf"(?:{pattern})\s*[:.)–—-]\s*(?=\w)", fold(text))
+    return text[found.end() :] if found is not None else text
+
+
+def is_label_question(question: str, pack: LanguagePack) -> bool:
+    """A section label phrased as a question: "What's the problem?", "В чём проблема?",
+    "Что стоит за X?" head a part of the note; asked alone they name nothing."""
+    pattern = pack.cues.get("question.label")
+    text = fold(question).strip().rstrip("?!. ").strip()
+    return bool(pattern) and re.fullmatch(rf"(?:{pattern})", text) is not None
+
+
+def _asks_without_question_word(text: str, pack: LanguagePack) -> bool:
+    """A "?" heading with no question word asks only when it has a verb ("GC тормозит
+    выполнение?") or offers a choice ("TCP or UDP?"); "Undetectable Trojans?" or
+    "State of the art?" is a label with a question mark."""
+    if mentions_cue(pack, "question.alternative", text):
+        return True
+    words = _WORDS.findall(text)
+    after_preposition = " ".join(words[1:MAX_QUESTION_WORD_AT])  # "На что …", "In which …"
+    if starts_with_cue(pack, "question.start", after_preposition):
+        return True
+    return any(looks_like_verb(w) for w in words)
 
 
 def _words(pack: LanguagePack, name: str) -> frozenset[str]:
@@ -152,11 +192,20 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
     asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
-    text = _FOLLOW_UP.sub("?", _without_part(clean_title(text), pack), count=1)
+    text = _without_aside(_without_part(clean_title(text), pack), pack)
+    text = _FOLLOW_UP.sub("?", text, count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
         return None
     lowered = text.lower()
-    if _NOT_QUESTIONS.match(lowered):
+    if _NOT_QUESTIONS.match(lowered) or is_label_question(text, pack):
+        return None
+    worded = starts_with_cue(pack, "question.start", text) or starts_with_cue(
+        pack, "question.request", text
+    )
+    if asks and not worded and starts_with_cue(pack, "question.topic", text):
+        topic = text.rstrip("?").strip()  # "Роль key в React?" → "В чём роль key в React?"
+        return pack.ask("question.topic", topic=topic[:1].lower() + topic[1:]), "topic"
+    if asks and not worded and not _asks_without_question_word(text, pack):
         return None
     if asks:
         return _capitalized(text), "asked"
@@ -165,7 +214,10 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
         return pack.ask("question.versus", x=pair[0], y=pair[1]), "topic"
     if starts_with_cue(pack, "question.start", text):
         return f"{_capitalized(text)}?", "asked"
-    if starts_with_cue(pack, "question.request", text):
+    request = starts_with_cue(pack, "question.request", text)
+    if request is not None and _LABEL_DASH.match(text, request.end()):
+        return None  # "List - Simple, Built-in Stacks": a label, not "list …!"
+    if request is not None:
         return _capitalized(text), "request"
     if starts_with_cue(pack, "question.topic", text):
         topic = text[:1].lower() + text[1:]
@@ -314,25 +366,6 @@ def _headings_answer(
     return Answer(text, f"<ul>{items}</ul>", (), "list")
 
 
-def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
-    """The two things a difference question names ("Чем X отличается от Y?",
-    "What is the difference between X and Y?"), or None."""
-    pattern = pack.cues.get("question.sides")
-    if not pattern:
-        return None
-    found = re.match(pattern, question.strip().rstrip("?").strip(), re.I)
-    if found is None:
-        return None
-    named = [v for v in found.groups() if v]
-    return (named[0], named[1]) if len(named) == 2 else None
-
-
-def _mentions(back: str, side: str) -> bool:
-    """Whether an answer speaks of one side: one of its words, endings aside."""
-    words = word_stems(side, STEM)
-    return bool(words & word_stems(back, STEM)) if words else side.lower() in back.lower()
-
-
 def _both_sides_listed(question: str, answer: Answer, note: Note, pack: LanguagePack) -> Answer:
     """For a difference question opened by one sentence ("X and Y are often mixed
     up."), the list right after it when that list tells the sides apart item by item:
@@ -347,8 +380,16 @@ def _both_sides_listed(question: str, answer: Answer, note: Note, pack: Language
         return answer
     listed = list_answer(after)
     items = [_first_text(item) for item in after.items]
-    told = all(any(_mentions(text, side) for text in items) for side in sides)
-    return listed if listed is not None and told else answer
+    told = all(any(mentions(text, side) for text in items) for side in sides)
+    if listed is None or not told or _only_names(listed):
+        return answer
+    return listed
+
+
+def _only_names(listed: Answer) -> bool:
+    """A list read as its labels only ("- Vue / - Nuxt"): it names the sides, it tells
+    them apart no better than the question does."""
+    return all(len(line.split()) <= MAX_NAME_WORDS for line in listed.text.splitlines())
 
 
 def _first_text(item: ListItem) -> str:
@@ -359,14 +400,14 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     """How far the answer can be trusted to answer the whole question: None when it
     cannot (a difference that describes one side only), a cap on the confidence when
     it may not (two questions in one, a difference whose sides are not told), 1.0."""
-    if mentions_cue(pack, "question.compound", f" {question} "):
+    if mentions_cue(pack, "question.compound", f" {question} ") and answer.how != "whole":
         return PARTIAL_CONFIDENCE
     if not mentions_cue(pack, "question.difference", question):
         return 1.0
     sides = sides_of(question, pack)
     if sides is None:
         return PARTIAL_CONFIDENCE  # "В чём отличие от const?": from what, and of what
-    if not all(_mentions(answer.text, side) for side in sides):
+    if not all(mentions(answer.text, side) for side in sides):
         return None
     return 1.0
 
@@ -432,6 +473,42 @@ def _is_personal(question: str, shape: str, pack: LanguagePack) -> bool:
     return shape != "request" and mentions_cue(pack, "question.personal", question)
 
 
+def _is_discussion(question: str, pack: LanguagePack) -> bool:
+    """A scenario or an account of the reader's own experience ("Представьте, что вы
+    …", "Tell me about a time …", "С какими вызовами вы сталкивались?"): the note holds
+    candidate replies, not an answer to learn."""
+    return mentions_cue(pack, "question.discussion", question)
+
+
+def without_we(question: str, pack: LanguagePack) -> tuple[str, bool]:
+    """The question without the "we" of a course or a project, and whether it still
+    leans on one. "Зачем нам нужен DNS?" → "Зачем нужен DNS?" and "Why do we need
+    callbacks?" → "Why are callbacks needed?" stand alone; "What can we write in the
+    product tab?" or "Зачем нам дожидаться всех шардов?" speak of a "we" and a setting
+    that live elsewhere in the note."""
+    if not mentions_cue(pack, "question.we", question):
+        return question, False
+    pattern = pack.cues.get("question.we_need", "")
+    found = re.match(pattern, question.rstrip("? ").strip(), re.I) if pattern else None
+    if found is None:
+        return question, True
+    rest = found.group("rest").strip()
+    if mentions_cue(pack, "question.we", rest):
+        return question, True
+    template = "question.we_need_plural" if pack.is_plural(rest) else "question.we_need"
+    ask = found.group("ask").lower()
+    return pack.ask(template, Ask=_capitalized(ask), rest=rest), False
+
+
+def asks_alone(heading: str, pack: LanguagePack) -> bool:
+    """Whether a question heading can be asked as it is written: a question (not a
+    label), not a discussion, not one that speaks from inside a course ("we")."""
+    asked = as_question(heading, pack)
+    if asked is None or _is_discussion(asked[0], pack) or _is_personal(*asked, pack):
+        return False
+    return not without_we(asked[0], pack)[1]
+
+
 def _is_procedure(question: str, answer: Answer, pack: LanguagePack) -> bool:
     """ "Как собрать и запустить образ?" over a numbered list of steps: the procedure
     extractor asks for the steps in order, a second card with the same list would
@@ -461,11 +538,20 @@ def _title_card(
             continue
         if _is_personal(*asked, pack) or _asks_for_steps(asked[0], note, pack):
             return None, None
+        if _is_discussion(asked[0], pack):
+            return None, None
+        question, leans = without_we(asked[0], pack)
+        if leans:  # a title has no setting of its own to name the "we" by
+            return None, None
+        asked = (question, asked[1])
         h1 = section or next((s for s in note.sections if s.level == 1), None)
         # a closing summary answers a plain question; a difference or a request wants
         # the comparison or the account the note opens with
         summary = summary_answer(_last_paragraph(note), pack, ctx) if asked[1] == "asked" else None
         found = (summary, False) if summary is not None else _title_answer(note, pack, ctx)
+        if found is None:  # "## computed" … "## watch": a part per thing the title names
+            per_item = per_item_answer(named_items(asked[0], pack), list(note.sections))
+            found = (per_item, False) if per_item is not None else None
         if found is None and starts_with_cue(pack, "question.set", clean_title(text)):
             listed = _headings_answer(note, h1, pack)
             found = (listed, True) if listed is not None else None
@@ -473,6 +559,10 @@ def _title_card(
             return None, None
         answer, later = found
         answer = _both_sides_listed(asked[0], _without_label(answer, pack), note, pack)
+        completed = complete(asked[0], answer, list(note.sections), pack, ctx)
+        if completed is None:
+            return None, None
+        answer = completed
         line = h1.line if h1 is not None else (answer.blocks or note.sections)[0].line
         _cover(ctx, h1)
         return _make(ctx, *asked, "title", answer, section, line, later), h1
@@ -499,19 +589,31 @@ def _heading_cards(
         if asked is None or _is_personal(*asked, pack) or _is_title_cased(heading):
             continue
         question, shape = asked
+        if _is_discussion(question, pack):
+            ctx.covered.add(section.line)
+            continue
+        question, leans = without_we(question, pack)
         where = "heading"
         if pair is not None and shape == "asked":
             question = _with_pair(question, pair, pack)
-        if is_vague(question, pack):
+        if leans or is_vague(question, pack):
             subject = _subject(note, section, pack)
             if not subject:
                 ctx.covered.add(section.line)  # asked as it is, it would name nothing
                 continue
             question, where = pack.in_topic(question, subject), "heading-in-context"
-        answer = section_answer(subtree(note.sections, index), pack, ctx)
-        if answer is None or _is_procedure(question, answer, pack):
+        unit = subtree(note.sections, index)
+        answer = section_answer(unit, pack, ctx) or per_item_answer(
+            named_items(question, pack), unit[1:]
+        )
+        if answer is not None and _is_procedure(question, answer, pack):
+            continue  # the procedure extractor asks for the steps
+        if answer is not None:
+            answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
+            answer = complete(question, answer, unit, pack, ctx)
+        if answer is None:  # the heading extractor would ask it with the same opening
+            _cover(ctx, section)
             continue
-        answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
         card = _make(ctx, question, shape, where, answer, section, section.line, False)
         cards += [card] if card is not None else []
         _cover(ctx, section)
@@ -529,7 +631,9 @@ def _details_cards(note: Note, pack: LanguagePack, ctx: ExtractContext) -> list[
                 continue
             found = _SUMMARY.search(block.html)
             asked = as_question(_TAGS.sub("", found.group(1)), pack) if found else None
-            if asked is None or is_vague(asked[0], pack):
+            if asked is None or is_vague(asked[0], pack) or _is_discussion(asked[0], pack):
+                continue
+            if without_we(asked[0], pack)[1]:
                 continue
             inside: list[Block] = []
             for after in blocks[index + 1 :]:

@@ -328,6 +328,10 @@ PACK = LanguagePack(
         "code.usage.context": "How do you use {x}?",
         "code.params": "What parameters does {x} take?",
         "code.params.context": "What parameters does {x} take?",
+        # --- h17-questions ---
+        # "Why do we need X?" asked without "we"
+        "question.we_need": "Why is {rest} needed?",
+        "question.we_need_plural": "Why are {rest} needed?",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -446,7 +450,7 @@ PACK = LanguagePack(
         # h12-recall: questions.py, code_tasks.py, comparisons.py
         "question.start": r"what|how|why|when|where|which|who|whom|whose|is|are|does|do|did|can|could|should|would|will|has|have",
         "question.request": r"explain|describe|tell me about|tell about|list|name|compare|define",
-        "question.topic": r"the difference|difference|differences|the differences|the purpose|purpose|the point|advantages|the advantages",
+        "question.topic": r"the difference|difference|differences|the differences|the purpose|purpose|the role|role|the point|advantages|the advantages",
         "question.answer_heading": r"answer|short answer|tl;dr|in short",
         "question.pair_ref": r"which one|which of them|which of the two",
         "question.difference": r"differences?|differ",
@@ -517,6 +521,40 @@ PACK = LanguagePack(
         "code.params.first": r"first\s+(?:parameter|argument|arg|param)s?",
         "code.params.next": r"(?:second|third|fourth)\s+(?:parameter|argument|arg|param)s?|(?:the\s+)?(?:second|third)\s+is\b",
         "code.params.label": r"parameters|arguments|params|args|options",
+        # --- h17-questions ---
+        # a label before a heading's question ("Side note: why …?"): not part of it
+        "question.aside": r"side note|sidenote|note|nb|update|upd|edit|aside|activity|review|example|ex|recap|bonus|quick question|p\.s\.|ps",
+        # a section label phrased as a question ("What's the problem?", "What's behind X?")
+        "question.label": r"(?:what'?s|what’s|what is|what are) (?:the |a )?(?:problem|problems|issue|issues|catch|deal|big deal|point|idea|solution|answer|story|plan|context|background|situation|takeaway|takeaways|conclusion|verdict|result|results|gist|goal|goals|question)|(?:what'?s|what’s|what is) (?:behind|under the hood|inside) .+|what'?s next|what’s next|what next|so what|what now|why bother|why care|what do we do now|now what",
+        # a "?" heading without a question word still asks when it offers a choice
+        "question.alternative": r"\b(?:or|vs|versus)\b",
+        # a scenario or an account of one's experience: no single answer to learn
+        "question.discussion": r"^(?:imagine|suppose)\b|\b(?:suppose you|tell me about a time|tell us about a time|describe a time|describe a situation|give an example of a time|what would you do|what will you do|how would you (?:handle|react|respond|deal|approach)|have you ever|in your experience|walk me through a time|tell me about a project|tell me about yourself)\b",
+        # "we", "our": the question speaks from inside a course or a project
+        "question.we": r"\b(?:we|us|our|ours|ourselves)\b",
+        # "Why do we need X?": asked without "we" it still stands ("Why is X needed?")
+        "question.we_need": r"^(?P<ask>why)\s+do\s+we\s+need\s+(?P<rest>(?!to\b).+)$",
+        # a question that wants an explanation, which code alone does not give
+        "question.explains": r"^(?:how (?:does|do|is|are) .+ (?:work|works|implemented|handled|stored|made)|why|what happens|how come|what does .+ mean)\b",
+        # "How to avoid X?": the answer must hold the remedy, not only the cause
+        "question.remedy": r"^(?:how (?:to|do you|do we|can you|can we|should you|should we|would you)|what can (?:you|we) do to)\s+(?:\w+\s+)?(?:avoid|prevent|fix|solve|handle|deal with|mitigate|resolve|overcome|get around|work around|stop|reduce)\b",
+        "answer.remedy": r"\b(?:use|using|used|avoid|avoiding|should|must|need to|needs to|make sure|ensure|instead|add|adding|set|call|check|prevent|fix|solution|solve|solved|help|helps|wrap|apply|can be|by \w+ing|don't|do not|never|always)\b",
+        # an opening that is about the note, not the subject ("These notes are based on …")
+        "answer.meta": r"^(?:below|in this (?:section|note|article|post|chapter|page|video|lecture)|this (?:section|note|page|article|post|chapter) (?:is|was|covers|describes|explains|will|contains|summari[sz]es|looks)|these notes|here i|here we(?:'ll| will)|let's (?:look|take a look|dive|explore|see|start)|i(?:'ll| will) (?:explain|describe|cover|show|talk))\b|\b(?:not in the original|based on (?:this|the|a|an|my) (?:wikipedia|article|blog|book|video|course|lecture|page|post|talk|paper)|adapted from|taken from|summary of (?:the|this) (?:article|video|talk|chapter))\b",
+        # an opening that tells a story or an example before the answer
+        "answer.story": r"^(?:imagine|consider (?:the|a|an|this|following|how|what)|suppose|let's say|let us say|say you|picture|for example|for instance|e\.g\.|take (?:the|a|an) (?:example|case)|as an example|once upon)\b",
+        # what says the answer right after a story ("So, …", "This is where …")
+        "answer.resolves": r"^(?:so|thus|therefore|hence|in short|in summary|to sum up|in other words|this is where|that's where|that’s where|this is why|that's why|that’s why|the answer|the solution|the fix|the trick)\b",
+        # "Some signs:": a short lead-in to the whole answer, not one part's label
+        "answer.leadin_label": r"^(?:some|several|main|key|common|typical|the main|the key|a few|examples|for example|here are)\b",
+        # paragraphs that open with an ordinal ("First, …", "Secondly, …")
+        "answer.ordinal": r"^(?:first|firstly|second|secondly|third|thirdly|fourth|fourthly|fifth|fifthly|finally)\b",
+        # a question about two things ("range and precision", "heap/stack"): the words either side
+        "question.pair": r"(?P<x>[\w#+.()-]{2,})\s*(?:/|\band\b|\bor\b|&)\s*(?:the\s+|a\s+|an\s+)?(?P<y>[\w#+.()-]{2,})",
+        # a one-sentence opening that counts what follows ("… has several important benefits.")
+        "answer.leadin_count": r"\b(?:several|a few|a number of|the following|a couple of)\b",
+        # a lone condition that heads a list ("If a reducer is impure" and the list)
+        "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
     },
     # --- h17-defs ---
     **en_terms.DEFINITIONS,

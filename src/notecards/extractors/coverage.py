@@ -1,0 +1,247 @@
+"""Whether an answer covers all that its question asks, and what covers it when the
+opening does not.
+
+A strict reader drops a card whose back answers half the question: a difference that
+describes one side, "When to use the heap/stack?" answered about the heap, "What is X
+and when to use it?" answered with what X is, "How to avoid X?" answered with the cause
+of X, "How does X work?" answered with a code block. The question names what it asks
+about (`sides_of`, `named_items`); an answer must speak of each. Where the opening does
+not, the note often introduces each thing in a part of its own ("## LocalStorage",
+"**div** - …", "`ref` используется …"): the first sentence of each part answers
+(`per_item_answer`); else a short section read whole does (`answers.whole_answer`);
+else the question gets no card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import escape
+
+from notecards.extractors.answers import (
+    Answer,
+    first_sentence,
+    mentions_cue,
+    starts_with_cue,
+    whole_answer,
+)
+from notecards.extractors.base import ExtractContext
+from notecards.lang import LanguagePack
+from notecards.model import Block, CodeBlock, ListBlock, Paragraph, Section
+from notecards.text.cues import fold
+from notecards.text.morphology import can_be_subject, is_modifier
+from notecards.text.topics import word_stems
+
+STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
+MAX_ITEMS = 5
+MAX_ITEM_CHARS = 200  # one thing's first sentence
+MAX_PER_ITEM_CHARS = 600
+MAX_ANNOUNCE_WORDS = 8
+OPENING_WORDS = 3  # where a paragraph names what it introduces
+_WORD = re.compile(r"\w+")
+_JOINED = frozenset({"и", "или", "and", "or"})
+MIN_LEADIN_WORDS = (
+    8  # "Генератор создаёт:", "X выглядела так:" announce; "Тесты проверяют, что …:" says
+)
+
+
+def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """The two things a difference question names ("Чем X отличается от Y?",
+    "What is the difference between X and Y?"), or None."""
+    pattern = pack.cues.get("question.sides")
+    if not pattern:
+        return None
+    found = re.match(pattern, question.strip().rstrip("?").strip(), re.I)
+    if found is None:
+        return None
+    named = [v for v in found.groups() if v]
+    return (named[0], named[1]) if len(named) == 2 else None
+
+
+def mentions(back: str, side: str) -> bool:
+    """Whether an answer speaks of one side: one of its words, endings aside."""
+    words = word_stems(side, STEM)
+    return bool(words & word_stems(back, STEM)) if words else side.lower() in back.lower()
+
+
+def _filler(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(pack.cues.get("question.filler", "").split("|"))
+
+
+def _is_thing(word: str, pack: LanguagePack) -> bool:
+    """A word a question can ask about as one of several things: not a filler word,
+    and in Russian a noun that can stand alone ("генерация типов и контрактов",
+    "безопасным и практичным" qualify one thing)."""
+    return fold(word) not in _filler(pack) and can_be_subject(word) and not is_modifier(word)
+
+
+def named_items(question: str, pack: LanguagePack) -> list[str]:
+    """The things a question asks about at once: a difference's sides ("div, article и
+    section"), or a pair or list joined by "и"/"and"/"/" ("range and precision",
+    "heap/stack", "computed, watch и watchEffect"); [] when it asks about one thing."""
+    sides = sides_of(question, pack)
+    if sides is not None:
+        items = [i.strip() for side in sides for i in side.split(",") if i.strip()]
+        return items if len(items) <= MAX_ITEMS else []
+    pattern = pack.cues.get("question.pair")
+    if not pattern or mentions_cue(pack, "question.difference", question):
+        return []
+    found = re.search(pattern, question.rstrip("?"), re.I)
+    if found is None:
+        return []
+    items = [found.group("x"), found.group("y")]
+    before = question[: found.start()].rstrip()
+    while before.endswith(",") and len(items) < MAX_ITEMS:  # "computed, watch и …"
+        words = _WORD.findall(before)
+        if not words:
+            break
+        items.insert(0, words[-1])
+        before = before[: before.rstrip(",").rstrip().rfind(words[-1])].rstrip()
+    return items if all(_is_thing(i, pack) for i in items) else []
+
+
+def _first_paragraph(blocks: tuple[Block, ...]) -> Paragraph | None:
+    """A part's first paragraph: its own, or its first list item's."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            return block
+        if isinstance(block, ListBlock) and block.items:
+            first = block.items[0].blocks
+            return next((b for b in first if isinstance(b, Paragraph)), None)
+    return None
+
+
+def _parts(sections: list[Section]) -> Iterator[tuple[str, Paragraph, bool]]:
+    """Where a note may introduce a thing, in reading order: (text that names it, the
+    paragraph that says what it is, whether the text is a heading)."""
+    for section in sections:
+        if section.heading:
+            first = _first_paragraph(section.blocks)
+            if first is not None:
+                yield section.heading, first, True
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text, block, False
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    para = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                    if para is not None:
+                        yield para.text, para, False
+
+
+def _names(text: str, item: str, heading: bool) -> bool:
+    """A heading that names the item, or a paragraph that opens with it (within its
+    first words: "Тесты и мониторинг …" opens with both)."""
+    # a name in Latin letters is matched whole: "watch" is not "watchEffect"
+    size = None if item.isascii() else STEM
+    stems = {w[:size] for w in _WORD.findall(item.lower()) if len(w) >= 2}
+    words = [w[:size] for w in _WORD.findall(text.lower()) if len(w) >= 2]
+    if not stems or not words:
+        return False
+    if heading:
+        return stems <= set(words)
+    opening = _WORD.findall(text.lower())[:OPENING_WORDS]
+    if _JOINED.intersection(opening):
+        return False  # "Тесты и мониторинг решают разные задачи" is about both
+    return bool(stems & set(words[:OPENING_WORDS]))
+
+
+def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
+    """Each item's first sentence where the note introduces it in a part of its own:
+    "- div - базовый элемент разметки." / "- event.preventDefault(): Этот метод …";
+    None unless every item (at least two) has one."""
+    if len(items) < 2:
+        return None
+    lines: list[tuple[str, str]] = []
+    used: list[Block] = []
+    for item in items:
+        others = [i for i in items if i is not item]
+        found = next(
+            (
+                (text, para, heading)
+                for text, para, heading in _parts(sections)
+                if para not in used
+                and _names(text, item, heading)
+                and not any(_names(text, other, heading) for other in others)
+            ),
+            None,
+        )
+        sentence = first_sentence(found[1]) if found is not None else None
+        if found is None or sentence is None or len(sentence[0]) > MAX_ITEM_CHARS:
+            return None
+        text, para, heading = found
+        if sentence[0].endswith(":") and len(sentence[0].split()) < MIN_LEADIN_WORDS:
+            return None  # it only announces a list
+        plain, html = sentence[0].rstrip(":"), sentence[1].rstrip(":")
+        if heading or not _names(plain, item, False):
+            label = text.strip() if heading else item
+            plain, html = f"{label}: {plain}", f"{escape(label)}: {html}"
+        lines.append((plain, html))
+        used.append(para)
+    text = "\n".join(f"- {plain}" for plain, _ in lines)
+    if len(text) > MAX_PER_ITEM_CHARS:
+        return None
+    html = "".join(f"<li>{h}</li>" for _, h in lines)
+    return Answer(text, f"<ul>{html}</ul>", tuple(used), "list")
+
+
+def _code_only(answer: Answer) -> bool:
+    """Code, or code under a one-line lead-in ("Если ты добавляешь объект в WeakMap:")."""
+    if answer.how == "code":
+        return True
+    blocks = answer.blocks
+    return (
+        len(blocks) == 2
+        and isinstance(blocks[1], CodeBlock)
+        and answer.text.split("\n", 1)[0].rstrip().endswith(":")
+    )
+
+
+def _announces(answer: Answer) -> bool:
+    """An opening of one short sentence ("Тесты и мониторинг решают разные задачи.",
+    "Both run code, and people mix them up."): it names the things and tells nothing
+    of each; the parts that follow do."""
+    return answer.how == "opening" and len(answer.text.split()) <= MAX_ANNOUNCE_WORDS
+
+
+def complete(
+    question: str, answer: Answer, sections: list[Section], pack: LanguagePack, ctx: ExtractContext
+) -> Answer | None:
+    """The answer made to answer the whole question, or None when the note's answer
+    does not: code alone does not explain how something works or why; the labels of
+    a list answer only a question that asks for the members; "How to avoid
+    X?" needs the remedy, not only the cause; a question about several things needs
+    each (their parts' first sentences, or the short section whole); one that asks two
+    questions takes the short section whole, or keeps the opening for `fit` to cap."""
+    if _code_only(answer) and mentions_cue(pack, "question.explains", question):
+        return None
+    if answer.how == "digest" and not starts_with_cue(pack, "question.set", question):
+        return None  # labels name the parts ("Определение", "CSR", "SSR"), they say nothing
+    if mentions_cue(pack, "question.remedy", question):
+        if mentions_cue(pack, "answer.remedy", answer.text):
+            return answer
+        whole = whole_answer(sections, ctx)
+        return whole if whole and mentions_cue(pack, "answer.remedy", whole.text) else None
+    if mentions_cue(pack, "question.compound", f" {question} "):
+        whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
+        return whole if whole and len(whole.blocks) > len(answer.blocks) else answer
+    items = named_items(question, pack)
+    told = all(mentions(answer.text, item) for item in items)
+    if not items or (told and not _announces(answer)):
+        return answer
+    per_item = per_item_answer(items, sections)
+    if per_item is not None and told:  # "X и Y решают разные задачи." then each
+        return Answer(
+            f"{answer.text}\n{per_item.text}",
+            f"{answer.html}{per_item.html}",
+            answer.blocks + per_item.blocks,
+            "list",
+        )
+    if per_item is not None:
+        return per_item
+    if told:
+        return answer
+    whole = whole_answer(sections, ctx)
+    if whole is not None and all(mentions(whole.text, item) for item in items):
+        return whole
+    return None if sides_of(question, pack) is None else answer  # `fit` decides
