@@ -65,6 +65,8 @@ def test_any_text_gives_markdown_its_own_tokens(text: str) -> None:
         "[a [b] c](/u) ![x](y) <http://x.y> <b>raw</b> &amp; \\* `co:de` ~~s~~ $m$ %%c%%",
         "- [ ] todo\n- [x] done\n- [X] done too\n  1. [ ]\tnested\n> - [ ] quoted\n",
         "- [y] no task\n- [] none\n- [ ]no space\ntext [ ] mid-line\n",
+        "line\r\nwin\rold mac\n\n# head\r\n- item\r\n\r\n```\r\ncode\r\n```\r\n",
+        "a NUL\0 in text\n\n```\ncode\0\n```\n",
     ],
 )
 def test_edge_cases(text: str) -> None:

@@ -10,8 +10,8 @@ fewer characters: only at those that start one of the enabled rules (plus `]`, w
 a link label), not at `:`, `-` or `+`, which no rule of ours needs.
 
 Text in which no rule can start at all skips the inline machinery altogether, and a
-core rule that visits every token only for a marker (task lists: `[ ]`) is skipped for
-a source without that marker.
+core rule that does its work only where a marker is (task lists: `[ ]`; the newline
+normalization: `\r` or NUL) is skipped for a source without that marker.
 
 The tokens are exactly the same (`tests/test_dispatch.py` checks any text both ways). A
 rule this table does not know, from some future plugin, is tried at every character, as
@@ -95,8 +95,13 @@ def install_dispatch(md: MarkdownIt) -> None:
 
 # Core rules that change nothing in a source without a match of their pattern: the
 # task-list rule visits every token of the note, but only an item starting `[ ]`,
-# `[x]` or `[X]` is a task.
-CORE_NEEDS = {"github-tasklists": re.compile(r"\[[ xX]\]")}
+# `[x]` or `[X]` is a task; `normalize` rewrites every line ending (one regex
+# replacement per line) only to turn `\r\n` and `\r` into `\n` and NUL into U+FFFD,
+# and the reader has decoded line endings to `\n` already.
+CORE_NEEDS = {
+    "normalize": re.compile("[\r\0]"),
+    "github-tasklists": re.compile(r"\[[ xX]\]"),
+}
 
 
 def _guard_core(md: MarkdownIt) -> None:

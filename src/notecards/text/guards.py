@@ -14,10 +14,12 @@ import re
 from notecards.lang import LanguagePack
 
 # markup a plain side must never show: emphasis or link brackets left over, a pair of
-# brackets or quotes emptied by removing what was inside, highlight marks
-_RESIDUE = re.compile(r"\*\*|__|\[\[|\]\]|(?<![\w=])==(?=\S)|\(\s+\)|«\s*»|“\s*”|\"\s*\"|``")
+# brackets or quotes emptied by removing what was inside, highlight marks. Every
+# alternative starts with its own character (the lookbehinds come after it), so the
+# regex engine skips to those characters instead of trying each alternative everywhere.
+_RESIDUE = re.compile(r"\*\*|__|\[\[|\]\]|==(?<![\w=]==)(?=\S)|\(\s+\)|«\s*»|“\s*”|\"\s*\"|``")
 # pictographs a note uses as markers (📂, 🎩, ⬅️) and Obsidian block ids ("text ^tautology")
-_MARKERS = re.compile("[\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]|\\s\\^[\\w-]+$")
+_MARKERS = re.compile("[\U0001f000-\U0001faff\u2b00-\u2bff\ufe0f]|\\^(?<=\\s\\^)[\\w-]+$")
 _WORD = re.compile(r"[\w-]+")
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from notecards.lang import PACKS, LanguagePack
@@ -318,8 +319,14 @@ def word_stems(text: str, length: int, shortest: int = 2) -> set[str]:
 def shares_a_word(a: str, b: str) -> bool:
     """Whether two phrases share a word, up to its ending ("caching"/"cache"); words
     shorter than STEM must be equal ("бот" is not "ботнет")."""
-    stems = [{w.casefold()[:STEM] for w in _WORDS.findall(t) if len(w) >= 2} for t in (a, b)]
-    return bool(stems[0] & stems[1])
+    return not _stems(a).isdisjoint(_stems(b))
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """The STEM-letter starts of the words of `text`. Memoised: one term is compared
+    with its note's subject and its section's heading, again by each extractor."""
+    return frozenset(w.casefold()[:STEM] for w in _WORDS.findall(text) if len(w) >= 2)
 
 
 def _initials(text: str) -> str:
@@ -327,10 +334,13 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+@lru_cache(maxsize=8192)
 def is_named(word: str) -> bool:
     """A word that names one thing wherever it is read: an identifier (`useEffect`,
     `Object.keys`, `If-None-Match`), a long acronym ("NETLOGON"), or a well-known name
-    ("DNS", "React"). Short codes ("C2", "CFR", "h1") and common words are not."""
+    ("DNS", "React"). Short codes ("C2", "CFR", "h1") and common words are not.
+
+    Memoised: the words of a note's terms are asked about again for every card."""
     bare = word.strip("`'\"«»,.;:!?")
     if key(bare) in KNOWN_NAMES or _POSSESSIVE.fullmatch(bare):
         return True  # well known, or someone's: "Tarjan's"
