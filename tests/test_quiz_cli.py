@@ -504,7 +504,9 @@ def test_the_end_line_agrees_with_stats_for_the_same_deck(deck: Path, state: Pat
     assert "due now" not in end  # stats says 0 due now, and so does the end line
     minutes = (datetime.fromisoformat(data["next_due"]) - datetime.now(UTC)).total_seconds() / 60
     assert f"next due in {max(round(minutes), 1)}m" in end or "next due in 1m" in end
-    assert len(data["forecast"]) == 30 and data["forecast"][0]["due"] == 2
+    # both learning cards fall due within minutes: today, or tomorrow when a run is
+    # just before midnight, so the first two days of the forecast hold them both
+    assert len(data["forecast"]) == 30 and sum(d["due"] for d in data["forecast"][:2]) == 2
     table = run("stats", deck, "--state", state).stdout
     assert "2 · 2 · 0" in table  # new · learning · due now
     assert "less ·░▒▓█ more" in table and "forecast" in table
