@@ -450,4 +450,43 @@ PACK = LanguagePack(
         "code.params.next": r"(?:second|third|fourth)\s+(?:parameter|argument|arg|param)s?|(?:the\s+)?(?:second|third)\s+is\b",
         "code.params.label": r"parameters|arguments|params|args|options",
     },
+    # --- h17-lists ---
+    http_topic=re.compile(
+        r"\bhttps?\b|http/\d|\bheaders?\b|\brequests?\b|\bresponses?\b|\bcors\b|\bcach(?:e|ing)\b"
+        r"|\bcookies?\b",
+        _FLAGS,
+    ),
+    http_central=re.compile(r"\bhttps?\b|http/\d|\bheaders?\b", _FLAGS),
+    http_request_prose=re.compile(
+        r"(?i:\bmethods?\b|\brequest[- ]lines?\b|\bstart[- ]lines?\b|\bverbs?\b)"
+        r"|\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
+    ),
+    http_status_prose=re.compile(r"\bstatus\b|\bstatus[- ]lines?\b|\bresponse codes?\b", _FLAGS),
+    draft_title=re.compile(r"^\s*(?:untitled|unnamed|new note)(?:[\s_-]*\d+)?\s*$", _FLAGS),
+    meta_subject=re.compile(
+        r"^(?:(?:other|some|more|further|additional|various|typical|basic|common|key|main"
+        r"|general|important|noteworthy|several|many|few|the)\s+)*"
+        r"(?:examples?|topics?|terms?|things|items|points|notes|ideas|concepts|aspects|issues"
+        r"|details|parts|options|features|methods|techniques|principles|metrics|parameters"
+        r"|properties|stances|procedures|rules|steps|types|kinds)"
+        r"(?:\s+(?:covered|used|discussed|mentioned|listed|shown|given|above|below|here))?$"
+        r"|^(?:(?:some|other|more|common|typical)\s+)?examples?\b"
+        r"|^(?:each|every|this|these|those|such|its|their|it|they)\b|\b(?:themselves|itself)\b",
+        _FLAGS,
+    ),
+    example_tail=re.compile(
+        r"(?:[,;(]\s*|\s+)(?:such as|e\.\s?g\.?|for example|for instance|like|i\.\s?e\.?"
+        r"|including(?:\s+but\s+not\s+limited\s+to)?)\s*$",
+        _FLAGS,
+    ),
+    narrative=re.compile(
+        r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+might)\b|\bwe\b|\bwe['’]\w+|\bour\b|\bus\b"
+        r"|\blet['’]s\b",
+        _FLAGS,
+    ),
+    announces_difference=re.compile(
+        r"^(?:another|one more|a further|(?:the|a)\s+(?:main|key|other|second|third|last"
+        r"|biggest|major|big)\s+)?\s*(?:difference|distinction|similarity)\b|^another\b",
+        _FLAGS,
+    ),
 )
