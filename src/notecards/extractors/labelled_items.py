@@ -31,6 +31,7 @@ from notecards.extractors.list_shapes import (
 from notecards.extractors.procedures import short_answer
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
+from notecards.text.math_text import math_as_text
 from notecards.text.terms import clean_term, is_term, starts_badly
 from notecards.text.topics import word_stems
 
@@ -135,6 +136,31 @@ def _shares_word(label: str, topic: str) -> bool:
     )
 
 
+MAX_VALUE_WORDS, MAX_VALUES_WORDS = 12, 60  # a set's back a reader can still recall
+
+
+def _set_back(
+    members: list[LabelledItem],
+    labels: tuple[str, ...],
+    announced: SetAnnouncement,
+    pack: LanguagePack,
+) -> str:
+    """The members of a set, as its card's back: their labels, or, for a set of aspects
+    ("основные характеристики HTTP-запроса: Методы: …, Заголовки: …"), each label with
+    its value, since the values are what there is to know; "" when that would be too
+    long to recall (the per-item cards still ask each one) or a formula has no text."""
+    if not all(labels):
+        return ""
+    noun = announced.topic.split(" ", 1)[0]
+    if not has_cue(noun, pack.attribute_nouns):
+        return "\n".join(f"• {label}" for label in labels)
+    values = [math_as_text(short_answer(m.explanation)) for m in members]
+    words = [len(v.split()) for v in values if v]
+    if len(words) < len(values) or max(words) > MAX_VALUE_WORDS or sum(words) > MAX_VALUES_WORDS:
+        return ""
+    return "\n".join(f"• {label}: {value}" for label, value in zip(labels, values, strict=True))
+
+
 def _candidates(section: Section, ctx: ExtractContext) -> list[tuple[int, ListBlock]]:
     """The unclaimed lists of a section, at its top level, with their place."""
     return [
@@ -174,9 +200,9 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             goal = announced.goal if announced else ""
             purpose = bool(topic) and is_purpose_set(topic, pack)
             for member in members:
-                answer = short_answer(member.explanation)
+                answer = math_as_text(short_answer(member.explanation))
                 if not answer:
-                    continue
+                    continue  # nothing to say, or a formula with no plain form
                 shape = _question_of(member, topic, goal, purpose)
                 label = member.label
                 if (
@@ -205,8 +231,9 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         section=section,
                     )
                 )
-            if announced:
-                labels = tuple(m.label for m in members)
+            labels = tuple(math_as_text(m.label) or "" for m in members)
+            back = _set_back(members, labels, announced, pack) if announced else ""
+            if announced and back and "$" not in announced.question:
                 set_rule = "set_named" if _names_its_set(announced) else "set"
                 cards.append(
                     ctx.card(
@@ -217,7 +244,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         evidence=f"lead-in announces a set: “{lead}”",
                         anchor=f"{topic} › set",
                         front=announced.question,
-                        back="\n".join(f"• {label}" for label in labels),
+                        back=back,
                         line=block.line,
                         section=section,
                         items=labels,

@@ -25,6 +25,7 @@ from notecards.text.terms import (
     is_term,
     key,
     leading_term,
+    looks_like_verb,
     starts_badly,
 )
 
@@ -224,9 +225,13 @@ class SetAnnouncement:
 
 
 def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
-    """What a set lead-in ("Есть несколько способов избежать X:") announces, or None."""
-    text = lead.rstrip(" :").strip()
-    if not text or len(text.split()) > 16:
+    """What a set lead-in ("Есть несколько способов избежать X:") announces, or None.
+
+    A tail that leads into examples ("Types of attack, e.g.:") is left out of the
+    question; a lead-in whose set is a meta noun or a referent ("Topics include:",
+    "Each rule includes:"), or that runs on into a clause of its own, announces none."""
+    text = pack.example_tail.sub("", lead.rstrip(" :").strip()).strip()
+    if not text or len(text.split()) > 16 or any(c in text for c in ";$"):
         return None
     for leadin in pack.set_leadins:
         match = leadin.regex.search(text)
@@ -239,6 +244,10 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             values["rest"] = (" " + values["rest"].strip(" ,")) if values["rest"].strip() else ""
         if "subject" in values and not _names_something(values["subject"]):
             continue
+        if pack.meta_subject.search(clean_term(values.get("subject", ""))):
+            continue  # "Examples of X include:", "Other methods include:", "Each rule …"
+        if any(map(looks_like_verb, values.get("rest", "").split())):
+            continue  # "types of constraints are identified": the lead-in is a clause
         if "adj" in values:
             values["adj"] = values["adj"].lower()
         said = " ".join(values.get(k, "") for k in ("rest", "subject")).lower().split()

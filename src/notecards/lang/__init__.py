@@ -138,6 +138,9 @@ class LanguagePack:
     # announces a difference ("Another difference is that …"): no "why" card
     narrative: re.Pattern[str] = _NEVER
     announces_difference: re.Pattern[str] = _NEVER
+    # set nouns whose members are aspects of one thing ("характеристики", "features"):
+    # a member's value, not its label, is what there is to know ("Методы: GET, POST")
+    attribute_nouns: tuple[str, ...] = ()
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

@@ -489,4 +489,16 @@ PACK = LanguagePack(
         r"|biggest|major|big)\s+)?\s*(?:difference|distinction|similarity)\b|^another\b",
         _FLAGS,
     ),
+    attribute_nouns=(
+        "characteristic",
+        "feature",
+        "propert",
+        r"parts?\b",
+        "component",
+        "element",
+        "aspect",
+        "parameter",
+        "attribute",
+        "field",
+    ),
 )
