@@ -22,7 +22,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, Note, Section
 from notecards.text.sentences import Flat, prose_paragraphs
-from notecards.text.terms import clean_term, key, looks_like_verb
+from notecards.text.terms import STOP_START, clean_term, key, looks_like_verb
 from notecards.text.topics import names_one_thing, needs_topic
 
 NAME = "purposes"
@@ -147,6 +147,8 @@ def _purpose(
             return None
         if _BREAKS.search(subject) or subject.startswith("("):
             return None
+        if not _names_a_term(subject):
+            return None  # "When fork", "f.result()": a clause, or the example's variable
         if any(map(looks_like_verb, subject.split()[1:])):
             return None  # "свойство X отвечает … и позволяет": the subject runs on
         if _has_word(pack, "purpose.hedge", subject) and key(subject) not in _pronouns(pack):
@@ -163,6 +165,8 @@ def _purpose(
         answer = _answer(f"{found.group('verb')} {rest}" if name == "purpose.allows" else rest)
         if not answer or _has_word(pack, "purpose.dangling", answer):
             return None  # "вынести эту логику": the answer leans on another sentence
+        if name != "purpose.returns" and restates(subject, answer):
+            return None  # "Retries allow you to retry" (what Promise.all returns is a promise)
         question = pack.ask(name, x=_display(subject), verb=found.group("verb"))
         sure = CONFIDENCE[how]
         weak = pack.cues.get(f"{name}.weak")
@@ -170,6 +174,34 @@ def _purpose(
             sure -= WEAK_VERB  # the question's wording does not fit the answer
         return question, answer, f"{NAME}.{name.split('.')[1]}", sure, subject
     return None
+
+
+# a receiver of one or two letters is a variable of the note's example ("f.result()",
+# "x.foo"), unless it is a module everyone writes so
+_EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([A-Za-z_]{1,2})\d?\.[A-Za-z_]")
+_MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
+RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
+STEM = 4
+
+
+def _names_a_term(subject: str) -> bool:
+    """A subject a question can ask about: not a clause ("When fork", "Если …") and not
+    a variable of the note's example."""
+    first = subject.split()[0].lower().strip("`*_")
+    if first in STOP_START:
+        return False
+    receivers = (found.group(1).lower() for found in _EXAMPLE_RECEIVER.finditer(subject))
+    return all(receiver in _MODULES for receiver in receivers)
+
+
+def restates(term: str, answer: str) -> bool:
+    """A short answer that repeats a word of the term (by its first letters): the
+    purpose of "Retries" is to "retry", of a router "to route requests"."""
+    words = re.findall(r"[^\W\d_]{4,}", answer.lower())
+    if len(answer.split()) > RESTATED_WORDS:
+        return False
+    stems = {w[:STEM] for w in re.findall(r"[^\W\d_]{4,}", term.lower())}
+    return any(w[:STEM] in stems for w in words)
 
 
 def _pronouns(pack: LanguagePack) -> frozenset[str]:

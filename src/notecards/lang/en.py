@@ -485,8 +485,8 @@ PACK = LanguagePack(
         _FLAGS,
     ),
     announces_difference=re.compile(
-        r"^(?:another|one more|a further|(?:the|a)\s+(?:main|key|other|second|third|last"
-        r"|biggest|major|big)\s+)?\s*(?:difference|distinction|similarity)\b|^another\b",
+        r"^(?:(?:another|one more|a further|the|a)\s+)?(?:(?:main|key|other|second|third"
+        r"|last|biggest|major|big)\s+)?(?:difference|distinction|similarity)\b|^another\b",
         _FLAGS,
     ),
     attribute_nouns=(

@@ -1,0 +1,76 @@
+"""Purposes, properties and reasons that a strict reader dropped (issue 11, h17-lists):
+a term that opens with a conjunction ("What does When fork return?"), a variable of the
+note's example ("What does f.result() return?"), an answer that restates the term, a
+"when" property whose answer is in its question, and "why" cards built around a
+tutorial's narrative or a sentence that only announces a difference."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import cards_from, note_from_text
+
+
+def fronts(extractor: str, text: str, lang: str) -> list[str]:
+    return [c.front for c in cards_from(extractor, note_from_text(text, lang=lang))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "# Processes\n\nWhen `fork` returns 0 to the child process, it runs the child code.",
+            "en",
+        ),
+        ("# Процессы\n\nКогда `fork` возвращает 0 в дочернем процессе, выполняется его код.", "ru"),
+        ("# Futures\n\nThe call `f.result()` returns the value of the finished task.", "en"),
+        ("# Futures\n\nМетод `f.result()` возвращает значение завершённой задачи.", "ru"),
+        ("# Kafka\n\n**Router** is used to route requests.", "en"),
+        ("# Kafka\n\n**Ретраи** позволяют делать ретраи отправки.", "ru"),
+    ],
+)
+def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: str) -> None:
+    assert fronts("purposes", text, lang) == []
+
+
+def test_purposes_of_real_terms_stay() -> None:
+    text = "# Futures\n\n`future.result()` returns the value of the finished task."
+    assert fronts("purposes", text, "en") == ["What does future.result() return?"]
+    text = "# Python\n\n`os.getcwd()` returns the current working directory."
+    assert fronts("purposes", text, "en") == ["What does os.getcwd() return?"]
+    text = "# Промисы\n\n`Promise.resolve()` возвращает выполненный промис."
+    assert fronts("purposes", text, "ru") == ["Что возвращает Promise.resolve()?"]
+
+
+def test_a_when_property_whose_answer_is_in_its_question_is_no_card() -> None:
+    text = (
+        "_Kafka_ — это брокер сообщений, который хранит записи в партициях.\n\n"
+        "Когда лидер падает, Kafka переизбирает лидер."
+    )
+    assert not any("переизбирает" in f for f in fronts("properties", text, "ru"))
+    kept = "_Kafka_ — это брокер сообщений.\n\nКогда лидер падает, Kafka выбирает новую реплику."
+    assert "Что Kafka выбирает, когда лидер падает?" in fronts("properties", kept, "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("# Redux\n\nУ вас наверняка возникнут вопросы про `reducer`, потому что он новый.", "ru"),
+        ("# Redux\n\nМы создавали `store` вручную, потому что так было проще.", "ru"),
+        ("# Redux\n\nThe `store` we built is global because it has one state tree.", "en"),
+        ("# Redux\n\nThe difference is that `store` is global, because it has one tree.", "en"),
+        (
+            "# Redux\n\nЕщё одно отличие `Redux` в глобальности, потому что хранилище одно.",
+            "ru",
+        ),
+    ],
+)
+def test_no_why_card_from_narrative_or_an_announced_difference(text: str, lang: str) -> None:
+    assert fronts("reasons", text, lang) == []
+
+
+def test_why_cards_from_claims_stay() -> None:
+    text = "# Redux\n\n`Redux` is predictable because reducers are pure functions."
+    assert fronts("reasons", text, "en") == ["Why is Redux predictable?"]
+    text = "# Redux\n\nСостояние в `Redux` неизменяемо, потому что редьюсеры чистые."
+    assert fronts("reasons", text, "ru") == ["Почему состояние в Redux неизменяемо?"]
