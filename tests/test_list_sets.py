@@ -120,3 +120,14 @@ def test_a_set_of_aspects_keeps_each_value_in_its_back() -> None:
 def test_a_set_of_kinds_keeps_its_labels() -> None:
     [card] = sets(f"Three types of bus exist:\n\n{ITEMS_EN}", "en")
     assert card.back == "• Alpha\n• Beta"
+
+
+def test_the_values_a_property_takes_are_its_labels() -> None:
+    text = (
+        "Свойство position может принимать следующие значения:\n\n"
+        "- `static` — по умолчанию, элемент в обычном потоке, без сдвига\n"
+        "- `absolute` — элемент выпадает из потока и позиционируется относительно "
+        "ближайшего предка с position не static\n"
+    )
+    [card] = sets(text, "ru")
+    assert card.back == "• static\n• absolute"
