@@ -26,6 +26,7 @@ def fronts(extractor: str, text: str, lang: str) -> list[str]:
         ("# Futures\n\nThe call `f.result()` returns the value of the finished task.", "en"),
         ("# Futures\n\nМетод `f.result()` возвращает значение завершённой задачи.", "ru"),
         ("# Kafka\n\n**Router** is used to route requests.", "en"),
+        ("# Files\n\nPermission bits `perm` (before umask) are used for new files.", "en"),
         ("# Kafka\n\n**Ретраи** позволяют делать ретраи отправки.", "ru"),
     ],
 )

@@ -179,17 +179,18 @@ def _purpose(
 # a receiver of one or two letters is a variable of the note's example ("f.result()",
 # "x.foo"), unless it is a module everyone writes so
 _EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([A-Za-z_]{1,2})\d?\.[A-Za-z_]")
+_ASIDE = re.compile(r"\s\(")  # a bracket after a space is an aside, not a call's
 _MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
 RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
 STEM = 4
 
 
 def _names_a_term(subject: str) -> bool:
-    """A subject a question can ask about: not a clause ("When fork", "Если …") and not
-    a variable of the note's example."""
+    """A subject a question can ask about: not a clause ("When fork", "Если …"), not a
+    name with an aside, and not a variable of the note's example."""
     first = subject.split()[0].lower().strip("`*_")
-    if first in STOP_START:
-        return False
+    if first in STOP_START or _ASIDE.search(subject):
+        return False  # "permission bits perm (before umask)": not one name
     receivers = (found.group(1).lower() for found in _EXAMPLE_RECEIVER.finditer(subject))
     return all(receiver in _MODULES for receiver in receivers)
 
