@@ -76,6 +76,7 @@ _SET_NOUN = (
     r"strategies|operators|operations|forms|classes)"
 )
 _FLAGS = re.IGNORECASE
+_HTTP_METHOD = r"\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
 _REST_END = r"(?:\s+(?:are|is|include|includes|exist))?"
 
 
@@ -458,8 +459,12 @@ PACK = LanguagePack(
     ),
     http_central=re.compile(r"\bhttps?\b|http/\d|\bheaders?\b", _FLAGS),
     http_request_prose=re.compile(
-        r"(?i:\bmethods?\b|\brequest[- ]lines?\b|\bstart[- ]lines?\b|\bverbs?\b)"
-        r"|\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
+        r"(?i:\b(?:http|request)\s+(?:methods?|verbs?)\b|\brequest[- ]lines?\b|\bstart[- ]lines?\b)"
+        r"|(?i:\bmethods?\b)\W{0,3}"
+        + _HTTP_METHOD
+        + r"|"
+        + _HTTP_METHOD
+        + r"\W{0,2}(?i:requests?|methods?)\b"
     ),
     http_status_prose=re.compile(r"\bstatus\b|\bstatus[- ]lines?\b|\bresponse codes?\b", _FLAGS),
     draft_title=re.compile(r"^\s*(?:untitled|unnamed|new note)(?:[\s_-]*\d+)?\s*$", _FLAGS),

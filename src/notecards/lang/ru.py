@@ -86,6 +86,7 @@ _SET_NOUNS = {
 # the noun and its case ending, not a longer word that starts alike ("типичные")
 _NOUN = "(?P<noun>" + "|".join(_SET_NOUNS) + r")[а-яё]{0,3}\b"
 _FLAGS = re.IGNORECASE
+_HTTP_METHOD = r"\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
 
 
 def _set(pattern: str, question: str) -> SetLeadIn:
@@ -440,8 +441,12 @@ PACK = LanguagePack(
     http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
     http_central=re.compile(r"\bhttps?\b|http/\d|заголов", _FLAGS),
     http_request_prose=re.compile(
-        r"(?i:метод\w*|строк\w+\s+запроса|стартов\w+\s+строк\w*)"
-        r"|\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
+        r"(?i:метод\w*\s+(?:запрос|http)|http-метод|строк\w+\s+запроса|стартов\w+\s+строк)"
+        r"|(?i:метод\w*|запрос\w*)\s+"
+        + _HTTP_METHOD
+        + r"|"
+        + _HTTP_METHOD
+        + r"(?:-|\s+)(?i:запрос|метод)"
     ),
     http_status_prose=re.compile(
         r"статус\w*|код\w*\s+(?:ответа|состояния|статуса)|строк\w+\s+статуса", _FLAGS
