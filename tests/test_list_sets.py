@@ -131,3 +131,17 @@ def test_the_values_a_property_takes_are_its_labels() -> None:
     )
     [card] = sets(text, "ru")
     assert card.back == "• static\n• absolute"
+
+
+@pytest.mark.parametrize(
+    ("lead", "lang"),
+    [
+        ("The components from 1 to 4:", "en"),
+        ("Three types of systems for each directory structure:", "en"),
+        ("Limits ideal implementation - include:", "en"),
+        ("Компоненты от 1 до 4:", "ru"),
+        ("Три типа для каждого из них:", "ru"),
+    ],
+)
+def test_a_set_whose_owner_is_a_number_or_a_referent_is_no_card(lead: str, lang: str) -> None:
+    assert sets(f"{lead}\n\n{ITEMS_EN if lang == 'en' else ITEMS_RU}", lang) == []

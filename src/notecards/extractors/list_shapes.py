@@ -231,7 +231,7 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
     question; a lead-in whose set is a meta noun or a referent ("Topics include:",
     "Each rule includes:"), or that runs on into a clause of its own, announces none."""
     text = pack.example_tail.sub("", lead.rstrip(" :").strip()).strip()
-    if not text or len(text.split()) > 16 or any(c in text for c in ";$"):
+    if not text or len(text.split()) > 16 or _BROKEN_LEAD.search(text):
         return None
     for leadin in pack.set_leadins:
         match = leadin.regex.search(text)
@@ -248,6 +248,8 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             continue  # "Examples of X include:", "Other methods include:", "Each rule …"
         if any(map(looks_like_verb, values.get("rest", "").split())):
             continue  # "types of constraints are identified": the lead-in is a clause
+        if not _names_its_owner(values.get("rest", ""), pack):
+            continue  # "components from 1 to 4", "types of systems for each structure"
         if "adj" in values:
             values["adj"] = values["adj"].lower()
         said = " ".join(values.get(k, "") for k in ("rest", "subject")).lower().split()
@@ -265,6 +267,24 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             owner = last if last.isascii() else ""
         return SetAnnouncement(question, topic, goal, owner)
     return None
+
+
+_BROKEN_LEAD = re.compile(r"[;$]|\s[-–—](?:\s|$)")  # "types ; three examples", "Limits X -"
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:of|for|in|to|from|у|для|в|из|от)\s+", re.I)
+_PREPOSITION = re.compile(r"\s+(?:of|for|in|to|from|with|у|для|в|из|от|с)\s+", re.I)
+
+
+def _names_its_owner(rest: str, pack: LanguagePack) -> bool:
+    """Whether the words after a set's noun ("of attack", "для защиты") say whose set it
+    is, not only numbers ("from 1 to 4") or a referent or a meta noun ("for each
+    directory structure", "of types")."""
+    owner = _LEADING_PREPOSITION.sub("", rest)
+    if not owner.strip():
+        return True
+    if not re.search(r"[^\W\d_]{3,}", re.sub(r"\b(?:to|до|and|и)\b", "", owner)):
+        return False
+    chunks = _PREPOSITION.split(owner.strip())
+    return not any(pack.meta_subject.search(chunk) for chunk in chunks if chunk)
 
 
 def _names_something(subject: str) -> bool:
