@@ -75,3 +75,82 @@ def test_why_cards_from_claims_stay() -> None:
     assert fronts("reasons", text, "en") == ["Why is Redux predictable?"]
     text = "# Redux\n\nСостояние в `Redux` неизменяемо, потому что редьюсеры чистые."
     assert fronts("reasons", text, "ru") == ["Почему состояние в Redux неизменяемо?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("# Visual Studio\n\nTo change the settings, use the `Tools` menu.", "en"),
+        ("# Lambdas\n\nTo change that, add `mutable` to the declaration.", "en"),
+        ("# Sets\n\nTo test whether A - B, use `A - B`.", "en"),
+        ("# Лямбды\n\nЧтобы изменить это, используйте `mutable` в объявлении.", "ru"),
+    ],
+)
+def test_no_how_card_for_a_goal_that_leans_elsewhere_or_is_its_own_answer(
+    text: str, lang: str
+) -> None:
+    assert fronts("purposes", text, lang) == []
+
+
+def test_how_cards_for_a_named_goal_stay() -> None:
+    text = "# Lists\n\nTo sort a list in descending order, use the `sort()` method with reverse."
+    assert fronts("purposes", text, "en") == ["How do you sort a list in descending order?"]
+
+
+ITEMS = "- `{0}` – {1}\n- `{2}` – {3}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hooks:\n\n" + ITEMS.format("afterAll", "after all", "beforeEach", "before each"), "en"),
+        ("Хуки:\n\n" + ITEMS.format("afterAll", "после всех", "beforeEach", "перед каждым"), "ru"),
+    ],
+)
+def test_labelled_items_need_an_answer_of_a_few_words(text: str, lang: str) -> None:
+    assert fronts("labelled_items", f"# Vitest\n\n{text}", lang) == []
+
+
+def test_labelled_items_do_not_ask_about_the_examples_variables() -> None:
+    methods = ITEMS.format(
+        "p.convert(Poly)", "converts p to another kind of series",
+        "Poly.fromroots(r)", "makes a series with the given roots",
+    )  # fmt: skip
+    assert fronts("labelled_items", f"# Numpy\n\nMethods:\n\n{methods}", "en") == [
+        "What does Poly.fromroots(r) do?"
+    ]
+    methods = ITEMS.format(
+        "p.convert(Poly)", "переводит ряд в другой вид целиком",
+        "Poly.fromroots(r)", "строит ряд по заданным корням",
+    )  # fmt: skip
+    assert fronts("labelled_items", f"# Numpy\n\nМетоды:\n\n{methods}", "ru") == [
+        "Что делает Poly.fromroots(r)?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("## Pros\n\n- [Why TDD pays off](https://example.com/tdd)\n- fewer regressions\n", "en"),
+        (
+            "## Pros\n\n- [p] all details live in the outer layer\n- [p] rules are easy to test\n",
+            "en",
+        ),
+        ("## Плюсы\n\n- [Статья про TDD](https://example.com/tdd)\n- меньше регрессий\n", "ru"),
+        ("## Плюсы\n\n- [p] детали во внешнем слое\n- [p] правила легко тестировать\n", "ru"),
+    ],
+)
+def test_pros_that_are_links_or_marked_items_give_no_card(text: str, lang: str) -> None:
+    assert fronts("comparisons", f"# Clean Architecture\n\n{text}", lang) == []
+    plain = "## Pros\n\n- fewer regressions\n- faster reviews\n"
+    assert fronts("comparisons", f"# Clean Architecture\n\n{plain}", "en") == [
+        "What are the advantages of Clean Architecture?"
+    ]
+
+
+def test_a_short_answer_that_says_what_the_item_does_stays() -> None:
+    methods = ITEMS.format("concat()", "склеивает массивы", "slice()", "копирует часть")
+    assert fronts("labelled_items", f"# Массивы\n\nМетоды:\n\n{methods}", "ru") == [
+        "Что делает concat()?",
+        "Что делает slice()?",
+    ]

@@ -15,6 +15,7 @@ import re
 
 from notecards.extractors.answers import Answer, is_cue_heading, list_answer, starts_with_cue
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.list_shapes import is_link_item
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Section, Table, plain_text
 from notecards.text.morphology import agrees_as_subject, is_bare_adjective
@@ -154,6 +155,18 @@ def _side_lists(section: Section, pack: LanguagePack) -> list[tuple[str, str, Bl
     return found
 
 
+_MARKED_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+\[.\]\s")  # "- [p] …", "- [x] …"
+
+
+def _not_opinions(block: ListBlock) -> bool:
+    """A list under "Pros" that holds links to read ("- :newspaper: [Article](…)") or
+    items marked as tasks ("- [p] …"): not the pros themselves, or not as a reader
+    would keep them."""
+    if any(_MARKED_ITEM.match(item.source) or item.checked is not None for item in block.items):
+        return True
+    return any(map(is_link_item, block.items))
+
+
 def _cells(row: tuple) -> list[str]:
     return [" ".join(plain_text(cell).split()) for cell in row]
 
@@ -214,7 +227,7 @@ def extract_comparisons(note: Note, ctx: ExtractContext) -> list[Card]:
     cards: list[Card] = []
     for section in note.sections:
         for side, named, where, listed in _side_lists(section, pack):
-            if ctx.is_claimed(listed):
+            if ctx.is_claimed(listed) or _not_opinions(listed):
                 continue
             owner, source = (named, "label") if named else _owner(note, section, pack)
             answer = list_answer(listed)

@@ -29,10 +29,11 @@ from notecards.extractors.list_shapes import (
     set_question,
 )
 from notecards.extractors.procedures import short_answer
+from notecards.extractors.purposes import calls_an_example_variable
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.math_text import math_as_text
-from notecards.text.terms import clean_term, is_term, starts_badly
+from notecards.text.terms import STOP_START, clean_term, is_term, starts_badly
 from notecards.text.topics import word_stems
 
 NAME = "labelled_items"
@@ -42,6 +43,7 @@ _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)+")  # `no-store`, `Max-Age
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")  # **useState**: an identifier, if not in code
 _CALL = re.compile(r"[A-Za-z_$][\w$.]*\([^()]*\)|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
 MAX_TOPIC_WORDS = 8
+GLOSS_WORDS = 2  # "afterAll — после всех": a gloss of the name, not an answer
 # how often such cards are kept (measured on tests/quality and a strict reading of
 # samples from real vaults, December 2026)
 CONFIDENCE = {
@@ -79,6 +81,14 @@ def _topic(lead: str, pack: LanguagePack) -> str:
     if not lead.endswith(":") or not short or is_generic_label(text, pack):
         return ""
     return "" if starts_badly(text) else text  # "Вот основные моменты:", "These are:"
+
+
+def _only_a_gloss(answer: str) -> bool:
+    """A short answer that opens with a preposition ("после всех", "before each"): it
+    translates the label ("afterAll") and says nothing about what it does; "склеивает
+    массивы" or "первый успешный" do."""
+    words = answer.split()
+    return len(words) <= GLOSS_WORDS and words[0].lower() in STOP_START
 
 
 def _acts(label: str) -> bool:
@@ -201,8 +211,10 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             purpose = bool(topic) and is_purpose_set(topic, pack)
             for member in members:
                 answer = math_as_text(short_answer(member.explanation))
-                if not answer:
-                    continue  # nothing to say, or a formula with no plain form
+                if not answer or _only_a_gloss(answer):
+                    continue  # nothing to say ("после всех"), or a formula with no text
+                if calls_an_example_variable(member.label):
+                    continue  # "p.convert(Poly)": what `p` is, the example says
                 shape = _question_of(member, topic, goal, purpose)
                 label = member.label
                 if (

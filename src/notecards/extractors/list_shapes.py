@@ -121,15 +121,17 @@ def counts_steps(labelled: list[LabelledItem]) -> bool:
 
 def is_link_list(block: ListBlock) -> bool:
     """Every item is only links (an index of notes, a reading list)."""
-    for item in block.items:
-        paragraph = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
-        if paragraph is None:
-            return False
-        kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}
-        spoken = "".join(s.text for s in paragraph.spans if s.kind == "text")
-        if not kinds & {"link", "wikilink"} or len(spoken.split()) > 3:
-            return False
-    return True
+    return all(map(is_link_item, block.items))
+
+
+def is_link_item(item: ListItem) -> bool:
+    """An item that is only a link, give or take a few words ("📰 [Article](…)")."""
+    paragraph = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+    if paragraph is None:
+        return False
+    kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}
+    spoken = "".join(s.text for s in paragraph.spans if s.kind == "text")
+    return bool(kinds & {"link", "wikilink"}) and len(spoken.split()) <= 3
 
 
 def is_question_list(block: ListBlock) -> bool:

@@ -22,7 +22,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, Note, Section
 from notecards.text.sentences import Flat, prose_paragraphs
-from notecards.text.terms import STOP_START, clean_term, key, looks_like_verb
+from notecards.text.terms import PRONOUNS, STOP_START, clean_term, key, looks_like_verb
 from notecards.text.topics import names_one_thing, needs_topic
 
 NAME = "purposes"
@@ -191,8 +191,15 @@ def _names_a_term(subject: str) -> bool:
     first = subject.split()[0].lower().strip("`*_")
     if first in STOP_START or _ASIDE.search(subject):
         return False  # "permission bits perm (before umask)": not one name
-    receivers = (found.group(1).lower() for found in _EXAMPLE_RECEIVER.finditer(subject))
-    return all(receiver in _MODULES for receiver in receivers)
+    return not calls_an_example_variable(subject)
+
+
+def calls_an_example_variable(name: str) -> bool:
+    """Whether `name` calls a method of one of the note example's variables, a receiver
+    of one or two letters ("f.result()", "p.convert(Poly)"): out of the example, the
+    question cannot say what `f` is."""
+    receivers = (found.group(1).lower() for found in _EXAMPLE_RECEIVER.finditer(name))
+    return any(receiver not in _MODULES for receiver in receivers)
 
 
 def restates(term: str, answer: str) -> bool:
@@ -209,6 +216,11 @@ def _pronouns(pack: LanguagePack) -> frozenset[str]:
     return frozenset(pack.cues.get("purpose.pronoun", "").split("|"))
 
 
+# a goal of a verb and one noun after "the" ("change the settings", "complete the
+# process"): whose settings, which process, the sentence before says
+_VAGUE_GOAL = re.compile(r"\S+\s+the\s+\S+", re.I)
+
+
 def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
     """ "Чтобы Z, используйте X" → ("Как Z?", "X …")."""
     pattern = pack.cues.get("purpose.how")
@@ -218,6 +230,10 @@ def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
     goal, means = found.group("goal").strip(), _answer(found.group("means"))
     if not means or (not flat.code and not _LATIN.search(means)):
         return None  # the means must name a tool: code or a Latin name
+    if _VAGUE_GOAL.fullmatch(goal) or "$" in goal or key(means) in key(goal):
+        return None  # "change the settings", "find $c$", "test whether A - B" → "A - B"
+    if _has_word(pack, "purpose.dangling", goal) or goal.split()[-1].lower() in PRONOUNS:
+        return None  # "change that", "изменить это": the goal leans on another sentence
     return pack.ask("purpose.how", goal=goal), means
 
 
