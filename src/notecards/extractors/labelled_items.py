@@ -162,7 +162,7 @@ def _set_back(
     if not all(labels):
         return ""
     noun = announced.topic.split(" ", 1)[0]
-    if announced.owner or not has_cue(noun, pack.attribute_nouns):  # values: the labels
+    if announced.owner or not pack.attribute_nouns.match(noun):  # values: the labels
         return "\n".join(f"• {label}" for label in labels)
     values = [math_as_text(short_answer(m.explanation)) for m in members]
     words = [len(v.split()) for v in values if v]

@@ -140,7 +140,7 @@ class LanguagePack:
     announces_difference: re.Pattern[str] = _NEVER
     # set nouns whose members are aspects of one thing ("характеристики", "features"):
     # a member's value, not its label, is what there is to know ("Методы: GET, POST")
-    attribute_nouns: tuple[str, ...] = ()
+    attribute_nouns: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

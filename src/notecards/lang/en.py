@@ -459,12 +459,8 @@ PACK = LanguagePack(
     ),
     http_central=re.compile(r"\bhttps?\b|http/\d|\bheaders?\b", _FLAGS),
     http_request_prose=re.compile(
-        r"(?i:\b(?:http|request)\s+(?:methods?|verbs?)\b|\brequest[- ]lines?\b|\bstart[- ]lines?\b)"
-        r"|(?i:\bmethods?\b)\W{0,3}"
-        + _HTTP_METHOD
-        + r"|"
-        + _HTTP_METHOD
-        + r"\W{0,2}(?i:requests?|methods?)\b"
+        rf"(?i:\b(?:http|request)\s+(?:methods?|verbs?)\b|\b(?:request|start)[- ]lines?\b)"
+        rf"|(?i:\bmethods?\b)\W{{0,3}}{_HTTP_METHOD}|{_HTTP_METHOD}\W{{0,2}}(?i:requests?|methods?)\b"
     ),
     http_status_prose=re.compile(r"\bstatus\b|\bstatus[- ]lines?\b|\bresponse codes?\b", _FLAGS),
     draft_title=re.compile(r"^\s*(?:untitled|unnamed|new note)(?:[\s_-]*\d+)?\s*$", _FLAGS),
@@ -485,8 +481,7 @@ PACK = LanguagePack(
         _FLAGS,
     ),
     narrative=re.compile(
-        r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+might)\b|\bwe\b|\bwe['’]\w+|\bour\b|\bus\b"
-        r"|\blet['’]s\b",
+        r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+might)\b|\bwe\b|\bwe['’]\w+|\bour\b|\bus\b|\blet['’]s\b",
         _FLAGS,
     ),
     announces_difference=re.compile(
@@ -494,16 +489,8 @@ PACK = LanguagePack(
         r"|last|biggest|major|big)\s+)?(?:difference|distinction|similarity)\b|^another\b",
         _FLAGS,
     ),
-    attribute_nouns=(
-        "characteristic",
-        "feature",
-        "propert",
-        r"parts?\b",
-        "component",
-        "element",
-        "aspect",
-        "parameter",
-        "attribute",
-        "field",
+    attribute_nouns=re.compile(
+        r"characteristic|feature|propert|parts?\b|component|element|aspect|parameter|attribute|field",
+        _FLAGS,
     ),
 )
