@@ -34,6 +34,37 @@ def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: s
     assert fronts("purposes", text, lang) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "front"),
+    [
+        (
+            "# Qt\n\nThe `Qt.QObject.Q_OBJECT` macro is used to enable meta-object features.",
+            "en",
+            "What is Qt.QObject.Q_OBJECT macro used for?",
+        ),
+        (
+            "# Zephyr\n\n`k_thread_deadline_set()` is used to set a thread deadline.",
+            "en",
+            "What is k_thread_deadline_set() used for?",
+        ),
+        (
+            "# Типы\n\n`any` (любой) используется для значения неизвестного типа.",
+            "ru",
+            "Типы: для чего используется any?",
+        ),
+        (
+            "# Кэш\n\n**Incremental Static Regeneration (ISR)** позволяет обновлять страницы.",
+            "ru",
+            "Что позволяет делать Incremental Static Regeneration (ISR)?",
+        ),
+    ],
+)
+def test_namespaces_names_in_code_and_glossed_names_stay(text: str, lang: str, front: str) -> None:
+    """A capital receiver is a namespace; a name in code may spell out its purpose; an
+    aside that glosses the name is left out of the question, an acronym kept."""
+    assert fronts("purposes", text, lang) == [front]
+
+
 def test_purposes_of_real_terms_stay() -> None:
     text = "# Futures\n\n`future.result()` returns the value of the finished task."
     assert fronts("purposes", text, "en") == ["What does future.result() return?"]

@@ -147,7 +147,8 @@ def _purpose(
             return None
         if _BREAKS.search(subject) or subject.startswith("("):
             return None
-        if not _names_a_term(subject):
+        subject = _without_asides(subject)
+        if not subject or not _names_a_term(subject):
             return None  # "When fork", "f.result()": a clause, or the example's variable
         if any(map(looks_like_verb, subject.split()[1:])):
             return None  # "свойство X отвечает … и позволяет": the subject runs on
@@ -178,33 +179,48 @@ def _purpose(
 
 # a receiver of one or two letters is a variable of the note's example ("f.result()",
 # "x.foo"), unless it is a module everyone writes so
-_EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([A-Za-z_]{1,2})\d?\.[A-Za-z_]")
-_ASIDE = re.compile(r"\s\(")  # a bracket after a space is an aside, not a call's
+# (a capital one, "Qt.QObject", "OS.path", is a namespace)
+_EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([a-z_]{1,2})\d?\.[A-Za-z_]")
+# a bracket after a space is an aside, not a call's; an acronym ("(ISR)") stays
+_ASIDE = re.compile(r"\s\((?![A-Z]{2,6}\))(?P<inner>[^()]*)\)")
 _MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
+_CODE_NAME = re.compile(r"[_().]|[a-z][A-Z]")  # snake_case, calls, members, camelCase
 RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
 STEM = 4
 
 
+def _without_asides(subject: str) -> str:
+    """The subject without the asides a question does not need ("any (любой)" → "any",
+    "единица диапазона (range unit) bytes"); "" when an aside is a condition ("perm
+    (before umask)", "4-QAM (where M=4)"): the name holds only under it."""
+    for aside in _ASIDE.finditer(subject):
+        opening = aside.group("inner").split(" ", 1)[0].lower()
+        if opening in STOP_START:
+            return ""
+    return " ".join(_ASIDE.sub("", subject).split())
+
+
 def _names_a_term(subject: str) -> bool:
-    """A subject a question can ask about: not a clause ("When fork", "Если …"), not a
-    name with an aside, and not a variable of the note's example."""
+    """A subject a question can ask about: not a clause ("When fork", "Если …") and not
+    a variable of the note's example."""
     first = subject.split()[0].lower().strip("`*_")
-    if first in STOP_START or _ASIDE.search(subject):
-        return False  # "permission bits perm (before umask)": not one name
-    return not calls_an_example_variable(subject)
+    return first not in STOP_START and not calls_an_example_variable(subject)
 
 
 def calls_an_example_variable(name: str) -> bool:
     """Whether `name` calls a method of one of the note example's variables, a receiver
     of one or two letters ("f.result()", "p.convert(Poly)"): out of the example, the
     question cannot say what `f` is."""
-    receivers = (found.group(1).lower() for found in _EXAMPLE_RECEIVER.finditer(name))
+    receivers = (found.group(1) for found in _EXAMPLE_RECEIVER.finditer(name))
     return any(receiver not in _MODULES for receiver in receivers)
 
 
 def restates(term: str, answer: str) -> bool:
     """A short answer that repeats a word of the term (by its first letters): the
-    purpose of "Retries" is to "retry", of a router "to route requests"."""
+    purpose of "Retries" is to "retry", of a router "to route requests". Names in code
+    spell out what they do ("k_thread_deadline_set()" sets a deadline): never asked."""
+    if _CODE_NAME.search(term):
+        return False
     words = re.findall(r"[^\W\d_]{4,}", answer.lower())
     if len(answer.split()) > RESTATED_WORDS:
         return False
