@@ -117,3 +117,12 @@ def test_pros_of_a_label_adjective_ask_about_the_noun_it_qualifies():
 def test_pros_of_a_label_adjective_without_its_noun_give_nothing():
     assert _side_fronts(f"# Планировщики\n\n{COOPERATIVE_RU}", "ru") == []  # no agreement
     assert _side_fronts(f"# Kinds of scheduling\n\n{COOPERATIVE_EN}", "en") == []
+
+
+def test_a_heading_that_names_both_sides_or_a_synonym_is_no_owner():
+    """ "Плюсы и минусы: какие минусы?" and "What are the drawbacks of /Issues?" were
+    asked of the label; the owner is the heading above."""
+    ru = "# Микросервисы\n\n## Плюсы и минусы\n\n**Минусы:**\n\n- сложная инфраструктура\n- связь\n"
+    assert _side_fronts(ru, "ru") == ["Микросервисы: какие минусы?"]
+    en = "# Permissions\n\n## Share permissions\n\n### Limitations/Issues\n\n- limited\n- slow\n"
+    assert _side_fronts(en, "en") == ["What are the drawbacks of Share permissions?"]

@@ -51,7 +51,7 @@ def _side(pack: LanguagePack, text: str) -> tuple[str, str] | None:
             continue
         rest = re.sub(r"^\s*(?:of|у|for|для)?\s+", "", text[found.end() :]).strip(" :—-")
         rest = _owner_text(rest)
-        if not rest:
+        if not rest or rest[0] in "/&+,":  # "Limitations/Issues": a label with a synonym
             return side, ""
         if len(rest.split()) <= MAX_LABEL_WORDS and is_term(rest) and _names(pack, rest):
             return side, rest
@@ -84,6 +84,8 @@ def _owner(note: Note, section: Section | None, pack: LanguagePack) -> tuple[str
         cleaned = _owner_text(_LABEL_EDGES.sub("", path[index]))
         if _side(pack, cleaned) or key(cleaned) in pack.generic_headings or _VS.search(cleaned):
             continue
+        if not _strip_sides(pack, f"{cleaned} ·").strip(" ·"):
+            continue  # "Плюсы и минусы", "Pros and cons": both sides, no owner
         if _is_adjective(cleaned, pack):  # "Кооперативная": of which noun?
             qualified = _qualified(cleaned, [note.title, *path[:index]], pack)
             return (qualified, "heading") if qualified else ("", "")
