@@ -88,3 +88,14 @@ def test_tags_and_folders_make_http_the_subject() -> None:
     text = f"---\ntags: [HTTP]\n---\n# Session set-up\n\nThe client asks.\n\n{REQUEST}"
     assert len(fronts(text, "Session.md")) == 2
     assert len(fronts("# Session set-up\n\nAsk, answer.\n\n" + REQUEST, "HTTP/Session.md")) == 2
+
+
+def test_a_header_the_prose_names_in_words_on_http_is_glossed_under_any_title() -> None:
+    policy = "```http\nContent-Security-Policy: default-src 'self'\n```\n"
+    ru = f"# CSP\n\nПолитику задаёт HTTP-заголовок Content-Security-Policy.\n\n{policy}"
+    assert fronts(ru, "CSP.md") == [
+        "Что означает HTTP-заголовок «Content-Security-Policy: default-src 'self'»?"
+    ]
+    en = f"# CSP\n\nThe Content-Security-Policy header sets the policy.\n\n{policy}"
+    assert len(fronts(en, "CSP.md")) == 1
+    assert fronts(f"# CSP\n\nThe policy lists sources.\n\n{policy}", "CSP.md") == []

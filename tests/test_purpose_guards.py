@@ -43,6 +43,11 @@ def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: s
             "What is Qt.QObject.Q_OBJECT macro used for?",
         ),
         (
+            "# HTML\n\nThe `<input>` tag is used for creating input fields.",
+            "en",
+            "What is <input> tag used for?",
+        ),
+        (
             "# Zephyr\n\n`k_thread_deadline_set()` is used to set a thread deadline.",
             "en",
             "What is k_thread_deadline_set() used for?",

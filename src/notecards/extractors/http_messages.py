@@ -416,10 +416,13 @@ class _Subject:
     generated text the note never asked about. So a message is glossed only under a
     title, tag, folder or heading that names HTTP (the language packs' `http_topic`),
     and then a header field only where the note's own prose names it, unless HTTP is
-    the note's main subject (`http_central` in its title, tags or folders); a request
-    or status line only where the prose explains methods or status codes."""
+    the note's main subject (`http_central` in its title, tags or folders); a header
+    the prose names in words on HTTP ("HTTP-заголовок Content-Security-Policy") is
+    glossed under any title; a request or status line only where the prose explains
+    methods or status codes."""
 
     named: bool  # the title, tags or folders name HTTP, its headers or caching …
+    spoken: bool  # … or the prose does ("HTTP-заголовок Content-Security-Policy")
     central: bool  # … HTTP or its headers themselves: every field shown is glossed
     prose: str  # the note's own words outside code, folded to lower case
     requests: bool  # the prose explains methods or the request line
@@ -447,6 +450,7 @@ def _note_subject(note: Note) -> _Subject:
     prose = "\n".join(spoken)
     return _Subject(
         named=_any_pack("http_topic", names),
+        spoken=_any_pack("http_topic", prose),
         central=_any_pack("http_central", names),
         prose=prose.lower(),
         requests=_any_pack("http_request_prose", prose),
@@ -578,7 +582,8 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
         while next_header is not None and next_header[0] is item:
             _, header, anchor = next_header
             back = meanings[anchor] or explained.get(header.key)
-            glossed = about and (subject.central or _mentions(subject, header.name))
+            mentioned = _mentions(subject, header.name)
+            glossed = (about and subject.central) or ((about or subject.spoken) and mentioned)
             if back and glossed:
                 cards.append(_header_card(item, header, anchor, back, ctx))
             next_header = next(headers, None)

@@ -184,7 +184,7 @@ _EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([a-z_]{1,2})\d?\.[A-Za-z_]")
 # a bracket after a space is an aside, not a call's; an acronym ("(ISR)") stays
 _ASIDE = re.compile(r"\s\((?![A-Z]{2,6}\))(?P<inner>[^()]*)\)")
 _MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
-_CODE_NAME = re.compile(r"[_().]|[a-z][A-Z]")  # snake_case, calls, members, camelCase
+_CODE_NAME = re.compile(r"[_().<]|[a-z][A-Z]")  # snake_case, calls, members, camelCase, <tag>
 RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
 STEM = 4
 
