@@ -26,6 +26,8 @@ def fronts(extractor: str, text: str, lang: str) -> list[str]:
         ("# Futures\n\nThe call `f.result()` returns the value of the finished task.", "en"),
         ("# Futures\n\nМетод `f.result()` возвращает значение завершённой задачи.", "ru"),
         ("# Kafka\n\n**Router** is used to route requests.", "en"),
+        ("# Calls\n\n**Function A** is responsible for saving the return address.", "en"),
+        ("# Вызовы\n\n**Функция A** отвечает за сохранение адреса возврата.", "ru"),
         ("# Files\n\nPermission bits `perm` (before umask) are used for new files.", "en"),
         ("# Kafka\n\n**Ретраи** позволяют делать ретраи отправки.", "ru"),
     ],

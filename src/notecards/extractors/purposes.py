@@ -183,6 +183,7 @@ def _purpose(
 _EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([a-z_]{1,2})\d?\.[A-Za-z_]")
 # a bracket after a space is an aside, not a call's; an acronym ("(ISR)") stays
 _ASIDE = re.compile(r"\s\((?![A-Z]{2,6}\))(?P<inner>[^()]*)\)")
+_EXAMPLE_NAME = re.compile(r"^[^\W\d_]+\s+(?:[A-ZА-ЯЁ]|\d{1,2})$")  # "Function A"
 _MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
 _CODE_NAME = re.compile(r"[_().<]|[a-z][A-Z]")  # snake_case, calls, members, camelCase, <tag>
 RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
@@ -201,10 +202,12 @@ def _without_asides(subject: str) -> str:
 
 
 def _names_a_term(subject: str) -> bool:
-    """A subject a question can ask about: not a clause ("When fork", "Если …") and not
-    a variable of the note's example."""
+    """A subject a question can ask about: not a clause ("When fork", "Если …"), not a
+    part or a variable of the note's example ("Function A", "f.result()")."""
     first = subject.split()[0].lower().strip("`*_")
-    return first not in STOP_START and not calls_an_example_variable(subject)
+    if first in STOP_START or _EXAMPLE_NAME.search(subject):
+        return False  # "Function A", "Процесс 2": a part of the note's example
+    return not calls_an_example_variable(subject)
 
 
 def calls_an_example_variable(name: str) -> bool:
