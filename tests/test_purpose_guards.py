@@ -45,6 +45,11 @@ def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: s
             "What is Qt.QObject.Q_OBJECT macro used for?",
         ),
         (
+            "# TypeScript\n\n`keyof T` возвращает объединение ключей типа T.",
+            "ru",
+            "TypeScript: что возвращает keyof T?",
+        ),
+        (
             "# HTML\n\nThe `<input>` tag is used for creating input fields.",
             "en",
             "What is <input> tag used for?",

@@ -183,7 +183,8 @@ def _purpose(
 _EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([a-z_]{1,2})\d?\.[A-Za-z_]")
 # a bracket after a space is an aside, not a call's; an acronym ("(ISR)") stays
 _ASIDE = re.compile(r"\s\((?![A-Z]{2,6}\))(?P<inner>[^()]*)\)")
-_EXAMPLE_NAME = re.compile(r"^[^\W\d_]+\s+(?:[A-ZА-ЯЁ]|\d{1,2})$")  # "Function A"
+# "Function A", "Процесс 2"; not an operator on a type parameter ("keyof T")
+_EXAMPLE_NAME = re.compile(r"^[A-ZА-ЯЁ][^\W\d_]*\s+(?:[A-ZА-ЯЁ]|\d{1,2})$")
 _MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
 _CODE_NAME = re.compile(r"[_().<]|[a-z][A-Z]")  # snake_case, calls, members, camelCase, <tag>
 RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
