@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from notecards.exporters.apkg import write_apkg
 from notecards.extractors import EXTRACTORS
 from notecards.extractors.base import ExtractContext
 from notecards.model import Card, Note
 from notecards.reader import parse_note
 from notecards.vault.media import Vault
+from quiz_helpers import CAPITALS, card
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_VAULT = REPO / "notes"
@@ -113,3 +115,16 @@ def run_notecards(
         env={**os.environ, **(env or {})},
         timeout=120,
     )
+
+
+@pytest.fixture
+def deck(tmp_path: Path) -> Path:
+    """Four basic cards in an .apkg, written by our own exporter."""
+    path = tmp_path / "geo.apkg"
+    write_apkg([card(f, b) for f, b in CAPITALS.items()], path)
+    return path
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "reviews.sqlite3"

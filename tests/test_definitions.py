@@ -133,7 +133,10 @@ def test_named_keeps_the_comma_that_closes_a_clause():
 
 def test_code_span_list_item_is_a_term():
     note = _note("- `Content-Type` — тип тела сообщения\n- `npm install` — ставит пакеты\n", "ru")
-    assert _pairs(note) == [("Что такое Content-Type?", "тип тела сообщения")]
+    assert _pairs(note) == [
+        ("Что такое Content-Type?", "тип тела сообщения"),
+        ("Что делает npm install?", "ставит пакеты"),  # a verb: what it does
+    ]
 
 
 def test_named_gives_a_term_card():
@@ -247,7 +250,7 @@ def test_english_fixtures():
 
 def test_reverse_of_a_verb_phrase_is_not_made():
     note = _note("- **A** — maps a name to an IPv4 address\n", "en")
-    assert _pairs(note) == [("What is A?", "maps a name to an IPv4 address")]
+    assert _pairs(note) == [("What does A do?", "maps a name to an IPv4 address")]
 
 
 # ---------------------------------------------------------------- false matches

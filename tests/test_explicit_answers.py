@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quiz_helpers import run as notecards
 from test_explicit import run
-from test_quiz_cli import run as notecards
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
 WORDS = st.lists(WORD, min_size=1, max_size=5).map(" ".join)

@@ -42,7 +42,7 @@ def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: s
         (
             "# Qt\n\nThe `Qt.QObject.Q_OBJECT` macro is used to enable meta-object features.",
             "en",
-            "What is Qt.QObject.Q_OBJECT macro used for?",
+            "What is the Qt.QObject.Q_OBJECT macro used for?",
         ),
         (
             "# TypeScript\n\n`keyof T` возвращает объединение ключей типа T.",
@@ -52,7 +52,7 @@ def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: s
         (
             "# HTML\n\nThe `<input>` tag is used for creating input fields.",
             "en",
-            "What is <input> tag used for?",
+            "What is the <input> tag used for?",
         ),
         (
             "# Zephyr\n\n`k_thread_deadline_set()` is used to set a thread deadline.",

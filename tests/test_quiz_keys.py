@@ -13,13 +13,11 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from notecards.exporters.apkg import write_apkg
-from test_quiz_cli import (
+from quiz_helpers import (
     CAPITALS,
     FIXTURES,
     NOTECARDS,
     TIMEOUT,
-    card,
     counts,
     env,
     ids_by_front,
@@ -30,18 +28,6 @@ from test_quiz_cli import (
 )
 
 pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
-
-
-@pytest.fixture
-def deck(tmp_path: Path) -> Path:
-    path = tmp_path / "geo.apkg"
-    write_apkg([card(f, b) for f, b in CAPITALS.items()], path)
-    return path
-
-
-@pytest.fixture
-def state(tmp_path: Path) -> Path:
-    return tmp_path / "state" / "reviews.sqlite3"
 
 
 def test_typed_answer_line_takes_colon_commands_and_bare_letters_are_answers(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from test_quiz_cli import run
+from quiz_helpers import run
 
 pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
 
@@ -76,7 +76,7 @@ def test_the_header_names_the_state_and_the_last_interval(tmp_path: Path) -> Non
 
 
 def test_choice_options_are_answers_of_the_same_side_and_language(tmp_path: Path) -> None:
-    from test_quiz_cli import Question, drive
+    from quiz_helpers import Question, drive
 
     terms = {"Latency": "time for one trip", "Bandwidth": "data per second",
              "Jitter": "variation in delay", "Throughput": "data actually moved"}  # fmt: skip

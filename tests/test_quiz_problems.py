@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_quiz_cli import last_line, run
+from quiz_helpers import last_line, run
 
 pytestmark = pytest.mark.slow  # end-to-end: the real command, see pyproject's markers
 

@@ -147,3 +147,13 @@ def test_any_rule_line_gives_clean_sides_or_nothing(heading: str, rule: str, lab
         assert card.front.endswith("?") and card.back.strip()
         assert "{x}" not in card.front and "{title}" not in card.front
         assert not card.back.lower().startswith(("правило:", "важно:", "это "))
+
+
+def test_a_rule_by_name_is_asked_as_a_rule_in_english_too():
+    text = (
+        "# Hooks\n\n## Calling hooks\n\n"
+        "Rule: hooks are called only at the top level of a component.\n"
+    )
+    (card,) = _cards(note_from_text(text, lang="en"))
+    assert card.back == "hooks are called only at the top level of a component."
+    assert "rule" in card.front.lower() and "keep in mind" not in card.front

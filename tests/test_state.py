@@ -190,3 +190,19 @@ def test_two_quizzes_at_once_lose_nothing(tmp_path: Path) -> None:
         assert store.review_count() == 120
         assert len(store.load([f"{p}{n}" for p in "ab" for n in range(60)])) == 120
         assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_problem_is_new_once_while_it_stays_and_again_after_it_was_forgotten(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.sqlite3"
+    with ReviewStore.open(path) as store:
+        assert store.first_sightings(["p", "q"], NOW) == {"p", "q"}
+        # "p" stays in the notes: met every month, it is never new again
+        for month in range(1, 6):
+            assert store.first_sightings(["p"], NOW + timedelta(days=30 * month)) == set()
+        # "q" was fixed: unmet for longer than the memory, it is forgotten
+        later = NOW + timedelta(days=150)
+        rows = {row[0] for row in store._db.execute("SELECT key FROM problems_shown")}
+        assert rows == {"p"}
+        assert store.first_sightings(["q"], later) == {"q"}

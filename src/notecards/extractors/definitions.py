@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
-from notecards.lang import LanguagePack, pack_for
+from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
-from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier
+from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier, is_plural
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat, prose_blocks, word_set
 from notecards.text.terms import (
@@ -40,7 +40,13 @@ from notecards.text.terms import (
     looks_like_verb,
     starts_badly,
 )
-from notecards.text.topics import is_identifier, names_one_thing, needs_topic, shares_a_word
+from notecards.text.topics import (
+    is_identifier,
+    is_named,
+    names_one_thing,
+    needs_topic,
+    shares_a_word,
+)
 
 NAME = "definitions"
 MAX_PREFIX = 80  # where a term can end: a term is short, so its separator comes early
@@ -52,10 +58,14 @@ QUESTIONS = {
     "ru": {
         "what": "Что такое {t}?",
         "reverse": "Как называется {d}?",
+        "reverse_plural": "Как называются {d}?",  # "переменные, которые …" is plural
         "instr": "Чем {v} {t}?",
         "instr_reverse": "Что является {d}?",
         "under": "Что {v} под {t}?",
         "named": "{d} {v} …",
+        "stand": "Как расшифровывается {t}?",  # "A11y — сокращение от Accessibility"
+        "stand_reverse": "Как сокращённо называется {d}?",
+        "does": "Что делает {t}?",  # "**X** — хранит привязки …"
     },
     "en": {
         "what": "What {v} {t}?",
@@ -65,6 +75,7 @@ QUESTIONS = {
         "stand": "What does {t} stand for?",
         "stand_reverse": "What is the abbreviation for {d}?",
         "named": "What is the term for: {d}?",
+        "does": "What does {t} do?",  # "**X**: Sets the limit …"
     },
 }
 
@@ -110,6 +121,7 @@ _NAMED_TAIL = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
+_EN = PACKS["en"]  # English templates ask a term as `as_asked` words it
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
 _LEAD_VERB = re.compile(r"(это|is|are)\s", re.IGNORECASE)  # "**X** — это …": not a lead
@@ -196,11 +208,14 @@ def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
     """The reverse card's front, with the term blanked out of the definition."""
     words = len(answer.split())
     # an expansion, or a description that names something, points at one term
-    named = template == QUESTIONS["en"]["stand_reverse"] or names_one_thing(answer)
+    expansion = template in (QUESTIONS["en"]["stand_reverse"], QUESTIONS["ru"]["stand_reverse"])
+    named = expansion or names_one_thing(answer)
     if words > REVERSE_WORDS[1] or (words < REVERSE_WORDS[0] and not named):
         return ""
     if "$" in answer or "\\" in answer:
         return ""  # math: no name to recall from a formula
+    if template == QUESTIONS["ru"]["reverse"] and is_plural(answer):
+        template = QUESTIONS["ru"]["reverse_plural"]
     return template.format(d=vocab.display(blank_term(answer, term)))
 
 
@@ -362,7 +377,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     _, _, noun = flat.text[match.end() :].partition(" ")
     if key(noun.split(" ", 1)[0]) in PRONOUNS:
         return None  # "the one that …", "a thing"
-    shown = term if article else vocab.display(term)
+    shown = term if article else _EN.as_asked(vocab.display(term))
     if article:
         shown = f"{article.group(1).lower()} {shown}"
     verb = _said(flat, match, 1)
@@ -382,7 +397,7 @@ def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     comma = flat.masked.find(",", match.end())
     span = _answer_range(flat, match.end(), comma if comma >= 0 else None)
     q = QUESTIONS["en"]
-    front = q["what"].format(v="is", t=term)
+    front = q["what"].format(v="is", t=_EN.as_asked(term))
     return _make(flat, term, front, span, "which-is", q["reverse"], vocab)
 
 
@@ -396,7 +411,7 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
     term = clean_term(prefix[article.end() :] if article else prefix)
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
-    shown = f"{article.group(1).lower()} {term}" if article else vocab.display(term)
+    shown = f"{article.group(1).lower()} {term}" if article else _EN.as_asked(vocab.display(term))
     verb = " ".join(_said(flat, match, 1).split())
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
@@ -430,14 +445,21 @@ def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
         return None
     term, rest = lead
     term = vocab.display(term)
+    pack = pack_for(lang)
+    does = pack is not None and pack.opens_with_verb(flat.text[rest:])
     # `is_term` refuses labels ("**Примечание**: …") too
-    if not is_term(term) or not _definition_head_ok(flat.text[rest:]):
+    if not is_term(term) or not (does or _definition_head_ok(flat.text[rest:])):
         return None
     if _LEAD_VERB.match(flat.text, rest):
         return None
     q = QUESTIONS[lang]
+    if does:  # "**must_use**: Generates a lint …": what it does, never asked back
+        front = q["does"].format(t=term)
+        return _make(flat, term, front, _answer_range(flat, rest), "lead")
     colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
-    front = q["what"].format(t=term, v="is")
+    asked = pack.as_asked(term) if pack else term
+    plural = pack is not None and asked != term and pack.is_plural(asked)
+    front = q["what"].format(t=asked, v="are" if plural else "is")
     span = _answer_range(flat, rest)
     noun_phrase = lang != "en" or _ARTICLE.match(flat.text[rest:]) is not None
     reverse = q["reverse"] if noun_phrase and not colon else ""
@@ -475,6 +497,26 @@ def find_in_sentence(flat: Flat, lang: str, vocab: Vocabulary) -> Definition | N
     return None
 
 
+def _as_expansion(d: Definition, lang: str, vocab: Vocabulary) -> Definition:
+    """ "A11y — сокращение от Accessibility": the back only expands the acronym, so the
+    card asks what it stands for ("Как расшифровывается A11y?"), not what it is."""
+    pack = pack_for(lang)
+    if pack is None or d.kind != "definition" or d.flat is None or d.pattern == "stands-for":
+        return d
+    found = pack.expands_acronym.match(d.answer)
+    if found is None or " " in d.term:
+        return d  # "свойство flex — сокращение для flex-grow, …": a shorthand, no acronym
+    group = next(g for g in found.re.groupindex if found.group(g))  # "x", or "x2" in ru
+    start = d.start + found.start(group)
+    answer = d.flat.text[start : d.end]
+    q = QUESTIONS[lang]
+    reverse = _reverse(q["stand_reverse"], d.term, answer, vocab)
+    front = q["stand"].format(t=vocab.display(d.term))
+    return Definition(
+        d.term, front, answer, reverse, "definition", "stands-for", d.flat, start, d.end
+    )
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -499,8 +541,10 @@ def _table_definitions(
     if not known and len(rows) < 2:
         return
     q = QUESTIONS[lang]
+    pack = pack_for(lang)
     for index, term, answer in rows:
-        front = q["what"].format(t=vocab.display(term), v="is")
+        shown = vocab.display(term)
+        front = q["what"].format(t=pack.as_asked(shown) if pack else shown, v="is")
         # no reverse: a row's description leans on the table's other rows
         yield table.line + 2 + index, Definition(term, front, answer, "", "definition", "table")
 
@@ -588,6 +632,7 @@ def _find_definitions(
         for line, flat in sentences:
             definition = find_in_sentence(flat, lang, vocab)
             if definition:
+                definition = _as_expansion(definition, lang, vocab)
                 found.append(Found(section, line, definition))
     found.sort(key=lambda f: f.line)
     return found
@@ -626,6 +671,7 @@ _GENERIC_LEAD = 0.4  # a bold label of a common word: a note's label more often 
 _CUT_PENALTY = 0.35  # the answer was cut at a comma: the thought goes on
 _MATH_PENALTY = 0.3  # "$h$ of node $i$": LaTeX source is residue on a card
 _MATH = re.compile(r"\$|\\[a-zA-Z]{2,}")
+_FORMULA = re.compile(r"\$\$|\\[a-zA-Z]{2,}")  # kept 0 of 3 on the vaults: raw LaTeX
 _CIRCULAR_PENALTY = 0.3  # "A call is a tail call when …": the term defines itself
 _SHORT_PENALTY = 0.15  # an answer of fewer than SHORT_ANSWER words
 SHORT_ANSWER = 4
@@ -669,6 +715,12 @@ _THIN_GENUS = re.compile(
 )
 SPECIFIC_CONTENT_WORDS = 6  # after a thin genus, this many content words single one out
 _ARTICLES = word_set("a an the")
+# what `distinguishing` must reach for a reversal: "a vector that has a magnitude of 1"
+# has 3; "a distributed message broker that works by pub-sub" 2, "a sequence of bytes" 1
+SPECIFIC = 3
+_STRANDED = re.compile(r"\b(?:that|which|whom)\b", re.IGNORECASE)
+_JOINS = word_set("and or but that which who whose")
+_TOKEN_EDGE = ".()«»\"'“”:;!?…"
 
 
 def _is_list(description: str) -> bool:
@@ -730,6 +782,91 @@ def vague(answer: str, pack: LanguagePack | None) -> bool:
     if text.startswith(pack.vague_openings):
         return True
     return len(text.split()) <= THIN_WORDS and text.startswith(pack.thin_openings)
+
+
+def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
+    """What the language pack knows is no definition card (issue 11, a blind reader's
+    drops): a term that is an evaluation, a contrast or a label; a back that leans on
+    another definition or only judges; a reversal that asks back an aside or answers
+    with a phrase that is no term."""
+    if pack is None:
+        return ""
+    term, answer = d.term, d.answer
+    title_case = len(term.split()) >= 2 and all(w[:1].isupper() for w in term.split())
+    if pack.not_a_term.search(term) and not title_case:  # "Bad Request" is a name
+        return "not a term: an evaluation, two terms set against each other, examples or a label"
+    if d.kind == "definition" and pack.not_a_definition.search(answer):
+        return "the answer does not define: it is about the term, leans on another, or judges"
+    if d.kind == "definition" and pack.is_evaluation(answer):
+        return "the answer is one word that is no noun (an evaluation), not a definition"
+    does = pack.opens_with_verb(answer)  # asked "What does X do?" (`_lead`)
+    if d.kind == "definition" and not does and pack.opens_with_predicate(answer):
+        return "the answer opens with a verb or a particle: a predicate, not what the term is"
+    if d.kind == "definition" and _unfinished(answer, pack):
+        return "the answer stops mid-thought (it ends with a preposition or a conjunction)"
+    if reverse or d.kind == "term":
+        description = _description(d, reverse)
+        if pack.not_an_answer.search(term) or (reverse and not can_be_subject(term)):
+            return "the answer is no term: a gerund with its object, an adjective phrase"
+        if reverse and not pack.letters.search(description):
+            return "the description is in another language than the question around it"
+        if pack.not_a_description.search(description):
+            return "the description is an aside, personal or not one noun phrase"
+        if pack.opens_with_predicate(description):
+            return "the description opens with a verb or a particle, not a noun phrase"
+    if reverse and d.pattern != "stands-for" and distinguishing(description, pack) < SPECIFIC:
+        return "the description is its genus and little more: it fits many terms"
+    return ""
+
+
+def _unfinished(text: str, pack: LanguagePack) -> bool:
+    """ "the skill of crafting inputs to": the text ends with a word that needs more; an
+    English preposition a relative clause strands ("the space that devices exist in")
+    ends nothing."""
+    last = text.split()[-1].lower()
+    if last not in pack.unfinished_endings:
+        return False
+    return not (_STRANDED.search(text) and last not in _ARTICLES and last not in _JOINS)
+
+
+def distinguishing(description: str, pack: LanguagePack) -> float:
+    """How much a description says beyond its genus, the measure of whether it singles
+    out one term. Its genus is the words up to the first word that ends it ("a
+    distributed message broker" | "that works by pub-sub"); the genus head counts
+    nothing, the words before it half (they narrow a category only a little), the words
+    after it one each, a name or a number two ("of Python packages", "a magnitude of
+    1"); stop words and weak words ("used", "typically", "специальный") nothing."""
+    words = [w.strip(_TOKEN_EDGE) for w in description.split()]
+    words = [w for w in words if w]
+    head = len(words) - 1
+    for index, word in enumerate(words):
+        if pack.genus_end.fullmatch(word):
+            head = index - 1
+            break
+        if word.endswith(","):
+            head = index
+            break
+    score = 0.0
+    for index, word in enumerate(words):
+        lowered = word.rstrip(",").lower()
+        if index == head or lowered in STOP_START or lowered in pack.weak_words:
+            continue
+        if lowered in _ARTICLES or not any(c.isalnum() for c in lowered):
+            continue
+        if is_named(word) or any(c.isdigit() for c in word) or (index and word[:1].isupper()):
+            score += 2
+        else:
+            score += 0.5 if index < head else 1
+    return score
+
+
+def reverse_answer(term: str, pack: LanguagePack | None) -> str:
+    """The term a reversal answers with: without the context the note gave it ("указатели
+    в Go" → "указатели"), which belongs to the subject, not to the term."""
+    if pack is None:
+        return term
+    context = pack.answer_context.search(term)
+    return term[: context.start()] if context else term
 
 
 def _acronym(term: str) -> bool:
@@ -806,10 +943,15 @@ def confidence(
         return 0.0, "the term is cut code or an expression (NonNullable<T, x = y)"
     if _URL.search(answer):
         return 0.0, "the answer is a link"
+    if _FORMULA.search(answer):
+        return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(answer, pack):
         return 0.0, "the answer is vague: it does not say what the term is"
+    flaw = _pack_flaw(d, reverse, pack)
+    if flaw:
+        return 0.0, flaw
     if d.pattern in ("is", "which-is"):
         if term.lower().endswith(" не") or answer.lower().startswith("не "):
             return 0.0, "a negation defines nothing"
@@ -911,7 +1053,7 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
                     evidence=why,
                     anchor=d.term,
                     front=reverse_front,
-                    back=d.term,
+                    back=reverse_answer(d.term, pack),
                     line=item.line,
                     section=item.section,
                 )

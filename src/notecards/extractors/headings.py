@@ -57,7 +57,9 @@ def _question(section: Section, note: Note, vocab: Vocabulary) -> tuple[str, boo
     if not is_term(heading):
         return "", False
     template = "heading.what_plural" if pack.is_plural(heading) else "heading.what"
-    return pack.ask(template, h=vocab.display(heading)), not names_a_subject(heading, pack)
+    return pack.ask(template, h=pack.as_asked(vocab.display(heading))), not names_a_subject(
+        heading, pack
+    )
 
 
 def names_a_subject(heading: str, pack: LanguagePack) -> bool:

@@ -168,7 +168,7 @@ def _purpose(
             return None  # "вынести эту логику": the answer leans on another sentence
         if name != "purpose.returns" and restates(subject, answer):
             return None  # "Retries allow you to retry" (what Promise.all returns is a promise)
-        question = pack.ask(name, x=_display(subject), verb=found.group("verb"))
+        question = pack.ask(name, x=pack.as_asked(_display(subject)), verb=found.group("verb"))
         sure = CONFIDENCE[how]
         weak = pack.cues.get(f"{name}.weak")
         if weak and re.fullmatch(weak, found.group("verb"), re.I):

@@ -150,7 +150,7 @@ def _labelled(pack: LanguagePack, paragraph: Paragraph) -> _Rule | None:
     if label is not None:
         strong = starts_with_cue(pack, "rule.strong", first) is not None
         how = "strong" if strong else "label"
-        strict = first.lower().startswith(("правило", "rule"))
+        strict = starts_with_cue(pack, "rule.strict", first) is not None
         rest = first[label.end() :]
         if not strong and not _normative(pack, rest):
             return None  # "Note: the slides were explained in the seminar"

@@ -44,6 +44,10 @@ def _no_title(text: str) -> str | None:
     return None
 
 
+def _same(text: str) -> str:
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class LanguagePack:
     """The words of one language: templates by name, and the word sets guards use."""
@@ -141,6 +145,41 @@ class LanguagePack:
     # set nouns whose members are aspects of one thing ("характеристики", "features"):
     # a member's value, not its label, is what there is to know ("Методы: GET, POST")
     attribute_nouns: re.Pattern[str] = _NEVER
+    # --- h17-defs ---
+    # definitions (extractors/definitions.py), matched case-insensitively: a term that is
+    # not a term (an evaluation "отличный список", "X vs Y", "examples of …", a label
+    # "Problem"); a back that does not define (opens with "про"/"about", leans on another
+    # definition with "тоже"/"too" or ", а Y — …", one evaluative word); a back that only
+    # expands an acronym ("short for X", group `x`: a stands-for card)
+    not_a_term: re.Pattern[str] = _NEVER
+    not_a_definition: re.Pattern[str] = _NEVER
+    expands_acronym: re.Pattern[str] = _NEVER
+    # a one-word back that is no noun ("неправильно"): an evaluation, not a definition
+    is_evaluation: Callable[[str], bool] = _false_text
+    # reversals: a description that is no noun phrase naming one thing (an aside "e.g.",
+    # "we", "one in which", a footnote number), an answer that is no term (a gerund with
+    # its object "Maximising the …", an adjective phrase "Fundamental to …"), and the
+    # context after a term ("указатели в Go": group `context`) that the answer drops
+    not_a_description: re.Pattern[str] = _NEVER
+    # a letter of the language: a description without one is in another language, and a
+    # question in this one around it reads as two languages glued
+    letters: re.Pattern[str] = _NEVER
+    not_an_answer: re.Pattern[str] = _NEVER
+    answer_context: re.Pattern[str] = _NEVER
+    # a back or a description that opens with a verb, a short participle or a particle
+    # ("связан с …", "вызвать метод …", "лишь строка …"): a predicate, no noun phrase
+    opens_with_predicate: Callable[[str], bool] = _false_text
+    # a back that opens with a finite verb ("**X**: Sets the limit …", "хранит …") says
+    # what the term does: the card asks "What does X do?", not "What is X?"
+    opens_with_verb: Callable[[str], bool] = _false_text
+    # how a reversal's description singles out its term: the words that end its genus
+    # ("a broker" | "that …", "of …"), and words that distinguish nothing ("used",
+    # "typically", "специальный")
+    genus_end: re.Pattern[str] = _NEVER
+    weak_words: frozenset[str] = field(default_factory=frozenset)
+    # a term as a question asks it ("const keyword" → "the const keyword"): every
+    # "What is X?" template of the language fills in `as_asked(X)`
+    as_asked: Callable[[str], str] = _same
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

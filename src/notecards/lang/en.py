@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from notecards.lang import LanguagePack, SetLeadIn
+from notecards.lang import LanguagePack, SetLeadIn, en_terms
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -434,6 +434,7 @@ PACK = LanguagePack(
         "rule.label": r"rule of thumb|rule|important|note|remember|keep in mind|nb|tip|warning|caution|gotcha",
         "rule.strong": r"rule of thumb|rule|important|remember|keep in mind",
         "rule.usually": r"as a rule",
+        "rule.strict": r"rule\w*",  # a rule by name: the strict label
         "rule.meta": r"we|our|us",
         "rule.transliterated": r"(?!)",
         "rule.list": r"^(?:the\s+)?rules\s+(?P<rest>(?:of|for)\s+[^:]{2,60}?)\s*:?$",
@@ -493,4 +494,6 @@ PACK = LanguagePack(
         r"characteristic|feature|propert|parts?\b|component|element|aspect|parameter|attribute|field",
         _FLAGS,
     ),
+    # --- h17-defs ---
+    **en_terms.DEFINITIONS,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from notecards.lang import LanguagePack, SetLeadIn
+from notecards.lang import LanguagePack, SetLeadIn, ru_terms
 from notecards.text.sentences import word_set
 from notecards.text.terms import looks_like_verb
 
@@ -420,6 +420,7 @@ PACK = LanguagePack(
         "rule.label": r"правило|важно|запомните|запомни|помните|обратите внимание|nb|внимание|на заметку",
         "rule.strong": r"правило|важно|запомните|запомни|помните",
         "rule.usually": r"как правило",
+        "rule.strict": r"правило\w*",  # a rule by name: the strict label
         "rule.meta": r"мы|нам|нас",
         "rule.transliterated": r"i|v|na|dlya|ili|ot|po|kak|chto|bez|pri|s",
         "rule.list": r"^правила\s+(?P<rest>(?!по\s)[^:]{2,60}?)\s*:?$",
@@ -482,4 +483,6 @@ PACK = LanguagePack(
         r"характеристик|особенност|свойств|част[иеь]|компонент|элемент|аспект|параметр|атрибут|пол[еяй]",
         _FLAGS,
     ),
+    # --- h17-defs ---
+    **ru_terms.DEFINITIONS,
 )

@@ -20,8 +20,9 @@ Schema (version in `PRAGMA user_version`, currently 1):
 - `sources(path, used)`: the notes, folders and packages quizzed (absolute paths),
   so `notecards quiz` with no path can review them all. Added to schema 1 files as
   they are opened for writing (older notecards ignore a table they do not read).
-- `problems_shown(key, shown)`: digests of the problems in the notes a quiz has shown
-  (a problem is shown once, not every morning); added the same way as `sources`.
+- `problems_shown(key, shown)`: digests of the problems in the notes a quiz has shown,
+  with when a quiz last met each (a problem is shown once, not every morning; one not
+  met for `PROBLEM_MEMORY` was fixed and is forgotten); added the same way as `sources`.
 
 A file that is not a readable database is moved aside to `<name>.corrupt-<time>` and
 reported; a file written by a newer notecards is reported and left untouched.
@@ -77,6 +78,7 @@ _PROBLEMS_SHOWN = (
 )
 _OUR_TABLES = {"cards", "reviews", "sqlite_sequence", "sources", "problems_shown"}
 FORECAST_DAYS = 30
+PROBLEM_MEMORY = timedelta(days=90)  # a problem no quiz met for this long is forgotten
 
 
 @contextlib.contextmanager
@@ -381,9 +383,12 @@ class ReviewStore:
         )
 
     def first_sightings(self, keys: Iterable[str], now: datetime) -> set[str]:
-        """Which of `keys` (problem digests) were never shown before; they are recorded
-        as shown now. Where nothing can be recorded, every key is new."""
+        """Which of `keys` (problem digests) were never shown before. Every key is
+        recorded as met now, and keys no quiz met for `PROBLEM_MEMORY` are forgotten, so
+        the table holds the problems still in the notes, not every one ever shown. Where
+        nothing can be recorded, every key is new."""
         wanted = set(keys)
+        met = _epoch(now)
         try:
             with write_transaction(self._db):
                 seen = {
@@ -391,14 +396,18 @@ class ReviewStore:
                     for row in self._db.execute("SELECT key FROM problems_shown")
                     if row[0] in wanted
                 }
-                fresh = wanted - seen
                 self._db.executemany(
-                    "INSERT INTO problems_shown (key, shown) VALUES (?, ?)",
-                    [(key, _epoch(now)) for key in sorted(fresh)],
+                    "INSERT INTO problems_shown (key, shown) VALUES (?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET shown = excluded.shown",
+                    [(key, met) for key in sorted(wanted)],
+                )
+                self._db.execute(
+                    "DELETE FROM problems_shown WHERE shown < ?",
+                    (met - PROBLEM_MEMORY.total_seconds(),),
                 )
         except sqlite3.OperationalError:  # read-only, or a file without the table
             return wanted
-        return fresh
+        return wanted - seen
 
     def sources(self) -> list[Path]:
         """Every source quizzed before, most recent first."""

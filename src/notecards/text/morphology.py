@@ -76,3 +76,84 @@ def agrees_as_subject(adjective: str, noun: str) -> bool:
 def _agreement(tag) -> tuple[str | None, ...]:  # tag: a pymorphy3 OpencorporaTag
     """What an adjective must share with its noun: the number, and the gender if singular."""
     return ("plur",) if tag.number == "plur" else (tag.gender, tag.number)
+
+
+@cache
+def _numbers_as_subject(word: str) -> frozenset[str | None]:
+    return frozenset(p.tag.number for p in _analyzer().parse(word) if p.tag.case == "nomn")
+
+
+def is_plural(phrase: str) -> bool:
+    """Whether a Russian noun phrase is plural, read from its first word, which agrees with
+    its head ("переменные, которые …", "функции", "простые функции"): a word that can
+    stand in the nominative only in the plural. "Как называются …?" must agree with it.
+
+    A Latin first word says nothing ("API веб-платформы"), except as the first half of
+    a compound ("HTTP-запросы"); a word with no nominative reading counts as singular."""
+    first = phrase.split(maxsplit=1)[0].strip("«»\"'(),.;:") if phrase.strip() else ""
+    head, _, tail = first.partition("-")
+    if not _CYRILLIC_WORD.fullmatch(head) and _CYRILLIC_WORD.fullmatch(tail):
+        first = tail  # "HTTP-запросы": the Russian half declines
+    word = _CYRILLIC_WORD.match(first)
+    if word is None:
+        return False
+    numbers = _numbers_as_subject(word.group(0).lower())
+    return numbers == {"plur"}
+
+
+def is_lone_non_noun(phrase: str) -> bool:
+    """A one-word Russian phrase that cannot be a noun ("неправильно", "обязательным",
+    "быстро"): it says how something is, not what it is, so it defines nothing."""
+    words = phrase.strip(" .!").split()
+    if len(words) != 1 or not _CYRILLIC_WORD.fullmatch(words[0]):
+        return False
+    return all(pos not in ("NOUN", None) for pos, _ in _cases(words[0].lower()))
+
+
+_PREDICATE_OPENINGS = frozenset(
+    {"INFN", "VERB", "PRTS", "ADJS", "GRND", "PRCL", "CONJ", "PREP", "ADVB"}
+)
+
+
+def opens_with_predicate(phrase: str) -> bool:
+    """Whether a Russian phrase opens with a word that cannot open a noun phrase: a verb
+    ("вызвать метод …", "хранит …"), a short participle ("связан с …"), a particle
+    ("лишь строка …"), a preposition or an adverb. Such a phrase says what something
+    does or how it is, not what it is, so it is no definition and no description."""
+    words = phrase.strip(" «»\"'(").split()
+    first = _CYRILLIC_WORD.fullmatch(words[0].rstrip(",.:;")) if words else None
+    if first is None:
+        return False
+    parts = {pos for pos, _ in _cases(first.group(0).lower())}
+    if not parts <= _PREDICATE_OPENINGS:
+        return False
+    if "ADVB" in parts and len(words) > 1:  # "официально рекомендуемым решением"
+        second = _CYRILLIC_WORD.fullmatch(words[1].rstrip(",.:;"))
+        modified = {pos for pos, _ in _cases(second.group(0).lower())} if second else set()
+        return not modified & {"ADJF", "PRTF"}
+    return True
+
+
+# verbs that say what a thing is, not what it does: "является базовым классом"
+_COPULAS = frozenset({"является", "являются", "представляет", "представляют", "означает"})
+
+
+@cache
+def _acts(word: str) -> bool:
+    parses = _analyzer().parse(word)
+    if any(p.tag.POS != "VERB" for p in parses):
+        return False
+    # a third person of the indicative: "хранит", not "настройте" (an order)
+    return any(p.tag.person == "3per" and p.tag.mood == "indc" for p in parses)
+
+
+def opens_with_verb(phrase: str) -> bool:
+    """Whether a Russian phrase opens with a verb that says what something does
+    ("хранит привязки …", "возвращает массив …"): a third person that is no copula
+    ("является", "представляет собой") and not reflexive ("используется для …" says
+    what it is for)."""
+    first = _CYRILLIC_WORD.match(phrase.strip(" «»\"'("))
+    if first is None:
+        return False
+    word = first.group(0).lower()
+    return word not in _COPULAS and not word.endswith(("ся", "сь")) and _acts(word)

@@ -1,0 +1,191 @@
+"""English terms as questions hold them: the article a common-noun phrase takes ("What
+is the const keyword?", "What is a hash table?") and the back that says what a term does
+("Sets the limit …"). A seam of its own: every English "What is X?" template (definitions,
+headings, purposes) asks `as_asked(X)` through the pack, and the rules are English grammar,
+not a list of the pack's words."""
+
+from __future__ import annotations
+
+import re
+
+from notecards.text.sentences import word_set
+
+# heads whose modifier is the name of one thing ("the const keyword", "the ls command")
+_NAMED_HEADS = word_set(
+    """keyword statement directive command operator macro header tag attribute flag option
+    instruction"""
+)
+# heads that name one thing only after code ("the printf() function", but "a hash
+# function"), and heads whose modifier names a kind ("a for loop", "a hash table")
+_CODE_HEADS = word_set("function method module package library hook selector register")
+_KIND_HEADS = word_set(
+    """table tree list array queue stack pointer variable loop graph node class type
+    interface pattern structure model algorithm value expression operation constant
+    string number object instance technique approach"""
+)
+_CODE_LIKE = re.compile(r"[()#._<>:/]|[a-z][A-Z]")  # "printf()", "#include", "hashCode"
+_OF_PHRASE = re.compile(r"^(?P<x>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+of\s+\S")
+_PREPOSITIONS = word_set("of in for to on with by from at into over under about")
+_DETERMINER = word_set("a an the this that these those its their our your my each every any")
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def _sentence_capital(words: list[str]) -> bool:
+    """ "Filtering technique", "Decomposition of a function": only the first word is
+    capitalised, and it is no name ("Python function", "Linux command" keep theirs)."""
+    from notecards.text.topics import is_named  # topics reads the packs: import late
+
+    first = words[0]
+    if not (first[:1].isupper() and first[1:].replace("-", "").islower()) or is_named(first):
+        return False
+    return all(w.islower() or not w[:1].isalpha() for w in words[1:])
+
+
+def _platform(word: str) -> bool:
+    """A well-known name before a head ("Linux", "HTML", "Python"): the head is one of
+    its kind ("a Linux command"), not one thing."""
+    from notecards.text.topics import KNOWN_NAMES  # topics reads the packs: import late
+
+    return word.lower() in KNOWN_NAMES
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def as_asked(term: str) -> str:
+    """A term as a "What is …?" question holds it (issue 11: "What is const keyword?"
+    was dropped). Only common-noun phrases change, names and one-word terms stay:
+    a head that a name precedes takes "the" ("the const keyword", "the printf()
+    function"), a head a kind precedes "a" ("a for loop", "a hash table", "a Linux
+    command"), a singular "X of Y" takes "the" ("the depth of a node"); Title Case that
+    is no name is lowered ("Local Variables" → "local variables"), and so is a first
+    word capitalised only because it opened its sentence, where an article is added."""
+    words = term.split()
+    if len(words) < 2 or words[0].lower() in _DETERMINER:
+        return term
+    if _sentence_capital(words):
+        words = [words[0].lower(), *words[1:]]  # "Decomposition of a function"
+    phrase = " ".join(words)
+    of_phrase = _OF_PHRASE.match(phrase)
+    if of_phrase:
+        head = of_phrase.group("x").split()[-1]
+        return term if _singular(head) != head else f"the {phrase}"
+    if not _PREPOSITIONS.isdisjoint(w.lower() for w in words[1:-1]):
+        return term  # "1's complement of a number": the head is not the last word
+    head = words[-1].lower()
+    singular = _singular(head)
+    if singular not in _NAMED_HEADS | _CODE_HEADS | _KIND_HEADS:
+        return term
+    title = _title_case(term.split())
+    if words[-1] != head and not title:
+        return term  # "HTTP Header": a name's own capitals
+    platform = any(_platform(w) for w in words[:-1])  # "a Linux command", "an HTML tag"
+    if singular in _NAMED_HEADS and not platform:
+        return term if singular != head else f"the {term}"  # "the Const Keyword" too
+    if title:
+        phrase = term.lower()  # "Hash Table", "Local Variables": no names
+    elif phrase[:1].isupper() and not _CODE_LIKE.search(words[0]) and not platform:
+        return term  # "Mongo function": a name, maybe
+    if singular != head:
+        return phrase if title else term  # plural: no article
+    if singular in _CODE_HEADS and not platform and any(_CODE_LIKE.search(w) for w in words[:-1]):
+        return f"the {phrase}"
+    return f"{_indefinite(phrase)} {phrase}"
+
+
+# "Sets the limit …", "Returns a copy …": a verb in the third person opens the back
+_VERB_OPENING = re.compile(
+    r"(?:returns|allows|lets|enables|requires|contains|provides|stores|checks|defines"
+    r"|makes|gets|handles|keeps|takes|gives|sends|receives|creates|converts|sets|specifies"
+    r"|indicates|removes|adds|generates|exports|imports|embeds|controls|prints|reads"
+    r"|writes|starts|stops|runs|marks)\s"
+    r"|(?!(?:is|was|has|does|this|its|class|process|access|address|status|series|bus|gas"
+    r"|lens|news|plus|minus|bonus|virus|alias|canvas|atlas|axis|basis|analysis|thesis"
+    r"|less|loss|pass|mess)\s)[a-z]+s\s+(?:the|a|an|its|their|all|each|any|every|your"
+    r"|this|that|these|those|whether|if|how|when|what|which|whose|no)\s",
+    re.IGNORECASE,
+)
+
+
+def opens_with_verb(text: str) -> bool:
+    """ "**must_use**: Generates a lint …": the back says what the term does."""
+    return _VERB_OPENING.match(text) is not None
+
+
+def _indefinite(phrase: str) -> str:
+    """ "an arrow function", "an HTML tag" (an acronym read letter by letter), "a hash"."""
+    first = phrase.split()[0]
+    if first.isupper() and len(first) > 1:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeio" else "a"
+
+
+# the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
+DEFINITIONS: dict[str, object] = dict(
+    not_a_term=re.compile(
+        # an evaluation, not a term: "a great example", "the most important part"
+        r"^(?:(?:the|a|an)\s+)?(?:most\s+\w+|great|good|bad|nice|perfect|ideal|excellent"
+        r"|awesome|cool|important|interesting|(?:best|worst)\s+(?:way|example|option"
+        r"|approach|choice|thing|idea|part))\b(?!-)"
+        r"|^(?:any|all|some|many|most|other|several|various|certain)\s"  # "any interfaces"
+        r"|^(?:greatest|biggest|main|major|key)\s+(?:concern|problem|issue|point|idea"
+        r"|takeaway|difference)\b"
+        r"|\s(?:vs\.?|versus|against|[+→])\s"  # two terms set against or joined
+        r"|^(?:examples?|instances?)\s+of\b"
+        r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$",
+        re.IGNORECASE,
+    ),
+    not_a_definition=re.compile(
+        r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
+        r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
+        r"|,\s+whereas\s|,\s+while\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
+        r"|\bbelow\s+(?:are|is)\b|\bas\s+follows\b"  # "…, below are the steps": a pointer
+        r"|^the\s+same\b|\s(?:where|when|if|whereby|whose)$"  # "…, where": cut off
+        r"|;\s+[A-Z]\S*\s+(?:is|are)\s"  # "an abstract class; Observer is an interface"
+        # "… and comes in two parts": the definition is the list that follows
+        r"|\b(?:two|three|four|five|several|\d+)\s+(?:parts|types|kinds|categories|steps"
+        r"|components|forms|stages)$"
+        r"|^(?:right|wrong|correct|incorrect|good|bad|yes|no|fine|ok|okay)[.!]?$",
+        re.IGNORECASE,
+    ),
+    expands_acronym=re.compile(
+        r"^(?:(?:an?|the)\s+)?(?:short\s+for|(?:abbreviation|acronym)\s+(?:for|of))"
+        r"\s+(?P<x>.+)$",
+        re.IGNORECASE,
+    ),
+    not_a_description=re.compile(
+        r"(?:^|\s|\()(?:e\.g\.?|i\.e\.?|etc\.?|cf\.|we|us|our)(?=[\s,.;:)]|$)|="
+        r"|\(see\b|\bsee\s+(?:here|above|below|also|the\s+(?:notes?|lecture|chapter|section))"
+        r"|^(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?ones?\b(?!-)"  # "one in which …"
+        r"|^(?:the|a|an)\s+[\w-]+\s+(?:the|a|an)\s"  # "the estimate the value …": a clause
+        r"|,\s+(?:just\s+)?like\s|,\s+not\s"  # ", like X", ", not C": leans on another
+        r"|,\s+(?:and|but)\s+(?:is|are|can|has|have|was|were|[a-z]+s)\s"  # a second clause
+        r"|\s(?!(?:version|level|step|type|class|layer|part|chapter|section|number)\s)"
+        r"[a-z]{3,}\s+\d{1,2}$",  # "… values 1": a footnote's number
+        re.IGNORECASE,
+    ),
+    not_an_answer=re.compile(
+        r"^[a-z]{3,}ing\s+(?:the|a|an|its|their|all|each|every)\b"  # "Maximising the …"
+        r"|^[a-z]+(?:al|ive|ous|ful|ic|ant|ent|ible|able|ary)\s+(?:to|for|with)\b",
+        re.IGNORECASE,
+    ),
+    answer_context=re.compile(r"\s+in\s+(?P<context>[A-Z][\w.#+-]*)$"),
+    letters=re.compile(r"[a-z]", re.IGNORECASE),
+    genus_end=re.compile(
+        r"that|which|who|whose|where|when|of|for|to|in|on|with|by|from|through|between|at"
+        r"|into|over|under|about|as|used|designed|created|made|called|based",
+        re.IGNORECASE,
+    ),
+    weak_words=word_set(
+        """is are be been was were has have had that which who whom whose where when it its
+        their this these those used use uses using work works typically usually often
+        specific special certain different various some any also very more most mostly
+        well can may might"""
+    ),
+    as_asked=as_asked,
+    opens_with_verb=opens_with_verb,
+)

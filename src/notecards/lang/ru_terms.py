@@ -1,0 +1,74 @@
+"""Russian definitions: what is no term ("отличный список", "примеры …"), which back
+defines nothing ("про …", "тоже …", "лишь …"), what a reversal cannot ask back, and how
+its description singles out a term. The pack's fields for extractors/definitions.py, kept
+apart from ru.py so that the pack's module stays one screenful of words per concern."""
+
+from __future__ import annotations
+
+import re
+
+from notecards.text.morphology import is_lone_non_noun, opens_with_predicate, opens_with_verb
+from notecards.text.sentences import word_set
+
+# the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
+DEFINITIONS: dict[str, object] = dict(
+    not_a_term=re.compile(
+        # an evaluation, not a term: "отличный список", "самая важная часть"
+        r"^(?:сам(?:ый|ая|ое|ые)\s|(?:отличн|хорош|идеальн|прекрасн|замечательн|ужасн"
+        r"|классн|интересн|важн)\w*\s|крут(?:ой|ая|ое|ые)\s"
+        r"|(?:лучш|худш)\w*\s+(?:способ|вариант|пример|выбор|подход)\w*$)"
+        r"|^(?:любой|любая|любое|любые|все|всё|некоторые|многие|другие|разные|различные)\s"
+        r"|\s(?:против|vs\.?|versus|[+→])\s"  # two terms set against or joined
+        r"|^примеры?\b"  # "примеры баз данных SQL": no definition, and it is plural
+        r"|^(?:проблема|решение|задача|вопрос|ответ|идея|цель|суть|итог|вывод)$",
+        re.IGNORECASE,
+    ),
+    not_a_definition=re.compile(
+        r"^(?:про|насч[её]т|лишь)\s"  # "про гарантии …": what it is about, not what it is
+        r"|(?:^|\s)ниже\s+(?:приведен|перечислен|описан|показан)\w*"  # a pointer
+        r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
+        r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)"  # ", а CAP — …": a second one
+        r"|,\s+как\s+и\s"  # ", как и Object": leans on another term
+        r"|\s(?:где|когда|если|куда|чем)$"  # "… (base, name, strict), где": cut off
+        # "… и бывает двух типов": the definition is the list that follows
+        r"|(?:двух|тр[её]х|четыр[её]х|нескольких|двумя|тремя)\s+(?:тип|вид|част|этап"
+        r"|компонент|форм)\w*$",
+        re.IGNORECASE,
+    ),
+    opens_with_predicate=opens_with_predicate,
+    opens_with_verb=opens_with_verb,
+    genus_end=re.compile(
+        r"котор\w+|где|чей|чья|чьё|чьи|когда|для|в|во|на|с|со|из|от|по|к|при|между|о|об|без"
+        r"|через|под|над|у|за|до",
+        re.IGNORECASE,
+    ),
+    weak_words=word_set(
+        """является являются быть может могут используется используются использует
+        специальный специальная специальное специальные особый особая особое некоторый
+        некоторая некоторые определённый определенный определённая определенная разный
+        разные различные другой другая другие очень более часто обычно также тоже свой
+        своя своё свои который которая которое которые этот эта это эти"""
+    ),
+    expands_acronym=re.compile(
+        r"^(?:сокращение|аббревиатура|акроним)\s+от\s+(?P<x>.+)$"
+        r"|^расшифровывается\s+как\s+(?P<x2>.+)$",
+        re.IGNORECASE,
+    ),
+    is_evaluation=is_lone_non_noun,
+    not_a_description=re.compile(
+        r"(?:^|\s)(?:например|т\.\s?е\.|т\.\s?к\.|и\s+т\.\s?[дп]\.|см\.|мы|нам|нас|наш\w*)"
+        r"(?=[\s,.;:)]|$)|="
+        # "… значения 1": a footnote's number ("версии 2", "уровня 3" are not)
+        r"|\s(?!(?:верси|уровн|степен|этап|шаг|тип|класс|сло|пункт|глав|част|номер|раздел)"
+        r"\w*\s)[а-яё]{3,}\s+\d{1,2}$",
+        re.IGNORECASE,
+    ),
+    not_an_answer=re.compile(
+        r"^(?:сам(?:ый|ая|ое|ые)\s|(?:отличн|хорош|плох|лучш|худш|идеальн|прекрасн"
+        r"|правильн|неправильн|верн|неверн)\w*\s+(?:мысл|иде|подход|вариант|решени|ответ|"
+        r"выбор|путь|способ)\w*$)",  # "правильная мысль": an evaluation
+        re.IGNORECASE,
+    ),
+    letters=re.compile(r"[а-яё]", re.IGNORECASE),
+    answer_context=re.compile(r"\s+(?:в|во|по)\s+(?P<context>[A-ZА-ЯЁ][\w.#+-]*)$"),
+)
