@@ -89,3 +89,40 @@ def test_a_table_compares_things_on_two_criteria_or_more():
     assert card.front == "Чем отличаются Map и WeakMap?"
     assert card.back.splitlines() == ["Ключи: Map — любые; WeakMap — объекты",
                                       "Перебор: Map — есть; WeakMap — нет"]  # fmt: skip
+
+
+def _side_fronts(text: str, lang: str) -> list[str]:
+    cards = extract_cards(note_from_text(text, lang=lang), min_confidence=0)
+    return [c.front for c in cards if c.extractor == "comparisons"]
+
+
+COOPERATIVE_RU = (
+    "## Кооперативная\n\n### Минусы\n\n- процесс может захватить процессор\n- сложнее писать код\n"
+)
+COOPERATIVE_EN = (
+    "## Cooperative\n\n### Cons\n\n- one task can hog the processor\n- harder to write code\n"
+)
+
+
+def test_pros_of_a_label_adjective_ask_about_the_noun_it_qualifies():
+    """ "Кооперативная: какие минусы?" was dropped: of what? The heading above says."""
+    assert _side_fronts(f"# Многозадачность\n\n{COOPERATIVE_RU}", "ru") == [
+        "Кооперативная многозадачность: какие минусы?"
+    ]
+    assert _side_fronts(f"# Multitasking\n\n{COOPERATIVE_EN}", "en") == [
+        "What are the drawbacks of cooperative multitasking?"
+    ]
+
+
+def test_pros_of_a_label_adjective_without_its_noun_give_nothing():
+    assert _side_fronts(f"# Планировщики\n\n{COOPERATIVE_RU}", "ru") == []  # no agreement
+    assert _side_fronts(f"# Kinds of scheduling\n\n{COOPERATIVE_EN}", "en") == []
+
+
+def test_a_heading_that_names_both_sides_or_a_synonym_is_no_owner():
+    """ "Плюсы и минусы: какие минусы?" and "What are the drawbacks of /Issues?" were
+    asked of the label; the owner is the heading above."""
+    ru = "# Микросервисы\n\n## Плюсы и минусы\n\n**Минусы:**\n\n- сложная инфраструктура\n- связь\n"
+    assert _side_fronts(ru, "ru") == ["Микросервисы: какие минусы?"]
+    en = "# Permissions\n\n## Share permissions\n\n### Limitations/Issues\n\n- limited\n- slow\n"
+    assert _side_fronts(en, "en") == ["What are the drawbacks of Share permissions?"]

@@ -99,9 +99,15 @@ def test_needs_never_change_what_a_note_gives(monkeypatch, path, note):
 
 HTTP_SHAPES = {
     # labelled `http`: pseudo-headers and bare header fields, no "HTTP/" anywhere
-    "labelled": "# Headers\n\n```http\nGET /items\nAccept: application/json\n```\n",
+    "labelled": (
+        "# HTTP headers\n\nAccept asks for JSON.\n\n```http\nGET /items\n"
+        "Accept: application/json\n```\n"
+    ),
     # unlabelled: a status line names the version
-    "unlabelled": "# Reply\n\n```\nHTTP/1.1 404 Not Found\nContent-Type: text/html\n```\n",
+    "unlabelled": (
+        "# HTTP reply\n\nContent-Type: HTML.\n\n```\nHTTP/1.1 404 Not Found\n"
+        "Content-Type: text/html\n```\n"
+    ),
 }
 
 

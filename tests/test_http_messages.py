@@ -254,11 +254,11 @@ def test_unlabelled_look_alikes_are_not_messages(code: str) -> None:
 
 def test_unknown_header_needs_the_note_to_explain_it() -> None:
     text = (
-        "# Трассировка\n\nЗапрос к API:\n\n```http\nGET /api/orders HTTP/1.1\n"
+        "# Трассировка\n\nЗапрос к API методом GET:\n\n```http\nGET /api/orders HTTP/1.1\n"
         "Host: shop.example.com\nX-Trace-Token: 7f3a9c\nX-Shop-Flag: on\n```\n\n"
         "- `X-Trace-Token` — уникальный идентификатор запроса для поиска в логах.\n"
     )
-    cards, _ = run(parse_text(text))
+    cards, _ = run(parse_text(text, name="HTTP-заголовки.md"))
     fronts = by_front(cards)
     trace = fronts["Что означает заголовок «X-Trace-Token: 7f3a9c» в HTTP-запросе?"]
     assert trace.back == "Уникальный идентификатор запроса для поиска в логах."
@@ -270,7 +270,10 @@ def test_unknown_header_needs_the_note_to_explain_it() -> None:
 def test_long_values_are_cut_on_the_front() -> None:
     policy = "default-src 'self'; " + "; ".join(f"img-src cdn{i}.example.com" for i in range(20))
     cards, _ = run(
-        parse_text(f"```http\nHTTP/1.1 200 OK\nContent-Security-Policy: {policy}\n```\n")
+        parse_text(
+            f"```http\nHTTP/1.1 200 OK\nContent-Security-Policy: {policy}\n```\n",
+            name="HTTP headers.md",
+        )
     )
     [csp] = [c for c in cards if c.kind == "http-header"]
     assert len(csp.front) < 150 and "…" in csp.front
@@ -278,13 +281,13 @@ def test_long_values_are_cut_on_the_front() -> None:
 
 def test_set_cookie_values_are_capped() -> None:
     lines = "\n".join(f"Set-Cookie: c{i}=v{i}; Path=/" for i in range(10))
-    cards, _ = run(parse_text(f"```http\nHTTP/1.1 200 OK\n{lines}\n```\n"))
+    cards, _ = run(parse_text(f"```http\nHTTP/1.1 200 OK\n{lines}\n```\n", name="HTTP.md"))
     assert sum(1 for c in cards if "Set-Cookie" in c.front) == 3
 
 
 def test_header_inside_a_list_item_keeps_its_file_line() -> None:
     text = "1. Send it:\n\n   ```http\n   GET / HTTP/1.1\n   Host: a.example\n   ```\n"
-    cards, _ = run(parse_text(text))
+    cards, _ = run(parse_text(text, name="HTTP requests.md"))
     host = next(c for c in cards if "Host" in c.front)
     assert host.line == 5
 

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 NOTE = """\
-# API
+# API responses
+
+Every response says its status and its X-Api-Version.
 
 ```http
 HTTP/1.1 200 OK

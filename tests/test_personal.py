@@ -78,3 +78,18 @@ _PIECES = st.sampled_from(
 def test_the_share_is_the_word_by_word_share(text: str, lang: str) -> None:
     note = note_from_text(text)
     assert first_person_share(note, PACKS[lang]) == _share_word_by_word(note, PACKS[lang])
+
+
+PROS = (
+    "# Sample project\n\n## Pros\n\n- Fast start with the template\n- Small team, quick reviews\n"
+)
+PROS_RU = "# Пример проекта\n\n## Плюсы\n\n- Быстрый старт по шаблону\n- Маленькая команда\n"
+
+
+def test_drafts_nobody_named_give_no_mined_cards():
+    """Pros and cons of sample projects in "Без названия 2" are someone's evaluations."""
+    assert _mined(PROS) and _mined(PROS_RU)  # a named note with the same text is mined
+    for title in ("Untitled", "Untitled 3", "untitled-2", "Без названия", "Без названия 2"):
+        assert _mined(f"---\ntitle: {title}\n---\n{PROS}") == [], title
+        assert _mined(f"---\ntitle: {title}\n---\n{PROS_RU}") == [], title
+    assert _mined(f"---\ntitle: Untitled hash tables\n---\n{STUDY}")  # a title that says more

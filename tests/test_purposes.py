@@ -99,7 +99,8 @@ def test_any_purpose_sentence_gives_clean_sides_or_nothing(subject: str, rest: s
     note = note_from_text(f"`{subject.replace('`', '')}` {verb} {rest}\n", lang="ru")
     for card in _cards(note):
         assert card.front.endswith("?") and card.back.strip()
-        assert "{x}" not in card.front and "{verb}" not in card.front
+        if "{" not in subject + rest:  # a subject may hold "{x}" itself: the note's text
+            assert "{x}" not in card.front and "{verb}" not in card.front
         assert any(ch.isalpha() for ch in card.front.split(" ", 2)[-1])
 
 

@@ -13,7 +13,9 @@ from notecards.build.pipeline import BuildOptions, collect
 from notecards.knowledge import reset_user_knowledge
 
 NOTE = """\
-# API
+# API responses
+
+Every response says its status and its X-Api-Version.
 
 ```http
 HTTP/1.1 200 OK

@@ -54,7 +54,8 @@ def test_a_user_knowledge_file_rewords_a_phrase_on_the_card(tmp_path: Path) -> N
     knowledge = vault / ".notecards" / "knowledge"
     knowledge.mkdir(parents=True)
     (vault / "cookies.md").write_text(
-        "---\nlang: ru\n---\n# Куки\n\n```http\nHTTP/1.1 200 OK\n"
+        "---\nlang: ru\n---\n# Куки\n\nКуку ставит заголовок Set-Cookie.\n\n"
+        "```http\nHTTP/1.1 200 OK\n"
         "Set-Cookie: id=1; Secure; HttpOnly\n```\n",
         encoding="utf-8",
     )

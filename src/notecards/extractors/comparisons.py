@@ -15,8 +15,10 @@ import re
 
 from notecards.extractors.answers import Answer, is_cue_heading, list_answer, starts_with_cue
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.list_shapes import is_link_item
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Section, Table, plain_text
+from notecards.text.morphology import agrees_as_subject, is_bare_adjective
 from notecards.text.terms import is_term, key
 
 NAME = "comparisons"
@@ -49,7 +51,7 @@ def _side(pack: LanguagePack, text: str) -> tuple[str, str] | None:
             continue
         rest = re.sub(r"^\s*(?:of|у|for|для)?\s+", "", text[found.end() :]).strip(" :—-")
         rest = _owner_text(rest)
-        if not rest:
+        if not rest or rest[0] in "/&+,":  # "Limitations/Issues": a label with a synonym
             return side, ""
         if len(rest.split()) <= MAX_LABEL_WORDS and is_term(rest) and _names(pack, rest):
             return side, rest
@@ -78,16 +80,50 @@ def _owner(note: Note, section: Section | None, pack: LanguagePack) -> tuple[str
     """What the pros or cons belong to: the nearest enclosing heading that names a
     term, else the note's title (without "Плюсы и минусы"); and where it came from."""
     path = section.path if section is not None else ()
-    for heading in reversed(path):
-        cleaned = _owner_text(_LABEL_EDGES.sub("", heading))
+    for index in range(len(path) - 1, -1, -1):
+        cleaned = _owner_text(_LABEL_EDGES.sub("", path[index]))
         if _side(pack, cleaned) or key(cleaned) in pack.generic_headings or _VS.search(cleaned):
             continue
+        if not _strip_sides(pack, f"{cleaned} ·").strip(" ·"):
+            continue  # "Плюсы и минусы", "Pros and cons": both sides, no owner
+        if _is_adjective(cleaned, pack):  # "Кооперативная": of which noun?
+            qualified = _qualified(cleaned, [note.title, *path[:index]], pack)
+            return (qualified, "heading") if qualified else ("", "")
         if is_term(cleaned) and _names(pack, cleaned):
             return cleaned, "heading"
     title = _owner_text(_strip_sides(pack, note.title))
     if not is_term(title) or _VS.search(title) or not _names(pack, title):
         return "", ""
     return title, "title-sides" if title != note.title.strip() else "title"
+
+
+_EN_ADJECTIVE = re.compile(r"[A-Za-z]{3,}(?:ive|ous|able|ible|ful|less)")
+
+
+def _is_adjective(label: str, pack: LanguagePack) -> bool:
+    """A heading that is one adjective ("Кооперативная", "Preemptive"): it labels a kind
+    of what the heading above names, and asks about nothing on its own."""
+    if pack.code == "ru":
+        return is_bare_adjective(label)
+    return _EN_ADJECTIVE.fullmatch(label) is not None
+
+
+def _qualified(adjective: str, outer: list[str], pack: LanguagePack) -> str:
+    """The adjective with the noun it qualifies, from the nearest heading above that is
+    one noun ("Кооперативная" under "Многозадачность" → "Кооперативная многозадачность"),
+    or "" when there is none it agrees with."""
+    for heading in reversed(outer):
+        noun = _owner_text(_LABEL_EDGES.sub("", heading))
+        if not noun or _side(pack, noun) or key(noun) in pack.generic_headings:
+            continue
+        if len(noun.split()) != 1:
+            return ""
+        if pack.code == "ru" and not agrees_as_subject(adjective, noun):
+            return ""
+        if pack.code != "ru":  # "the drawbacks of cooperative multitasking"
+            adjective = adjective.lower()
+        return f"{adjective} {noun if noun.isupper() else noun.lower()}"
+    return ""
 
 
 def _ask_side(pack: LanguagePack, side: str, owner: str, genitive: bool) -> str:
@@ -119,6 +155,18 @@ def _side_lists(section: Section, pack: LanguagePack) -> list[tuple[str, str, Bl
                 owner = side[1] or owner
                 found.append((side[0], owner, before, block))
     return found
+
+
+_MARKED_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+\[.\]\s")  # "- [p] …", "- [x] …"
+
+
+def _not_opinions(block: ListBlock) -> bool:
+    """A list under "Pros" that holds links to read ("- :newspaper: [Article](…)") or
+    items marked as tasks ("- [p] …"): not the pros themselves, or not as a reader
+    would keep them."""
+    if any(_MARKED_ITEM.match(item.source) or item.checked is not None for item in block.items):
+        return True
+    return any(map(is_link_item, block.items))
 
 
 def _cells(row: tuple) -> list[str]:
@@ -181,7 +229,7 @@ def extract_comparisons(note: Note, ctx: ExtractContext) -> list[Card]:
     cards: list[Card] = []
     for section in note.sections:
         for side, named, where, listed in _side_lists(section, pack):
-            if ctx.is_claimed(listed):
+            if ctx.is_claimed(listed) or _not_opinions(listed):
                 continue
             owner, source = (named, "label") if named else _owner(note, section, pack)
             answer = list_answer(listed)

@@ -16,7 +16,7 @@ Members must be short (no verbs, a few words each), 2 to 12 of them; "и дру�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_sentences, prose_vocabulary
@@ -24,6 +24,7 @@ from notecards.extractors.list_shapes import is_link_list, is_question_list, set
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
 from notecards.text.cues import caseless
+from notecards.text.math_text import math_as_text
 from notecards.text.note_text import NoteText
 from notecards.text.sentences import Flat
 from notecards.text.terms import (
@@ -185,7 +186,7 @@ def _inline(flat: Flat, pack: LanguagePack, vocab: Vocabulary) -> Enumeration | 
     if consists:
         subject = clean_term(text[: consists.start()])
         found = _items(text[consists.end() :].rstrip(" ."), MAX_INLINE_ITEM_WORDS)
-        if found and is_term(subject):
+        if found and is_term(subject) and not pack.meta_subject.search(subject):
             verb = masked[consists.start(1) : consists.end(1)].lower()
             plural = verb in ("consist of", "are made up of", "состоят из")
             template = "enumeration.consists_plural" if plural else "enumeration.consists"
@@ -310,6 +311,10 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
     found.sort(key=lambda f: f[1])
     cards = []
     for section, line, enumeration in found:
+        items = tuple(map(math_as_text, enumeration.items))
+        if None in items or "$" in enumeration.front:
+            continue  # a formula a card cannot show as text ("$\frac{a}{b}$")
+        enumeration = replace(enumeration, items=items)
         cards.append(
             ctx.card(
                 kind="enumeration",

@@ -21,6 +21,7 @@ from notecards.knowledge.values import (
     explain_request_line,
     explain_status_line,
 )
+from notecards.lang import PACKS
 from notecards.model import (
     Block,
     Card,
@@ -31,6 +32,8 @@ from notecards.model import (
     Paragraph,
     Quote,
     Section,
+    Table,
+    plain_text,
     walk_blocks,
 )
 
@@ -401,6 +404,74 @@ def _note_explanations(note: Note, names: set[str]) -> dict[str, str]:
     return found
 
 
+# ---------------------------------------------------------------- what the note explains
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """How much of its HTTP messages a note is there to teach, read from its own words.
+
+    An example request pasted into a note on cookies, a REST service or a browser's
+    page load is not there to be learnt line by line: a gloss of its `Host` line is
+    generated text the note never asked about. So a message is glossed only under a
+    title, tag, folder or heading that names HTTP (the language packs' `http_topic`),
+    and then a header field only where the note's own prose names it, unless HTTP is
+    the note's main subject (`http_central` in its title, tags or folders); a header
+    the prose names in words on HTTP ("HTTP-заголовок Content-Security-Policy") is
+    glossed under any title; a request or status line only where the prose explains
+    methods or status codes."""
+
+    named: bool  # the title, tags or folders name HTTP, its headers or caching …
+    spoken: bool  # … or the prose does ("HTTP-заголовок Content-Security-Policy")
+    central: bool  # … HTTP or its headers themselves: every field shown is glossed
+    prose: str  # the note's own words outside code, folded to lower case
+    requests: bool  # the prose explains methods or the request line
+    statuses: bool  # the prose explains status codes
+
+
+def _any_pack(pattern: str, text: str) -> bool:
+    """Whether any language's `pattern` field finds something in `text`: notes name
+    HTTP in English whatever their language."""
+    return any(getattr(pack, pattern).search(text) for pack in PACKS.values())
+
+
+def _note_subject(note: Note) -> _Subject:
+    folders = note.path.split("/")[:-1]
+    names = " \n".join([note.title, *note.tags, *folders])
+    spoken: list[str] = []
+    for section in note.sections:
+        spoken.append(section.heading)
+        for block in walk_blocks(section.blocks):
+            if isinstance(block, Paragraph):
+                spoken.append(block.text)
+            elif isinstance(block, Table):
+                cells = (*block.header, *(c for row in block.rows for c in row))
+                spoken += (plain_text(cell) for cell in cells)
+    prose = "\n".join(spoken)
+    return _Subject(
+        named=_any_pack("http_topic", names),
+        spoken=_any_pack("http_topic", prose),
+        central=_any_pack("http_central", names),
+        prose=prose.lower(),
+        requests=_any_pack("http_request_prose", prose),
+        statuses=_any_pack("http_status_prose", prose),
+    )
+
+
+def _about_http(subject: _Subject, section: Section) -> bool:
+    """Whether the note, or the part of it holding the message, is about HTTP."""
+    return subject.named or any(_any_pack("http_topic", heading) for heading in section.path)
+
+
+def _mentions(subject: _Subject, name: str) -> bool:
+    """Whether the note's prose names the header field ("Cache-Control", "cache control")."""
+    words = [re.escape(part) for part in name.lower().split("-") if part]
+    if not words:
+        return False
+    pattern = r"(?<![\w-])" + r"[-\s]?".join(words) + r"(?![\w-])"
+    return re.search(pattern, subject.prose) is not None
+
+
 def _fronts(lang: str, template: str, **values: str) -> tuple[str, str]:
     """A front as plain text and as HTML, the quoted HTTP text set in `<code>`."""
     pattern = _FRONTS[lang if lang in _FRONTS else "en"][template]
@@ -492,16 +563,18 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
     unknown = {header.key for _, header, anchor in pending if meanings[anchor] is None}
     explained = _note_explanations(note, unknown)
 
+    subject = _note_subject(note)
     cards: list[Card] = []
     asked: set[str] = set()
     headers = iter(pending)
     next_header = next(headers, None)
     for item in found:
         message = item.message
+        about = _about_http(subject, item.section)
         start: Card | None = None
-        if message.role == "request":
+        if message.role == "request" and about and subject.requests:
             start = _request_card(item, ctx)
-        elif message.role == "response":
+        elif message.role == "response" and about and (subject.central or subject.statuses):
             start = _status_card(item, ctx)
         if start is not None and start.id not in asked:
             asked.add(start.id)
@@ -509,7 +582,9 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
         while next_header is not None and next_header[0] is item:
             _, header, anchor = next_header
             back = meanings[anchor] or explained.get(header.key)
-            if back:
+            mentioned = _mentions(subject, header.name)
+            glossed = (about and subject.central) or ((about or subject.spoken) and mentioned)
+            if back and glossed:
                 cards.append(_header_card(item, header, anchor, back, ctx))
             next_header = next(headers, None)
     return cards

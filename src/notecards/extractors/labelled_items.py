@@ -29,9 +29,11 @@ from notecards.extractors.list_shapes import (
     set_question,
 )
 from notecards.extractors.procedures import short_answer
+from notecards.extractors.purposes import calls_an_example_variable
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
-from notecards.text.terms import clean_term, is_term, starts_badly
+from notecards.text.math_text import math_as_text
+from notecards.text.terms import STOP_START, clean_term, is_term, starts_badly
 from notecards.text.topics import word_stems
 
 NAME = "labelled_items"
@@ -41,6 +43,7 @@ _HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)+")  # `no-store`, `Max-Age
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*")  # **useState**: an identifier, if not in code
 _CALL = re.compile(r"[A-Za-z_$][\w$.]*\([^()]*\)|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
 MAX_TOPIC_WORDS = 8
+GLOSS_WORDS = 2  # "afterAll — после всех": a gloss of the name, not an answer
 # how often such cards are kept (measured on tests/quality and a strict reading of
 # samples from real vaults, December 2026)
 CONFIDENCE = {
@@ -78,6 +81,14 @@ def _topic(lead: str, pack: LanguagePack) -> str:
     if not lead.endswith(":") or not short or is_generic_label(text, pack):
         return ""
     return "" if starts_badly(text) else text  # "Вот основные моменты:", "These are:"
+
+
+def _only_a_gloss(answer: str) -> bool:
+    """A short answer that opens with a preposition ("после всех", "before each"): it
+    translates the label ("afterAll") and says nothing about what it does; "склеивает
+    массивы" or "первый успешный" do."""
+    words = answer.split()
+    return len(words) <= GLOSS_WORDS and words[0].lower() in STOP_START
 
 
 def _acts(label: str) -> bool:
@@ -135,6 +146,31 @@ def _shares_word(label: str, topic: str) -> bool:
     )
 
 
+MAX_VALUE_WORDS, MAX_VALUES_WORDS = 12, 60  # a set's back a reader can still recall
+
+
+def _set_back(
+    members: list[LabelledItem],
+    labels: tuple[str, ...],
+    announced: SetAnnouncement,
+    pack: LanguagePack,
+) -> str:
+    """The members of a set, as its card's back: their labels, or, for a set of aspects
+    ("основные характеристики HTTP-запроса: Методы: …, Заголовки: …"), each label with
+    its value, since the values are what there is to know; "" when that would be too
+    long to recall (the per-item cards still ask each one) or a formula has no text."""
+    if not all(labels):
+        return ""
+    noun = announced.topic.split(" ", 1)[0]
+    if announced.owner or not pack.attribute_nouns.match(noun):  # values: the labels
+        return "\n".join(f"• {label}" for label in labels)
+    values = [math_as_text(short_answer(m.explanation)) for m in members]
+    words = [len(v.split()) for v in values if v]
+    if len(words) < len(values) or max(words) > MAX_VALUE_WORDS or sum(words) > MAX_VALUES_WORDS:
+        return ""
+    return "\n".join(f"• {label}: {value}" for label, value in zip(labels, values, strict=True))
+
+
 def _candidates(section: Section, ctx: ExtractContext) -> list[tuple[int, ListBlock]]:
     """The unclaimed lists of a section, at its top level, with their place."""
     return [
@@ -174,9 +210,11 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             goal = announced.goal if announced else ""
             purpose = bool(topic) and is_purpose_set(topic, pack)
             for member in members:
-                answer = short_answer(member.explanation)
-                if not answer:
-                    continue
+                answer = math_as_text(short_answer(member.explanation))
+                if not answer or _only_a_gloss(answer):
+                    continue  # nothing to say ("после всех"), or a formula with no text
+                if calls_an_example_variable(member.label):
+                    continue  # "p.convert(Poly)": what `p` is, the example says
                 shape = _question_of(member, topic, goal, purpose)
                 label = member.label
                 if (
@@ -205,8 +243,9 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         section=section,
                     )
                 )
-            if announced:
-                labels = tuple(m.label for m in members)
+            labels = tuple(math_as_text(m.label) or "" for m in members)
+            back = _set_back(members, labels, announced, pack) if announced else ""
+            if announced and back and "$" not in announced.question:
                 set_rule = "set_named" if _names_its_set(announced) else "set"
                 cards.append(
                     ctx.card(
@@ -217,7 +256,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         evidence=f"lead-in announces a set: “{lead}”",
                         anchor=f"{topic} › set",
                         front=announced.question,
-                        back="\n".join(f"• {label}" for label in labels),
+                        back=back,
                         line=block.line,
                         section=section,
                         items=labels,

@@ -25,6 +25,7 @@ from notecards.text.terms import (
     is_term,
     key,
     leading_term,
+    looks_like_verb,
     starts_badly,
 )
 
@@ -120,15 +121,17 @@ def counts_steps(labelled: list[LabelledItem]) -> bool:
 
 def is_link_list(block: ListBlock) -> bool:
     """Every item is only links (an index of notes, a reading list)."""
-    for item in block.items:
-        paragraph = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
-        if paragraph is None:
-            return False
-        kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}
-        spoken = "".join(s.text for s in paragraph.spans if s.kind == "text")
-        if not kinds & {"link", "wikilink"} or len(spoken.split()) > 3:
-            return False
-    return True
+    return all(map(is_link_item, block.items))
+
+
+def is_link_item(item: ListItem) -> bool:
+    """An item that is only a link, give or take a few words ("📰 [Article](…)")."""
+    paragraph = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+    if paragraph is None:
+        return False
+    kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}
+    spoken = "".join(s.text for s in paragraph.spans if s.kind == "text")
+    return bool(kinds & {"link", "wikilink"}) and len(spoken.split()) <= 3
 
 
 def is_question_list(block: ListBlock) -> bool:
@@ -224,9 +227,13 @@ class SetAnnouncement:
 
 
 def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
-    """What a set lead-in ("Есть несколько способов избежать X:") announces, or None."""
-    text = lead.rstrip(" :").strip()
-    if not text or len(text.split()) > 16:
+    """What a set lead-in ("Есть несколько способов избежать X:") announces, or None.
+
+    A tail that leads into examples ("Types of attack, e.g.:") is left out of the
+    question; a lead-in whose set is a meta noun or a referent ("Topics include:",
+    "Each rule includes:"), or that runs on into a clause of its own, announces none."""
+    text = pack.example_tail.sub("", lead.rstrip(" :").strip()).strip()
+    if not text or len(text.split()) > 16 or _BROKEN_LEAD.search(text):
         return None
     for leadin in pack.set_leadins:
         match = leadin.regex.search(text)
@@ -239,6 +246,12 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             values["rest"] = (" " + values["rest"].strip(" ,")) if values["rest"].strip() else ""
         if "subject" in values and not _names_something(values["subject"]):
             continue
+        if pack.meta_subject.search(clean_term(values.get("subject", ""))):
+            continue  # "Examples of X include:", "Other methods include:", "Each rule …"
+        if any(map(looks_like_verb, values.get("rest", "").split())):
+            continue  # "types of constraints are identified": the lead-in is a clause
+        if not _names_its_owner(values.get("rest", ""), pack):
+            continue  # "components from 1 to 4", "types of systems for each structure"
         if "adj" in values:
             values["adj"] = values["adj"].lower()
         said = " ".join(values.get(k, "") for k in ("rest", "subject")).lower().split()
@@ -256,6 +269,24 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             owner = last if last.isascii() else ""
         return SetAnnouncement(question, topic, goal, owner)
     return None
+
+
+_BROKEN_LEAD = re.compile(r"[;$]|\s[-–—](?:\s|$)")  # "types ; three examples", "Limits X -"
+_LEADING_PREPOSITION = re.compile(r"^\s*(?:of|for|in|to|from|у|для|в|из|от)\s+", re.I)
+_PREPOSITION = re.compile(r"\s+(?:of|for|in|to|from|with|у|для|в|из|от|с)\s+", re.I)
+
+
+def _names_its_owner(rest: str, pack: LanguagePack) -> bool:
+    """Whether the words after a set's noun ("of attack", "для защиты") say whose set it
+    is, not only numbers ("from 1 to 4") or a referent or a meta noun ("for each
+    directory structure", "of types")."""
+    owner = _LEADING_PREPOSITION.sub("", rest)
+    if not owner.strip():
+        return True
+    if not re.search(r"[^\W\d_]{3,}", re.sub(r"\b(?:to|до|and|и)\b", "", owner)):
+        return False
+    chunks = _PREPOSITION.split(owner.strip())
+    return not any(pack.meta_subject.search(chunk) for chunk in chunks if chunk)
 
 
 def _names_something(subject: str) -> bool:

@@ -195,9 +195,17 @@ def _make(term: str, front: str, flat: Flat, words: list[Word]) -> Property | No
     answer = _trimmed(_text(flat, words))
     if not answer or not any(c.isalpha() for c in answer):
         return None
+    if _answered_in(front, answer):
+        return None  # "Что Kafka переизбирает, когда leader падает?" → "leader"
     start = words[0].start
     front = " ".join(front.split()).replace(" ?", "?").replace(" ,", ",")
     return Property(term, front, answer, flat, start, start + len(answer))
+
+
+def _answered_in(front: str, answer: str) -> bool:
+    """Every word of the answer is already in the question."""
+    asked = set(re.findall(r"\w+", front.lower()))
+    return set(re.findall(r"\w+", answer.lower())) <= asked
 
 
 def _inner(text: str, vocab: Vocabulary) -> str:

@@ -22,7 +22,7 @@ from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, Note, Section
 from notecards.text.sentences import Flat, prose_paragraphs
-from notecards.text.terms import clean_term, key, looks_like_verb
+from notecards.text.terms import PRONOUNS, STOP_START, clean_term, key, looks_like_verb
 from notecards.text.topics import BARE_LIMIT, names_one_thing, needs_topic
 
 NAME = "purposes"
@@ -147,6 +147,9 @@ def _purpose(
             return None
         if _BREAKS.search(subject) or subject.startswith("("):
             return None
+        subject = _without_asides(subject)
+        if not subject or not _names_a_term(subject):
+            return None  # "When fork", "f.result()": a clause, or the example's variable
         if any(map(looks_like_verb, subject.split()[1:])):
             return None  # "свойство X отвечает … и позволяет": the subject runs on
         if _has_word(pack, "purpose.hedge", subject) and key(subject) not in _pronouns(pack):
@@ -163,6 +166,8 @@ def _purpose(
         answer = _answer(f"{found.group('verb')} {rest}" if name == "purpose.allows" else rest)
         if not answer or _has_word(pack, "purpose.dangling", answer):
             return None  # "вынести эту логику": the answer leans on another sentence
+        if name != "purpose.returns" and restates(subject, answer):
+            return None  # "Retries allow you to retry" (what Promise.all returns is a promise)
         question = pack.ask(name, x=pack.as_asked(_display(subject)), verb=found.group("verb"))
         sure = CONFIDENCE[how]
         weak = pack.cues.get(f"{name}.weak")
@@ -172,8 +177,68 @@ def _purpose(
     return None
 
 
+# a receiver of one or two letters is a variable of the note's example ("f.result()",
+# "x.foo"), unless it is a module everyone writes so
+# (a capital one, "Qt.QObject", "OS.path", is a namespace)
+_EXAMPLE_RECEIVER = re.compile(r"(?<![\w.$])([a-z_]{1,2})\d?\.[A-Za-z_]")
+# a bracket after a space is an aside, not a call's; an acronym ("(ISR)") stays
+_ASIDE = re.compile(r"\s\((?![A-Z]{2,6}\))(?P<inner>[^()]*)\)")
+# "Function A", "Процесс 2"; not an operator on a type parameter ("keyof T")
+_EXAMPLE_NAME = re.compile(r"^[A-ZА-ЯЁ][^\W\d_]*\s+(?:[A-ZА-ЯЁ]|\d{1,2})$")
+_MODULES = frozenset({"os", "fs", "re", "np", "pd", "tf", "io", "js", "ts", "vm"})
+_CODE_NAME = re.compile(r"[_().<]|[a-z][A-Z]")  # snake_case, calls, members, camelCase, <tag>
+RESTATED_WORDS = 6  # an answer this short that repeats the term's word says nothing new
+STEM = 4
+
+
+def _without_asides(subject: str) -> str:
+    """The subject without the asides a question does not need ("any (любой)" → "any",
+    "единица диапазона (range unit) bytes"); "" when an aside is a condition ("perm
+    (before umask)", "4-QAM (where M=4)"): the name holds only under it."""
+    for aside in _ASIDE.finditer(subject):
+        opening = aside.group("inner").split(" ", 1)[0].lower()
+        if opening in STOP_START:
+            return ""
+    return " ".join(_ASIDE.sub("", subject).split())
+
+
+def _names_a_term(subject: str) -> bool:
+    """A subject a question can ask about: not a clause ("When fork", "Если …"), not a
+    part or a variable of the note's example ("Function A", "f.result()")."""
+    first = subject.split()[0].lower().strip("`*_")
+    if first in STOP_START or _EXAMPLE_NAME.search(subject):
+        return False  # "Function A", "Процесс 2": a part of the note's example
+    return not calls_an_example_variable(subject)
+
+
+def calls_an_example_variable(name: str) -> bool:
+    """Whether `name` calls a method of one of the note example's variables, a receiver
+    of one or two letters ("f.result()", "p.convert(Poly)"): out of the example, the
+    question cannot say what `f` is."""
+    receivers = (found.group(1) for found in _EXAMPLE_RECEIVER.finditer(name))
+    return any(receiver not in _MODULES for receiver in receivers)
+
+
+def restates(term: str, answer: str) -> bool:
+    """A short answer that repeats a word of the term (by its first letters): the
+    purpose of "Retries" is to "retry", of a router "to route requests". Names in code
+    spell out what they do ("k_thread_deadline_set()" sets a deadline): never asked."""
+    if _CODE_NAME.search(term):
+        return False
+    words = re.findall(r"[^\W\d_]{4,}", answer.lower())
+    if len(answer.split()) > RESTATED_WORDS:
+        return False
+    stems = {w[:STEM] for w in re.findall(r"[^\W\d_]{4,}", term.lower())}
+    return any(w[:STEM] in stems for w in words)
+
+
 def _pronouns(pack: LanguagePack) -> frozenset[str]:
     return frozenset(pack.cues.get("purpose.pronoun", "").split("|"))
+
+
+# a goal of a verb and one noun after "the" ("change the settings", "complete the
+# process"): whose settings, which process, the sentence before says
+_VAGUE_GOAL = re.compile(r"\S+\s+the\s+\S+", re.I)
 
 
 def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
@@ -185,6 +250,10 @@ def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
     goal, means = found.group("goal").strip(), _answer(found.group("means"))
     if not means or (not flat.code and not _LATIN.search(means)):
         return None  # the means must name a tool: code or a Latin name
+    if _VAGUE_GOAL.fullmatch(goal) or "$" in goal or key(means) in key(goal):
+        return None  # "change the settings", "find $c$", "test whether A - B" → "A - B"
+    if _has_word(pack, "purpose.dangling", goal) or goal.split()[-1].lower() in PRONOUNS:
+        return None  # "change that", "изменить это": the goal leans on another sentence
     return pack.ask("purpose.how", goal=goal), means
 
 

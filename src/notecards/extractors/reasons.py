@@ -122,6 +122,8 @@ def _found(flat: Flat, previous: Flat | None, pack: LanguagePack) -> tuple[str, 
         return None  # "JSONP работает через": the note's <script> was cut out
     if not MIN_CLAIM_WORDS <= len(words) <= MAX_CLAIM_WORDS or _leans_elsewhere(claim, pack):
         return None
+    if pack.narrative.search(claim) or pack.announces_difference.search(claim.lstrip()):
+        return None  # "у вас возникнут вопросы", "Another difference is that …": no claim
     if not _names_something(source, end, claim, pack):
         return None
     question, answer = _question(claim, pack, reason), _answer(reason)

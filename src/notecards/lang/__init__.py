@@ -141,6 +141,29 @@ class LanguagePack:
     vague_openings: tuple[str, ...] = ()
     thin_openings: tuple[str, ...] = ()
 
+    # --- h17-lists ---
+    # HTTP messages in code (http_messages): words that make a note about HTTP (in its
+    # title, tags, folders or the headings above the block); those that make HTTP its
+    # main subject (title, tags, folders), so every field shown is glossed; and prose
+    # that explains request lines (methods) or status lines (codes)
+    http_topic: re.Pattern[str] = _NEVER
+    http_central: re.Pattern[str] = _NEVER
+    http_request_prose: re.Pattern[str] = _NEVER
+    http_status_prose: re.Pattern[str] = _NEVER
+    # the title of a note nobody named ("Untitled 2", "Без названия"): a draft
+    draft_title: re.Pattern[str] = _NEVER
+    # a set's subject that names no set of its own ("Examples of …", "Topics", "Other
+    # methods", "Each rule"): its members are not a card
+    meta_subject: re.Pattern[str] = _NEVER
+    # what leads into examples at the end of a lead-in ("such as", "e.g.", "например")
+    example_tail: re.Pattern[str] = _NEVER
+    # a claim told as a story ("у вас", "you'll", "мы создавали") or one that only
+    # announces a difference ("Another difference is that …"): no "why" card
+    narrative: re.Pattern[str] = _NEVER
+    announces_difference: re.Pattern[str] = _NEVER
+    # set nouns whose members are aspects of one thing ("характеристики", "features"):
+    # a member's value, not its label, is what there is to know ("Методы: GET, POST")
+    attribute_nouns: re.Pattern[str] = _NEVER
     # --- h17-defs ---
     # definitions (extractors/definitions.py), matched case-insensitively: a term that is
     # not a term (an evaluation "отличный список", "X vs Y", "examples of …", a label

@@ -80,6 +80,7 @@ _SET_NOUN = (
     r"strategies|operators|operations|forms|classes)"
 )
 _FLAGS = re.IGNORECASE
+_HTTP_METHOD = r"\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
 _REST_END = r"(?:\s+(?:are|is|include|includes|exist))?"
 
 
@@ -556,6 +557,48 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
     },
+    # --- h17-lists ---
+    http_topic=re.compile(
+        r"\bhttps?\b|http/\d|\bheaders?\b|\brequests?\b|\bresponses?\b|\bcors\b|\bcach(?:e|ing)\b"
+        r"|\bcookies?\b",
+        _FLAGS,
+    ),
+    http_central=re.compile(r"\bhttps?\b|http/\d|\bheaders?\b", _FLAGS),
+    http_request_prose=re.compile(
+        rf"(?i:\b(?:http|request)\s+(?:methods?|verbs?)\b|\b(?:request|start)[- ]lines?\b)"
+        rf"|(?i:\bmethods?\b)\W{{0,3}}{_HTTP_METHOD}|{_HTTP_METHOD}\W{{0,2}}(?i:requests?|methods?)\b"
+    ),
+    http_status_prose=re.compile(r"\bstatus\b|\bstatus[- ]lines?\b|\bresponse codes?\b", _FLAGS),
+    draft_title=re.compile(r"^\s*(?:untitled|unnamed|new note)(?:[\s_-]*\d+)?\s*$", _FLAGS),
+    meta_subject=re.compile(
+        r"^(?:(?:other|some|more|further|additional|various|typical|basic|common|key|main"
+        r"|general|important|noteworthy|several|many|few|the)\s+)*"
+        r"(?:examples?|topics?|terms?|things|items|points|notes|ideas|concepts|aspects|issues"
+        r"|details|parts|options|features|methods|techniques|principles|metrics|parameters"
+        r"|properties|stances|procedures|rules|steps|types|kinds)"
+        r"(?:\s+(?:covered|used|discussed|mentioned|listed|shown|given|above|below|here))?$"
+        r"|^(?:(?:some|other|more|common|typical)\s+)?examples?\b"
+        r"|^(?:each|every|this|these|those|such|its|their|it|they)\b|\b(?:themselves|itself)\b",
+        _FLAGS,
+    ),
+    example_tail=re.compile(
+        r"(?:[,;(]\s*|\s+)(?:such as|e\.\s?g\.?|for example|for instance|like|i\.\s?e\.?"
+        r"|including(?:\s+but\s+not\s+limited\s+to)?)\s*$",
+        _FLAGS,
+    ),
+    narrative=re.compile(
+        r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+might)\b|\bwe\b|\bwe['’]\w+|\bour\b|\bus\b|\blet['’]s\b",
+        _FLAGS,
+    ),
+    announces_difference=re.compile(
+        r"^(?:(?:another|one more|a further|the|a)\s+)?(?:(?:main|key|other|second|third"
+        r"|last|biggest|major|big)\s+)?(?:difference|distinction|similarity)\b|^another\b",
+        _FLAGS,
+    ),
+    attribute_nouns=re.compile(
+        r"characteristic|feature|propert|parts?\b|component|element|aspect|parameter|attribute|field",
+        _FLAGS,
+    ),
     # --- h17-defs ---
     **en_terms.DEFINITIONS,
     # --- h17-topic ---

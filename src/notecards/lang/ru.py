@@ -91,6 +91,7 @@ _SET_NOUNS = {
 # the noun and its case ending, not a longer word that starts alike ("типичные")
 _NOUN = "(?P<noun>" + "|".join(_SET_NOUNS) + r")[а-яё]{0,3}\b"
 _FLAGS = re.IGNORECASE
+_HTTP_METHOD = r"\b(?:GET|POST|PUT|PATCH|DELETE|OPTIONS|HEAD|CONNECT|TRACE)\b"
 
 
 def _set(pattern: str, question: str) -> SetLeadIn:
@@ -547,6 +548,51 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("Если редьюсер будет нечистым" and the list)
         "answer.leadin_clause": r"^(?:если|при условии, что)\b[^,;]*$",
     },
+    # --- h17-lists ---
+    http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
+    http_central=re.compile(r"\bhttps?\b|http/\d|заголов", _FLAGS),
+    http_request_prose=re.compile(
+        r"(?i:метод\w*\s+(?:запрос|http)|http-метод|строк\w+\s+запроса|стартов\w+\s+строк)"
+        r"|(?i:метод\w*|запрос\w*)\s+"
+        + _HTTP_METHOD
+        + r"|"
+        + _HTTP_METHOD
+        + r"(?:-|\s+)(?i:запрос|метод)"
+    ),
+    http_status_prose=re.compile(
+        r"статус\w*|код\w*\s+(?:ответа|состояния|статуса)|строк\w+\s+статуса", _FLAGS
+    ),
+    draft_title=re.compile(
+        r"^\s*(?:без названия|безымянн\w*|новая заметка)(?:[\s_-]*\d+)?\s*$", _FLAGS
+    ),
+    meta_subject=re.compile(
+        r"^(?:(?:другие|прочие|некоторые|ещё|еще|все|эти|такие|основные|типичные|общие"
+        r"|ключевые|важные|разные|различные|несколько)\s+)*"
+        r"(?:примеры?|темы?|термины|вещи|пункты|моменты|идеи|понятия|аспекты|вопросы|детали"
+        r"|список|части|особенности|методы|способы|принципы|метрики|параметры|свойства"
+        r"|правила|шаги|типы|виды)(?:\s+(?:выше|ниже|здесь))?$"
+        r"|^(?:(?:некоторые|другие|ещё|еще|типичные)\s+)?пример\w*"
+        r"|^(?:кажд\w+|этот|эта|это|эти|такой|такая|такие|они|он|она|оно|его|её|их)\b"
+        r"|\bсам[иа]?\b|\bиз них\b",
+        _FLAGS,
+    ),
+    example_tail=re.compile(
+        r"(?:[,;(]\s*|\s+)(?:такие как|таких как|такой как|например|в том числе|включая"
+        r"|к примеру|типа|т\.\s?е\.?)\s*$",
+        _FLAGS,
+    ),
+    narrative=re.compile(
+        r"\b(?:вы|вас|вам|вами|ваш\w*|мы|нас|нам|нами|наш\w*)\b|\bнаверняка\b", _FLAGS
+    ),
+    announces_difference=re.compile(
+        r"^(?:(?:ещё|еще|другое|другая|одно|главное|основное|второе|третье|последнее"
+        r"|важное|ключевое)\s+(?:одно\s+)?)?(?:отличие|различие|разница)\b",
+        _FLAGS,
+    ),
+    attribute_nouns=re.compile(
+        r"характеристик|особенност|свойств|част[иеь]|компонент|элемент|аспект|параметр|атрибут|пол[еяй]",
+        _FLAGS,
+    ),
     # --- h17-defs ---
     **ru_terms.DEFINITIONS,
     # --- h17-topic ---

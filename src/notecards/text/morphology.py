@@ -64,6 +64,28 @@ def is_modifier(phrase: str) -> bool:
     return all(pos in ("ADJF", "ADJS", "PRTF", "PRTS") for pos, _ in _cases(first.group(0).lower()))
 
 
+def agrees_as_subject(adjective: str, noun: str) -> bool:
+    """Whether "<adjective> <noun>" is a noun phrase in the nominative: a lone noun the
+    adjective agrees with in gender and number ("Кооперативная" + "многозадачность");
+    a heading that labels a kind of the heading above it."""
+    if not (_CYRILLIC_WORD.fullmatch(adjective) and _CYRILLIC_WORD.fullmatch(noun)):
+        return False
+    forms = {
+        _agreement(p.tag)
+        for p in _analyzer().parse(adjective.lower())
+        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn"
+    }
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and _agreement(p.tag) in forms
+        for p in _analyzer().parse(noun.lower())
+    )
+
+
+def _agreement(tag) -> tuple[str | None, ...]:  # tag: a pymorphy3 OpencorporaTag
+    """What an adjective must share with its noun: the number, and the gender if singular."""
+    return ("plur",) if tag.number == "plur" else (tag.gender, tag.number)
+
+
 @cache
 def _numbers_as_subject(word: str) -> frozenset[str | None]:
     return frozenset(p.tag.number for p in _analyzer().parse(word) if p.tag.case == "nomn")

@@ -3,9 +3,10 @@
 A diary entry or an essay about a group project holds sentences that look like
 definitions ("The hard part was agreeing …"), but no student cards them. A note is
 personal when its tags or front matter say so (`journal`, `daily`, `дневник`,
-`type: essay` …), when its title is a date, or when its prose is written in the first
-person: at least one word in PERSONAL_SHARE of the note's prose is "I", "my", "я",
-"мне" and their kind, over at least MIN_FIRST_PERSON such words. Such notes keep their
+`type: essay` …), when its title is a date or a draft's ("Untitled 2", "Без
+названия"), or when its prose is written in the first person: at least one word in
+PERSONAL_SHARE of the note's prose is "I", "my", "я", "мне" and their kind, over at
+least MIN_FIRST_PERSON such words. Such notes keep their
 explicit cards and give no mined ones; `notecards: {personal: false}` in front matter
 says a note is study material after all.
 """
@@ -35,7 +36,15 @@ def is_personal(note: Note, pack: LanguagePack) -> bool:
     tags = {part for tag in note.tags for part in tag.lower().split("/")}
     if (tags | kinds) & _PERSONAL_TAGS or _DATE_TITLE.match(note.title):
         return True
+    if is_draft(note.title):
+        return True
     return first_person_share(note, pack) >= PERSONAL_SHARE
+
+
+def is_draft(title: str) -> bool:
+    """A title nobody chose ("Untitled 2", "Без названия", none at all): a draft, whose
+    pros and cons of sample projects are someone's evaluations, not study material."""
+    return not title.strip() or any(pack.draft_title.match(title) for pack in PACKS.values())
 
 
 def first_person_share(note: Note, pack: LanguagePack) -> float:
