@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from notecards.extractors.base import ExtractContext
 from notecards.knowledge.values import (
@@ -407,7 +408,6 @@ def _note_explanations(note: Note, names: set[str]) -> dict[str, str]:
 # ---------------------------------------------------------------- what the note explains
 
 
-@dataclass(frozen=True, slots=True)
 class _Subject:
     """How much of its HTTP messages a note is there to teach, read from its own words.
 
@@ -419,43 +419,55 @@ class _Subject:
     the note's main subject (`http_central` in its title, tags or folders); a header
     the prose names in words on HTTP ("HTTP-заголовок Content-Security-Policy") is
     glossed under any title; a request or status line only where the prose explains
-    methods or status codes."""
+    methods or status codes.
 
-    named: bool  # the title, tags or folders name HTTP, its headers or caching …
-    spoken: bool  # … or the prose does ("HTTP-заголовок Content-Security-Policy")
-    central: bool  # … HTTP or its headers themselves: every field shown is glossed
-    prose: str  # the note's own words outside code, folded to lower case
-    requests: bool  # the prose explains methods or the request line
-    statuses: bool  # the prose explains status codes
+    What the title, tags and folders say is read at once; the prose only when a
+    message needs it."""
+
+    def __init__(self, note: Note) -> None:
+        self._note = note
+        names = " \n".join([note.title, *note.tags, *note.path.split("/")[:-1]])
+        self.named = _any_pack("http_topic", names)  # names HTTP, its headers, caching …
+        self.central = _any_pack("http_central", names)  # … HTTP itself: gloss every field
+
+    @cached_property
+    def _spoken_text(self) -> str:
+        spoken: list[str] = []
+        for section in self._note.sections:
+            spoken.append(section.heading)
+            for block in walk_blocks(section.blocks):
+                if isinstance(block, Paragraph):
+                    spoken.append(block.text)
+                elif isinstance(block, Table):
+                    cells = (*block.header, *(c for row in block.rows for c in row))
+                    spoken += (plain_text(cell) for cell in cells)
+        return "\n".join(spoken)
+
+    @cached_property
+    def prose(self) -> str:
+        """The note's own words outside code, folded to lower case."""
+        return self._spoken_text.lower()
+
+    @cached_property
+    def spoken(self) -> bool:
+        """The prose names HTTP ("HTTP-заголовок Content-Security-Policy")."""
+        return _any_pack("http_topic", self._spoken_text)
+
+    @cached_property
+    def requests(self) -> bool:
+        """The prose explains methods or the request line."""
+        return _any_pack("http_request_prose", self._spoken_text)
+
+    @cached_property
+    def statuses(self) -> bool:
+        """The prose explains status codes."""
+        return _any_pack("http_status_prose", self._spoken_text)
 
 
 def _any_pack(pattern: str, text: str) -> bool:
     """Whether any language's `pattern` field finds something in `text`: notes name
     HTTP in English whatever their language."""
     return any(getattr(pack, pattern).search(text) for pack in PACKS.values())
-
-
-def _note_subject(note: Note) -> _Subject:
-    folders = note.path.split("/")[:-1]
-    names = " \n".join([note.title, *note.tags, *folders])
-    spoken: list[str] = []
-    for section in note.sections:
-        spoken.append(section.heading)
-        for block in walk_blocks(section.blocks):
-            if isinstance(block, Paragraph):
-                spoken.append(block.text)
-            elif isinstance(block, Table):
-                cells = (*block.header, *(c for row in block.rows for c in row))
-                spoken += (plain_text(cell) for cell in cells)
-    prose = "\n".join(spoken)
-    return _Subject(
-        named=_any_pack("http_topic", names),
-        spoken=_any_pack("http_topic", prose),
-        central=_any_pack("http_central", names),
-        prose=prose.lower(),
-        requests=_any_pack("http_request_prose", prose),
-        statuses=_any_pack("http_status_prose", prose),
-    )
 
 
 def _about_http(subject: _Subject, section: Section) -> bool:
@@ -563,7 +575,7 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
     unknown = {header.key for _, header, anchor in pending if meanings[anchor] is None}
     explained = _note_explanations(note, unknown)
 
-    subject = _note_subject(note)
+    subject = _Subject(note)
     cards: list[Card] = []
     asked: set[str] = set()
     headers = iter(pending)
@@ -582,8 +594,9 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
         while next_header is not None and next_header[0] is item:
             _, header, anchor = next_header
             back = meanings[anchor] or explained.get(header.key)
-            mentioned = _mentions(subject, header.name)
-            glossed = (about and subject.central) or ((about or subject.spoken) and mentioned)
+            glossed = (about and subject.central) or (
+                (about or subject.spoken) and _mentions(subject, header.name)
+            )
             if back and glossed:
                 cards.append(_header_card(item, header, anchor, back, ctx))
             next_header = next(headers, None)
