@@ -4,28 +4,20 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_notecards
 from notecards.render.markup import RenderContext, render_markdown
 from notecards.render.sanitize import clean_html
+from quiz_helpers import NOTECARDS
 
 VAULT = Path(__file__).resolve().parent / "notes" / "callouts"
-_SCRIPT = Path(sys.executable).with_name("notecards")
-NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]
 
 
 def run(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*NOTECARDS, *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "COLUMNS": "120"},
-    )
+    return run_notecards(*args, stdin=stdin, env={"COLUMNS": "120"})
 
 
 def test_a_callout_renders_as_a_box_with_its_title() -> None:
