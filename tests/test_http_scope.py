@@ -99,3 +99,17 @@ def test_a_header_the_prose_names_in_words_on_http_is_glossed_under_any_title() 
     en = f"# CSP\n\nThe Content-Security-Policy header sets the policy.\n\n{policy}"
     assert len(fronts(en, "CSP.md")) == 1
     assert fronts(f"# CSP\n\nThe policy lists sources.\n\n{policy}", "CSP.md") == []
+
+
+def test_fields_named_after_the_note_subject_are_what_it_teaches() -> None:
+    handshake = (
+        "```http\nGET /chat HTTP/1.1\nHost: chat.example\nUpgrade: websocket\n"
+        "Sec-WebSocket-Version: 13\n```\n"
+    )
+    text = (
+        "# WebSockets\n\nThe connection starts as an HTTP request and stays open.\n\n"
+        f"## Opening handshake\n\n{handshake}"
+    )
+    assert fronts(text, "WebSockets.md") == [
+        "What does the request header “Sec-WebSocket-Version: 13” mean?"
+    ]  # "Host" is only the example's: neither named in the prose nor after the subject

@@ -37,6 +37,7 @@ from notecards.model import (
     plain_text,
     walk_blocks,
 )
+from notecards.text.topics import shares_a_word
 
 NAME = "http_messages"
 HTTP_KINDS = ("http-request-line", "http-status", "http-header")
@@ -484,6 +485,13 @@ def _mentions(subject: _Subject, name: str) -> bool:
     return re.search(pattern, subject.prose) is not None
 
 
+def _named_after(name: str, note: Note) -> bool:
+    """Whether the header field is named after the note's subject ("Sec-WebSocket-Key"
+    in a note on WebSockets, "Cache-Control" in one on caching): what the note teaches,
+    even where its prose does not spell the field out."""
+    return shares_a_word(name.replace("-", " "), note.title)
+
+
 def _fronts(lang: str, template: str, **values: str) -> tuple[str, str]:
     """A front as plain text and as HTML, the quoted HTTP text set in `<code>`."""
     pattern = _FRONTS[lang if lang in _FRONTS else "en"][template]
@@ -595,7 +603,8 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
             _, header, anchor = next_header
             back = meanings[anchor] or explained.get(header.key)
             glossed = (about and subject.central) or (
-                (about or subject.spoken) and _mentions(subject, header.name)
+                (about or subject.spoken)
+                and (_mentions(subject, header.name) or _named_after(header.name, note))
             )
             if back and glossed:
                 cards.append(_header_card(item, header, anchor, back, ctx))
