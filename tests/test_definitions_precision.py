@@ -371,3 +371,11 @@ def test_a_reversal_asks_in_the_language_of_its_description():
     assert not _kept(pointer, "en", "Drives.md")
     whereas = "The **label** is the most vulnerable part, whereas the polycarbonate is not.\n"
     assert not _kept(whereas, "en", "CD.md")
+
+
+def test_a_plural_lead_is_asked_with_are_and_a_relative_clause_is_no_verb() -> None:
+    note = note_from_text("**React hooks**: functions that let components keep state.\n", lang="en")
+    fronts = [c.front for c in extract_definitions(note, ExtractContext(note))]
+    assert "What are React hooks?" in fronts and "What is React hooks?" not in fronts
+    keys = _kept("**Primary keys**: keys that identify the rows of a table.\n", "en", "Keys.md")
+    assert not any(front.startswith("What does") for front in keys)

@@ -182,3 +182,19 @@ def test_a_request_word_before_a_dash_is_a_label() -> None:
     assert as_question("List the HTTP methods", EN) == ("List the HTTP methods", "request")
     assert as_question("Опишите – модель OSI", RU) is None
     assert as_question("Опишите модель OSI", RU) == ("Опишите модель OSI", "request")
+
+
+def test_a_word_joining_the_question_to_the_text_before_goes() -> None:
+    assert as_question("So What is a Monitor?", EN) == ("What is a Monitor?", "asked")
+    assert as_question("Итак, зачем нужен DNS?", RU) == ("Зачем нужен DNS?", "asked")
+    # a heading that only starts with such a word keeps it
+    assert as_question("Sorting: why is quicksort fast?", EN) is not None
+    assert as_question("Sorting: why is quicksort fast?", EN)[0].startswith("Sorting")
+
+
+def test_a_hyphenated_word_is_no_aside_label() -> None:
+    assert as_question("Update-in-place or copy-on-write?", EN)[0].startswith("Update-in-place")
+    assert as_question("Update — how does the cache expire?", EN) == (
+        "How does the cache expire?",
+        "asked",
+    )

@@ -157,3 +157,18 @@ def test_a_rule_by_name_is_asked_as_a_rule_in_english_too():
     (card,) = _cards(note_from_text(text, lang="en"))
     assert card.back == "hooks are called only at the top level of a component."
     assert "rule" in card.front.lower() and "keep in mind" not in card.front
+
+
+def test_a_summary_label_is_no_context_for_a_rule():
+    text = (
+        "# Паники в Go\n\n## Ключевые выводы\n\n"
+        "Важно: recover() ловит панику только в отложенной функции той же горутины.\n"
+    )
+    (card,) = _cards(note_from_text(text))
+    assert card.front == "Паники в Go: что важно помнить?"
+    english = (
+        "# Panics in Go\n\n## Key takeaways\n\n"
+        "Important: recover() stops a panic only inside a deferred function.\n"
+    )
+    (card,) = _cards(note_from_text(english, lang="en"))
+    assert "Key takeaways" not in card.front and "Panics in Go" in card.front

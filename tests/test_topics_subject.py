@@ -45,6 +45,8 @@ RU, EN = PACKS["ru"], PACKS["en"]
         ("Optimizatsiya high load", RU),
         ("More Searching about Images", EN),  # a sentence, not a name
         ("Задача на 8", RU),  # a numbered task
+        ("Ключевые выводы", RU),  # a summary's label
+        ("Key takeaways", EN),
     ],
 )
 def test_a_title_that_is_no_subject_gives_none(title, pack):
@@ -341,3 +343,28 @@ def test_an_h1_after_other_sections_is_no_title():
     assert note_topic(late, EN) == ""  # "x.md" names nothing either
     first = note_from_text("# Inverted indices\n\ntext\n\n## Retrieval\n\ntext\n", name="x.md")
     assert note_topic(first, EN) == "Inverted indices"
+
+
+@pytest.mark.parametrize(
+    ("path", "topic"),
+    [
+        ("Machine Learning/x.md", "Machine Learning"),  # a field whose last word is generic
+        ("Web Development/x.md", "Web Development"),
+        ("Vue3/x.md", "Vue3"),  # a name with its version, not lecture 3
+        ("ES6/x.md", "ES6"),
+        ("Spring Boot/x.md", "Spring Boot"),  # a season only with a year
+        ("Y2 Fall 24/x.md", ""),
+        ("L21/x.md", ""),
+        ("kr1/x.md", ""),
+        ("Lecture notes/x.md", ""),  # what kind of material, not a subject
+    ],
+)
+def test_folders_that_name_a_subject_and_folders_that_number_or_hold(path, topic):
+    assert folder_topic(path, "en") == topic
+
+
+def test_pros_and_cons_are_labels_and_english_names_are_no_transliteration():
+    assert as_topic("Pros & Cons", EN) == ""
+    assert as_topic("Cons", EN) == ""
+    assert as_topic("Khan Academy", EN) == "Khan Academy"  # Russian-looking letters, English
+    assert as_topic("Arkhitektura prilozhenii", RU) == ""  # a Russian note's URL name

@@ -22,7 +22,8 @@ from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.switches import EXPLICIT_EXTRACTORS
 from notecards.text.note_text import NoteText
-from notecards.text.topics import folder_topic, note_topic, section_topic, subject_for
+from notecards.text.topics import folder_topic as subject_of_folders
+from notecards.text.topics import note_topic, section_topic, subject_for
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
 MINED_TAG = "notecards/mined"  # cards mined from prose
@@ -73,7 +74,7 @@ class ExtractContext:
         self.identity = self.identity or note_identity(self.note.path, self.note.meta)
         pack = pack_for(self.note.lang)
         self.topic = note_topic(self.note, pack) if pack is not None else ""
-        self.folder_topic = folder_topic(self.note.path, pack.code) if pack is not None else ""
+        self.folder_topic = subject_of_folders(self.note.path, pack.code) if pack else ""
         self.render = RenderContext(
             self.vault, self.note_path, self.allow_remote, embed_note=self.embed_note
         )

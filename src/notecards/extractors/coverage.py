@@ -40,9 +40,9 @@ MAX_ANNOUNCE_WORDS = 8
 OPENING_WORDS = 3  # where a paragraph names what it introduces
 _WORD = re.compile(r"\w+")
 _JOINED = frozenset({"и", "или", "and", "or"})
-MIN_LEADIN_WORDS = (
-    8  # "Генератор создаёт:", "X выглядела так:" announce; "Тесты проверяют, что …:" says
-)
+# "Генератор создаёт:", "X выглядела так:" announce what follows; a lead-in of this many
+# words or more ("Тесты проверяют, что …:") says something itself
+MIN_LEADIN_WORDS = 8
 
 
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
@@ -154,8 +154,8 @@ def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
         return None
     lines: list[tuple[str, str]] = []
     used: list[Block] = []
-    for item in items:
-        others = [i for i in items if i is not item]
+    for index, item in enumerate(items):
+        others = items[:index] + items[index + 1 :]
         found = next(
             (
                 (text, para, heading)

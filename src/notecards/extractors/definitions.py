@@ -459,7 +459,7 @@ def _lead(flat: Flat, vocab: Vocabulary, lang: str) -> Definition | None:
         return _make(flat, term, front, _answer_range(flat, rest), "lead")
     colon = ":" in flat.text[len(term) : rest] or flat.text[:rest].rstrip().endswith(":")
     asked = pack.as_asked(term) if pack else term
-    plural = pack is not None and asked != term and pack.is_plural(asked)
+    plural = pack is not None and pack.is_plural(asked)
     front = q["what"].format(t=asked, v="are" if plural else "is")
     span = _answer_range(flat, rest)
     noun_phrase = lang != "en" or _ARTICLE.match(flat.text[rest:]) is not None
@@ -824,7 +824,8 @@ def _unfinished(text: str, pack: LanguagePack) -> bool:
     """ "the skill of crafting inputs to": the text ends with a word that needs more; an
     English preposition a relative clause strands ("the space that devices exist in")
     ends nothing."""
-    last = text.split()[-1].lower()
+    words = text.split()
+    last = words[-1].lower() if words else ""
     if last not in pack.unfinished_endings:
         return False
     return not (_STRANDED.search(text) and last not in _ARTICLES and last not in _JOINS)

@@ -166,7 +166,9 @@ def _set_back(
         return "\n".join(f"• {label}" for label in labels)
     values = [math_as_text(short_answer(m.explanation)) for m in members]
     words = [len(v.split()) for v in values if v]
-    if len(words) < len(values) or max(words) > MAX_VALUE_WORDS or sum(words) > MAX_VALUES_WORDS:
+    if not words or len(words) < len(values):
+        return ""
+    if max(words) > MAX_VALUE_WORDS or sum(words) > MAX_VALUES_WORDS:
         return ""
     return "\n".join(f"• {label}: {value}" for label, value in zip(labels, values, strict=True))
 

@@ -23,7 +23,7 @@ from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, Note, Section
 from notecards.text.sentences import Flat, prose_paragraphs
 from notecards.text.terms import PRONOUNS, STOP_START, clean_term, key, looks_like_verb
-from notecards.text.topics import BARE_LIMIT, names_one_thing, needs_topic
+from notecards.text.topics import BARE_LIMIT, names_one_thing, needs_topic, word_stems
 
 NAME = "purposes"
 KIND = "purpose"
@@ -225,11 +225,9 @@ def restates(term: str, answer: str) -> bool:
     spell out what they do ("k_thread_deadline_set()" sets a deadline): never asked."""
     if _CODE_NAME.search(term):
         return False
-    words = re.findall(r"[^\W\d_]{4,}", answer.lower())
     if len(answer.split()) > RESTATED_WORDS:
         return False
-    stems = {w[:STEM] for w in re.findall(r"[^\W\d_]{4,}", term.lower())}
-    return any(w[:STEM] in stems for w in words)
+    return bool(word_stems(term, STEM, STEM) & word_stems(answer, STEM, STEM))
 
 
 def _pronouns(pack: LanguagePack) -> frozenset[str]:

@@ -121,12 +121,19 @@ def _without_part(text: str, pack: LanguagePack) -> str:
 
 def _without_aside(text: str, pack: LanguagePack) -> str:
     """A question without the label a note puts before it ("Side note: why …?",
-    "Примечание: зачем …?"); the label is no part of what is asked."""
+    "Примечание: зачем …?") or the word that joins it to the text before ("So what is
+    a monitor?", "Итак, зачем …?"); neither is part of what is asked."""
     pattern = pack.cues.get("question.aside")
-    if not pattern:
-        return text
-    found = re.match(rf"(?:{pattern})\s*[:.)–—-]\s*(?=\w)", fold(text))
-    return text[found.end() :] if found is not None else text
+    label = rf"(?:{pattern})(?:\s*[:.)]|\s+[-–—])\s*(?=\w)"  # "Update: …", "Update — …"
+    found = re.match(label, fold(text)) if pattern else None
+    if found is not None:
+        return text[found.end() :]
+    opener = pack.cues.get("question.opener")
+    joined = re.match(rf"(?:{opener}),?\s+", fold(text)) if opener else None
+    if joined is not None and starts_with_cue(pack, "question.start", text[joined.end() :]):
+        rest = text[joined.end() :]
+        return rest[:1].upper() + rest[1:]
+    return text
 
 
 def is_label_question(question: str, pack: LanguagePack) -> bool:

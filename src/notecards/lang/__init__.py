@@ -123,6 +123,9 @@ class LanguagePack:
     # a title that names a course, a collection, an event or the note itself, not a
     # subject ("Coursera Course", "Question for Anna", "Тех собеседование в …")
     topic_meta: re.Pattern[str] = _NEVER
+    # a title in this language spelled in another script ("Arkhitektura prilozhenii"):
+    # a URL's name, no subject; read for notes in this language only ("Khan Academy")
+    topic_transliterated: re.Pattern[str] = _NEVER
     # section labels that are never a subject ("Basic Concepts", "Преимущества и
     # недостатки"): the enclosing heading or the note's subject is
     topic_labels: frozenset[str] = field(default_factory=frozenset)

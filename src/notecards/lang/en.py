@@ -220,6 +220,7 @@ _TOPIC_LABELS = frozenset({
     "details", "important", "key points", "main ideas", "key ideas", "takeaways",
     "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea", "topics", "materials", "common", "general",
     "general things", "quotes", "links", "resources", "misc",
+    "key takeaways", "main takeaways", "conclusion", "conclusions",
 })
 # fmt: on
 
@@ -408,14 +409,14 @@ PACK = LanguagePack(
     is_plural=is_plural,
     set_leadins=SET_LEADINS,
     evaluation_words=(
-        r"pros\\b",
-        r"cons\\b",
+        r"pros\b",
+        r"cons\b",
         r"advantages",
         r"disadvantages",
         r"benefits",
         r"drawbacks",
         r"problems",
-        r"tips\\b",
+        r"tips\b",
         r"mistakes",
     ),
     purpose_nouns=(
@@ -512,7 +513,7 @@ PACK = LanguagePack(
         "rule.list_stop": r"thumb|engagement|the game|the road",
         "rule.normative": r"must|mustn't|should|shouldn't|cannot|can't|can only|only|never|always|don't|do not|doesn't|does not|avoid|make sure|need to|needs to|have to|has to|not|no",
         "rule.collection": r"glossary|cheat ?sheets?|notes|lectures?|midterms?|exams?|week|review|revision",
-        "rule.weak_context": r"pros|cons|advantages|disadvantages|application|applications|syntax|example|examples|ex|preview|a preview|my conclusion|conclusion|notes?|key points|idea|ideas|recap|aside|important|warning|tips?|overview|introduction|summary",
+        "rule.weak_context": r"(?:key |main )?takeaways|conclusions|pros|cons|advantages|disadvantages|application|applications|syntax|example|examples|ex|preview|a preview|my conclusion|conclusion|notes?|key points|idea|ideas|recap|aside|important|warning|tips?|overview|introduction|summary",
         "rule.dangling": r"it|this|that|these|those|they|here|there|such|so|also|and|but|however|then|e\.g\.|i\.e\.|for example",
         # h12-recall: explained_code.py (a lead-in that ends with a colon, before code)
         "code.syntax": r"syntax|signature",
@@ -525,6 +526,8 @@ PACK = LanguagePack(
         # --- h17-questions ---
         # a label before a heading's question ("Side note: why …?"): not part of it
         "question.aside": r"side note|sidenote|note|nb|update|upd|edit|aside|activity|review|example|ex|recap|bonus|quick question|p\.s\.|ps",
+        # a word that joins a heading's question to the text before ("So what is …?")
+        "question.opener": r"so|and|but|well|now|ok|okay",
         # a section label phrased as a question ("What's the problem?", "What's behind X?")
         "question.label": r"(?:what'?s|what’s|what is|what are) (?:the |a )?(?:problem|problems|issue|issues|catch|deal|big deal|point|idea|solution|answer|story|plan|context|background|situation|takeaway|takeaways|conclusion|verdict|result|results|gist|goal|goals|question)|(?:what'?s|what’s|what is) (?:behind|under the hood|inside) .+|what'?s next|what’s next|what next|so what|what now|why bother|why care|what do we do now|now what",
         # a "?" heading without a question word still asks when it offers a choice
@@ -587,7 +590,7 @@ PACK = LanguagePack(
         _FLAGS,
     ),
     narrative=re.compile(
-        r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+might)\b|\bwe\b|\bwe['’]\w+|\bour\b|\bus\b|\blet['’]s\b",
+        r"\byou(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+might)\b|\bwe\b|\bwe['’]\w+|\bour\b|(?-i:\bus\b)(?!-)|\blet['’]s\b",
         _FLAGS,
     ),
     announces_difference=re.compile(

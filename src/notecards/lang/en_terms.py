@@ -106,7 +106,7 @@ _VERB_OPENING = re.compile(
     r"|(?!(?:is|was|has|does|this|its|class|process|access|address|status|series|bus|gas"
     r"|lens|news|plus|minus|bonus|virus|alias|canvas|atlas|axis|basis|analysis|thesis"
     r"|less|loss|pass|mess)\s)[a-z]+s\s+(?:the|a|an|its|their|all|each|any|every|your"
-    r"|this|that|these|those|whether|if|how|when|what|which|whose|no)\s",
+    r"|this|these|those|whether|if|how|when|what|no)\s",  # not "that"/"which": "Keys that …"
     re.IGNORECASE,
 )
 

@@ -21,8 +21,9 @@ Schema (version in `PRAGMA user_version`, currently 1):
   so `notecards quiz` with no path can review them all. Added to schema 1 files as
   they are opened for writing (older notecards ignore a table they do not read).
 - `problems_shown(key, shown)`: digests of the problems in the notes a quiz has shown,
-  with when a quiz last met each (a problem is shown once, not every morning; one not
-  met for `PROBLEM_MEMORY` was fixed and is forgotten); added the same way as `sources`.
+  with when a quiz last met each (a problem is shown once, not every morning; one no
+  quiz met for `PROBLEM_MEMORY` is forgotten: fixed, or in notes no longer quizzed, and
+  shown once more if it is met again); added the same way as `sources`.
 
 A file that is not a readable database is moved aside to `<name>.corrupt-<time>` and
 reported; a file written by a newer notecards is reported and left untouched.

@@ -28,7 +28,7 @@ _SUPERSCRIPTS = str.maketrans("0123456789+-n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # as pandoc reads it: no space inside either dollar, no digit after the closing one
 # ("costs $5 and $6" is money)
-_INLINE = re.compile(r"\$\$?(?!\s)([^$]+?)(?<!\s)\$\$?(?!\d)")
+_INLINE = re.compile(r"(\$\$?)(?!\s)([^$]+?)(?<!\s)\1(?!\d)")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _SCRIPT = re.compile(r"([\^_])(?:\{([0-9n+-]{1,3})\}|([0-9n]))")
 _SPACING = re.compile(r"\\[,;:! ]")
@@ -43,7 +43,7 @@ def math_as_text(text: str) -> str | None:
 
     def plain(match: re.Match[str]) -> str:
         nonlocal failed
-        formula = _SPACING.sub(" ", match.group(1))
+        formula = _SPACING.sub(" ", match.group(2))
         formula = _COMMAND.sub(lambda m: _symbol(m.group(1)), formula)
         formula = _SCRIPT.sub(_script, formula)
         formula = " ".join(formula.split())

@@ -10,24 +10,26 @@ it is made on first use, once per process.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 _CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*", re.IGNORECASE)
+# words remembered per function: a vault's vocabulary, bounded since `watch` runs for hours
+WORDS_CACHED = 16384
 
 
-@cache
+@lru_cache(maxsize=1)
 def _analyzer():  # -> pymorphy3.MorphAnalyzer
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def _cases(word: str) -> frozenset[tuple[str | None, str | None]]:
     return frozenset((p.tag.POS, p.tag.case) for p in _analyzer().parse(word))
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def word_tags(word: str) -> tuple[frozenset[str], ...]:
     """The grammemes of each reading of a Russian word ({"VERB", "1per", …}, {"NOUN",
     "Name", …}): what a pack asks when a title's grammar decides whether it names a
@@ -86,7 +88,7 @@ def _agreement(tag) -> tuple[str | None, ...]:  # tag: a pymorphy3 OpencorporaTa
     return ("plur",) if tag.number == "plur" else (tag.gender, tag.number)
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def _numbers_as_subject(word: str) -> frozenset[str | None]:
     return frozenset(p.tag.number for p in _analyzer().parse(word) if p.tag.case == "nomn")
 
@@ -146,7 +148,7 @@ def opens_with_predicate(phrase: str) -> bool:
 _COPULAS = frozenset({"является", "являются", "представляет", "представляют", "означает"})
 
 
-@cache
+@lru_cache(maxsize=WORDS_CACHED)
 def _acts(word: str) -> bool:
     parses = _analyzer().parse(word)
     if any(p.tag.POS != "VERB" for p in parses):

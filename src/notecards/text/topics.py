@@ -56,11 +56,18 @@ _BRACKETS = re.compile(r"[\[\]()]")  # "DONE[53.00](4)": a grade, not a name
 _LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'`]+")  # "📌 Основная идея", "→ Итог"
 _JOINERS = frozenset({"and", "or", "и", "или", "vs", "versus"})
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
-# lecture and week numbers as folders: "L21", "L8-9", "W3", "Year 2", "Semester 1"
+# lecture and week numbers as folders: "L21", "L8-9", "W3", "kr1", "Year 2", "Semester 1",
+# "Y2 Fall 24"; not a name with a version ("Vue3", "ES6", "EC2") or a season alone ("Spring")
 _FOLDER_NUMBER = re.compile(
-    r"[^\W\d_]{1,3}\d{1,2}(?:-\d{1,2})?(?:\s.*)?|(?:year|semester|term|sem|курс|семестр)\s*\d+"
-    r"|.*\b(?:fall|spring|winter|summer|autumn|осень|весна|зима|лето)\b.*",
-    re.I,
+    r"(?:[^\W\d_]|[^\W\d_A-ZА-ЯЁ]{2,3})\d{1,2}(?:-\d{1,2})?(?:\s.*)?"
+    r"|(?i:(?:year|semester|term|sem|курс|семестр)\s*\d+"
+    r"|.*\b(?:fall|spring|winter|summer|autumn|осень|весна|зима|лето)\s*\d{2,4}\b.*)"
+)
+# the last word of a folder that only says what kind of material it holds ("Lecture
+# notes", "Relating Slides"): such a folder names no subject
+_MATERIAL_WORDS = word_set(
+    """notes note slides lectures lecture materials exercises homework assignments labs
+    tutorials questions exams readings заметки конспекты лекции материалы задачи вопросы"""
 )
 _GENERIC_FOLDERS = frozenset().union(*(p.topic_folders for p in PACKS.values()))
 
@@ -106,7 +113,7 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     text = clean_term(text)
     if not text or key(text) in _NAMELESS_FILES or _is_label(text, pack):
         return ""
-    if _is_meta(text) or pack.is_sentence(text):
+    if _is_meta(text) or pack.topic_transliterated.search(text) or pack.is_sentence(text):
         return ""
     if len(text.split()) > MAX_TOPIC_WORDS or sum(map(str.isalpha, text)) < 2:
         return ""
@@ -236,7 +243,8 @@ def folder_topic(path: str, lang: str = "") -> str:
     folders = path.replace("\\", "/").split("/")[:-1]
     for folder in reversed(folders):
         last = key(folder).rsplit(" ", 1)[-1]  # "Relating Slides", "Lecture notes"
-        if last in _GENERIC_FOLDERS or _FOLDER_NUMBER.fullmatch(folder.strip()):
+        generic = key(folder) in _GENERIC_FOLDERS or last in _MATERIAL_WORDS
+        if generic or _FOLDER_NUMBER.fullmatch(folder.strip()):
             continue
         pack = pack_for_name(folder)
         if _foreign(folder, lang):
