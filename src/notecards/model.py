@@ -138,12 +138,15 @@ class ListItem(Block):
     checked: bool | None = None  # task lists: [ ] / [x]
 
     @property
+    def paragraph(self) -> Paragraph | None:
+        """The item's first paragraph: what a step or member says, nested lists aside."""
+        return next((block for block in self.blocks if isinstance(block, Paragraph)), None)
+
+    @property
     def text(self) -> str:
         """The item's first paragraph as plain text (what a step or member says)."""
-        for block in self.blocks:
-            if isinstance(block, Paragraph):
-                return block.text
-        return ""
+        paragraph = self.paragraph
+        return paragraph.text if paragraph is not None else ""
 
 
 @slot_init

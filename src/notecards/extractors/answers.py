@@ -136,15 +136,11 @@ def _cut(sentences: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return kept
 
 
-def _first_paragraph(item: ListItem) -> Paragraph | None:
-    return next((b for b in item.blocks if isinstance(b, Paragraph)), None)
-
-
 def _sub_items(item: ListItem) -> list[Paragraph] | None:
     """The first paragraphs of an item's nested list, which belong to its answer
     ("a list that lost its sub-items" is half an answer); None when too many."""
     nested = [b for b in item.blocks if isinstance(b, ListBlock)]
-    subs = [p for block in nested for sub in block.items if (p := _first_paragraph(sub))]
+    subs = [p for block in nested for sub in block.items if (p := sub.paragraph)]
     return subs if len(subs) <= MAX_SUB_ITEMS else None
 
 
@@ -161,7 +157,7 @@ def _short_list(block: Block) -> tuple[str, str] | None:
         return None
     lines, items = [], []
     for item in block.items:
-        first = _first_paragraph(item)
+        first = item.paragraph
         if first is None or all(s.kind in ("link", "wikilink") or not s.text.strip()
                                 for s in first.spans):  # fmt: skip
             return None
@@ -408,7 +404,7 @@ def _digest_list(block: Block) -> tuple[str, str] | None:
     хуки?" over eight paragraphs of "**useState()** - …" answers with the eight names."""
     if not isinstance(block, ListBlock):
         return None
-    firsts = [next((b for b in i.blocks if isinstance(b, Paragraph)), None) for i in block.items]
+    firsts = [i.paragraph for i in block.items]
     if any(p is None for p in firsts):
         return None
     # a link back to the index the note hangs in ends many a list: no item of it
@@ -473,7 +469,7 @@ def _inline_items(label: str, block: ListBlock) -> str:
     """ "В-третьих, возникают сложности с:" and a list of a few words an item →
     "В-третьих, возникают сложности с кешированием, hydration"; the label alone when
     the items are longer (they are the next point's content, not a completion)."""
-    items = [_first_paragraph(item) for item in block.items]
+    items = [item.paragraph for item in block.items]
     texts = [p.text.strip().rstrip(";.,") for p in items if p is not None]
     if (
         not texts
@@ -511,7 +507,7 @@ def _is_navigation(block: Block) -> bool:
         return True
     paragraphs = [block] if isinstance(block, Paragraph) else []
     if isinstance(block, ListBlock):
-        paragraphs = [p for item in block.items if (p := _first_paragraph(item))]
+        paragraphs = [p for item in block.items if (p := item.paragraph)]
     spans = [s for p in paragraphs for s in p.spans if s.text.strip()]
     return bool(spans) and all(_is_link(s) for s in spans)
 

@@ -163,7 +163,7 @@ def _pieces(blocks: list[Block]) -> list[tuple[str, str]]:
                     out.append((text, spans_html(spans)))
         elif isinstance(block, ListBlock):
             for item in block.items:
-                first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                first = item.paragraph
                 if first is not None and first.text.strip():
                     out.append((f"- {first.text.strip()}", f"• {spans_html(first.spans)}"))
     return out

@@ -106,8 +106,7 @@ def _first_paragraph(blocks: tuple[Block, ...]) -> Paragraph | None:
         if isinstance(block, Paragraph):
             return block
         if isinstance(block, ListBlock) and block.items:
-            first = block.items[0].blocks
-            return next((b for b in first if isinstance(b, Paragraph)), None)
+            return block.items[0].paragraph
     return None
 
 
@@ -124,7 +123,7 @@ def _parts(sections: list[Section]) -> Iterator[tuple[str, Paragraph, bool]]:
                 yield block.text, block, False
             elif isinstance(block, ListBlock):
                 for item in block.items:
-                    para = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                    para = item.paragraph
                     if para is not None:
                         yield para.text, para, False
 

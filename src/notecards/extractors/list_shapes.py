@@ -60,7 +60,7 @@ class ProcessEvidence:
 
 def first_flat(item: ListItem, text: NoteText) -> Flat | None:
     """The first sentence of an item's first paragraph (None for an item without one)."""
-    paragraph = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+    paragraph = item.paragraph
     if paragraph is None:
         return None
     sentences = text.sentences(paragraph)
@@ -126,7 +126,7 @@ def is_link_list(block: ListBlock) -> bool:
 
 def is_link_item(item: ListItem) -> bool:
     """An item that is only a link, give or take a few words ("📰 [Article](…)")."""
-    paragraph = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+    paragraph = item.paragraph
     if paragraph is None:
         return False
     kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}

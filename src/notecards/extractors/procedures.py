@@ -355,7 +355,7 @@ def _attach_trailing_code(
 def _navigation(steps: list[Step]) -> bool:
     """A numbered table of contents (every item only a link) is not a sequence to learn."""
     for step in steps:
-        paragraph = next((b for b in step.item.blocks if isinstance(b, Paragraph)), None)
+        paragraph = step.item.paragraph
         if paragraph is None:
             return False
         kinds = {span.kind for span in paragraph.spans if span.kind != "text" or span.text.strip()}
@@ -486,7 +486,7 @@ def _windows(count: int) -> list[tuple[int, int]]:
 
 def _step_back_html(step: Step, ctx: ExtractContext) -> str:
     """The answer with its emphasis when it is the whole paragraph, then its code."""
-    paragraph = next((b for b in step.item.blocks if isinstance(b, Paragraph)), None)
+    paragraph = step.item.paragraph
     whole = paragraph is not None and step.answer == step.text
     answer = spans_html(paragraph.spans, ctx.render) if whole and paragraph else None
     parts = [answer or text_html(step.answer)]
