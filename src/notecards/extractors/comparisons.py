@@ -19,7 +19,7 @@ from notecards.extractors.list_shapes import is_link_item
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Section, Table, plain_text
 from notecards.text.morphology import agrees_as_subject, is_bare_adjective
-from notecards.text.terms import is_term, key
+from notecards.text.terms import CYRILLIC, is_term, key
 
 NAME = "comparisons"
 MAX_LABEL_WORDS = 4
@@ -37,7 +37,6 @@ _JOINED = re.compile(r"[/+]")  # "Standart/Basic", "Быстрый HMR + tree-sh
 MIN_CRITERIA = 2  # one criterion ("Format", "Description") is a list, not a comparison
 _OPEN_BRACKET = re.compile(r"\s*\([^)]*$")
 _VS = re.compile(r"\s(?:vs\.?|versus)\s", re.I)
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LABEL_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
@@ -129,7 +128,7 @@ def _qualified(adjective: str, outer: list[str], pack: LanguagePack) -> str:
 def _ask_side(pack: LanguagePack, side: str, owner: str, genitive: bool) -> str:
     """ "Какие плюсы у SPA?"; a Russian noun needs its genitive, so unless the note
     wrote it so ("Плюсы и минусы микрофронтендов"), "Микросервисы: какие плюсы?"."""
-    if pack.code == "ru" and _CYRILLIC.search(owner) and not genitive:
+    if pack.code == "ru" and CYRILLIC.search(owner) and not genitive:
         return pack.ask(f"comparison.{side}.context", x=owner)
     return pack.ask(f"comparison.{side}", x=owner)
 

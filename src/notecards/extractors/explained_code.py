@@ -28,7 +28,7 @@ from notecards.render.markup import highlight_code, spans_html
 from notecards.text.cues import fold
 from notecards.text.guards import keep_mined
 from notecards.text.sentences import sentence_text, split_sentences, word_set
-from notecards.text.terms import clean_term
+from notecards.text.terms import CYRILLIC, clean_term
 
 NAME = "explained_code"
 KIND = "code"
@@ -57,7 +57,6 @@ _NOT_CALLS = word_set(
 )
 _LATIN_NAME = re.compile(r"[A-Za-z_$@][\w$@./:+#-]*(?:\(\))?")
 _EN_JOINERS = word_set("of the a an for to in on with using via from by and your")
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
 _PACKAGE_MANAGER = re.compile(
     r"\b(?:npm|npx|yarn|pnpm|bun|pip3?|pipx|poetry|conda|apt(?:-get)?|brew|cargo|go|gem|"
     r"composer|dnf|yum|pacman|snap|choco|winget|nvm|zypper|apk)\s+(?:\S+\s+)?"
@@ -121,7 +120,7 @@ def _named(paragraph: Paragraph, rest: str, pack: LanguagePack) -> str:
         if word.lower() in _EN_JOINERS or not _LATIN_NAME.fullmatch(word):
             break
         name.append(word)
-    return " ".join(name[:MAX_NAME_WORDS]) if name and not _CYRILLIC.search(rest[:1]) else ""
+    return " ".join(name[:MAX_NAME_WORDS]) if name and not CYRILLIC.search(rest[:1]) else ""
 
 
 def _subject(text: str, pack: LanguagePack) -> str:
@@ -171,7 +170,7 @@ def _ask(pack: LanguagePack, kind: str, name: str, code: str = "") -> str:
     if kind == "install" and not _PACKAGE_MANAGER.search(code):
         kind = "connect"
     template = f"code.{'usage' if kind == 'example' else kind}"
-    if _CYRILLIC.search(name):
+    if CYRILLIC.search(name):
         template += ".context"
     return pack.ask(template, x=name)
 

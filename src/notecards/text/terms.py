@@ -83,7 +83,7 @@ _TRAIL = ".,:;!?…—–-" + _EDGE
 _LEAD = "—–-•·*+>" + _EDGE
 _WORD = re.compile(r"\w[\w+/#-]*(?:\.\w+)*")
 _TERM_BREAKS = re.compile("[,;:!?\n]")  # punctuation a term never holds
-_CYRILLIC = re.compile("[ЁА-яё]")  # the letters whose lower case is а-я or ё
+CYRILLIC = re.compile("[ЁА-яё]")  # the letters whose lower case is а-я or ё
 _LABELS = word_set(
     """примечание замечание важно внимание пример примеры совет подсказка итог итоги
     вывод выводы заметка note notes warning caution tip hint example examples summary
@@ -117,7 +117,7 @@ def clean_term(text: str) -> str:
 
 
 def _cyrillic(word: str) -> bool:
-    return _CYRILLIC.search(word) is not None
+    return CYRILLIC.search(word) is not None
 
 
 @lru_cache(maxsize=8192)

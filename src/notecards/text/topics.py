@@ -18,7 +18,7 @@ from typing import Any
 from notecards.lang import PACKS, LanguagePack
 from notecards.model import Note, Section
 from notecards.text.sentences import word_set
-from notecards.text.terms import clean_term, is_term, key
+from notecards.text.terms import CYRILLIC, clean_term, is_term, key
 
 MAX_TOPIC_WORDS = 6
 # The most a card about a generic term may be sure when nothing names its subject: under
@@ -55,7 +55,6 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")  # a word, not a code or a number
 _BRACKETS = re.compile(r"[\[\]()]")  # "DONE[53.00](4)": a grade, not a name
 _LEADING_SYMBOLS = re.compile(r"^[^\w(«\"'`]+")  # "📌 Основная идея", "→ Итог"
 _JOINERS = frozenset({"and", "or", "и", "или", "vs", "versus"})
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
 # lecture and week numbers as folders: "L21", "L8-9", "W3", "kr1", "Year 2", "Semester 1",
 # "Y2 Fall 24"; not a name with a version ("Vue3", "ES6", "EC2") or a season alone ("Spring")
 _FOLDER_NUMBER = re.compile(
@@ -163,8 +162,8 @@ def _remark(bracket: str) -> bool:
 def _translated(title: str, bracket: str) -> bool:
     """ "Функции(Functions)": a Russian title with its English name in brackets."""
     return (
-        bool(_CYRILLIC.search(title))
-        and not _CYRILLIC.search(bracket)
+        bool(CYRILLIC.search(title))
+        and not CYRILLIC.search(bracket)
         and len(bracket.split()) >= len(title.split())
     )
 
@@ -205,7 +204,7 @@ def _is_slug(name: str) -> bool:
 
 def pack_for_name(name: str) -> LanguagePack:
     """The pack a folder's name is read with: by its script, not the note's language."""
-    return PACKS["ru"] if _CYRILLIC.search(name) else PACKS["en"]
+    return PACKS["ru"] if CYRILLIC.search(name) else PACKS["en"]
 
 
 def _abbreviation(folder: str) -> bool:
@@ -217,7 +216,7 @@ def _abbreviation(folder: str) -> bool:
     word = folder.strip()
     if " " in word:
         return False
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         return len(word) <= 6 and (word.isupper() or bool(_INNER_CAPITAL.search(word)))
     return word.islower() and len(word) <= 4
 
@@ -227,7 +226,7 @@ def _foreign(folder: str, lang: str) -> bool:
     notes, "arkhitektura" over Russian ones): a question must be in one language."""
     if lang == "en":
         return any(c.isalpha() and not c.isascii() for c in folder)
-    if lang == "ru" and not _CYRILLIC.search(folder):
+    if lang == "ru" and not CYRILLIC.search(folder):
         folder = folder.replace("_", " ")
         if " " in folder.strip():  # "Harmonic analysis" over Russian notes; "Web API" names
             return not names_one_thing(folder)
