@@ -198,3 +198,11 @@ def test_a_hyphenated_word_is_no_aside_label() -> None:
         "How does the cache expire?",
         "asked",
     )
+
+
+def test_a_heading_that_names_what_is_asked_agrees_in_number() -> None:
+    assert as_question("Advantages of Go?", EN) == ("What are the advantages of Go?", "topic")
+    assert as_question("The role of DNS?", EN) == ("What is the role of DNS?", "topic")
+    assert as_question("Роль key в React?", RU) == ("В чём роль key в React?", "topic")
+    # a compound that only starts with such a word names no topic
+    assert as_question("Role-based access control?", EN) is None

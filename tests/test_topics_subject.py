@@ -64,6 +64,8 @@ def test_a_title_that_is_no_subject_gives_none(title, pack):
         ("CSC209 - Pointers", EN, "Pointers"),  # a course code before a title
         ("CM1205 Architecture and Operating Systems", EN, "Architecture and Operating Systems"),
         ("Questions on Kafka", EN, "Kafka"),
+        ("Kafka - Interview Questions", EN, "Kafka"),  # a collection about its subject
+        ("Kafka — вопросы для собеседования", RU, "Kafka"),
         ("Operating Systems - Scheduling", EN, "Operating Systems - Scheduling"),  # no author
         ("Kafka — подробнее", RU, "Kafka"),
         ("Docker (часть 2)", RU, "Docker"),

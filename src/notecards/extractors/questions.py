@@ -209,9 +209,9 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     worded = starts_with_cue(pack, "question.start", text) or starts_with_cue(
         pack, "question.request", text
     )
-    if asks and not worded and starts_with_cue(pack, "question.topic", text):
+    if asks and not worded and _names_a_topic(text, pack):
         topic = text.rstrip("?").strip()  # "Роль key в React?" → "В чём роль key в React?"
-        return pack.ask("question.topic", topic=topic[:1].lower() + topic[1:]), "topic"
+        return _ask_topic(topic[:1].lower() + topic[1:], pack), "topic"
     if asks and not worded and not _asks_without_question_word(text, pack):
         return None
     if asks:
@@ -226,12 +226,26 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
         return None  # "List - Simple, Built-in Stacks": a label, not "list …!"
     if request is not None:
         return _capitalized(text), "request"
-    if starts_with_cue(pack, "question.topic", text):
-        topic = text[:1].lower() + text[1:]
-        if topic.startswith("the "):
-            topic = topic[4:]
-        return pack.ask("question.topic", topic=topic), "topic"
+    if _names_a_topic(text, pack):
+        return _ask_topic(text[:1].lower() + text[1:], pack), "topic"
     return None
+
+
+def _names_a_topic(text: str, pack: LanguagePack) -> bool:
+    """A heading that names what a question asks for ("Роль X", "Advantages of Go"),
+    not a word that only starts a compound ("Role-based access control")."""
+    cue = starts_with_cue(pack, "question.topic", text)
+    return cue is not None and text[cue.end() : cue.end() + 1] != "-"
+
+
+def _ask_topic(topic: str, pack: LanguagePack) -> str:
+    """ "What is the role of X?", "What are the advantages of Go?": agreeing in number
+    with the head noun, the words before "of"/"in"."""
+    if topic.lower().startswith("the "):
+        topic = topic[4:]
+    head = re.split(r"\s+(?:of|in|for|between)\s+", topic, maxsplit=1)[0]
+    template = "question.topic_plural" if pack.is_plural(head) else "question.topic"
+    return pack.ask(template, topic=topic)
 
 
 def _title_candidates(note: Note) -> list[tuple[str, Section | None]]:

@@ -302,6 +302,7 @@ PACK = LanguagePack(
         # the reversed question within its subject, one question, not two glued
         "topic.term_for": "In {topic}, what is the term for {d}",
         "question.topic": "What is the {topic}?",
+        "question.topic_plural": "What are the {topic}?",
         "question.pair_ref": "which of {x} and {y}",
         "question.between": " between {x} and {y}",
         "question.versus": "What is the difference between {x} and {y}?",

@@ -302,6 +302,7 @@ PACK = LanguagePack(
         # question in Russian, so the pack sets no `term_for` and this stays unused
         "topic.term_for": "{topic}: {d}",
         "question.topic": "В чём {topic}?",
+        "question.topic_plural": "В чём {topic}?",
         "question.pair_ref": "из {x} и {y}",
         "question.between": " между {x} и {y}",
         "question.versus": "Чем отличаются {x} и {y}?",

@@ -148,6 +148,8 @@ def _around_dash(text: str, pack: LanguagePack) -> str:
         return after
     if _is_label(before, pack) or _is_meta(before):
         return after  # "Section III - Basic Concepts" is caught later; "Course: Git" is Git
+    if _is_meta(after) and not _is_meta(before):
+        return before  # "Kafka - Interview Questions": the questions are about Kafka
     return text
 
 
