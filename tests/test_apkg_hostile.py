@@ -16,36 +16,25 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from notecards.exporters.apkg import write_apkg
 from notecards.model import Card
 from notecards.quiz.apkg_reader import MAX_COLLECTION_BYTES, cloze_deletions, field_refs
+from quiz_helpers import card as quiz_card
 
 _SCRIPT = Path(sys.executable).with_name("notecards")
 NOTECARDS = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "notecards"]
 HANG_GUARD = 60  # seconds; each of these runs in about one
 
 
-def card(front: str, back: str, **kw: object) -> Card:
-    values: dict[str, object] = {
-        "id": "id-" + front,
-        "kind": "qa",
-        "extractor": "test",
-        "note": "shared.md",
-        "line": 1,
-        "front": front,
-        "back": back,
-        "deck": "Shared",
-        "tags": (),
-        "lang": "en",
-        "source": "Shared",
-        "fields": (front, back),
-        "mtime": 1_750_000_000,
-    }
-    values.update(kw)
-    return Card(**values)  # type: ignore[arg-type]
+def card(front: str, back: str, **kw: Any) -> Card:
+    """The shared test card, in a note of its own."""
+    return quiz_card(
+        front, back, **{"note": "shared.md", "deck": "Shared", "tags": (), "source": "Shared", **kw}
+    )
 
 
 def package(tmp_path: Path, change: Callable[[sqlite3.Connection], None]) -> Path:

@@ -14,26 +14,22 @@ from notecards.exporters.apkg import write_apkg
 from notecards.model import Card
 from notecards.quiz.apkg_reader import ApkgError, html_to_text, read_apkg
 from notecards.quiz.session import anki_key
+from quiz_helpers import card as quiz_card
 
 
 def card(front: str, back: str, **kw: Any) -> Card:
-    values: dict[str, Any] = {
-        "id": "id-" + front,
-        "kind": "qa",
-        "extractor": "test",
-        "note": "web/http.md",
-        "line": 1,
-        "front": front,
-        "back": back,
-        "deck": "Vault::Web",
-        "tags": ("web",),
-        "lang": "en",
-        "source": "HTTP › Methods",
-        "fields": (front, back),
-        "mtime": 1_750_000_000,
-    }
-    values.update(kw)
-    return Card(**values)
+    """The shared test card, in a web note."""
+    return quiz_card(
+        front,
+        back,
+        **{
+            "note": "web/http.md",
+            "deck": "Vault::Web",
+            "tags": ("web",),
+            "source": "HTTP › Methods",
+            **kw,
+        },
+    )
 
 
 def test_our_own_package_reads_back(tmp_path: Path) -> None:
