@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
+from notecards.extractors.definition_backs import back_flaw, thin_cost, with_next_sentence
 from notecards.lang import PACKS, LanguagePack, pack_for
-from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Table, plain_text
+from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Span, Table, plain_text
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
 from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier, is_plural
@@ -149,9 +150,21 @@ class Definition(NamedTuple):
     flat: Flat | None = None
     start: int = 0
     end: int = 0
+    more: Flat | None = None  # the next sentence a thin back takes on (definition_backs)
+    more_end: int = 0
+
+    @property
+    def back(self) -> str:
+        """The definition card's back: the answer, and the sentence it took on."""
+        if self.more is None:
+            return self.answer
+        return f"{self.answer}. {self.more.text[: self.more_end]}"
 
     def answer_spans(self) -> Inline:
-        return self.flat.sub_spans(self.start, self.end) if self.flat else ()
+        spans = self.flat.sub_spans(self.start, self.end) if self.flat else ()
+        if self.more is not None:
+            spans += (Span(". "), *self.more.sub_spans(0, self.more_end))
+        return spans
 
 
 class Found(NamedTuple):
@@ -630,10 +643,12 @@ def _find_definitions(
         for line, definition in _table_definitions(table, lang, vocab):
             found.append(Found(section, line, definition))
     for section, sentences in paragraphs:
-        for line, flat in sentences:
+        for index, (line, flat) in enumerate(sentences):
             definition = find_in_sentence(flat, lang, vocab)
             if definition:
                 definition = _as_expansion(definition, lang, vocab)
+                following = [f for _, f in sentences[index + 1 : index + 2]]
+                definition = with_next_sentence(definition, following, pack_for(lang))
                 found.append(Found(section, line, definition))
     found.sort(key=lambda f: f.line)
     return found
@@ -951,7 +966,7 @@ def confidence(
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(answer, pack):
         return 0.0, "the answer is vague: it does not say what the term is"
-    flaw = _pack_flaw(d, reverse, pack)
+    flaw = _pack_flaw(d, reverse, pack) or back_flaw(d, pack)
     if flaw:
         return 0.0, flaw
     if d.pattern in ("is", "which-is"):
@@ -1009,6 +1024,10 @@ def confidence(
     elif not reverse and len(answer.split()) < SHORT_ANSWER and d.kind == "definition":
         score -= _SHORT_PENALTY
         why.append("a short answer")
+    cost, thin = thin_cost(d, pack) if not reverse else (0.0, "")
+    if cost:
+        score -= cost
+        why.append(thin)
     if d.flat is not None:
         why.append(f"«{d.flat.text[:200]}»")
     return round(min(max(score, 0.0), 1.0), 2), "; ".join(why)
@@ -1042,7 +1061,7 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
                 evidence=why,
                 anchor=d.term if d.kind == "definition" else d.front,
                 front=front,
-                back=d.answer,
+                back=d.back,
                 back_html=answer_html if d.kind == "definition" else None,
                 line=item.line,
                 section=item.section,

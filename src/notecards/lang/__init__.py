@@ -202,6 +202,24 @@ class LanguagePack:
     # a term as a question asks it ("const keyword" → "the const keyword"): every
     # "What is X?" template of the language fills in `as_asked(X)`
     as_asked: Callable[[str], str] = _same
+    # --- h18-defback ---
+    # a definition's back (extractors/definition_backs.py): words that judge rather than
+    # distinguish ("fundamental", "важный"); words after the genus that open a purpose
+    # or a domain ("for", "used", "in"; "для", "в"): where the thing belongs, not what it
+    # is; words that open a clause of its own ("that", "который"); the opening of a next
+    # sentence that goes on about the defined thing ("It works by", "Он нужен, чтобы")
+    # and of one that turns elsewhere ("For example", "However", "This section"); a back
+    # that opens with a measure or a number ("Approximately 512 KB", "около 2 МБ"), and
+    # a word that is an adjective (a back that lists properties, no thing); whether a
+    # noun phrase's head comes before its genitives ("позиция подстроки") or last
+    back_evaluative: re.Pattern[str] = _NEVER
+    back_side: re.Pattern[str] = _NEVER
+    back_clause: re.Pattern[str] = _NEVER
+    back_continues: re.Pattern[str] = _NEVER
+    back_aside: re.Pattern[str] = _NEVER
+    back_measure: re.Pattern[str] = _NEVER
+    is_adjective: Callable[[str], bool] = _false_text
+    head_first: bool = False
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

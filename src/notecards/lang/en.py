@@ -225,6 +225,22 @@ _TOPIC_LABELS = frozenset({
 # fmt: on
 
 
+# --- h18-defback ---
+_ADJECTIVE = re.compile(
+    r"[a-z]+(?:able|ible|al|ful|ous|ive|ic|less|ent|ant|ary|ory|ish|est|ier)"
+    r"|fast|slow|small|large|big|cheap|dear|high|low|short|long|new|old|hot|cold|safe"
+    r"|easy|hard|simple|quick|light|heavy|tiny|huge|wide|narrow|thin|thick|volatile"
+    r"|persistent|expensive|inexpensive|secure|insecure|reliable|unreliable",
+    _FLAGS,
+)
+
+
+def is_adjective(word: str) -> bool:
+    """ "fast", "volatile", "expensive": a word that says how a thing is (by its ending,
+    English has no tagger here), for backs that list properties instead of a thing."""
+    return _ADJECTIVE.fullmatch(word.strip(".,;:()")) is not None
+
+
 PACK = LanguagePack(
     vague_openings=(
         "one of ",
@@ -625,4 +641,36 @@ PACK = LanguagePack(
     is_person=is_person,
     is_sentence=is_title_sentence,
     term_for=re.compile(r"^what is the term for:?\s+(?P<d>.+)$", re.I),
+    # --- h18-defback ---
+    back_evaluative=re.compile(
+        r"fundamental|important|essential|crucial|critical|key|core|central|main|primary"
+        r"|basic|simple|powerful|popular|common|commonly|widely|useful|great|good|nice"
+        r"|major|significant|modern|general|particular|special|certain|various|new"
+        r"|advanced|standard|typical|well-known|famous|very|really|quite|specifically"
+        r"|generally|mainly|mostly|usually|often|additional|extra|so-called",
+        _FLAGS,
+    ),
+    back_side=re.compile(r"for|to|used|designed|meant|intended|aimed|in|within", _FLAGS),
+    back_clause=re.compile(r"that|which|who|whose|where|when|whereby", _FLAGS),
+    back_continues=re.compile(
+        r"(?:it|its|it's|it’s|this|they|their|these|such)\b"
+        r"|(?:used|designed|meant|intended|needed)\s+(?:to|for)\b",
+        _FLAGS,
+    ),
+    back_aside=re.compile(
+        r"(?:for example|for instance|e\.g\.|i\.e\.|however|but|although|though|note|see"
+        r"|(?:this|it)(?:'s|’s| is) (?:like|similar)|think of"
+        r"|examples?|in this (?:article|section|note|post|chapter|video|lecture|course)"
+        r"|(?:this|these|the following|the next) (?:sections?|notes?|articles?|chapters?"
+        r"|pages?|posts?|videos?|lectures?|courses?|parts?|examples?|diagrams?|figures?"
+        r"|images?|tables?|pictures?|slides?))\b|.*\b(?:below|as follows|the following)\b",
+        _FLAGS,
+    ),
+    back_measure=re.compile(
+        r"(?:(?:approximately|approx\.?|about|around|roughly|nearly|almost|up\s+to|over"
+        r"|under|less\s+than|more\s+than|at\s+least|at\s+most)\s+|[~≈<>]\s*)?"
+        r"\d[\d.,]*\s*(?:%|[–-]\s*\d|[×x]\s*\d|[a-zµ])",  # "512 KB", "3–5 hours", not "1 − β"
+        _FLAGS,
+    ),
+    is_adjective=is_adjective,
 )

@@ -92,6 +92,10 @@ class Flat(NamedTuple):
     spans: Inline
     code: tuple[tuple[int, int], ...]
 
+    def content_end(self) -> int:
+        """Where the sentence's words end: before its closing punctuation ("…, end.")."""
+        return len(self.text.rstrip(" .!;:…"))
+
     def sub_spans(self, start: int, end: int) -> Inline:
         """The characters [start, end) back as spans, for HTML that keeps emphasis."""
         out: list[Span] = []

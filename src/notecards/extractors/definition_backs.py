@@ -1,0 +1,263 @@
+"""How much of the note a definition's back takes (issue 11).
+
+A strict reader dropped definitions whose back named only a genus with a vague word
+around it ("an event loop is a design pattern that's fundamental in asynchronous
+programming", "speculative sampling is an algorithm for accelerated transformer
+decoding"): the note says what distinguishes the thing in the next sentence ("It works
+by …", "Он нужен, чтобы …"), and the card left it out. So:
+
+- `specificity` scores what a back says beyond its genus; under THIN the back is thin;
+- a thin back takes the next sentence of its paragraph when that sentence goes on about
+  the same thing (`continues`: a pronoun, the term again, "Used to …", "Нужен для …")
+  and both stay short enough to recall (`with_next_sentence`);
+- a thin back that took nothing more costs confidence when it is vague (`thin_cost`):
+  its genus with a judgement, a purpose or nothing after it;
+- `back_flaw`: a back that is no definition at all ("DMA means the CPU can …": a
+  consequence, not a meaning; "**L1 Cache**: Approximately 512 KB, fast": properties).
+
+Words and phrases come from the language pack (`back_*` fields, `is_adjective`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from notecards.lang import LanguagePack
+from notecards.text.sentences import Flat
+from notecards.text.terms import STOP_START, looks_like_verb
+from notecards.text.topics import is_named
+
+if TYPE_CHECKING:  # definitions.py imports this module for its hook
+    from notecards.extractors.definitions import Definition
+
+THIN = 4.0  # a back scoring less says its genus and little more: it may take more
+PAIR_WORDS = 45  # a back of two sentences stays short enough to recall
+# What a thin back that took nothing more costs when it is vague: its genus with only a
+# judgement ("fundamental", "хороший"), a purpose or a domain after it, or nothing at
+# all ("объект", "an algorithm for accelerated decoding"). Judged on the public vaults
+# (RUBRIC.md) such backs were kept about 3 times in 10, dash-eto as little as is-a, so
+# the cost drops both; a thin back with a concrete qualifier ("a movable pointer to a
+# commit", "побочные эффекты после рендера") was kept as often as any definition and
+# costs nothing.
+VAGUE_COST = 0.4
+_BEFORE_HEAD = 0.5  # a modifier before the genus narrows a category a little
+_SIDE = 0.5  # a purpose or a domain ("for decoding", "in programming") says where it belongs
+_NAME = 2.0  # a name ("GPUs", "React") pins the thing down
+_NUMBER = 3.0  # a number ("a magnitude of 1") even more
+# patterns whose back is a definition that runs to its sentence's end
+_EXTENDED = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
+_EDGE = ".,()«»\"'“”:;!?…[]"
+_ARTICLES = frozenset({"a", "an", "the"})
+_DETERMINERS = _ARTICLES | {"this", "that", "these", "those", "its", "their", "his", "her"}
+_POSSESSIVE = re.compile(r"['’](?:s|re|ll|d|ve)$", re.IGNORECASE)  # "that's" → "that"
+_LABEL = re.compile(r"[^\s:]{1,30}:\s")  # "Использование: …", "Example: …": a label
+
+
+class Reading(NamedTuple):
+    """What `read_back` found: the score, whether something concrete stands in it (a
+    word after the genus that counted in full: "to a commit", "that calls itself", or a
+    name or a number anywhere), and whether an evaluative word does ("fundamental",
+    "важный")."""
+
+    score: float
+    concrete: bool
+    judged: bool
+
+    @property
+    def vague(self) -> bool:
+        """Thin, and either judged or with nothing concrete after its genus."""
+        return self.score < THIN and (self.judged or not self.concrete)
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word.strip(_EDGE)).lower()
+
+
+def _genus_head(words: list[str], pack: LanguagePack) -> int:
+    """The index of the genus's head: before the first word that ends a genus
+    ("pattern" | "that …", "запрос" | "для …") or at a comma; with neither, the last
+    word in a language whose heads come last ("a movable pointer"), the first noun in
+    one whose genitives follow their head ("позиция подстроки")."""
+    for index, word in enumerate(words):
+        bare = _bare(word)
+        if index and (pack.genus_end.fullmatch(bare) or bare in _ARTICLES):
+            return index - 1  # an article opens a clause: "the status | a server sends"
+        if word.endswith(","):
+            return index
+    if pack.head_first:
+        for index, word in enumerate(words):
+            bare = _bare(word)
+            if _counts(bare, pack) and not pack.is_adjective(bare):
+                return index
+    return len(words) - 1
+
+
+def read_back(answer: str, pack: LanguagePack) -> Reading:
+    """How much a back says beyond its genus. Each content word after the genus counts
+    one, a name two and a number three; a word before the genus head counts half, and
+    so does a word of a purpose or a domain phrase opened right after the genus ("an
+    algorithm | for accelerated decoding", "a piece of software | used in games"), which
+    says what it serves or where it lives, not what it is; a clause ("that calls
+    itself", "который отправляется …") counts in full. Evaluative words ("fundamental",
+    "важный"), weak words and stop words count nothing."""
+    words = answer.split()
+    head = _genus_head(words, pack)
+    score, weight, in_clause = 0.0, 1.0, False
+    concrete = judged = False
+    for index, word in enumerate(words):
+        bare = _bare(word)
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if index > head and pack.back_clause.fullmatch(bare):
+            weight, in_clause = 1.0, True
+        elif index > head and not in_clause and _opens_side(bare, after, pack):
+            weight = _SIDE
+        elif pack.back_evaluative.fullmatch(bare):
+            judged = True
+        elif index != head and _counts(bare, pack):
+            if any(c.isdigit() for c in bare):
+                value = _NUMBER
+            elif is_named(word) or (index and word.strip(_EDGE)[:1].isupper()):
+                value = _NAME
+            else:
+                value = 1.0
+            score += value * (_BEFORE_HEAD if index < head else weight)
+            # a name or a number pins it down wherever it stands ("в JavaScript")
+            concrete = concrete or value > 1 or (index > head and weight == 1.0)
+        if word.endswith((",", ";")) and index > head:
+            weight, in_clause = 1.0, False
+    return Reading(score, concrete, judged)
+
+
+def _opens_side(bare: str, after: str, pack: LanguagePack) -> bool:
+    """A purpose or a domain after the genus ("for decoding", "to fit", "в вебе"); "to"
+    before an article is a preposition ("a pointer to a commit"), no purpose."""
+    if not pack.back_side.fullmatch(bare):
+        return False
+    return not (bare == "to" and _bare(after) in _DETERMINERS)
+
+
+def specificity(answer: str, pack: LanguagePack) -> float:
+    """`read_back(answer, pack).score`."""
+    return read_back(answer, pack).score
+
+
+def _counts(bare: str, pack: LanguagePack) -> bool:
+    if not bare or not any(c.isalnum() for c in bare):
+        return False
+    if bare in STOP_START or bare in _ARTICLES or bare in pack.weak_words:
+        return False
+    return pack.back_evaluative.fullmatch(bare) is None
+
+
+def is_thin(answer: str, pack: LanguagePack) -> bool:
+    return specificity(answer, pack) < THIN
+
+
+def _extensible(d: Definition, pack: LanguagePack) -> bool:
+    """A definition whose back is its sentence's whole rest, asked "what is X?"."""
+    if d.kind != "definition" or d.pattern not in _EXTENDED or d.flat is None:
+        return False
+    if pack.opens_with_verb(d.answer):
+        return False  # "**X**: Sets the limit …" says what it does: no genus to judge
+    return d.end >= len(d.flat.text.rstrip(" .!;:…"))
+
+
+def continues(sentence: str, term: str, pack: LanguagePack) -> bool:
+    """Whether `sentence` goes on about the thing the sentence before defined: it opens
+    with a pronoun ("It", "Он", "Это"), a subjectless predicate ("Used to …", "Нужен
+    для …") or the term again; not with an example, a contrast, a label or a pointer
+    ("For example", "However", "Usage:", "as follows"), and it asks nothing."""
+    text = sentence.strip()
+    if not text or text.endswith(("?", ":")) or _LABEL.match(text):
+        return False
+    if pack.back_aside.match(text):
+        return False
+    if pack.back_continues.match(text):
+        return True
+    return _opens_with_term(text, term)
+
+
+def _opens_with_term(text: str, term: str) -> bool:
+    """ "Speculative sampling works by …", "Предварительный запрос нужен …": the term's
+    words open the sentence (after an article), compared by their first five letters so
+    that a Russian case ending does not hide it."""
+    words = [_bare(w) for w in text.split()]
+    if words and words[0] in _ARTICLES:
+        words = words[1:]
+    wanted = [_bare(w) for w in term.split()]
+    if not wanted or len(words) < len(wanted):
+        return False
+    return all(a[:5] == b[:5] for a, b in zip(words, wanted, strict=False))
+
+
+def with_next_sentence(d: Definition, following: Sequence[Flat], pack: LanguagePack | None):
+    """`d` with the next sentence of its paragraph taken onto its back, when the back is
+    thin and that sentence goes on about the same thing; else `d` as it was."""
+    if pack is None or not following or not _extensible(d, pack):
+        return d
+    if not is_thin(d.answer, pack):
+        return d
+    nxt = following[0]
+    end = nxt.content_end()
+    if not continues(nxt.text, d.term, pack):
+        return d
+    if len(d.answer.split()) + len(nxt.text[:end].split()) > PAIR_WORDS:
+        return d
+    return d._replace(more=nxt, more_end=end)
+
+
+def thin_cost(d: Definition, pack: LanguagePack | None) -> tuple[float, str]:
+    """What a thin back that took nothing more costs, and why ((0, "") when nothing)."""
+    if pack is None or d.more is not None or not _extensible(d, pack):
+        return 0.0, ""
+    if not read_back(d.answer, pack).vague:
+        return 0.0, ""
+    return VAGUE_COST, "a vague back: its genus with a judgement, a purpose or nothing after it"
+
+
+def back_flaw(d: Definition, pack: LanguagePack | None) -> str:
+    """Why a definition's back is no definition at all, or "" when it may be one."""
+    if pack is None or d.kind != "definition":
+        return ""
+    answer = d.answer.strip()
+    if d.pattern == "means" and _consequence(answer, d.term):
+        return "the back of 'X means' is a consequence (a clause), not what X means"
+    if d.pattern in ("lead", "dash-eto", "table") and _properties(answer, pack):
+        return "the back lists properties (a measure, a number, adjectives), not a thing"
+    return ""
+
+
+_CLAUSE_END = re.compile(r",|;|\s(?:that|which|who)\s", re.IGNORECASE)
+_MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should"})
+
+
+def _consequence(answer: str, term: str) -> bool:
+    """ "the CPU can avoid copying …": a subject and its verb, what follows from X;
+    not an expansion ("Direct Memory Access") nor a noun phrase ("many forms")."""
+    if answer[:1] in "\"'«“":
+        return False  # a reading in quotes: "x is an element of S"
+    if term.isupper() and _initials_match(answer, term):
+        return False
+    head = _CLAUSE_END.split(answer, maxsplit=1)[0].split()
+    return any(looks_like_verb(w) or w.lower() in _MODALS for w in head[1:6])
+
+
+def _initials_match(answer: str, term: str) -> bool:
+    letters = "".join(w[0] for w in answer.split() if w[:1].isalpha()).upper()
+    return term.upper() in letters
+
+
+_WIDTH = re.compile(r"\d+[-\s]?(?:bit|byte|бит|байт)", re.IGNORECASE)  # "a 12-bit ID": a type
+
+
+def _properties(answer: str, pack: LanguagePack) -> bool:
+    """ "Approximately 512 KB in size, designed for speed", "Fast, small, expensive":
+    a measure, a number or a run of adjectives opens the back, no thing is named."""
+    if pack.back_measure.match(answer) and not _WIDTH.match(answer):
+        return True
+    items = [item.split() for item in answer.split(",")[:3]]
+    if len(items) < 2 or any(len(item) != 1 for item in items[:2]):
+        return False
+    return all(pack.is_adjective(item[0]) for item in items[:2])
