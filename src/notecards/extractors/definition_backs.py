@@ -7,6 +7,8 @@ decoding"): the note says what distinguishes the thing in the next sentence ("It
 by …", "Он нужен, чтобы …"), and the card left it out. So:
 
 - `specificity` scores what a back says beyond its genus; under THIN the back is thin;
+- a back cut at a comma before an example ("…, such as …", "…, например …") runs to
+  its sentence's end when that is short (`whole_clause`);
 - a thin back takes the next sentence of its paragraph when that sentence goes on about
   the same thing (`continues`: a pronoun, the term again, "Used to …", "Нужен для …")
   and both stay short enough to recall (`with_next_sentence`);
@@ -98,21 +100,24 @@ def read_back(answer: str, pack: LanguagePack) -> Reading:
     """How much a back says beyond its genus. Each content word after the genus counts
     one, a name two and a number three; a word before the genus head counts half, and
     so does a word of a purpose or a domain phrase opened right after the genus ("an
-    algorithm | for accelerated decoding", "a piece of software | used in games"), which
-    says what it serves or where it lives, not what it is; a clause ("that calls
-    itself", "который отправляется …") counts in full. Evaluative words ("fundamental",
+    algorithm | for accelerated decoding", "a tool | used for builds"), which says what
+    it serves or where it lives, not what it is; a clause ("that calls itself",
+    "который отправляется …") or a complement of its own ("… in constant time") counts
+    in full. Evaluative words ("fundamental",
     "важный"), weak words and stop words count nothing."""
     words = answer.split()
     head = _genus_head(words, pack)
-    score, weight, in_clause = 0.0, 1.0, False
+    score, weight, in_clause, side_at = 0.0, 1.0, False, head
     concrete = judged = False
     for index, word in enumerate(words):
         bare = _bare(word)
         after = words[index + 1] if index + 1 < len(words) else ""
         if index > head and pack.back_clause.fullmatch(bare):
             weight, in_clause = 1.0, True
-        elif index > head and not in_clause and _opens_side(bare, after, pack):
-            weight = _SIDE
+        elif index == side_at + 1 and not in_clause and _opens_side(bare, after, pack):
+            weight, side_at = _SIDE, index  # "used for", "designed to": one phrase
+        elif index > head and pack.genus_end.fullmatch(bare):
+            weight = 1.0  # a complement of its own: "… records | in constant time"
         elif pack.back_evaluative.fullmatch(bare):
             judged = True
         elif index != head and _counts(bare, pack):
@@ -192,10 +197,34 @@ def _opens_with_term(text: str, term: str) -> bool:
     return all(a[:5] == b[:5] for a, b in zip(words, wanted, strict=False))
 
 
-def with_next_sentence(d: Definition, following: Sequence[Flat], pack: LanguagePack | None):
+def fit_back(d: Definition, following: Sequence[Flat], pack: LanguagePack | None) -> Definition:
+    """`d` with as much of the note on its back as it needs: its whole clause when it
+    was cut before an example (`whole_clause`), and the next sentence when it is thin
+    (`with_next_sentence`)."""
+    if pack is None:
+        return d
+    return with_next_sentence(whole_clause(d, pack), following, pack)
+
+
+def whole_clause(d: Definition, pack: LanguagePack) -> Definition:
+    """ "…, which is a sequence of words separated by dots, such as www.example.com": a
+    back cut at a comma that an example or an "i.e." follows leaves half a thought;
+    it runs to its sentence's end when that stays short enough to recall."""
+    if d.kind != "definition" or d.flat is None:
+        return d
+    end = d.flat.content_end()
+    if d.end >= end or not pack.back_goes_on.match(d.flat.text, d.end):
+        return d
+    whole = d.flat.text[d.start : end]
+    if len(whole.split()) > PAIR_WORDS:
+        return d
+    return d._replace(answer=whole, end=end)
+
+
+def with_next_sentence(d: Definition, following: Sequence[Flat], pack: LanguagePack) -> Definition:
     """`d` with the next sentence of its paragraph taken onto its back, when the back is
     thin and that sentence goes on about the same thing; else `d` as it was."""
-    if pack is None or not following or not _extensible(d, pack):
+    if not following or not _extensible(d, pack):
         return d
     if not is_thin(d.answer, pack):
         return d
@@ -208,9 +237,11 @@ def with_next_sentence(d: Definition, following: Sequence[Flat], pack: LanguageP
     return d._replace(more=nxt, more_end=end)
 
 
-def thin_cost(d: Definition, pack: LanguagePack | None) -> tuple[float, str]:
-    """What a thin back that took nothing more costs, and why ((0, "") when nothing)."""
-    if pack is None or d.more is not None or not _extensible(d, pack):
+def thin_cost(d: Definition, pack: LanguagePack | None, reverse: bool = False) -> tuple[float, str]:
+    """What a vague back that took nothing more costs, and why ((0, "") when nothing);
+    asked back ("What is the term for: a design pattern that's fundamental in …?") a
+    vague description fits many terms whatever the back took."""
+    if pack is None or not _extensible(d, pack) or (d.more is not None and not reverse):
         return 0.0, ""
     if not read_back(d.answer, pack).vague:
         return 0.0, ""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.definition_backs import back_flaw, thin_cost, with_next_sentence
+from notecards.extractors.definition_backs import back_flaw, fit_back, thin_cost
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Span, Table, plain_text
 from notecards.render.markup import spans_html
@@ -648,7 +648,7 @@ def _find_definitions(
             if definition:
                 definition = _as_expansion(definition, lang, vocab)
                 following = [f for _, f in sentences[index + 1 : index + 2]]
-                definition = with_next_sentence(definition, following, pack_for(lang))
+                definition = fit_back(definition, following, pack_for(lang))
                 found.append(Found(section, line, definition))
     found.sort(key=lambda f: f.line)
     return found
@@ -964,7 +964,7 @@ def confidence(
         return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
-    if vague(answer, pack):
+    if vague(d.back, pack):  # the back as definition_backs extended it
         return 0.0, "the answer is vague: it does not say what the term is"
     flaw = _pack_flaw(d, reverse, pack) or back_flaw(d, pack)
     if flaw:
@@ -1024,7 +1024,7 @@ def confidence(
     elif not reverse and len(answer.split()) < SHORT_ANSWER and d.kind == "definition":
         score -= _SHORT_PENALTY
         why.append("a short answer")
-    cost, thin = thin_cost(d, pack) if not reverse else (0.0, "")
+    cost, thin = thin_cost(d, pack, reverse)
     if cost:
         score -= cost
         why.append(thin)

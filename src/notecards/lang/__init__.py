@@ -220,6 +220,8 @@ class LanguagePack:
     back_measure: re.Pattern[str] = _NEVER
     is_adjective: Callable[[str], bool] = _false_text
     head_first: bool = False
+    # what, after a comma that cut a back, goes on with its thought (", such as", ", e.g.")
+    back_goes_on: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

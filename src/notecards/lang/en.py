@@ -643,7 +643,7 @@ PACK = LanguagePack(
     term_for=re.compile(r"^what is the term for:?\s+(?P<d>.+)$", re.I),
     # --- h18-defback ---
     back_evaluative=re.compile(
-        r"fundamental|important|essential|crucial|critical|key|core|central|main|primary"
+        r"fundamental|important|essential|crucial|critical|central|main|primary"
         r"|basic|simple|powerful|popular|common|commonly|widely|useful|great|good|nice"
         r"|major|significant|modern|general|particular|special|certain|various|new"
         r"|advanced|standard|typical|well-known|famous|very|really|quite|specifically"
@@ -673,4 +673,8 @@ PACK = LanguagePack(
         _FLAGS,
     ),
     is_adjective=is_adjective,
+    back_goes_on=re.compile(
+        r"\s*,\s*(?:such as|e\.\s?g\.|for example|for instance|like|including|i\.\s?e\.)\s",
+        _FLAGS,
+    ),
 )

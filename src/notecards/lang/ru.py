@@ -659,4 +659,9 @@ PACK = LanguagePack(
     ),
     is_adjective=is_adjective,
     head_first=True,
+    back_goes_on=re.compile(
+        r"\s*,\s*(?:например|такие как|такой как|такая как|такое как|в том числе|в частности"
+        r"|т\.\s?е\.|то есть)\s",
+        _FLAGS,
+    ),
 )
