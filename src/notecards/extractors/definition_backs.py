@@ -103,8 +103,8 @@ def read_back(answer: str, pack: LanguagePack) -> Reading:
     algorithm | for accelerated decoding", "a tool | used for builds"), which says what
     it serves or where it lives, not what it is; a clause ("that calls itself",
     "который отправляется …") or a complement of its own ("… in constant time") counts
-    in full. Evaluative words ("fundamental",
-    "важный"), weak words and stop words count nothing."""
+    in full. Evaluative words ("fundamental", "важный") count nothing and mark the back
+    as judged; hedges ("usually"), weak words and stop words count nothing."""
     words = answer.split()
     head = _genus_head(words, pack)
     score, weight, in_clause, side_at = 0.0, 1.0, False, head
@@ -116,10 +116,12 @@ def read_back(answer: str, pack: LanguagePack) -> Reading:
             weight, in_clause = 1.0, True
         elif index == side_at + 1 and not in_clause and _opens_side(bare, after, pack):
             weight, side_at = _SIDE, index  # "used for", "designed to": one phrase
-        elif index > head and pack.genus_end.fullmatch(bare):
-            weight = 1.0  # a complement of its own: "… records | in constant time"
         elif pack.back_evaluative.fullmatch(bare):
             judged = True
+        elif index > head and weight != 1.0 and pack.genus_end.fullmatch(bare):
+            weight = 1.0  # a complement of its own: "… records | in constant time"
+            if _counts(bare, pack):  # "called", "based": a content word that ends a genus
+                score, concrete = score + 1.0, True
         elif index != head and _counts(bare, pack):
             if any(c.isdigit() for c in bare):
                 value = _NUMBER
@@ -152,6 +154,8 @@ def _counts(bare: str, pack: LanguagePack) -> bool:
     if not bare or not any(c.isalnum() for c in bare):
         return False
     if bare in STOP_START or bare in _ARTICLES or bare in pack.weak_words:
+        return False
+    if pack.back_hedges.fullmatch(bare):
         return False
     return pack.back_evaluative.fullmatch(bare) is None
 

@@ -213,6 +213,7 @@ class LanguagePack:
     # a word that is an adjective (a back that lists properties, no thing); whether a
     # noun phrase's head comes before its genitives ("позиция подстроки") or last
     back_evaluative: re.Pattern[str] = _NEVER
+    back_hedges: re.Pattern[str] = _NEVER  # "usually", "часто": count nothing, judge nothing
     back_side: re.Pattern[str] = _NEVER
     back_clause: re.Pattern[str] = _NEVER
     back_continues: re.Pattern[str] = _NEVER

@@ -646,8 +646,12 @@ PACK = LanguagePack(
         r"fundamental|important|essential|crucial|critical|central|main|primary"
         r"|basic|simple|powerful|popular|common|commonly|widely|useful|great|good|nice"
         r"|major|significant|modern|general|particular|special|certain|various|new"
-        r"|advanced|standard|typical|well-known|famous|very|really|quite|specifically"
-        r"|generally|mainly|mostly|usually|often|additional|extra|so-called",
+        r"|advanced|standard|typical|well-known|famous|additional|extra|so-called",
+        _FLAGS,
+    ),
+    back_hedges=re.compile(
+        r"very|really|quite|specifically|generally|mainly|mostly|usually|often|commonly"
+        r"|widely|typically|sometimes|always|just|only|simply",
         _FLAGS,
     ),
     back_side=re.compile(r"for|to|used|designed|meant|intended|aimed|in|within", _FLAGS),
