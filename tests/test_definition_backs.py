@@ -157,6 +157,12 @@ def test_a_vague_back_with_nothing_after_it_is_dropped_a_concrete_short_one_is_k
     assert list(ru.values()) == ["набор вершин, соединённых рёбрами"]
 
 
+def test_an_acronym_spelled_out_is_never_vague():
+    kept = _kept("DMA means direct memory access.\n", "en")
+    assert list(kept.values()) == ["direct memory access"]
+    assert read_back("direct memory access", EN).vague  # as a definition it would say little
+
+
 def test_what_counts_as_thin_in_both_languages():
     # a judgement, a purpose or a domain adds little; a clause, a name, a number adds
     assert read_back("an algorithm for accelerated transformer decoding", EN).vague
@@ -170,6 +176,8 @@ def test_what_counts_as_thin_in_both_languages():
     assert read_back("корневой узел", RU).vague
     assert not read_back("набор вершин, соединённых рёбрами", RU).vague
     assert not read_back("числовое значение «не число» в JavaScript", RU).vague
+    assert not read_back("представление HTML-документа в виде дерева тегов", RU).vague
+    assert not read_back("the standard input file object", EN).vague
     assert read_back("объект, который отвечает за обработку системных событий", RU).score >= 4
 
 

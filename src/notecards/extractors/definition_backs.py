@@ -48,6 +48,7 @@ _BEFORE_HEAD = 0.5  # a modifier before the genus narrows a category a little
 _SIDE = 0.5  # a purpose or a domain ("for decoding", "in programming") says where it belongs
 _NAME = 2.0  # a name ("GPUs", "React") pins the thing down
 _NUMBER = 3.0  # a number ("a magnitude of 1") even more
+_MODIFIERS = 3  # modifiers before the genus that narrow it to one thing
 # patterns whose back is a definition that runs to its sentence's end
 _EXTENDED = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _EDGE = ".,()«»\"'“”:;!?…[]"
@@ -109,6 +110,7 @@ def read_back(answer: str, pack: LanguagePack) -> Reading:
     head = _genus_head(words, pack)
     score, weight, in_clause, side_at = 0.0, 1.0, False, head
     concrete = judged = False
+    modifiers = 0
     for index, word in enumerate(words):
         bare = _bare(word)
         after = words[index + 1] if index + 1 < len(words) else ""
@@ -130,8 +132,11 @@ def read_back(answer: str, pack: LanguagePack) -> Reading:
             else:
                 value = 1.0
             score += value * (_BEFORE_HEAD if index < head else weight)
-            # a name or a number pins it down wherever it stands ("в JavaScript")
+            # a name or a number pins it down wherever it stands ("в JavaScript"), and
+            # so do three modifiers ("the standard input file object")
+            modifiers += index < head
             concrete = concrete or value > 1 or (index > head and weight == 1.0)
+            concrete = concrete or modifiers >= _MODIFIERS
         if word.endswith((",", ";")) and index > head:
             weight, in_clause = 1.0, False
     return Reading(score, concrete, judged)
@@ -247,7 +252,7 @@ def thin_cost(d: Definition, pack: LanguagePack | None, reverse: bool = False) -
     vague description fits many terms whatever the back took."""
     if pack is None or not _extensible(d, pack) or (d.more is not None and not reverse):
         return 0.0, ""
-    if not read_back(d.answer, pack).vague:
+    if not read_back(d.answer, pack).vague or _expands(d.answer, d.term):
         return 0.0, ""
     return VAGUE_COST, "a vague back: its genus with a judgement, a purpose or nothing after it"
 
@@ -273,10 +278,15 @@ def _consequence(answer: str, term: str) -> bool:
     not an expansion ("Direct Memory Access") nor a noun phrase ("many forms")."""
     if answer[:1] in "\"'«“":
         return False  # a reading in quotes: "x is an element of S"
-    if term.isupper() and _initials_match(answer, term):
+    if _expands(answer, term):
         return False
     head = _CLAUSE_END.split(answer, maxsplit=1)[0].split()
     return any(looks_like_verb(w) or w.lower() in _MODALS for w in head[1:6])
+
+
+def _expands(answer: str, term: str) -> bool:
+    """ "KISS: Keep it simple, stupid": the back spells the acronym out."""
+    return term.isupper() and len(term) >= 2 and _initials_match(answer, term)
 
 
 def _initials_match(answer: str, term: str) -> bool:

@@ -644,9 +644,9 @@ PACK = LanguagePack(
     # --- h18-defback ---
     back_evaluative=re.compile(
         r"fundamental|important|essential|crucial|critical|central|main|primary"
-        r"|basic|simple|powerful|popular|common|commonly|widely|useful|great|good|nice"
+        r"|powerful|popular|common|useful|great|good|nice"
         r"|major|significant|modern|general|particular|special|certain|various|new"
-        r"|advanced|standard|typical|well-known|famous|additional|extra|so-called",
+        r"|advanced|typical|well-known|famous|additional|extra|so-called",
         _FLAGS,
     ),
     back_hedges=re.compile(
@@ -654,7 +654,7 @@ PACK = LanguagePack(
         r"|widely|typically|sometimes|always|just|only|simply",
         _FLAGS,
     ),
-    back_side=re.compile(r"for|to|used|designed|meant|intended|aimed|in|within", _FLAGS),
+    back_side=re.compile(r"for|to|used|designed|meant|intended|aimed", _FLAGS),
     back_clause=re.compile(r"that|which|who|whose|where|when|whereby", _FLAGS),
     back_continues=re.compile(
         r"(?:it|its|it's|it’s|this|they|their|these|such)\b"
