@@ -6,7 +6,7 @@ programming", "speculative sampling is an algorithm for accelerated transformer
 decoding"): the note says what distinguishes the thing in the next sentence ("It works
 by …", "Он нужен, чтобы …"), and the card left it out. So:
 
-- `specificity` scores what a back says beyond its genus; under THIN the back is thin;
+- `read_back` scores what a back says beyond its genus; under THIN the back is thin;
 - a back cut at a comma before an example ("…, such as …", "…, например …") runs to
   its sentence's end when that is short (`whole_clause`);
 - a thin back takes the next sentence of its paragraph when that sentence goes on about
@@ -150,11 +150,6 @@ def _opens_side(bare: str, after: str, pack: LanguagePack) -> bool:
     return not (bare == "to" and _bare(after) in _DETERMINERS)
 
 
-def specificity(answer: str, pack: LanguagePack) -> float:
-    """`read_back(answer, pack).score`."""
-    return read_back(answer, pack).score
-
-
 def _counts(bare: str, pack: LanguagePack) -> bool:
     if not bare or not any(c.isalnum() for c in bare):
         return False
@@ -166,7 +161,7 @@ def _counts(bare: str, pack: LanguagePack) -> bool:
 
 
 def is_thin(answer: str, pack: LanguagePack) -> bool:
-    return specificity(answer, pack) < THIN
+    return read_back(answer, pack).score < THIN
 
 
 def _extensible(d: Definition, pack: LanguagePack) -> bool:
@@ -262,26 +257,28 @@ def back_flaw(d: Definition, pack: LanguagePack | None) -> str:
     if pack is None or d.kind != "definition":
         return ""
     answer = d.answer.strip()
-    if d.pattern == "means" and _consequence(answer, d.term):
+    if d.pattern == "means" and _consequence(answer, d.term, pack):
         return "the back of 'X means' is a consequence (a clause), not what X means"
     if d.pattern in ("lead", "dash-eto", "table") and _properties(answer, pack):
         return "the back lists properties (a measure, a number, adjectives), not a thing"
     return ""
 
 
-_CLAUSE_END = re.compile(r",|;|\s(?:that|which|who)\s", re.IGNORECASE)
-_MODALS = frozenset({"can", "could", "will", "would", "may", "might", "must", "should"})
-
-
-def _consequence(answer: str, term: str) -> bool:
+def _consequence(answer: str, term: str, pack: LanguagePack) -> bool:
     """ "the CPU can avoid copying …": a subject and its verb, what follows from X;
     not an expansion ("Direct Memory Access") nor a noun phrase ("many forms")."""
     if answer[:1] in "\"'«“":
         return False  # a reading in quotes: "x is an element of S"
     if _expands(answer, term):
         return False
-    head = _CLAUSE_END.split(answer, maxsplit=1)[0].split()
-    return any(looks_like_verb(w) or w.lower() in _MODALS for w in head[1:6])
+    head: list[str] = []
+    for word in answer.split()[:6]:  # the words up to a comma or a relative clause
+        if pack.back_clause.fullmatch(_bare(word)):
+            break
+        head.append(word)
+        if word.endswith((",", ";")):
+            break
+    return any(looks_like_verb(w) for w in head[1:])
 
 
 def _expands(answer: str, term: str) -> bool:
