@@ -644,9 +644,8 @@ PACK = LanguagePack(
     # --- h18-defback ---
     back_evaluative=re.compile(
         r"fundamental|important|essential|crucial|critical|central|main|primary"
-        r"|powerful|popular|common|useful|great|good|nice"
-        r"|major|significant|modern|general|particular|special|certain|various|new"
-        r"|advanced|typical|well-known|famous|additional|extra|so-called",
+        r"|powerful|popular|useful|great|good|nice|best|major|well-known|famous"
+        r"|so-called",
         _FLAGS,
     ),
     back_hedges=re.compile(
