@@ -156,7 +156,8 @@ _TOPIC_PREFIX = re.compile(
     re.I,
 )
 _TOPIC_SUFFIX = re.compile(
-    r"\s+(?:basics|overview|notes|cheat\s*sheet|fundamentals|terms|glossary|101|intro|summary)$",
+    r"\s+(?:basics|overview|notes|cheat\s*sheet|fundamentals|terms|glossary|101|intro|summary"
+    r"|in\s+(?:action|practice|depth|a\s+nutshell))$",
     re.I,
 )
 _TOPIC_QUESTION = re.compile(

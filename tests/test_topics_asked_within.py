@@ -1,0 +1,191 @@
+"""One rule for a front whose asked thing needs its subject (issue 11, h18-subject):
+`ExtractContext.asked_within` names the subject when the thing is generic or one tool's
+own identifier, takes it from a sentence's opening "In X," / "В X", and leaves a generic
+thing with no subject under the threshold. The notes of tests/notes/subject are small
+notes in the shapes a strict reader dropped for "subject missing"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import cards_from, note_from_text, run_notecards
+from notecards.extractors.base import ExtractContext
+from notecards.lang import PACKS
+from notecards.text.sentence_subject import leading_subject
+from notecards.text.topics import (
+    BARE_LIMIT,
+    as_topic,
+    carries_topic,
+    folder_topic,
+    is_named,
+)
+
+RU, EN = PACKS["ru"], PACKS["en"]
+NOTES = Path(__file__).parent / "notes" / "subject"
+
+
+@pytest.fixture(scope="module")
+def kept() -> dict[str, str]:
+    """front → back of the cards the real command keeps for tests/notes/subject."""
+    done = run_notecards("cards", NOTES, "--json")
+    assert done.returncode == 0, done.stderr
+    return {c["front"]: c["back"] for c in json.loads(done.stdout)}
+
+
+@pytest.mark.parametrize(
+    ("front", "back_start"),
+    [
+        # the subject a definition sentence opens with (a title-term note, no folder subject)
+        ("UNIX computing: what is the system load?", "a measure of the amount"),
+        ("Go: что такое горутина?", "легковесный поток"),  # "В Go горутина — это …"
+        # a tool's own identifiers and a purpose of its function carry the note's subject
+        ("CMake: what is the option() function used for?", "to declare a boolean setting"),
+        (
+            "In CMake, what is the term for the number of worker processes that build targets "
+            "in parallel?",
+            "WorkerNum",
+        ),
+        # a goal that names nothing ("To initialize a map, use …"), in "Go maps in action 1"
+        ("Go maps: how do you initialize a map?", "the built-in make function"),
+        # a collection title: the heading above names the subject, else the folder "go"
+        ("Планировщик Go: что такое глобальная очередь?", "очередь горутин, общая"),
+        ("Go: что такое глобальная очередь?", "очередь горутин, из которой"),
+    ],
+)
+def test_the_real_command_asks_within_the_subject(kept, front, back_start):
+    assert kept.get(front, "").startswith(back_start), sorted(kept)
+
+
+def test_no_kept_front_asks_a_bare_generic_thing(kept):
+    bare = {"What is WorkerNum?", "What is One-Shot?"}
+    bare |= {"What is the option() function used for?", "Что такое глобальная очередь?"}
+    assert bare.isdisjoint(kept)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pack", "subject"),
+    [
+        ("In UNIX computing, the system load is a measure.", EN, "UNIX computing"),
+        ("In Python, a package is a folder with modules.", EN, "Python"),
+        ("В Go горутина — это легковесный поток.", RU, "Go"),
+        ("В Python 3 пакет — это папка с модулями.", RU, "Python 3"),
+        ("В JavaScript, замыкание — это функция.", RU, "JavaScript"),
+        # a manner, a place in the note or a date names no subject
+        ("In practice, the cache is small.", EN, ""),
+        ("In the example above, x is two.", EN, ""),
+        ("In this case, the lock is held.", EN, ""),
+        ("In 2010, the protocol was revised.", EN, ""),
+        ("In general, a queue is fair.", EN, ""),
+        ("В общем, кэш — это память.", RU, ""),
+        ("В памяти хранится копия.", RU, ""),
+    ],
+)
+def test_a_sentence_names_its_subject_by_its_opening(sentence, pack, subject):
+    assert leading_subject(sentence, pack)[0] == subject
+
+
+@pytest.mark.parametrize(
+    ("term", "topic", "carried"),
+    [
+        ("WorkerNum", "CMake", True),  # one tool's identifier
+        ("option() function", "CMake", True),
+        ("k_thread_deadline_set()", "Zephyr", True),
+        ("os.getcwd()", "Python", False),  # a platform everyone knows
+        ("<input> tag", "HTML", False),
+        ("Promise.resolve()", "Промисы", False),  # a namespace names it
+        ("Content-Type", "Caching", False),  # an HTTP header's name
+        ("ETag", "TLS и кэширование", False),
+        ("stopPropagation()", "preventDefault", False),  # the API the note is about
+        ("Incremental Static Regeneration (ISR)", "Кэш", False),  # a titled name
+        ("CMake", "CMake", False),  # the subject itself
+    ],
+)
+def test_an_identifier_carries_a_subject_few_readers_know(term, topic, carried):
+    assert carries_topic(term, topic) is carried
+
+
+@pytest.mark.parametrize(
+    ("word", "named"),
+    [
+        ("One-Shot", False),  # a compound of one field's words
+        ("Full-Text", False),
+        ("Content-Type", True),  # a header field
+        ("If-None-Match", True),
+        ("GPT-3", True),  # an acronym and its version
+        ("C2", False),
+    ],
+)
+def test_which_hyphenated_and_versioned_words_are_names(word, named):
+    assert is_named(word) is named
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Go maps in action 1", "Go maps"),  # a part number and an article's tail
+        ("Linked lists 2", "Linked lists"),
+        ("Python 3", "Python 3"),  # a version after a name stays
+        ("Kafka in practice", "Kafka"),
+    ],
+)
+def test_a_title_loses_its_part_number_and_tail(title, topic):
+    assert as_topic(title, EN) == topic
+
+
+@pytest.mark.parametrize(
+    ("path", "topic"),
+    [
+        ("go/вопросы/n.md", "Go"),  # a lowercase folder that is a well-known name
+        ("css/n.md", "CSS"),
+        ("python/n.md", "Python"),
+        ("papers/n.md", ""),  # what kind of material, not a subject
+    ],
+)
+def test_a_folder_names_a_well_known_subject_as_it_is_written(path, topic):
+    assert folder_topic(path, "ru") == topic
+
+
+def test_a_generic_thing_without_a_subject_stays_under_the_threshold():
+    ctx = ExtractContext(note_from_text("Some text here.", lang="en", name="n.md"))
+    front, sure = ctx.asked_within("What is overhead?", "overhead", None, 0.8)
+    assert (front, sure) == ("What is overhead?", BARE_LIMIT)
+    # a question heading asked as it is written keeps its confidence
+    assert (
+        ctx.asked_within("What is overhead?", "overhead", None, 0.8, may_stand_alone=True)[1] == 0.8
+    )
+    # a named thing stands alone
+    assert ctx.asked_within("What is DNS?", "DNS", None, 0.8) == ("What is DNS?", 0.8)
+
+
+def test_a_named_subject_is_not_asked_twice():
+    note = note_from_text("# Git\n\nText.", lang="ru", name="Git.md")
+    ctx = ExtractContext(note)
+    front, _ = ctx.asked_within("Git: что такое staging area?", "staging area", None, 0.8)
+    assert front == "Git: что такое staging area?"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "front"),
+    [
+        (
+            "# Ants\n\n`WorkerNum` is used to set the number of worker processes of the pool.",
+            "en",
+            "Ants: what is WorkerNum used for?",
+        ),
+        (
+            "# Ants\n\n`WorkerNum` используется для настройки числа рабочих процессов пула.",
+            "ru",
+            "Ants: для чего используется WorkerNum?",
+        ),
+        (
+            "# Заметка\n\nВ Python функция `len()` используется для подсчёта элементов.",
+            "ru",
+            "Python: для чего используется функция len()?",
+        ),
+    ],
+)
+def test_purposes_ask_a_library_identifier_within_its_subject(text, lang, front):
+    assert [c.front for c in cards_from("purposes", text, lang=lang)] == [front]
