@@ -189,3 +189,31 @@ def test_a_named_subject_is_not_asked_twice():
 )
 def test_purposes_ask_a_library_identifier_within_its_subject(text, lang, front):
     assert [c.front for c in cards_from("purposes", text, lang=lang)] == [front]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "front", "sure"),
+    [
+        (
+            "# Kafka\n\nКогда _лидер_ получает запись, он отправляет её репликам из ISR.\n",
+            "ru",
+            "Kafka: что лидер отправляет, когда получает запись?",
+            0.6,
+        ),
+        (
+            "# Kafka\n\nWhen the _leader_ receives a record, it sends it to each replica.\n",
+            "en",
+            "Kafka: when the leader receives a record, what does the leader send?",
+            0.6,
+        ),
+        (  # no subject anywhere: under the threshold
+            "When the _leader_ receives a record, it sends it to every replica in ISR.\n",
+            "en",
+            "When the leader receives a record, what does the leader send?",
+            BARE_LIMIT,
+        ),
+    ],
+)
+def test_properties_of_a_generic_term_are_asked_within_the_subject(text, lang, front, sure):
+    cards = cards_from("properties", text, lang=lang)
+    assert [(c.front, c.confidence) for c in cards] == [(front, sure)]

@@ -138,8 +138,8 @@ class ExtractContext:
         WorkerNum?"); left at most BARE_LIMIT sure when it is generic and nothing names
         its subject, unless `may_stand_alone` (a question heading asked as written)."""
         pack = pack_for(self.note.lang)
-        if pack is None or not about.strip():
-            return front, confidence
+        if pack is None or not about.strip() or not front.rstrip().endswith("?"):
+            return front, confidence  # "TTL: the resolver caches …" names its term already
         topic = subject or self.topic_for(about, section)
         if topic and (subject or needs_topic(about, topic) or carries_topic(about, topic)):
             if topic.casefold() not in front.casefold():
