@@ -48,8 +48,9 @@ def kept() -> dict[str, str]:
             "in parallel?",
             "WorkerNum",
         ),
-        # a goal that names nothing ("To initialize a map, use …"), in "Go maps in action 1"
-        ("Go maps: how do you initialize a map?", "the built-in make function"),
+        # a question heading that names nothing, in a note titled "Go maps in action 1"
+        ("Go maps: how do you initialize a map?", "To initialize a map"),
+        ("Go maps: what happens when you read a missing key?", "Reading a key that is absent"),
         # a collection title: the heading above names the subject, else the folder "go"
         ("Планировщик Go: что такое глобальная очередь?", "очередь горутин, общая"),
         ("Go: что такое глобальная очередь?", "очередь горутин, из которой"),
@@ -60,7 +61,7 @@ def test_the_real_command_asks_within_the_subject(kept, front, back_start):
 
 
 def test_no_kept_front_asks_a_bare_generic_thing(kept):
-    bare = {"What is WorkerNum?", "What is One-Shot?"}
+    bare = {"What is WorkerNum?", "How do you initialize a map?", "What is One-Shot?"}
     bare |= {"What is the option() function used for?", "Что такое глобальная очередь?"}
     assert bare.isdisjoint(kept)
 
@@ -217,3 +218,29 @@ def test_purposes_ask_a_library_identifier_within_its_subject(text, lang, front)
 def test_properties_of_a_generic_term_are_asked_within_the_subject(text, lang, front, sure):
     cards = cards_from("properties", text, lang=lang)
     assert [(c.front, c.confidence) for c in cards] == [(front, sure)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "front"),
+    [
+        (
+            "# Планировщик Go\n\n## Что происходит при блокирующем системном вызове?\n\n"
+            "Процессор P отдаётся другому потоку M, пока вызов не вернётся.\n",
+            "ru",
+            "Планировщик Go: что происходит при блокирующем системном вызове?",
+        ),
+        (  # a question that names its things stands as it is
+            "# Коллекции\n\n## Что возвращает Object.keys()?\n\n"
+            "Метод возвращает массив собственных перечисляемых ключей объекта.\n",
+            "ru",
+            "Что возвращает Object.keys()?",
+        ),
+        (
+            "# Go maps\n\n## How do you delete a key?\n\nCall the built-in delete function.\n",
+            "en",
+            "Go maps: how do you delete a key?",
+        ),
+    ],
+)
+def test_a_question_heading_that_names_nothing_is_asked_within_the_note(text, lang, front):
+    assert [c.front for c in cards_from("questions", text, lang=lang)] == [front]

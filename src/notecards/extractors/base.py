@@ -37,6 +37,7 @@ EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards t
 MINED_TAG = "notecards/mined"  # cards mined from prose
 
 _SRC = re.compile(r'src="([^"]+)"')
+MAX_NAME_WORDS = 3  # an identifier carries its subject when it is what is asked, not a question
 
 
 def _block_key(block: Block) -> tuple[int, int, type]:
@@ -141,7 +142,8 @@ class ExtractContext:
         if pack is None or not about.strip() or not front.rstrip().endswith("?"):
             return front, confidence  # "TTL: the resolver caches …" names its term already
         topic = subject or self.topic_for(about, section)
-        if topic and (subject or needs_topic(about, topic) or carries_topic(about, topic)):
+        its_own = len(about.split()) <= MAX_NAME_WORDS and carries_topic(about, topic)
+        if topic and (subject or needs_topic(about, topic) or its_own):
             if topic.casefold() not in front.casefold():
                 front = pack.in_topic(front, topic)
             return front, confidence
