@@ -20,6 +20,7 @@ from notecards.text.topics import (
     as_topic,
     carries_topic,
     folder_topic,
+    foreign_topic,
     is_named,
 )
 
@@ -101,6 +102,7 @@ def test_a_sentence_names_its_subject_by_its_opening(sentence, pack, subject):
         ("ETag", "TLS и кэширование", False),
         ("stopPropagation()", "preventDefault", False),  # the API the note is about
         ("Incremental Static Regeneration (ISR)", "Кэш", False),  # a titled name
+        ("OpenID Connect", "Авторизация", False),
         ("CMake", "CMake", False),  # the subject itself
     ],
 )
@@ -244,3 +246,28 @@ def test_properties_of_a_generic_term_are_asked_within_the_subject(text, lang, f
 )
 def test_a_question_heading_that_names_nothing_is_asked_within_the_note(text, lang, front):
     assert [c.front for c in cards_from("questions", text, lang=lang)] == [front]
+
+
+@pytest.mark.parametrize(
+    ("topic", "lang", "foreign"),
+    [
+        ("Environment and execution contexts", "ru", True),  # an English phrase
+        ("Apache Kafka", "ru", False),  # a name reads the same in any language
+        ("Kafka", "ru", False),
+        ("Планировщик Go", "ru", False),
+        ("Планировщик", "en", True),
+        ("Go maps", "en", False),
+    ],
+)
+def test_a_subject_in_another_language_is_no_subject(topic, lang, foreign):
+    assert foreign_topic(topic, lang) is foreign
+
+
+def test_a_foreign_or_label_heading_is_not_put_in_a_front():
+    ru = "# Environment and execution contexts\n\nКластер агентов — это агенты с общей памятью."
+    assert [c.front for c in cards_from("definitions", ru, lang="ru", kind="definition")] == [
+        "Что такое кластер агентов?"
+    ]
+    en = "## Additional Remarks\n\n`ftell()` is used to get the offset of the file pointer.\n"
+    assert as_topic("Additional Remarks", EN) == as_topic("Дополнительные детали", RU) == ""
+    assert [c.front for c in cards_from("purposes", en, lang="en")] == ["What is ftell() used for?"]

@@ -25,6 +25,7 @@ from notecards.text.note_text import NoteText
 from notecards.text.topics import (
     BARE_LIMIT,
     carries_topic,
+    foreign_topic,
     names_one_thing,
     needs_topic,
     note_topic,
@@ -142,6 +143,8 @@ class ExtractContext:
         if pack is None or not about.strip() or not front.rstrip().endswith("?"):
             return front, confidence  # "TTL: the resolver caches …" names its term already
         topic = subject or self.topic_for(about, section)
+        if foreign_topic(topic, pack.code):
+            topic = ""  # "Environment and execution contexts: как называется …?"
         its_own = len(about.split()) <= MAX_NAME_WORDS and carries_topic(about, topic)
         if topic and (subject or needs_topic(about, topic) or its_own):
             if topic.casefold() not in front.casefold():

@@ -222,6 +222,8 @@ _TOPIC_LABELS = frozenset({
     "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea", "topics", "materials", "common", "general",
     "general things", "quotes", "links", "resources", "misc",
     "key takeaways", "main takeaways", "conclusion", "conclusions",
+    # h18-subject: a section's label, never a subject a stranger accepts
+    "features", "remarks", "additional remarks", "notes and remarks", "additional details",
 })
 # fmt: on
 

@@ -305,9 +305,16 @@ def note_topic(note: Note, pack: LanguagePack) -> str:
         title = ""  # a cheat sheet titled after its first section ("Декораторы")
     for candidate in (title, _only_h1(note), stem):
         topic = as_topic(candidate, pack) if candidate else ""
-        if topic and not _unused_latin(topic, note, pack):
+        if topic and not _unused_latin(topic, note, pack) and not _foreign(topic, pack.code):
             return topic
     return ""
+
+
+def foreign_topic(topic: str, lang: str) -> bool:
+    """A subject in another script than the question's words that is no name: "Environment
+    and execution contexts" over a Russian question, a Cyrillic heading over an English
+    one. A question must be in one language; a name ("Go", "Apache Kafka") is in any."""
+    return _foreign(topic, lang)
 
 
 def _unused_latin(topic: str, note: Note, pack: LanguagePack) -> bool:
@@ -335,7 +342,7 @@ def section_topic(
         return note_subject
     for heading in reversed(section.path if section is not None else ()):
         topic = as_topic(heading, pack)
-        if topic:
+        if topic and not _foreign(topic, pack.code):
             return topic
     return folder_subject
 
@@ -460,4 +467,6 @@ def carries_topic(term: str, topic: str) -> bool:
     words = _ACRONYM_ASIDE.sub("", term).split()
     if any(map(_is_header, words)) or any(map(_NAMESPACED.match, words)):
         return False  # "Content-Type" is HTTP's, "Promise.resolve()" its namespace's
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return False  # a titled name: "OpenID Connect", "Incremental Static Regeneration"
     return is_identifier(" ".join(words)) or any(map(_HYPHEN_CAPITAL.fullmatch, words))
