@@ -270,4 +270,5 @@ def test_a_foreign_or_label_heading_is_not_put_in_a_front():
     ]
     en = "## Additional Remarks\n\n`ftell()` is used to get the offset of the file pointer.\n"
     assert as_topic("Additional Remarks", EN) == as_topic("Дополнительные детали", RU) == ""
+    assert as_topic("Extra Notes", EN) == ""
     assert [c.front for c in cards_from("purposes", en, lang="en")] == ["What is ftell() used for?"]

@@ -224,6 +224,7 @@ _TOPIC_LABELS = frozenset({
     "key takeaways", "main takeaways", "conclusion", "conclusions",
     # h18-subject: a section's label, never a subject a stranger accepts
     "features", "remarks", "additional remarks", "notes and remarks", "additional details",
+    "extra", "extras",
 })
 # fmt: on
 
