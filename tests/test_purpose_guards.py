@@ -57,7 +57,7 @@ def test_no_purpose_of_a_clause_a_variable_or_the_term_itself(text: str, lang: s
         (
             "# Zephyr\n\n`k_thread_deadline_set()` is used to set a thread deadline.",
             "en",
-            "What is k_thread_deadline_set() used for?",
+            "Zephyr: what is k_thread_deadline_set() used for?",  # a tool's own name (h18-subject)
         ),
         (
             "# Типы\n\n`any` (любой) используется для значения неизвестного типа.",

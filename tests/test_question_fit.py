@@ -66,7 +66,7 @@ def test_two_questions_in_one_stay_below_the_threshold() -> None:
         "# TS\n\n## Что такое enum и когда нужен const enum?\n\n"
         "enum — это набор именованных констант в TypeScript.\n"
     )
-    card = _questions(text, "ru")["Что такое enum и когда нужен const enum?"]
+    card = _questions(text, "ru")["TS: что такое enum и когда нужен const enum?"]
     assert card.confidence < 0.5 and "more than the answer tells" in card.evidence
     assert not _kept(text, "ru")
     assert fit("What is X?", Answer("X is a thing.", "", (), "opening"), EN) == 1.0

@@ -159,14 +159,14 @@ def test_a_we_question_leans_on_its_setting() -> None:
         "## Why do we need callbacks?\n\n"
         "JavaScript is event driven, so a callback runs when the response arrives.\n"
     )
-    assert _shipped(en, "en") == ["Why are callbacks needed?"]
+    assert _shipped(en, "en") == ["Anti-cheat project: why are callbacks needed?"]
     ru = (
         "# Поиск в Elasticsearch\n\n## Зачем нам дожидаться всех шардов?\n\n"
         "Каждый шард хранит часть документов, и без него выдача будет неполной.\n\n"
         "## Зачем нам нужен координирующий узел?\n\n"
         "Координирующий узел рассылает запрос по шардам и собирает ответы в одну выдачу.\n"
     )
-    assert _shipped(ru, "ru") == ["Зачем нужен координирующий узел?"]
+    assert _shipped(ru, "ru") == ["Поиск в Elasticsearch: зачем нужен координирующий узел?"]
 
 
 @given(st.sampled_from(["В чём проблема", "Что дальше", "What's the problem", "What's next"]))

@@ -129,7 +129,7 @@ def test_the_folder_that_names_a_subject(path, topic):
         ("IN4120 - Søketeknologi/x.md", "en", ""),  # Norwegian over English notes
         ("Сети/x.md", "en", ""),
         ("arkhitektura/x.md", "ru", ""),  # a Russian word in Latin letters
-        ("react/x.md", "ru", "react"),  # a name reads the same in any language
+        ("react/x.md", "ru", "React"),  # a name reads the same in any language, as written
         ("Kafka/x.md", "ru", "Kafka"),
         ("Сети/x.md", "ru", "Сети"),
         ("Harmonic analysis/x.md", "ru", ""),  # English words over Russian notes

@@ -22,13 +22,23 @@ from notecards.model import Block, Card, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.switches import EXPLICIT_EXTRACTORS
 from notecards.text.note_text import NoteText
+from notecards.text.topics import (
+    BARE_LIMIT,
+    carries_topic,
+    foreign_topic,
+    names_one_thing,
+    needs_topic,
+    note_topic,
+    section_topic,
+    subject_for,
+)
 from notecards.text.topics import folder_topic as subject_of_folders
-from notecards.text.topics import note_topic, section_topic, subject_for
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
 MINED_TAG = "notecards/mined"  # cards mined from prose
 
 _SRC = re.compile(r'src="([^"]+)"')
+MAX_NAME_WORDS = 3  # an identifier carries its subject when it is what is asked, not a question
 
 
 def _block_key(block: Block) -> tuple[int, int, type]:
@@ -113,6 +123,37 @@ class ExtractContext:
         generic subject ("Bash: what are local variables?", `text.topics.subject_for`)."""
         return subject_for(term, self.topic_of(section), self.folder_topic)
 
+    def asked_within(
+        self,
+        front: str,
+        about: str,
+        section: Section | None,
+        confidence: float,
+        *,
+        subject: str = "",
+        may_stand_alone: bool = False,
+    ) -> tuple[str, float]:
+        """The one rule for a front whose asked thing, `about`, may need its subject:
+        `front` asked within the subject (`subject` when the sentence names one, "In
+        UNIX computing, …"; else `topic_for`) when `about` is generic or one of the
+        subject's own identifiers ("Git: что такое staging area?", "CMake: what is
+        WorkerNum?"); left at most BARE_LIMIT sure when it is generic and nothing names
+        its subject, unless `may_stand_alone` (a question heading asked as written)."""
+        pack = pack_for(self.note.lang)
+        if pack is None or not about.strip() or not front.rstrip().endswith("?"):
+            return front, confidence  # "TTL: the resolver caches …" names its term already
+        topic = subject or self.topic_for(about, section)
+        if foreign_topic(topic, pack.code):
+            topic = ""  # "Environment and execution contexts: как называется …?"
+        its_own = len(about.split()) <= MAX_NAME_WORDS and carries_topic(about, topic)
+        if topic and (subject or needs_topic(about, topic) or its_own):
+            if topic.casefold() not in front.casefold():
+                front = pack.in_topic(front, topic)
+            return front, confidence
+        if not topic and not may_stand_alone and not names_one_thing(about):
+            return front, min(confidence, BARE_LIMIT)
+        return front, confidence
+
     def source_of(self, section: Section | None) -> str:
         path = section.path if section is not None else ()
         source = self._sources.get(path)
@@ -146,12 +187,25 @@ class ExtractContext:
         items: tuple[str, ...] = (),
         group: str = "",
         ord: int = 0,
+        about: str = "",
+        subject: str = "",
+        may_stand_alone: bool = False,
     ) -> Card:
         """The one constructor of cards: identity, deck, tags and source come from here.
 
         `rule` names what found the card (`extractor.rule`), `confidence` is how often
         that rule's cards are worth keeping (0-1, measured with bench/quality.py), and
-        `evidence` says what the rule saw; the registry applies the threshold."""
+        `evidence` says what the rule saw; the registry applies the threshold. `about`
+        is the term the front asks about, `subject` what its sentence names it within:
+        given, the front is asked within its subject when it needs one, and a generic
+        term with no subject is left under the threshold unless `may_stand_alone`
+        (`asked_within`)."""
+        if about:
+            asked, confidence = self.asked_within(
+                front, about, section, confidence, subject=subject, may_stand_alone=may_stand_alone
+            )
+            if asked != front:
+                front, front_html = asked, None  # asked within its subject: render it anew
         fields = (
             front_html if front_html is not None else text_html(front),
             back_html if back_html is not None else text_html(back),

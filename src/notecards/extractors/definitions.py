@@ -27,6 +27,7 @@ from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
 from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier, is_plural
 from notecards.text.note_text import NoteText
+from notecards.text.sentence_subject import after_subject
 from notecards.text.sentences import Flat, prose_blocks, word_set
 from notecards.text.terms import (
     PRONOUNS,
@@ -171,6 +172,7 @@ class Found(NamedTuple):
     section: Section
     line: int
     definition: Definition
+    subject: str = ""  # what the sentence asks it within: "In UNIX computing, …"
 
 
 # ---------------------------------------------------------------- answers
@@ -644,12 +646,13 @@ def _find_definitions(
             found.append(Found(section, line, definition))
     for section, sentences in paragraphs:
         for index, (line, flat) in enumerate(sentences):
+            subject, flat = after_subject(flat, PACKS[lang])  # "In Python, a package is …"
             definition = find_in_sentence(flat, lang, vocab)
             if definition:
                 definition = _as_expansion(definition, lang, vocab)
                 following = [f for _, f in sentences[index + 1 : index + 2]]
                 definition = fit_back(definition, following, pack_for(lang))
-                found.append(Found(section, line, definition))
+                found.append(Found(section, line, definition, subject))
     found.sort(key=lambda f: f.line)
     return found
 
@@ -1045,7 +1048,8 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
         topic = ctx.topic_of(item.section)
         front, reverse_front = d.front, d.reverse
         shape = term_shape(d.term, topic, item.section.heading)
-        asked_in = ctx.topic_for(d.term, item.section)  # the folder's, for the note's own term
+        # the sentence's own ("In Python, …"), or the folder's for the note's own term
+        asked_in = item.subject or ctx.topic_for(d.term, item.section)
         if pack is not None and (shape in ("in-topic", "in-section") or asked_in != topic):
             front, reverse_front = (
                 pack.in_topic(front, asked_in),
@@ -1065,6 +1069,8 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
                 back_html=answer_html if d.kind == "definition" else None,
                 line=item.line,
                 section=item.section,
+                about=d.term,  # asked within its subject (`ExtractContext.asked_within`)
+                subject=item.subject,
             )
         )
         if d.reverse:
@@ -1081,6 +1087,9 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
                     back=reverse_answer(d.term, pack),
                     line=item.line,
                     section=item.section,
+                    about=d.term,
+                    subject=item.subject,
+                    may_stand_alone=True,  # a description that singles out its term
                 )
             )
         ctx.covered.add(item.section.line)

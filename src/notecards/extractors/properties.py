@@ -564,6 +564,7 @@ def extract_properties(note: Note, ctx: ExtractContext) -> list[Card]:
                 back_html=spans_html(prop.flat.sub_spans(prop.start, prop.end), ctx.render),
                 line=line,
                 section=section,
+                about=prop.term,  # h18-subject: asked within its subject when generic
             )
         )
         ctx.covered.add(section.line)

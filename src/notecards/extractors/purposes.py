@@ -21,9 +21,10 @@ from functools import cache
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, Note, Section
+from notecards.text.sentence_subject import after_subject
 from notecards.text.sentences import Flat, prose_paragraphs
 from notecards.text.terms import PRONOUNS, STOP_START, clean_term, key, looks_like_verb
-from notecards.text.topics import BARE_LIMIT, names_one_thing, needs_topic, word_stems
+from notecards.text.topics import names_one_thing, shares_a_word, word_stems
 
 NAME = "purposes"
 KIND = "purpose"
@@ -34,7 +35,6 @@ MAX_ANSWER_CHARS = 250
 # kept / sampled by a blind reader on real vaults: "allows" 3/10, "for" 3/8, "returns"
 # 2/5; most drops named no subject ("What does function return?") or asked two things
 CONFIDENCE = {"marked": 0.65, "named": 0.6, "subject": 0.6}
-BARE_PENALTY = 0.15  # a generic subject the note names no topic for
 WEAK_VERB = 0.2  # a verb the question cannot repeat ("allows" with no "you to")
 TWO_SUBJECTS = 0.3  # "What is SOA and NS records used for?": two things asked as one
 HOW_CONFIDENCE = 0.6
@@ -239,8 +239,8 @@ def _pronouns(pack: LanguagePack) -> frozenset[str]:
 _VAGUE_GOAL = re.compile(r"\S+\s+the\s+\S+", re.I)
 
 
-def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
-    """ "Чтобы Z, используйте X" → ("Как Z?", "X …")."""
+def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str, str] | None:
+    """ "Чтобы Z, используйте X" → ("Как Z?", "X …", "Z")."""
     pattern = pack.cues.get("purpose.how")
     found = _howto(pattern).match(flat.text) if pattern else None
     if found is None:
@@ -252,7 +252,7 @@ def _how(flat: Flat, pack: LanguagePack) -> tuple[str, str] | None:
         return None  # "change the settings", "find $c$", "test whether A - B" → "A - B"
     if _has_word(pack, "purpose.dangling", goal) or goal.split()[-1].lower() in PRONOUNS:
         return None  # "change that", "изменить это": the goal leans on another sentence
-    return pack.ask("purpose.how", goal=goal), means
+    return pack.ask("purpose.how", goal=goal), means, goal
 
 
 def extract_purposes(note: Note, ctx: ExtractContext) -> list[Card]:
@@ -274,27 +274,6 @@ def extract_purposes(note: Note, ctx: ExtractContext) -> list[Card]:
     return cards
 
 
-def _within_topic(
-    ctx: ExtractContext,
-    pack: LanguagePack,
-    question: str,
-    confidence: float,
-    section: Section,
-    subject: str,
-) -> tuple[str, float]:
-    """The question asked within the note's subject when its own subject is generic
-    ("Sockets: what does bind return?"); less sure when there is no subject to name,
-    or when two things are asked as one."""
-    if _COORDINATED.search(subject):
-        confidence -= TWO_SUBJECTS
-    topic = ctx.topic_for(subject, section)
-    if needs_topic(subject, topic):
-        return pack.in_topic(question, topic), confidence
-    if not topic and not names_one_thing(subject):
-        return question, min(confidence - BARE_PENALTY, BARE_LIMIT)
-    return question, confidence
-
-
 def _card(
     ctx: ExtractContext,
     pack: LanguagePack,
@@ -304,18 +283,22 @@ def _card(
     note_subject: str,
     first: bool,
 ) -> Card | None:
+    said_in, flat = after_subject(flat, pack)  # "In CMake, the option() function is used …"
     found = _purpose(flat, pack, note_subject, first)
-    subject = ""
     if found is not None:
-        question, answer, rule, confidence, subject = found
+        question, answer, rule, confidence, about = found
+        if _COORDINATED.search(about):
+            confidence -= TWO_SUBJECTS  # "What is SOA and NS records used for?"
     else:
         how = _how(flat, pack)
         if how is None:
             return None
-        (question, answer), rule, confidence = how, f"{NAME}.how", HOW_CONFIDENCE
-    if subject:
-        question, confidence = _within_topic(ctx, pack, question, confidence, section, subject)
+        (question, answer, about), rule, confidence = how, f"{NAME}.how", HOW_CONFIDENCE
+        if shares_a_word(ctx.topic_of(section), answer):
+            about = ""  # "preventDefault: how do you cancel …?" would give its answer away
     return ctx.card(
+        about=about,  # asked within its subject when generic (`ExtractContext.asked_within`)
+        subject=said_in,
         kind=KIND,
         extractor=NAME,
         rule=rule,

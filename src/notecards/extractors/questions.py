@@ -466,6 +466,8 @@ def _make(
         back_html=answer.html,
         line=line,
         section=section,
+        about=question if where == "heading" else "",  # h18-subject: "Go maps: how do you …?"
+        may_stand_alone=True,  # asked as the note words it: never capped for lack of one
     )
 
 

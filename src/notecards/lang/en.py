@@ -156,7 +156,8 @@ _TOPIC_PREFIX = re.compile(
     re.I,
 )
 _TOPIC_SUFFIX = re.compile(
-    r"\s+(?:basics|overview|notes|cheat\s*sheet|fundamentals|terms|glossary|101|intro|summary)$",
+    r"\s+(?:basics|overview|notes|cheat\s*sheet|fundamentals|terms|glossary|101|intro|summary"
+    r"|in\s+(?:action|practice|depth|a\s+nutshell))$",
     re.I,
 )
 _TOPIC_QUESTION = re.compile(
@@ -221,6 +222,9 @@ _TOPIC_LABELS = frozenset({
     "examples", "example", "lecture notes", "theory", "practice", "main idea", "the idea", "idea", "topics", "materials", "common", "general",
     "general things", "quotes", "links", "resources", "misc",
     "key takeaways", "main takeaways", "conclusion", "conclusions",
+    # h18-subject: a section's label, never a subject a stranger accepts
+    "features", "remarks", "additional remarks", "notes and remarks", "additional details",
+    "extra", "extras",
 })
 # fmt: on
 

@@ -18,7 +18,7 @@ from typing import Any
 from notecards.lang import PACKS, LanguagePack
 from notecards.model import Note, Section
 from notecards.text.sentences import word_set
-from notecards.text.terms import CYRILLIC, clean_term, is_term, key
+from notecards.text.terms import CYRILLIC, STOP_START, clean_term, is_term, key
 
 MAX_TOPIC_WORDS = 6
 # The most a card about a generic term may be sure when nothing names its subject: under
@@ -36,7 +36,7 @@ KNOWN_NAMES = word_set(
     javascript typescript python java kotlin swift golang rust php ruby react vue angular
     svelte redux vuex pinia webpack vite rollup babel node nodejs deno docker kubernetes
     git github linux unix windows android ios graphql mongodb postgresql mysql redis nginx
-    tcp/ip http/2 http/3 ipv4 ipv6 aws azure js ts ai ml"""
+    tcp/ip http/2 http/3 ipv4 ipv6 aws azure js ts ai ml go wi-fi"""
 )
 # File names that name no subject: the first H1 (or nothing) is the note's title.
 _NAMELESS_FILES = word_set("readme index untitled main notes note draft home")
@@ -46,6 +46,14 @@ _CODE_CHARS = re.compile(r"[._()/#<>\[\]{}$+]")
 _INNER_CAPITAL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]|[A-ZА-ЯЁ]{2}[a-zа-яё]|\w-[A-ZА-ЯЁ]")
 _WORDS = re.compile(r"[\w-]+")
 _LETTER_NUMBER = re.compile(r"^[A-ZА-ЯЁ]\s?\d+(?:\.\d+)*[.)]\s+")  # "B 6. Cloud Watch"
+# a part number after a common word ("Go maps in action 1", "Linked lists 2"); not a
+# version after a name ("Python 3", "Vue 3", "HTTP 2")
+_PART_NUMBER = re.compile(r"\s(?P<word>[^\W\d_]+)(?P<number>\s+\d{1,2})$")
+# an acronym with its version ("GPT-3", "PEP8"): three letters at least ("C2" is a code)
+_VERSIONED_ACRONYM = re.compile(r"[A-Z]{3,}-?\d+(?:\.\d+)?")
+_HYPHEN_CAPITAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)+")  # "One-Shot"
+_ACRONYM_ASIDE = re.compile(r"\([A-ZА-ЯЁ]{2,6}\)")  # "(ISR)" after the name it shortens
+_NAMESPACED = re.compile(r"`?[A-Z][A-Za-z]+\.\w")  # "Promise.resolve()", "Object.keys"
 _POSSESSIVE = re.compile(r"[A-Z][a-z]+['’]s")
 _SPACED_DASH = re.compile(r"\s+[-—–]\s+")
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]+)\)$")
@@ -66,7 +74,8 @@ _FOLDER_NUMBER = re.compile(
 # notes", "Relating Slides"): such a folder names no subject
 _MATERIAL_WORDS = word_set(
     """notes note slides lectures lecture materials exercises homework assignments labs
-    tutorials questions exams readings заметки конспекты лекции материалы задачи вопросы"""
+    tutorials questions exams readings papers articles
+    заметки конспекты лекции материалы задачи вопросы"""
 )
 _GENERIC_FOLDERS = frozenset().union(*(p.topic_folders for p in PACKS.values()))
 
@@ -102,6 +111,7 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     text = pack.topic_prefix.sub("", text)
     text = _NUMBER_PREFIX.sub("", _LETTER_NUMBER.sub("", text)).strip()
     text = _COURSE_CODE.sub("", _around_dash(text, pack)).strip()
+    text = _without_part_number(text)
     text = pack.topic_prefix.sub("", text)
     text = pack.topic_suffix.sub("", text)
     asked = pack.topic_question.match(text)
@@ -121,6 +131,16 @@ def as_topic(text: str, pack: LanguagePack) -> str:
     if "?" in text or not is_term(text.replace(",", "")):
         return ""
     return text
+
+
+def _without_part_number(text: str) -> str:
+    """ "Go maps in action 1" → "Go maps in action": a part's number after a common word
+    goes; a version after a name stays ("Python 3", "Vue 3", "HTTP 2")."""
+    found = _PART_NUMBER.search(text)
+    word = found.group("word") if found else ""
+    if not word.islower() or key(word) in STOP_START:  # "Задача на 8": a task's number
+        return text
+    return text[: found.start("number")]
 
 
 def _around_dash(text: str, pack: LanguagePack) -> str:
@@ -256,8 +276,22 @@ def folder_topic(path: str, lang: str = "") -> str:
             continue  # "web-app-manifest", "migratsiya-s-vue-2": not how a subject is written
         topic = as_topic(folder.replace("_", " "), pack)
         if topic and key(topic) not in _GENERIC_FOLDERS:
-            return topic
+            return _as_named(topic)
     return ""
+
+
+# well-known names a lowercase folder writes that are words, not acronyms ("go" → "Go")
+_WORD_NAMES = word_set("go vue git deno node java ruby rust vite")
+
+
+def _as_named(folder: str) -> str:
+    """A lowercase folder that is a well-known name, written as a question names it:
+    "go" → "Go", "python" → "Python", "css" → "CSS"; other folders as they are."""
+    if not folder.islower() or key(folder) not in KNOWN_NAMES:
+        return folder
+    if len(folder) <= 4 and key(folder) not in _WORD_NAMES:
+        return folder.upper()
+    return folder[:1].upper() + folder[1:]
 
 
 def note_topic(note: Note, pack: LanguagePack) -> str:
@@ -271,9 +305,16 @@ def note_topic(note: Note, pack: LanguagePack) -> str:
         title = ""  # a cheat sheet titled after its first section ("Декораторы")
     for candidate in (title, _only_h1(note), stem):
         topic = as_topic(candidate, pack) if candidate else ""
-        if topic and not _unused_latin(topic, note, pack):
+        if topic and not _unused_latin(topic, note, pack) and not _foreign(topic, pack.code):
             return topic
     return ""
+
+
+def foreign_topic(topic: str, lang: str) -> bool:
+    """A subject in another script than the question's words that is no name: "Environment
+    and execution contexts" over a Russian question, a Cyrillic heading over an English
+    one. A question must be in one language; a name ("Go", "Apache Kafka") is in any."""
+    return _foreign(topic, lang)
 
 
 def _unused_latin(topic: str, note: Note, pack: LanguagePack) -> bool:
@@ -301,7 +342,7 @@ def section_topic(
         return note_subject
     for heading in reversed(section.path if section is not None else ()):
         topic = as_topic(heading, pack)
-        if topic:
+        if topic and not _foreign(topic, pack.code):
             return topic
     return folder_subject
 
@@ -354,9 +395,22 @@ def is_named(word: str) -> bool:
     if key(bare) in KNOWN_NAMES or _POSSESSIVE.fullmatch(bare):
         return True  # well known, or someone's: "Tarjan's"
     letters = sum(c.isalpha() for c in bare)
+    if _VERSIONED_ACRONYM.fullmatch(bare):
+        return True  # "GPT-3", "PEP8": a name and its version
     if bare.isupper() or (bare.isalnum() and any(c.isdigit() for c in bare)):
         return letters >= 4  # an acronym or a code: unique only when long ("QUIC", not "CFR")
-    return bool(_CODE_CHARS.search(bare) or _INNER_CAPITAL.search(bare))
+    if _CODE_CHARS.search(bare):
+        return True
+    inner = _INNER_CAPITAL.search(bare)
+    return inner is not None and (not _HYPHEN_CAPITAL.fullmatch(bare) or _is_header(bare))
+
+
+def _is_header(word: str) -> bool:
+    """ "Content-Type", "X-Request-Id": a header field's name, which names one thing; a
+    compound of two capitalised words ("One-Shot", "Full-Text") is a term of one note."""
+    from notecards.knowledge import lookup_header  # knowledge loads its files on first use
+
+    return word.startswith(("X-", "x-")) or word.count("-") >= 2 or lookup_header(word) is not None
 
 
 def is_identifier(term: str) -> bool:
@@ -393,3 +447,26 @@ def names_one_thing(term: str) -> bool:
     if any(is_named(word) for word in words):
         return True
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2
+
+
+def carries_topic(term: str, topic: str) -> bool:
+    """Whether a question about `term` should name `topic` although the term is not
+    generic: an identifier of a tool or library few readers know ("WorkerNum",
+    "option()" in a note on CMake) or a compound of its field ("One-Shot" in a note on
+    GPT-3) means one thing only there, and a stranger cannot tell whose it is. An
+    identifier of a well-known platform ("os.getcwd()" in a note on Python, "<input>"
+    in one on HTML) or of the API the note is about ("stopPropagation()" in a note on
+    preventDefault) is recognised as it is; so are header names and titled names
+    ("Incremental Static Regeneration (ISR)")."""
+    if not topic.strip() or not term.strip() or needs_topic(term, topic):
+        return False
+    if shares_a_word(term, topic) or key(term.strip("`")) in KNOWN_NAMES:
+        return False
+    if key(topic) in KNOWN_NAMES or _CODE_CHARS.search(topic) or topic[:1].islower():
+        return False  # a platform everyone knows, or an API member ("preventDefault")
+    words = _ACRONYM_ASIDE.sub("", term).split()
+    if any(map(_is_header, words)) or any(map(_NAMESPACED.match, words)):
+        return False  # "Content-Type" is HTTP's, "Promise.resolve()" its namespace's
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return False  # a titled name: "OpenID Connect", "Incremental Static Regeneration"
+    return is_identifier(" ".join(words)) or any(map(_HYPHEN_CAPITAL.fullmatch, words))
