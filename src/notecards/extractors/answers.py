@@ -242,7 +242,12 @@ def opening_answer(
         break
     else:
         return None
-    block, rest = ordered[index], ordered[index + 1 :]
+    return _block_answer(ordered[index], ordered[index + 1 :], pack)
+
+
+def _block_answer(block: Block, rest: list[Block], pack: LanguagePack) -> Answer | None:
+    """The answer that opens with `block`: a paragraph cut to length (with what its
+    colon announces), a short list, the labels of a long one, or a short code block."""
     if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.story"):
         return _after_story(rest, pack)
     if isinstance(block, Paragraph):
@@ -324,8 +329,39 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     return not is_cue_heading(pack, "question.answer_heading", text)
 
 
+def _is_filler(text: str, pack: LanguagePack) -> bool:
+    """A chatty opener ("Отличный вопрос!", "Sure!", "Let's see.") or a sentence that
+    only says the things asked about differ ("X и Y имеют фундаментальные различия.",
+    "There are several differences between X and Y."): neither answers anything."""
+    return mentions_cue(pack, "answer.filler", text) or mentions_cue(pack, "answer.restates", text)
+
+
+def _without_chatter(sentences: list[tuple[str, str]], pack: LanguagePack) -> list[tuple[str, str]]:
+    """The sentences from where the answer starts: past a chatty opener and a sentence
+    that only restates the question, and without an opening "Короче," / "Sure,"."""
+    index = 0
+    while index < len(sentences) and _is_filler(sentences[index][0], pack):
+        index += 1
+    kept = sentences[index:]
+    if not kept:
+        return kept
+    text, html = kept[0]
+    word = starts_with_cue(pack, "answer.filler_word", text)
+    if word is not None and word.end() < len(text) and html[: word.end()] == text[: word.end()]:
+        text, html = _capitalized(text[word.end() :]), _capitalized(html[word.end() :])
+        kept = [(text, html), *kept[1:]]
+    return kept
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
-    kept = _cut(_sentences(paragraph))
+    sentences = _without_chatter(_sentences(paragraph), pack)
+    if not sentences:  # "Отличный вопрос!" alone: the answer is what follows
+        return _block_answer(rest[0], rest[1:], pack) if rest else None
+    kept = _cut(sentences)
     if not kept or _is_part_label(kept, pack):
         return None
     if _is_leadin(kept, pack) or _heads_a_list(kept, rest, pack):

@@ -560,6 +560,15 @@ PACK = LanguagePack(
         "answer.leadin_count": r"\b(?:several|a few|a number of|the following|a couple of)\b",
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
+        # --- h18-answers ---
+        # a chatty opener, a whole sentence ("Great question!", "Sure!", "Let's see."):
+        # no part of the answer, which starts after it
+        "answer.filler": r"^(?:(?:that'?s |that’s |what |this is )?(?:a |an )?(?:great|good|excellent|interesting|nice|fair|fantastic|important) question\b[^.!?]{0,40}|(?:sure|sure thing|of course|absolutely|certainly|okay|ok|alright|well|so)(?:,?\s+let'?s\s+\w+(?:\s+\w+)?)?|let'?s (?:see|break (?:it|this) down|dive in|unpack (?:it|this)|take a look|get (?:into it|started))|let me explain)\s*[.!…]*$",
+        # a word that only opens a chatty answer ("Sure, …", "Well, …")
+        "answer.filler_word": r"^(?:sure|well|okay|ok|of course|great question|good question)\s*[,!]\s*",
+        # a sentence that only says two things differ ("There are several differences
+        # between X and Y.", "They differ in a few key ways."): the answer follows it
+        "answer.restates": r"^there (?:are|is) (?:\w+\s+){0,3}(?:differences?|distinctions?)(?: between [^.:]{1,80})?\s*[.!]?$|^[^.:]{0,80}\b(?:have|has) (?:\w+\s+){0,2}differences\s*[.!]?$|^[^.:]{0,80}\b(?:differ|are different)(?: from each other| from one another)?(?: in (?:several|many|a few|some|a number of|important|key|fundamental)(?: \w+)? (?:ways|respects|aspects))?\s*[.!]?$",
     },
     # --- h17-lists ---
     http_topic=re.compile(

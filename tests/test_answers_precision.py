@@ -1,0 +1,77 @@
+"""Backs that answer the question a title or heading asks (issue 11, FAILURES-s7 B):
+a chatty opener or a sentence that only says two things differ is no answer, the answer
+starts after it. The notes under tests/notes/answers are read by the real `notecards
+cards` command, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from conftest import note_from_text, run_notecards
+from notecards.extractors.base import ExtractContext
+from notecards.extractors.questions import extract_questions
+
+NOTES = Path(__file__).parent / "notes" / "answers"
+
+
+@cache
+def _mined() -> dict[str, dict[str, str]]:
+    """front → back of every question card of tests/notes/answers, by note file name."""
+    done = run_notecards("cards", NOTES, "--json", "--all")
+    assert done.returncode == 0, done.stderr
+    found: dict[str, dict[str, str]] = {}
+    for card in json.loads(done.stdout):
+        if card["rule"].startswith("questions."):
+            found.setdefault(Path(card["note"]).name, {})[card["front"]] = card["back"]
+    return found
+
+
+def _back(text: str, lang: str, front: str) -> str | None:
+    note = note_from_text(text, lang=lang)
+    cards = {c.front: c.back for c in extract_questions(note, ExtractContext(note))}
+    return cards.get(front)
+
+
+# --- 1. chatty openers and restatements --------------------------------------------
+
+
+def test_a_chatty_opener_is_dropped_and_the_answer_follows_ru() -> None:
+    backs = _mined()["Что такое замыкание.md"]
+    assert backs["Что такое замыкание?"].startswith("Замыкание — это функция")
+
+
+def test_a_chatty_opener_is_dropped_and_the_answer_follows_en() -> None:
+    backs = _mined()["What is a closure.md"]
+    assert backs["What is a closure?"].startswith("A closure is a function bundled")
+
+
+def test_a_restated_difference_gives_way_to_the_list_that_follows_ru() -> None:
+    backs = _mined()["В чём разница между sessionStorage и localStorage.md"]
+    back = backs["В чём разница между sessionStorage и localStorage?"]
+    assert back.startswith("- sessionStorage живёт"), back
+    assert "вопрос" not in back and "фундаментальные" not in back
+
+
+def test_a_restated_difference_gives_way_to_the_next_paragraph_en() -> None:
+    backs = _mined()["What is the difference between TCP and UDP.md"]
+    back = backs["What is the difference between TCP and UDP?"]
+    assert back.startswith("TCP sets up a connection"), back
+
+
+def test_only_chatter_and_a_restatement_give_no_card() -> None:
+    assert "Чем отличаются let и var.md" not in _mined()
+    text = (
+        "# What is the difference between A1 and B1 paper?\n\nSure! They differ in several ways.\n"
+    )
+    assert _back(text, "en", "What is the difference between A1 and B1 paper?") is None
+
+
+def test_a_real_opening_that_names_both_sides_is_kept() -> None:
+    text = (
+        "# Чем отличаются let и var?\n\nlet видна только внутри блока, а var — во всей функции.\n"
+    )
+    assert _back(text, "ru", "Чем отличаются let и var?") == (
+        "let видна только внутри блока, а var — во всей функции."
+    )
