@@ -75,3 +75,46 @@ def test_a_real_opening_that_names_both_sides_is_kept() -> None:
     assert _back(text, "ru", "Чем отличаются let и var?") == (
         "let видна только внутри блока, а var — во всей функции."
     )
+
+
+# --- 2. pointers: remarks about the note -------------------------------------------
+
+
+def test_a_pointer_sentence_is_skipped_and_the_answer_follows_en() -> None:
+    backs = _mined()["What exactly is a contiguous array.md"]
+    back = backs["What exactly is a contiguous array?"]
+    assert back.startswith("A contiguous array keeps its elements"), back
+    assert backs["How is a stride computed?"].startswith("A stride is the number")
+
+
+def test_a_pointer_at_a_figure_is_no_answer_en() -> None:
+    assert "What is RAID 1?" not in _mined()["What exactly is a contiguous array.md"]
+
+
+def test_a_pointer_sentence_is_skipped_and_the_answer_follows_ru() -> None:
+    backs = _mined()["Индексы в базе данных.md"]
+    back = backs["Что такое составной индекс?"]
+    assert back.startswith("Составной индекс строится по нескольким столбцам"), back
+
+
+def test_a_pointer_at_an_example_is_no_answer_ru() -> None:
+    assert "Что такое покрывающий индекс?" not in _mined()["Индексы в базе данных.md"]
+
+
+def test_a_sentence_that_only_counts_is_an_answer_when_nothing_follows() -> None:
+    text = "# Что такое шардирование?\n\nШардирование делит таблицу на несколько частей по ключу.\n"
+    assert _back(text, "ru", "Что такое шардирование?") == (
+        "Шардирование делит таблицу на несколько частей по ключу."
+    )
+    announced = "# Какой стек выбрать?\n\nДля веб-приложения я бы взял следующий стек.\n"
+    assert _back(announced, "ru", "Какой стек выбрать?") is None
+
+
+def test_a_lead_in_that_points_below_still_leads_into_its_list() -> None:
+    text = (
+        "# What are the benefits of HTTP/2?\n\n"
+        "Below are the main benefits:\n\n"
+        "- multiplexed streams\n- header compression\n- server push\n"
+    )
+    back = _back(text, "en", "What are the benefits of HTTP/2?")
+    assert back is not None and "- header compression" in back

@@ -235,7 +235,7 @@ def opening_answer(
         if (
             isinstance(block, HtmlBlock)
             or _is_navigation(block)
-            or (isinstance(block, Paragraph) and (_is_media_only(block) or _is_meta(block, pack)))
+            or (isinstance(block, Paragraph) and (_is_media_only(block) or _is_remark(block, pack)))
         ):  # a `<details>` wrapper, links, an image, a remark about the note: read on
             index += 1
             continue
@@ -279,6 +279,13 @@ def _is_meta(paragraph: Paragraph, pack: LanguagePack) -> bool:
     return bool(sentences) and mentions_cue(pack, "answer.meta", sentences[0][0])
 
 
+def _is_remark(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """A remark about the note that points at nothing in particular: skipped. One that
+    points at what follows ("Ниже приведён пример.") is read by `_paragraph_answer`,
+    which takes what follows only when it says the answer."""
+    return _is_meta(paragraph, pack) and not _points(paragraph, pack)
+
+
 def _after_story(rest: list[Block], pack: LanguagePack) -> Answer | None:
     """The answer after an opening that tells a story or gives an example ("Imagine
     you're building …", "Представьте, что …"): the next paragraph, past the story's own
@@ -308,6 +315,18 @@ def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     return words <= 2 * MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin_count", last)
 
 
+def _only_announces(sentence: str, pack: LanguagePack) -> bool:
+    """A lead-in that says nothing without what it announces ("… следующие шаги:",
+    "There are several ways to do it."); one that only counts ("Индекс строится по
+    нескольким столбцам.") says something of its own when nothing follows it."""
+    short = len(sentence.split()) <= MAX_LEADIN_WORDS
+    if sentence.endswith(":") or mentions_cue(pack, "answer.leadin_clause", sentence.rstrip(".")):
+        return True
+    if mentions_cue(pack, "answer.announces", sentence):
+        return True
+    return short and mentions_cue(pack, "answer.leadin", sentence)
+
+
 def _heads_a_list(kept: list[tuple[str, str]], rest: list[Block], pack: LanguagePack) -> bool:
     """A lone condition right before a list ("Если редьюсер будет нечистым" and what
     breaks then): the list completes it."""
@@ -331,16 +350,26 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
 
 def _is_filler(text: str, pack: LanguagePack) -> bool:
     """A chatty opener ("Отличный вопрос!", "Sure!", "Let's see.") or a sentence that
-    only says the things asked about differ ("X и Y имеют фундаментальные различия.",
-    "There are several differences between X and Y."): neither answers anything."""
+    only says the things asked about differ ("X и Y имеют фундаментальные различия."):
+    neither answers anything. A sentence that ends in a colon leads into its answer."""
+    if text.endswith(":"):
+        return False
     return mentions_cue(pack, "answer.filler", text) or mentions_cue(pack, "answer.restates", text)
+
+
+def _is_pointer(text: str, pack: LanguagePack) -> bool:
+    """A sentence about the note, not its subject ("This section adds some detail to
+    …", "Ниже приведён пример.", "Above is an example of striping.")."""
+    return not text.endswith(":") and mentions_cue(pack, "answer.pointer", text)
 
 
 def _without_chatter(sentences: list[tuple[str, str]], pack: LanguagePack) -> list[tuple[str, str]]:
     """The sentences from where the answer starts: past a chatty opener and a sentence
     that only restates the question, and without an opening "Короче," / "Sure,"."""
     index = 0
-    while index < len(sentences) and _is_filler(sentences[index][0], pack):
+    while index < len(sentences) and (
+        _is_filler(sentences[index][0], pack) or _is_pointer(sentences[index][0], pack)
+    ):
         index += 1
     kept = sentences[index:]
     if not kept:
@@ -353,6 +382,11 @@ def _without_chatter(sentences: list[tuple[str, str]], pack: LanguagePack) -> li
     return kept
 
 
+def _points(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """Whether a paragraph points at what follows ("Above is an example of …")."""
+    return any(_is_pointer(text, pack) for text, _ in _sentences(paragraph))
+
+
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -360,7 +394,9 @@ def _capitalized(text: str) -> str:
 def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
     sentences = _without_chatter(_sentences(paragraph), pack)
     if not sentences:  # "Отличный вопрос!" alone: the answer is what follows
-        return _block_answer(rest[0], rest[1:], pack) if rest else None
+        if not rest or (_points(paragraph, pack) and not isinstance(rest[0], Paragraph)):
+            return None  # "Ниже приведён пример." and the example: no answer is said
+        return _block_answer(rest[0], rest[1:], pack)
     kept = _cut(sentences)
     if not kept or _is_part_label(kept, pack):
         return None
@@ -377,7 +413,8 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
             answer = _join(kept, (paragraph, after), "list")
             html = f"{answer.html}{follow[1]}"
             return Answer(f"{answer.text}\n{follow[0]}", html, answer.blocks, answer.how)
-        kept = kept[:-1]  # a lead-in without what it announces says nothing
+        if _only_announces(kept[-1][0], pack):
+            kept = kept[:-1]  # a lead-in without what it announces says nothing
         if not kept:
             return None
     answer = _join(kept, (paragraph,), "opening")

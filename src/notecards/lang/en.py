@@ -561,6 +561,12 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
         # --- h18-answers ---
+        # a lead-in that points at what follows ("… следующий стек.", "… the following
+        # stack."): nothing without it, unlike one that only counts ("по нескольким …")
+        "answer.announces": r"\bthe following\b|\bas follows\b|\bbelow\b|\bhere (?:is|are)\b",
+        # a sentence about the note, not its subject ("This section adds some detail to
+        # …", "Here we look at …", "Above is an example of …"): the answer starts after it
+        "answer.pointer": r"^(?:(?:this|the following|the next) (?:section|part|chapter|note|page|paragraph) (?:adds|gives|goes|takes|looks|describes|explains|covers|discusses|expands|elaborates|provides|shows|introduces|summari[sz]es|contains)|here (?:we|i|you)(?:'ll| will)? (?:look|take a look|go|dive|discuss|cover|see|consider|explain|describe|show|explore|walk)|(?:above|below) (?:is|are|we|you|i)|(?:the|this) (?:image|figure|diagram|picture|table|graph|screenshot|code|example|snippet) (?:above|below)|(?:see|check) (?:below|above)|let'?s (?:look|take a look|dive|explore|see|start))\b",
         # a chatty opener, a whole sentence ("Great question!", "Sure!", "Let's see."):
         # no part of the answer, which starts after it
         "answer.filler": r"^(?:(?:that'?s |that’s |what |this is )?(?:a |an )?(?:great|good|excellent|interesting|nice|fair|fantastic|important) question\b[^.!?]{0,40}|(?:sure|sure thing|of course|absolutely|certainly|okay|ok|alright|well|so)(?:,?\s+let'?s\s+\w+(?:\s+\w+)?)?|let'?s (?:see|break (?:it|this) down|dive in|unpack (?:it|this)|take a look|get (?:into it|started))|let me explain)\s*[.!…]*$",
