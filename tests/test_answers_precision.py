@@ -118,3 +118,39 @@ def test_a_lead_in_that_points_below_still_leads_into_its_list() -> None:
     )
     back = _back(text, "en", "What are the benefits of HTTP/2?")
     assert back is not None and "- header compression" in back
+
+
+# --- 3. a difference answered by advice ----------------------------------------------
+
+
+def test_advice_is_no_difference_the_contrast_sentence_is_ru() -> None:
+    back = _mined()["В чём разница между useMemo и useCallback.md"][
+        "В чём разница между useMemo и useCallback?"
+    ]
+    assert "useMemo запоминает результат вызова функции, а useCallback" in back, back
+    assert "Используйте" not in back and "избегайте" not in back
+
+
+def test_advice_is_no_difference_the_contrast_sentence_is_en() -> None:
+    back = _mined()["What is the difference between a process and a thread.md"][
+        "What is the difference between a process and a thread?"
+    ]
+    assert back == (
+        "A process has its own address space, whereas a thread shares the address "
+        "space of its process."
+    )
+
+
+def test_advice_alone_gives_no_difference_card() -> None:
+    assert "Чем отличаются REST и GraphQL.md" not in _mined()
+    assert "Array vs Linked List.md" not in _mined()
+
+
+def test_a_contrast_that_names_both_sides_is_kept_as_it_is() -> None:
+    text = (
+        "# Чем отличаются TCP и UDP?\n\n"
+        "TCP устанавливает соединение и гарантирует доставку, а UDP шлёт датаграммы "
+        "без гарантий.\n"
+    )
+    back = _back(text, "ru", "Чем отличаются TCP и UDP?")
+    assert back is not None and back.startswith("TCP устанавливает соединение")

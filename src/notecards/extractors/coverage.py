@@ -28,8 +28,10 @@ from notecards.extractors.answers import (
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack
 from notecards.model import Block, CodeBlock, ListBlock, Paragraph, Section
+from notecards.render.markup import spans_html
 from notecards.text.cues import fold
 from notecards.text.morphology import can_be_subject, is_modifier
+from notecards.text.sentences import sentence_text, split_sentences
 from notecards.text.topics import word_stems
 
 STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
@@ -184,6 +186,35 @@ def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
     return Answer(text, f"<ul>{html}</ul>", tuple(used), "list")
 
 
+_UNITS = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def _is_advice(text: str, pack: LanguagePack) -> bool:
+    """An answer that is mostly usage advice ("Используйте X для …; избегайте Y …",
+    "Use A when: … Use B when: …"): it says when to take a side, not how they differ."""
+    units = [u.strip().lstrip("-•* ").strip() for u in _UNITS.split(text)]
+    units = [u for u in units if u]
+    advice = [u for u in units if starts_with_cue(pack, "answer.advice", u)]
+    return bool(units) and 2 * len(advice) >= len(units)
+
+
+def _contrast(
+    sides: tuple[str, str], sections: list[Section], pack: LanguagePack, ctx: ExtractContext
+) -> Answer | None:
+    """The section's sentence that sets the two sides against each other ("X хранит …,
+    а Y …", "X …, whereas Y …"), for a difference question the opening answers with
+    advice; None when the section has none."""
+    for _, paragraph, _ in _parts(sections):
+        if ctx.is_claimed(paragraph):
+            continue
+        for spans in split_sentences(paragraph.spans):
+            text = sentence_text(spans)
+            both = all(mentions(text, side) for side in sides)
+            if both and mentions_cue(pack, "answer.contrast", text) and not _is_advice(text, pack):
+                return Answer(text, spans_html(spans), (paragraph,), "opening")
+    return None
+
+
 def _code_only(answer: Answer) -> bool:
     """Code, or code under a one-line lead-in ("Если ты добавляешь объект в WeakMap:")."""
     if answer.how == "code":
@@ -214,6 +245,9 @@ def complete(
     questions takes the short section whole, or keeps the opening for `fit` to cap."""
     if _code_only(answer) and mentions_cue(pack, "question.explains", question):
         return None
+    sides = sides_of(question, pack)
+    if sides is not None and _is_advice(answer.text, pack):
+        return _contrast(sides, sections, pack, ctx)
     if answer.how == "digest" and not starts_with_cue(pack, "question.set", question):
         return None  # labels name the parts ("Определение", "CSR", "SSR"), they say nothing
     if mentions_cue(pack, "question.remedy", question):

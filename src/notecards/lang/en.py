@@ -561,6 +561,11 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
         # --- h18-answers ---
+        # usage advice ("Используйте X для …", "Use X when …"): it says when to take a
+        # side, not how the sides differ
+        "answer.advice": r"^(?:-\s*)?(?:use|prefer|choose|pick|avoid|go with|opt for|reach for|stick (?:to|with)|(?:do not|don\'t|never) use)\b",
+        # a sentence that sets two things against each other ("X …, а Y …", "whereas")
+        "answer.contrast": r"\bwhereas\b|\bwhile\b|\bunlike\b|\bbut\b|\bin contrast\b|\bon the other hand\b|\binstead\b|\bdiffer\w*|\bdifference\b",
         # a lead-in that points at what follows ("… следующий стек.", "… the following
         # stack."): nothing without it, unlike one that only counts ("по нескольким …")
         "answer.announces": r"\bthe following\b|\bas follows\b|\bbelow\b|\bhere (?:is|are)\b",

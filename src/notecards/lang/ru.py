@@ -554,6 +554,11 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("Если редьюсер будет нечистым" and the list)
         "answer.leadin_clause": r"^(?:если|при условии, что)\b[^,;]*$",
         # --- h18-answers ---
+        # usage advice ("Используйте X для …", "Use X when …"): it says when to take a
+        # side, not how the sides differ
+        "answer.advice": r"^(?:-\s*)?(?:не\s+)?(?:используйте|используй|применяйте|применяй|выбирайте|выбирай|избегайте|избегай|берите|бери|предпочитайте|предпочитай|лучше (?:использовать|брать|выбрать|выбирать)|стоит (?:использовать|выбрать|выбирать)|рекомендуется)\b",
+        # a sentence that sets two things against each other ("X …, а Y …", "whereas")
+        "answer.contrast": r"\bа\b|\bно\b|\bтогда как\b|\bв то время как\b|\bв отличие от\b|\bзато\b|\bже\b|\bнапротив\b|\bотлича\w*|\bразниц\w*",
         # a lead-in that points at what follows ("… следующий стек.", "… the following
         # stack."): nothing without it, unlike one that only counts ("по нескольким …")
         "answer.announces": r"\bследующ\w*|\bниже\b|\bвот\b",
