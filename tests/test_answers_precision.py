@@ -154,3 +154,36 @@ def test_a_contrast_that_names_both_sides_is_kept_as_it_is() -> None:
     )
     back = _back(text, "ru", "Чем отличаются TCP и UDP?")
     assert back is not None and back.startswith("TCP устанавливает соединение")
+
+
+# --- 4. labels of an article's parts, and modifiers asked as things --------------------
+
+
+def test_a_short_question_label_in_an_article_is_not_asked_ru() -> None:
+    assert "Переезд на новый роутер.md" not in _mined()
+
+
+def test_a_short_question_label_in_an_article_is_not_asked_en() -> None:
+    assert "Release notes for the parser.md" not in _mined()
+
+
+def test_short_questions_in_a_note_of_questions_are_asked() -> None:
+    backs = _mined()["Interview questions on caching.md"]
+    assert backs["What changes on a cache miss?"].startswith("The request goes to the origin")
+    assert "Why use a CDN?" in backs
+
+
+def test_a_modifier_asked_as_a_thing_is_not_asked() -> None:
+    backs = _mined()["Индексы в PostgreSQL.md"]
+    assert "Когда использовать Full-Text?" not in backs
+    assert backs["Когда использовать частичный индекс?"].startswith("Когда запросы почти")
+
+
+def test_a_name_the_note_uses_alone_is_asked() -> None:
+    text = (
+        "# Индексы\n\n## B-Tree\n\nB-Tree хранит ключи в порядке. Поиск в B-Tree идёт "
+        "от корня.\n\n### Когда использовать B-Tree?\n\n"
+        "Для сравнений и сортировки по столбцу: B-Tree подходит почти всегда.\n"
+    )
+    back = _back(text, "ru", "Когда использовать B-Tree?")
+    assert back is not None and back.startswith("Для сравнений")

@@ -36,6 +36,7 @@ from notecards.extractors.coverage import (
     sides_of,
 )
 from notecards.extractors.list_shapes import has_cue
+from notecards.extractors.question_labels import asks_a_modifier, is_article_label
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import (
     Block,
@@ -612,6 +613,9 @@ def _heading_cards(
         question, shape = asked
         if _is_discussion(question, pack):
             ctx.covered.add(section.line)
+            continue
+        if is_article_label(question, note, pack) or asks_a_modifier(question, note, section):
+            ctx.covered.add(section.line)  # "Что менять в коде?", "Когда использовать Full-Text?"
             continue
         question, leans = without_we(question, pack)
         where = "heading"
