@@ -187,3 +187,55 @@ def test_a_name_the_note_uses_alone_is_asked() -> None:
     )
     back = _back(text, "ru", "Когда использовать B-Tree?")
     assert back is not None and back.startswith("Для сравнений")
+
+
+# --- 5. issue 12: title questions the note answers in full ----------------------------
+
+
+def _shipped() -> dict[str, dict[str, str]]:
+    """front → back of the question cards that reach a deck, by note file name."""
+    done = run_notecards("cards", NOTES, "--json")
+    assert done.returncode == 0, done.stderr
+    found: dict[str, dict[str, str]] = {}
+    for card in json.loads(done.stdout):
+        if card["rule"].startswith("questions."):
+            found.setdefault(Path(card["note"]).name, {})[card["front"]] = card["back"]
+    return found
+
+
+def test_a_remedy_after_the_cause_answers_how_to_avoid_ru() -> None:
+    back = _shipped()["Как избежать утечки памяти в setInterval.md"][
+        "Как избежать утечки памяти в setInterval?"
+    ]
+    assert back.startswith("Решение — очищать интервал при удалении компонента."), back
+    assert "clearInterval" in back and "Утечка возникает" not in back
+
+
+def test_a_remedy_after_the_cause_answers_how_to_avoid_en() -> None:
+    back = _shipped()["How to avoid a deadlock.md"]["How to avoid a deadlock?"]
+    assert back.startswith("The fix is a global lock order. Every thread takes"), back
+
+
+def test_two_questions_answered_by_the_whole_note_are_shipped() -> None:
+    shipped = _shipped()
+    ru = shipped["Что такое doctype и для чего он нужен.md"][
+        "Что такое doctype и для чего он нужен?"
+    ]
+    assert ru.startswith("Объявление doctype указывает тип документа")
+    en = shipped["What is a mutex and when is it used.md"]["What is a mutex and when is it used?"]
+    assert en.startswith("A mutex is a lock")
+
+
+def test_two_questions_answered_in_part_stay_under_the_threshold() -> None:
+    text = (
+        "# Что такое Virtual DOM и как он работает?\n\n"
+        "Virtual DOM — это копия DOM в памяти, которую React сравнивает с прошлой.\n\n"
+        "## Шаги\n\n" + "React сравнивает деревья и применяет разницу к странице. " * 12 + "\n"
+    )
+    note = note_from_text(text, lang="ru")
+    (card,) = [
+        c
+        for c in extract_questions(note, ExtractContext(note))
+        if c.front == "Что такое Virtual DOM и как он работает?"
+    ]
+    assert card.confidence < 0.5

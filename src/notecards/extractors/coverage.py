@@ -22,6 +22,7 @@ from notecards.extractors.answers import (
     Answer,
     first_sentence,
     mentions_cue,
+    opening_answer,
     starts_with_cue,
     whole_answer,
 )
@@ -45,6 +46,7 @@ _JOINED = frozenset({"и", "или", "and", "or"})
 # "Генератор создаёт:", "X выглядела так:" announce what follows; a lead-in of this many
 # words or more ("Тесты проверяют, что …:") says something itself
 MIN_LEADIN_WORDS = 8
+MAX_REMEDY_WORDS = 8  # "Решение — cleanup предыдущего эффекта.": the how follows it
 
 
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
@@ -215,6 +217,39 @@ def _contrast(
     return None
 
 
+def _solution(sections: list[Section], pack: LanguagePack, ctx: ExtractContext) -> Answer | None:
+    """The answer from the paragraph that says the remedy ("Решение — cleanup
+    предыдущего эффекта.", "The fix is to …"), for a "how to avoid X?" whose opening
+    tells the cause; None when no paragraph opens so."""
+    blocks = [b for section in sections for b in section.blocks if not ctx.is_claimed(b)]
+    for index, block in enumerate(blocks):
+        sentence = first_sentence(block) if isinstance(block, Paragraph) else None
+        if sentence is not None and starts_with_cue(pack, "answer.solution", sentence[0]):
+            answer = opening_answer(blocks[index:], ctx, pack)
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            return _with_next_sentence(answer, after)
+    return None
+
+
+def _with_next_sentence(answer: Answer | None, after: Block | None) -> Answer | None:
+    """A one-line remedy ("Решение — cleanup предыдущего эффекта.") with the sentence
+    of the paragraph after it that says how ("Во Vue это делается через …")."""
+    short = answer is not None and answer.how == "opening" and "\n" not in answer.text
+    if answer is None or not short or len(answer.text.split()) > MAX_REMEDY_WORDS:
+        return answer
+    if not isinstance(after, Paragraph):
+        return answer
+    sentence = first_sentence(after)
+    if sentence is None or sentence[0].endswith(":"):
+        return answer
+    return Answer(
+        f"{answer.text} {sentence[0]}",
+        f"{answer.html} {sentence[1]}",
+        (*answer.blocks, after),
+        answer.how,
+    )
+
+
 def _code_only(answer: Answer) -> bool:
     """Code, or code under a one-line lead-in ("Если ты добавляешь объект в WeakMap:")."""
     if answer.how == "code":
@@ -254,9 +289,13 @@ def complete(
         if mentions_cue(pack, "answer.remedy", answer.text):
             return answer
         whole = whole_answer(sections, ctx)
-        return whole if whole and mentions_cue(pack, "answer.remedy", whole.text) else None
+        if whole and mentions_cue(pack, "answer.remedy", whole.text):
+            return whole
+        return _solution(sections, pack, ctx)  # "Решение — …" after the cause
     if mentions_cue(pack, "question.compound", f" {question} "):
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
+        if whole and whole.blocks == answer.blocks and whole.how == "whole":
+            return whole  # the opening is all the note says: its whole answer
         return whole if whole and len(whole.blocks) > len(answer.blocks) else answer
     items = named_items(question, pack)
     told = all(mentions(answer.text, item) for item in items)

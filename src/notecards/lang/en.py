@@ -561,6 +561,8 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
         # --- h18-answers ---
+        # where a note says the remedy after the cause ("Решение — …", "The fix is …")
+        "answer.solution": r"^(?:(?:the |one |a )?(?:solution|fix|remedy|workaround|cure)\b|to (?:avoid|fix|solve|prevent) (?:this|it|that|the problem|the issue)\b)",
         # usage advice ("Используйте X для …", "Use X when …"): it says when to take a
         # side, not how the sides differ
         "answer.advice": r"^(?:-\s*)?(?:use|prefer|choose|pick|avoid|go with|opt for|reach for|stick (?:to|with)|(?:do not|don\'t|never) use)\b",
