@@ -101,6 +101,16 @@ def test_a_pointer_at_an_example_is_no_answer_ru() -> None:
     assert "Что такое покрывающий индекс?" not in _mined()["Индексы в базе данных.md"]
 
 
+def test_a_lead_in_that_counts_criteria_gives_way_to_the_parts_that_follow() -> None:
+    text = (
+        "# Какие критерии важны в code review?\n\n## Ответ\n\n"
+        "Обычно я оцениваю код по нескольким критериям.\n\n"
+        "## Корректность\n\nКод решает задачу.\n\n## Читаемость\n\nКод понятен.\n"
+    )
+    back = _back(text, "ru", "Какие критерии важны в code review?")
+    assert back is not None and "нескольким критериям" not in back
+
+
 def test_a_sentence_that_only_counts_is_an_answer_when_nothing_follows() -> None:
     text = "# Что такое шардирование?\n\nШардирование делит таблицу на несколько частей по ключу.\n"
     assert _back(text, "ru", "Что такое шардирование?") == (
@@ -160,7 +170,10 @@ def test_a_contrast_that_names_both_sides_is_kept_as_it_is() -> None:
 
 
 def test_a_short_question_label_in_an_article_is_not_asked_ru() -> None:
-    assert "Переезд на новый роутер.md" not in _mined()
+    backs = _mined()["Переезд на новый роутер.md"]
+    assert "Что менять в коде?" not in backs and "Зачем мы переехали?" not in backs
+    # a question for a term is no label, however short
+    assert backs["Что такое ленивая загрузка?"].startswith("Ленивая загрузка — это")
 
 
 def test_a_short_question_label_in_an_article_is_not_asked_en() -> None:

@@ -359,8 +359,10 @@ def _is_filler(text: str, pack: LanguagePack) -> bool:
 
 def _is_pointer(text: str, pack: LanguagePack) -> bool:
     """A sentence about the note, not its subject ("This section adds some detail to
-    …", "Ниже приведён пример.", "Above is an example of striping.")."""
-    return not text.endswith(":") and mentions_cue(pack, "answer.pointer", text)
+    …", "Here we look at …", "Ниже приведён пример.", "Above is an example of …")."""
+    return not text.endswith(":") and (
+        mentions_cue(pack, "answer.pointer", text) or mentions_cue(pack, "answer.figure", text)
+    )
 
 
 def _without_chatter(sentences: list[tuple[str, str]], pack: LanguagePack) -> list[tuple[str, str]]:
@@ -383,8 +385,14 @@ def _without_chatter(sentences: list[tuple[str, str]], pack: LanguagePack) -> li
 
 
 def _points(paragraph: Paragraph, pack: LanguagePack) -> bool:
-    """Whether a paragraph points at what follows ("Above is an example of …")."""
+    """Whether a paragraph points at what follows ("Here we look at …")."""
     return any(_is_pointer(text, pack) for text, _ in _sentences(paragraph))
+
+
+def _shows(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """Whether a paragraph points at a figure or an example ("Above is an example of
+    striping.", "Ниже приведён пример."): what follows comments on it, no answer."""
+    return any(mentions_cue(pack, "answer.figure", text) for text, _ in _sentences(paragraph))
 
 
 def _capitalized(text: str) -> str:
@@ -394,7 +402,7 @@ def _capitalized(text: str) -> str:
 def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
     sentences = _without_chatter(_sentences(paragraph), pack)
     if not sentences:  # "Отличный вопрос!" alone: the answer is what follows
-        if not rest or (_points(paragraph, pack) and not isinstance(rest[0], Paragraph)):
+        if not rest or _shows(paragraph, pack):
             return None  # "Ниже приведён пример." and the example: no answer is said
         return _block_answer(rest[0], rest[1:], pack)
     kept = _cut(sentences)

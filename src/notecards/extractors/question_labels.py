@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from notecards.extractors.answers import starts_with_cue
 from notecards.lang import LanguagePack
 from notecards.model import Note, Section
 
@@ -18,7 +19,7 @@ _FOLLOWING_WORD = r"(?:^|[^\w-]){name}\s+([^\W\d_]{{3,}})"
 _BARE = r"(?:^|[^\w-]){name}(?=\s*(?:[^\w\s-]|$))"
 
 
-def is_article_label(question: str, note: Note, pack: LanguagePack) -> bool:
+def is_article_label(question: str, heading: str, note: Note, pack: LanguagePack) -> bool:
     """A short question heading that names nothing ("Что менять в коде?", "What
     changes?", "Что дальше с этим делать?") in a note whose other headings are
     statements: an article's section label, not a question it teaches to answer. In a
@@ -26,9 +27,13 @@ def is_article_label(question: str, note: Note, pack: LanguagePack) -> bool:
     words = _WORDS.findall(question)
     if len(words) > MAX_LABEL_WORDS or _names_something(words, pack):
         return False
-    headings = [s.heading for s in note.sections if s.heading and s.level > 1]
-    asked = sum(1 for h in headings if h.rstrip().endswith("?"))
-    return 2 * asked < len(headings)
+    if starts_with_cue(pack, "question.what_is", question):
+        return False  # "Что такое микросервисы?", "What is a set?" ask for a term
+    others = [s.heading for s in note.sections if s.heading and s.level > 1]
+    if heading in others:
+        others.remove(heading)
+    asked = sum(1 for h in others if h.rstrip().endswith("?"))
+    return 2 * asked < len(others)
 
 
 def _names_something(words: list[str], pack: LanguagePack) -> bool:

@@ -614,7 +614,8 @@ def _heading_cards(
         if _is_discussion(question, pack):
             ctx.covered.add(section.line)
             continue
-        if is_article_label(question, note, pack) or asks_a_modifier(question, note, section):
+        label = is_article_label(question, section.heading, note, pack)
+        if label or asks_a_modifier(question, note, section):
             ctx.covered.add(section.line)  # "Что менять в коде?", "Когда использовать Full-Text?"
             continue
         question, leans = without_we(question, pack)

@@ -471,7 +471,7 @@ PACK = LanguagePack(
         "question.part_prefix": r"(?:subtopic|topic|part|section|question|lecture|chapter|q)\s*\d+",
         "question.what_is": r"what is|what are|what's",
         "question.set": r"what are|which|list|name",
-        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|\b(?:several|a few) (?:things|ways|steps|reasons|types|kinds|levels|rules|tools|options|points)\b|^(?:here are|below)\b",
+        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|\b(?:several|a few) (?:things|ways|steps|reasons|types|kinds|levels|rules|tools|options|points|criteria|factors|aspects|benefits|advantages|drawbacks|features)\b|^(?:here are|below)\b",
         "summary.start": r"in short|in summary|to sum up|tl;dr|to summarize|in other words|so, in short|overall|bottom line",
         "summary.heading": r"summary|conclusion|tl;dr|takeaway|takeaways|in short",
         "task.heading": r"task|problem|exercise|challenge|assignment|kata",
@@ -561,6 +561,9 @@ PACK = LanguagePack(
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
         # --- h18-answers ---
+        # a sentence that points at a figure or an example ("Above is an example of …",
+        # "Ниже приведён пример."): what follows comments on it, it answers nothing
+        "answer.figure": r"^(?:(?:above|below) (?:is|are)|(?:the|this) (?:image|figure|diagram|picture|table|graph|screenshot|code|example|snippet) (?:above|below)|(?:see|check) (?:below|above))\b",
         # where a note says the remedy after the cause ("Решение — …", "The fix is …")
         "answer.solution": r"^(?:(?:the |one |a )?(?:solution|fix|remedy|workaround|cure)\b|to (?:avoid|fix|solve|prevent) (?:this|it|that|the problem|the issue)\b)",
         # usage advice ("Используйте X для …", "Use X when …"): it says when to take a
