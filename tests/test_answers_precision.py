@@ -252,3 +252,21 @@ def test_two_questions_answered_in_part_stay_under_the_threshold() -> None:
         if c.front == "Что такое Virtual DOM и как он работает?"
     ]
     assert card.confidence < 0.5
+
+
+def test_a_back_that_repeats_its_question_gives_no_card() -> None:
+    text = (
+        "# HTTPS\n\n## Does HTTPS use asymmetric or symmetric encryption?\n\n"
+        ":speech_balloon: HTTPS uses asymmetric or symmetric encryption?\n"
+    )
+    assert _back(text, "en", "Does HTTPS use asymmetric or symmetric encryption?") is None
+    text = (
+        "# Клетка\n\n## Является ли клетка машиной?\n\n"
+        "Статья «Является ли клетка машиной?» Николсона.\n"
+    )
+    assert _back(text, "ru", "Является ли клетка машиной?") is None
+    kept = (
+        "# HTTPS\n\n## Does HTTPS use symmetric encryption?\n\n"
+        "Both: asymmetric keys agree on a symmetric session key.\n"
+    )
+    assert _back(kept, "en", "Does HTTPS use symmetric encryption?") is not None

@@ -434,6 +434,33 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     return 1.0
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+RESTATED_SHARE = 0.8  # of the back's words that are the question's own
+STEM = 5
+_SHORTCODE = re.compile(r":[a-z_]+:")  # ":speech_balloon:"
+
+
+def restates(question: str, back: str) -> bool:
+    """A back that only repeats its question ("HTTPS uses asymmetric or symmetric
+    encryption?" under the same heading, the title of the paper the heading names):
+    it answers nothing."""
+    asked = {w.lower() for w in _CONTENT_WORD.findall(question)}
+    said = [w.lower() for w in _CONTENT_WORD.findall(_SHORTCODE.sub(" ", back))]
+    if not said or len(said) > len(asked) + MAX_NAME_WORDS:
+        return False
+    words = " ".join(w.lower() for w in _WORDS.findall(question))
+    if f" {words} " in " {} ".format(" ".join(_WORDS.findall(back.lower()))):
+        return True  # "Daniel J. Nicholson's Is the cell really a machine?"
+    repeated = [w for w in said if any(_same_word(w, a) for a in asked)]
+    return len(repeated) >= RESTATED_SHARE * len(said)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, endings aside ("uses" and "use", "машиной" and "машина")."""
+    size = min(len(one), len(other), STEM)
+    return one[:size] == other[:size]
+
+
 def _make(
     ctx: ExtractContext,
     question: str,
@@ -446,7 +473,7 @@ def _make(
 ) -> Card | None:
     confidence = CONFIDENCE[(where, shape)]
     cap = fit(question, answer, pack_for(ctx.note.lang) or PACKS["en"])
-    if cap is None:
+    if cap is None or restates(question, answer.text):
         return None
     confidence = min(confidence, cap)
     if later:
