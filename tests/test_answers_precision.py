@@ -11,9 +11,11 @@ from pathlib import Path
 
 from conftest import note_from_text, run_notecards
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.questions import extract_questions
+from notecards.extractors.questions import as_question, extract_questions
+from notecards.lang import PACKS
 
 NOTES = Path(__file__).parent / "notes" / "answers"
+RU, EN = PACKS["ru"], PACKS["en"]
 
 
 @cache
@@ -270,3 +272,39 @@ def test_a_back_that_repeats_its_question_gives_no_card() -> None:
         "Both: asymmetric keys agree on a symmetric session key.\n"
     )
     assert _back(kept, "en", "Does HTTPS use symmetric encryption?") is not None
+
+
+# --- fronts and backs read on the public vaults -----------------------------------------
+
+
+def test_a_linked_pages_title_is_no_question() -> None:
+    assert as_question("Eventloop in NodeJS: Understanding setTimeout | DKatalis", EN) is None
+    assert as_question("process.nextTick() vs setImmediate() | GeeksforGeeks", EN) is None
+    assert as_question("Хуки vs классы | Хабр", RU) is None
+
+
+def test_a_versus_label_loses_its_dashed_tail() -> None:
+    assert as_question("React vs Vue — пофункциональное сравнение", RU) == (
+        "Чем отличаются React и Vue?",
+        "topic",
+    )
+    assert as_question("TCP vs UDP - a quick comparison", EN) == (
+        "What is the difference between TCP and UDP?",
+        "topic",
+    )
+
+
+def test_the_source_link_that_closes_a_sentence_is_not_in_the_back() -> None:
+    text = (
+        "# Что такое рендер-функция?\n\n"
+        "Рендер-функция возвращает виртуальные узлы, которые Vue превращает в DOM. "
+        "[ru.vuejs.org+1](https://ru.vuejs.org/guide)\n"
+    )
+    assert _back(text, "ru", "Что такое рендер-функция?") == (
+        "Рендер-функция возвращает виртуальные узлы, которые Vue превращает в DOM."
+    )
+    text = (
+        "# What is a Set?\n\nA Set stores unique values in insertion order "
+        "[developer.mozilla.org](https://developer.mozilla.org/x)\n"
+    )
+    assert _back(text, "en", "What is a Set?") == ("A Set stores unique values in insertion order")

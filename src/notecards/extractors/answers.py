@@ -49,6 +49,7 @@ MAX_DIGEST_CHARS = 700
 MAX_ORDINAL_LABEL = 150  # a counted point with the few words its list completes it with
 _MARKER = re.compile("^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\\s*)+")
 _URL = re.compile(r"https?://\S+")
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:\+\d+)?")  # "purpleschool.ru", "ru.vuejs.org+1"
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
 MAX_WHOLE_WORDS = 60  # prose a whole section may hold to be one back (the rubric's ~60)
 MAX_WHOLE_CHARS = 500  # lists included: a back still recalled at once
@@ -106,12 +107,25 @@ def _is_citation(spans: Iterable[Span]) -> bool:
     return bool(links) and not any(c.isalnum() for c in rest)
 
 
+def _without_source(sentence: Iterable[Span]) -> tuple[Span, ...]:
+    """A sentence without the link to its source that closes it ("… в реальный DOM.
+    [ru.vuejs.org+1](…)", as an assistant's answer cites): no part of what it says."""
+    spans = list(sentence)
+    while spans and (
+        not spans[-1].text.strip()
+        or (_is_link(spans[-1]) and _DOMAIN.fullmatch(spans[-1].text.strip()) is not None)
+    ):
+        spans.pop()
+    return tuple(spans)
+
+
 def _sentences(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(plain, html) of each sentence of a paragraph."""
     out = []
     for spans in split_sentences(paragraph.spans):
         if _is_citation(spans):
             continue  # "… минимизируют это. [Википедия](…)": where it came from
+        spans = _without_source(spans)
         text = sentence_text(spans)
         if text:
             out.append((text, spans_html(spans)))

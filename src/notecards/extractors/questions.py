@@ -181,6 +181,8 @@ def is_vague(question: str, pack: LanguagePack) -> bool:
 
 
 _VERSUS = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.I)
+_SITE = re.compile(r"\s[|]\s+\S")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # "React vs Vue — сравнение": a label's tail
 
 
 def versus(text: str) -> tuple[str, str] | None:
@@ -188,7 +190,8 @@ def versus(text: str) -> tuple[str, str] | None:
     found = _VERSUS.match(clean_title(text))
     if found is None or "?" in found.group(0):
         return None
-    return found.group(1).strip(), found.group(2).strip()
+    second = _SPACED_DASH.split(found.group(2), maxsplit=1)[0]
+    return found.group(1).strip(), second.strip()
 
 
 def _capitalized(text: str) -> str:
@@ -200,6 +203,8 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
     asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
+    if _SITE.search(text):
+        return None  # "Eventloop in NodeJS: … | DKatalis": a linked page's title
     text = _without_aside(_without_part(clean_title(text), pack), pack)
     text = _FOLLOW_UP.sub("?", text, count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
