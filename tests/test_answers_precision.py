@@ -308,3 +308,30 @@ def test_the_source_link_that_closes_a_sentence_is_not_in_the_back() -> None:
         "[developer.mozilla.org](https://developer.mozilla.org/x)\n"
     )
     assert _back(text, "en", "What is a Set?") == ("A Set stores unique values in insertion order")
+
+
+def test_groups_announced_by_a_lead_in_are_one_line_each() -> None:
+    ru = (
+        "# Какие инструменты нужны фронтенд-проекту?\n\n"
+        "Набор обычно включает несколько категорий инструментов.\n\n"
+        "Разработка:\n\n- TypeScript;\n- Vite.\n\n"
+        "Качество кода:\n\n- ESLint;\n- unit-тесты.\n"
+    )
+    assert _back(ru, "ru", "Какие инструменты нужны фронтенд-проекту?") == (
+        "Набор обычно включает несколько категорий инструментов.\n"
+        "- Разработка: TypeScript, Vite\n"
+        "- Качество кода: ESLint, unit-тесты"
+    )
+    en = (
+        "# What tools does a web project need?\n\n"
+        "A project needs several kinds of tools.\n\n"
+        "Development:\n\n- TypeScript\n- Vite\n\n"
+        "Quality:\n\n- ESLint\n- unit tests\n"
+    )
+    back = _back(en, "en", "What tools does a web project need?")
+    assert back is not None and back.splitlines()[1:] == [
+        "- Development: TypeScript, Vite",
+        "- Quality: ESLint, unit tests",
+    ]
+    long_items = en.replace("- Vite", "- Vite, which bundles the code and serves it while you edit")
+    assert _back(long_items, "en", "What tools does a web project need?") is None

@@ -427,6 +427,8 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
         follow = None
         if after is not None:
             follow = _short_list(after) or short_code(after) or _digest_list(after)
+        if follow is None:
+            follow = _grouped_digest(rest)  # "Инструменты разработки:" [list] "Инфраструктура:" …
         if follow is None and not kept[-1][0].endswith(":"):
             follow = _paragraph_digest(rest)  # "Первое — SEO. …" "Второе — …"
         if follow is None:
@@ -539,6 +541,30 @@ def _paragraph_digest(rest: list[Block]) -> tuple[str, str] | None:
             break  # "Лучшей практикой считается:" opens a part of its own
         labels.append(label)
     return _digest(labels)
+
+
+MAX_GROUP_ITEM_WORDS = 6  # "Vue Router", "автоматическая проверка линтинга"
+
+
+def _grouped_digest(rest: list[Block]) -> tuple[str, str] | None:
+    """The groups a lead-in announces when each is a short label and a list of short
+    items ("Инструменты разработки:" and TypeScript, ESLint, Vite; "Инфраструктура:" and
+    CI/CD …), one line a group: "Инструменты разработки: TypeScript, ESLint, Vite"."""
+    lines: list[str] = []
+    index = 0
+    while index + 1 < len(rest) and isinstance(rest[index], Paragraph):
+        label, listed = rest[index], rest[index + 1]
+        sentences = _sentences(label) if isinstance(label, Paragraph) else []
+        if len(sentences) != 1 or not sentences[0][0].endswith(":"):
+            break
+        if len(sentences[0][0].split()) > MAX_PART_LABEL_WORDS or not isinstance(listed, ListBlock):
+            break
+        items = [_unmarked(p.text).rstrip(";.,") for i in listed.items if (p := i.paragraph)]
+        if not items or any(len(item.split()) > MAX_GROUP_ITEM_WORDS for item in items):
+            return None  # the items say more than a name: not a group to list whole
+        lines.append(f"{sentences[0][0]} {', '.join(items)}")
+        index += 2
+    return _digest(lines, MAX_ORDINAL_LABEL)
 
 
 def _ordinal_digest(rest: list[Block], pack: LanguagePack) -> tuple[str, str] | None:
