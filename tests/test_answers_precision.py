@@ -335,3 +335,36 @@ def test_groups_announced_by_a_lead_in_are_one_line_each() -> None:
     ]
     long_items = en.replace("- Vite", "- Vite, which bundles the code and serves it while you edit")
     assert _back(long_items, "en", "What tools does a web project need?") is None
+
+
+def test_two_questions_answered_by_the_opening_and_the_announced_list() -> None:
+    steps = "".join(
+        f"{n}. **{label}**: " + "подробности этого шага, которые занимают место. " * 4 + "\n"
+        for n, label in enumerate(("Создание копии", "Сравнение", "Применение"), start=1)
+    )
+    ru = (
+        "# Что такое Virtual DOM и как он работает?\n\n"
+        "**Virtual DOM** — это копия DOM в памяти, которая ускоряет обновления.\n\n"
+        "## Работает он следующим образом:\n\n" + steps
+    )
+    assert _back(ru, "ru", "Что такое Virtual DOM и как он работает?") == (
+        "Virtual DOM — это копия DOM в памяти, которая ускоряет обновления.\n"
+        "- Создание копии\n- Сравнение\n- Применение"
+    )
+    en = (
+        "# What is a B-tree and how does it work?\n\n"
+        "A B-tree is a balanced tree whose nodes hold many sorted keys.\n\n"
+        "## It works as follows:\n\n"
+        + "".join(
+            f"{n}. **{label}**: " + "details of the step that take up room. " * 4 + "\n"
+            for n, label in enumerate(("Search", "Split full nodes", "Merge"), start=1)
+        )
+    )
+    back = _back(en, "en", "What is a B-tree and how does it work?")
+    assert back is not None and back.endswith("- Search\n- Split full nodes\n- Merge")
+    # a list under a heading of its own answers that heading, not the title
+    other = ru.replace("## Работает он следующим образом:", "## История")
+    note = note_from_text(other, lang="ru")
+    cards = {c.front: c for c in extract_questions(note, ExtractContext(note))}
+    card = cards.get("Что такое Virtual DOM и как он работает?")
+    assert card is None or card.confidence < 0.5

@@ -21,6 +21,7 @@ from html import escape
 from notecards.extractors.answers import (
     Answer,
     first_sentence,
+    list_answer,
     mentions_cue,
     opening_answer,
     starts_with_cue,
@@ -250,6 +251,31 @@ def _with_next_sentence(answer: Answer | None, after: Block | None) -> Answer | 
     )
 
 
+def _with_list_after(answer: Answer, sections: list[Section], ctx: ExtractContext) -> Answer | None:
+    """For two questions in one ("Что такое Virtual DOM и как он работает?"), an
+    opening that answers the first and the list right after it that answers the second
+    (under a heading that announces it: "… следующим образом:"), as one back."""
+    if answer.how != "opening" or len(answer.blocks) != 1:
+        return None
+    found = False
+    for section in sections:
+        if found and section.heading and not section.heading.rstrip().endswith(":"):
+            return None  # a part of its own, not the rest of this answer
+        for block in section.blocks:
+            if found:
+                listed = list_answer(block) if isinstance(block, ListBlock) else None
+                if listed is None or ctx.is_claimed(block):
+                    return None
+                return Answer(
+                    f"{answer.text}\n{listed.text}",
+                    f"{answer.html}{listed.html}",
+                    (*answer.blocks, block),
+                    "whole",
+                )
+            found = block is answer.blocks[0]
+    return None
+
+
 def _code_only(answer: Answer) -> bool:
     """Code, or code under a one-line lead-in ("Если ты добавляешь объект в WeakMap:")."""
     if answer.how == "code":
@@ -296,7 +322,9 @@ def complete(
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
         if whole and whole.blocks == answer.blocks and whole.how == "whole":
             return whole  # the opening is all the note says: its whole answer
-        return whole if whole and len(whole.blocks) > len(answer.blocks) else answer
+        if whole and len(whole.blocks) > len(answer.blocks):
+            return whole
+        return _with_list_after(answer, sections, ctx) or answer
     items = named_items(question, pack)
     told = all(mentions(answer.text, item) for item in items)
     if not items or (told and not _announces(answer)):
