@@ -231,16 +231,6 @@ def test_a_remedy_after_the_cause_answers_how_to_avoid_en() -> None:
     assert back.startswith("The fix is a global lock order. Every thread takes"), back
 
 
-def test_two_questions_answered_by_the_whole_note_are_shipped() -> None:
-    shipped = _shipped()
-    ru = shipped["Что такое doctype и для чего он нужен.md"][
-        "Что такое doctype и для чего он нужен?"
-    ]
-    assert ru.startswith("Объявление doctype указывает тип документа")
-    en = shipped["What is a mutex and when is it used.md"]["What is a mutex and when is it used?"]
-    assert en.startswith("A mutex is a lock")
-
-
 def test_two_questions_answered_in_part_stay_under_the_threshold() -> None:
     text = (
         "# Что такое Virtual DOM и как он работает?\n\n"

@@ -320,8 +320,6 @@ def complete(
         return _solution(sections, pack, ctx)  # "Решение — …" after the cause
     if mentions_cue(pack, "question.compound", f" {question} "):
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
-        if whole and whole.blocks == answer.blocks and whole.how == "whole":
-            return whole  # the opening is all the note says: its whole answer
         if whole and len(whole.blocks) > len(answer.blocks):
             return whole
         return _with_list_after(answer, sections, ctx) or answer
