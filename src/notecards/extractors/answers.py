@@ -49,6 +49,7 @@ MAX_DIGEST_CHARS = 700
 MAX_ORDINAL_LABEL = 150  # a counted point with the few words its list completes it with
 _MARKER = re.compile("^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\\s*)+")
 _URL = re.compile(r"https?://\S+")
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:\+\d+)?")  # "purpleschool.ru", "ru.vuejs.org+1"
 SUMMARY_WINDOW = 3  # paragraphs from the end where a summary sentence is looked for
 MAX_WHOLE_WORDS = 60  # prose a whole section may hold to be one back (the rubric's ~60)
 MAX_WHOLE_CHARS = 500  # lists included: a back still recalled at once
@@ -106,12 +107,25 @@ def _is_citation(spans: Iterable[Span]) -> bool:
     return bool(links) and not any(c.isalnum() for c in rest)
 
 
+def _without_source(sentence: Iterable[Span]) -> tuple[Span, ...]:
+    """A sentence without the link to its source that closes it ("… в реальный DOM.
+    [ru.vuejs.org+1](…)", as an assistant's answer cites): no part of what it says."""
+    spans = list(sentence)
+    while spans and (
+        not spans[-1].text.strip()
+        or (_is_link(spans[-1]) and _DOMAIN.fullmatch(spans[-1].text.strip()) is not None)
+    ):
+        spans.pop()
+    return tuple(spans)
+
+
 def _sentences(paragraph: Paragraph) -> list[tuple[str, str]]:
     """(plain, html) of each sentence of a paragraph."""
     out = []
     for spans in split_sentences(paragraph.spans):
         if _is_citation(spans):
             continue  # "… минимизируют это. [Википедия](…)": where it came from
+        spans = _without_source(spans)
         text = sentence_text(spans)
         if text:
             out.append((text, spans_html(spans)))
@@ -235,14 +249,19 @@ def opening_answer(
         if (
             isinstance(block, HtmlBlock)
             or _is_navigation(block)
-            or (isinstance(block, Paragraph) and (_is_media_only(block) or _is_meta(block, pack)))
+            or (isinstance(block, Paragraph) and (_is_media_only(block) or _is_remark(block, pack)))
         ):  # a `<details>` wrapper, links, an image, a remark about the note: read on
             index += 1
             continue
         break
     else:
         return None
-    block, rest = ordered[index], ordered[index + 1 :]
+    return _block_answer(ordered[index], ordered[index + 1 :], pack)
+
+
+def _block_answer(block: Block, rest: list[Block], pack: LanguagePack) -> Answer | None:
+    """The answer that opens with `block`: a paragraph cut to length (with what its
+    colon announces), a short list, the labels of a long one, or a short code block."""
     if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.story"):
         return _after_story(rest, pack)
     if isinstance(block, Paragraph):
@@ -274,6 +293,13 @@ def _is_meta(paragraph: Paragraph, pack: LanguagePack) -> bool:
     return bool(sentences) and mentions_cue(pack, "answer.meta", sentences[0][0])
 
 
+def _is_remark(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """A remark about the note that points at nothing in particular: skipped. One that
+    points at what follows ("Ниже приведён пример.") is read by `_paragraph_answer`,
+    which takes what follows only when it says the answer."""
+    return _is_meta(paragraph, pack) and not _points(paragraph, pack)
+
+
 def _after_story(rest: list[Block], pack: LanguagePack) -> Answer | None:
     """The answer after an opening that tells a story or gives an example ("Imagine
     you're building …", "Представьте, что …"): the next paragraph, past the story's own
@@ -303,6 +329,18 @@ def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     return words <= 2 * MAX_LEADIN_WORDS and mentions_cue(pack, "answer.leadin_count", last)
 
 
+def _only_announces(sentence: str, pack: LanguagePack) -> bool:
+    """A lead-in that says nothing without what it announces ("… следующие шаги:",
+    "There are several ways to do it."); one that only counts ("Индекс строится по
+    нескольким столбцам.") says something of its own when nothing follows it."""
+    short = len(sentence.split()) <= MAX_LEADIN_WORDS
+    if sentence.endswith(":") or mentions_cue(pack, "answer.leadin_clause", sentence.rstrip(".")):
+        return True
+    if mentions_cue(pack, "answer.announces", sentence):
+        return True
+    return short and mentions_cue(pack, "answer.leadin", sentence)
+
+
 def _heads_a_list(kept: list[tuple[str, str]], rest: list[Block], pack: LanguagePack) -> bool:
     """A lone condition right before a list ("Если редьюсер будет нечистым" and what
     breaks then): the list completes it."""
@@ -324,8 +362,64 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
     return not is_cue_heading(pack, "question.answer_heading", text)
 
 
+def _is_filler(text: str, pack: LanguagePack) -> bool:
+    """A chatty opener ("Отличный вопрос!", "Sure!", "Let's see.") or a sentence that
+    only says the things asked about differ ("X и Y имеют фундаментальные различия."):
+    neither answers anything. A sentence that ends in a colon leads into its answer."""
+    if text.endswith(":"):
+        return False
+    return mentions_cue(pack, "answer.filler", text) or mentions_cue(pack, "answer.restates", text)
+
+
+def _is_pointer(text: str, pack: LanguagePack) -> bool:
+    """A sentence about the note, not its subject ("This section adds some detail to
+    …", "Here we look at …", "Ниже приведён пример.", "Above is an example of …")."""
+    return not text.endswith(":") and (
+        mentions_cue(pack, "answer.pointer", text) or mentions_cue(pack, "answer.figure", text)
+    )
+
+
+def _without_chatter(sentences: list[tuple[str, str]], pack: LanguagePack) -> list[tuple[str, str]]:
+    """The sentences from where the answer starts: past a chatty opener and a sentence
+    that only restates the question, and without an opening "Короче," / "Sure,"."""
+    index = 0
+    while index < len(sentences) and (
+        _is_filler(sentences[index][0], pack) or _is_pointer(sentences[index][0], pack)
+    ):
+        index += 1
+    kept = sentences[index:]
+    if not kept:
+        return kept
+    text, html = kept[0]
+    word = starts_with_cue(pack, "answer.filler_word", text)
+    if word is not None and word.end() < len(text) and html[: word.end()] == text[: word.end()]:
+        text, html = _capitalized(text[word.end() :]), _capitalized(html[word.end() :])
+        kept = [(text, html), *kept[1:]]
+    return kept
+
+
+def _points(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """Whether a paragraph points at what follows ("Here we look at …")."""
+    return any(_is_pointer(text, pack) for text, _ in _sentences(paragraph))
+
+
+def _shows(paragraph: Paragraph, pack: LanguagePack) -> bool:
+    """Whether a paragraph points at a figure or an example ("Above is an example of
+    striping.", "Ниже приведён пример."): what follows comments on it, no answer."""
+    return any(mentions_cue(pack, "answer.figure", text) for text, _ in _sentences(paragraph))
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePack) -> Answer | None:
-    kept = _cut(_sentences(paragraph))
+    sentences = _without_chatter(_sentences(paragraph), pack)
+    if not sentences:  # "Отличный вопрос!" alone: the answer is what follows
+        if not rest or _shows(paragraph, pack):
+            return None  # "Ниже приведён пример." and the example: no answer is said
+        return _block_answer(rest[0], rest[1:], pack)
+    kept = _cut(sentences)
     if not kept or _is_part_label(kept, pack):
         return None
     if _is_leadin(kept, pack) or _heads_a_list(kept, rest, pack):
@@ -333,6 +427,8 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
         follow = None
         if after is not None:
             follow = _short_list(after) or short_code(after) or _digest_list(after)
+        if follow is None:
+            follow = _grouped_digest(rest)  # "Инструменты разработки:" [list] "Инфраструктура:" …
         if follow is None and not kept[-1][0].endswith(":"):
             follow = _paragraph_digest(rest)  # "Первое — SEO. …" "Второе — …"
         if follow is None:
@@ -341,7 +437,8 @@ def _paragraph_answer(paragraph: Paragraph, rest: list[Block], pack: LanguagePac
             answer = _join(kept, (paragraph, after), "list")
             html = f"{answer.html}{follow[1]}"
             return Answer(f"{answer.text}\n{follow[0]}", html, answer.blocks, answer.how)
-        kept = kept[:-1]  # a lead-in without what it announces says nothing
+        if _only_announces(kept[-1][0], pack):
+            kept = kept[:-1]  # a lead-in without what it announces says nothing
         if not kept:
             return None
     answer = _join(kept, (paragraph,), "opening")
@@ -444,6 +541,30 @@ def _paragraph_digest(rest: list[Block]) -> tuple[str, str] | None:
             break  # "Лучшей практикой считается:" opens a part of its own
         labels.append(label)
     return _digest(labels)
+
+
+MAX_GROUP_ITEM_WORDS = 6  # "Vue Router", "автоматическая проверка линтинга"
+
+
+def _grouped_digest(rest: list[Block]) -> tuple[str, str] | None:
+    """The groups a lead-in announces when each is a short label and a list of short
+    items ("Инструменты разработки:" and TypeScript, ESLint, Vite; "Инфраструктура:" and
+    CI/CD …), one line a group: "Инструменты разработки: TypeScript, ESLint, Vite"."""
+    lines: list[str] = []
+    index = 0
+    while index + 1 < len(rest) and isinstance(rest[index], Paragraph):
+        label, listed = rest[index], rest[index + 1]
+        sentences = _sentences(label) if isinstance(label, Paragraph) else []
+        if len(sentences) != 1 or not sentences[0][0].endswith(":"):
+            break
+        if len(sentences[0][0].split()) > MAX_PART_LABEL_WORDS or not isinstance(listed, ListBlock):
+            break
+        items = [_unmarked(p.text).rstrip(";.,") for i in listed.items if (p := i.paragraph)]
+        if not items or any(len(item.split()) > MAX_GROUP_ITEM_WORDS for item in items):
+            return None  # the items say more than a name: not a group to list whole
+        lines.append(f"{sentences[0][0]} {', '.join(items)}")
+        index += 2
+    return _digest(lines, MAX_ORDINAL_LABEL)
 
 
 def _ordinal_digest(rest: list[Block], pack: LanguagePack) -> tuple[str, str] | None:

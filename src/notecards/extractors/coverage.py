@@ -21,15 +21,19 @@ from html import escape
 from notecards.extractors.answers import (
     Answer,
     first_sentence,
+    list_answer,
     mentions_cue,
+    opening_answer,
     starts_with_cue,
     whole_answer,
 )
 from notecards.extractors.base import ExtractContext
 from notecards.lang import LanguagePack
 from notecards.model import Block, CodeBlock, ListBlock, Paragraph, Section
+from notecards.render.markup import spans_html
 from notecards.text.cues import fold
 from notecards.text.morphology import can_be_subject, is_modifier
+from notecards.text.sentences import sentence_text, split_sentences
 from notecards.text.topics import word_stems
 
 STEM = 5  # letters that identify a word across endings ("контекст", "контекстов")
@@ -43,6 +47,7 @@ _JOINED = frozenset({"и", "или", "and", "or"})
 # "Генератор создаёт:", "X выглядела так:" announce what follows; a lead-in of this many
 # words or more ("Тесты проверяют, что …:") says something itself
 MIN_LEADIN_WORDS = 8
+MAX_REMEDY_WORDS = 8  # "Решение — cleanup предыдущего эффекта.": the how follows it
 
 
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
@@ -184,6 +189,93 @@ def per_item_answer(items: list[str], sections: list[Section]) -> Answer | None:
     return Answer(text, f"<ul>{html}</ul>", tuple(used), "list")
 
 
+_UNITS = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+
+def _is_advice(text: str, pack: LanguagePack) -> bool:
+    """An answer that is mostly usage advice ("Используйте X для …; избегайте Y …",
+    "Use A when: … Use B when: …"): it says when to take a side, not how they differ."""
+    units = [u.strip().lstrip("-•* ").strip() for u in _UNITS.split(text)]
+    units = [u for u in units if u]
+    advice = [u for u in units if starts_with_cue(pack, "answer.advice", u)]
+    return bool(units) and 2 * len(advice) >= len(units)
+
+
+def _contrast(
+    sides: tuple[str, str], sections: list[Section], pack: LanguagePack, ctx: ExtractContext
+) -> Answer | None:
+    """The section's sentence that sets the two sides against each other ("X хранит …,
+    а Y …", "X …, whereas Y …"), for a difference question the opening answers with
+    advice; None when the section has none."""
+    for _, paragraph, _ in _parts(sections):
+        if ctx.is_claimed(paragraph):
+            continue
+        for spans in split_sentences(paragraph.spans):
+            text = sentence_text(spans)
+            both = all(mentions(text, side) for side in sides)
+            if both and mentions_cue(pack, "answer.contrast", text) and not _is_advice(text, pack):
+                return Answer(text, spans_html(spans), (paragraph,), "opening")
+    return None
+
+
+def _solution(sections: list[Section], pack: LanguagePack, ctx: ExtractContext) -> Answer | None:
+    """The answer from the paragraph that says the remedy ("Решение — cleanup
+    предыдущего эффекта.", "The fix is to …"), for a "how to avoid X?" whose opening
+    tells the cause; None when no paragraph opens so."""
+    blocks = [b for section in sections for b in section.blocks if not ctx.is_claimed(b)]
+    for index, block in enumerate(blocks):
+        sentence = first_sentence(block) if isinstance(block, Paragraph) else None
+        if sentence is not None and starts_with_cue(pack, "answer.solution", sentence[0]):
+            answer = opening_answer(blocks[index:], ctx, pack)
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            return _with_next_sentence(answer, after)
+    return None
+
+
+def _with_next_sentence(answer: Answer | None, after: Block | None) -> Answer | None:
+    """A one-line remedy ("Решение — cleanup предыдущего эффекта.") with the sentence
+    of the paragraph after it that says how ("Во Vue это делается через …")."""
+    short = answer is not None and answer.how == "opening" and "\n" not in answer.text
+    if answer is None or not short or len(answer.text.split()) > MAX_REMEDY_WORDS:
+        return answer
+    if not isinstance(after, Paragraph):
+        return answer
+    sentence = first_sentence(after)
+    if sentence is None or sentence[0].endswith(":"):
+        return answer
+    return Answer(
+        f"{answer.text} {sentence[0]}",
+        f"{answer.html} {sentence[1]}",
+        (*answer.blocks, after),
+        answer.how,
+    )
+
+
+def _with_list_after(answer: Answer, sections: list[Section], ctx: ExtractContext) -> Answer | None:
+    """For two questions in one ("Что такое Virtual DOM и как он работает?"), an
+    opening that answers the first and the list right after it that answers the second
+    (under a heading that announces it: "… следующим образом:"), as one back."""
+    if answer.how != "opening" or len(answer.blocks) != 1:
+        return None
+    found = False
+    for section in sections:
+        if found and section.heading and not section.heading.rstrip().endswith(":"):
+            return None  # a part of its own, not the rest of this answer
+        for block in section.blocks:
+            if found:
+                listed = list_answer(block) if isinstance(block, ListBlock) else None
+                if listed is None or ctx.is_claimed(block):
+                    return None
+                return Answer(
+                    f"{answer.text}\n{listed.text}",
+                    f"{answer.html}{listed.html}",
+                    (*answer.blocks, block),
+                    "whole",
+                )
+            found = block is answer.blocks[0]
+    return None
+
+
 def _code_only(answer: Answer) -> bool:
     """Code, or code under a one-line lead-in ("Если ты добавляешь объект в WeakMap:")."""
     if answer.how == "code":
@@ -214,16 +306,23 @@ def complete(
     questions takes the short section whole, or keeps the opening for `fit` to cap."""
     if _code_only(answer) and mentions_cue(pack, "question.explains", question):
         return None
+    sides = sides_of(question, pack)
+    if sides is not None and _is_advice(answer.text, pack):
+        return _contrast(sides, sections, pack, ctx)
     if answer.how == "digest" and not starts_with_cue(pack, "question.set", question):
         return None  # labels name the parts ("Определение", "CSR", "SSR"), they say nothing
     if mentions_cue(pack, "question.remedy", question):
         if mentions_cue(pack, "answer.remedy", answer.text):
             return answer
         whole = whole_answer(sections, ctx)
-        return whole if whole and mentions_cue(pack, "answer.remedy", whole.text) else None
+        if whole and mentions_cue(pack, "answer.remedy", whole.text):
+            return whole
+        return _solution(sections, pack, ctx)  # "Решение — …" after the cause
     if mentions_cue(pack, "question.compound", f" {question} "):
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
-        return whole if whole and len(whole.blocks) > len(answer.blocks) else answer
+        if whole and len(whole.blocks) > len(answer.blocks):
+            return whole
+        return _with_list_after(answer, sections, ctx) or answer
     items = named_items(question, pack)
     told = all(mentions(answer.text, item) for item in items)
     if not items or (told and not _announces(answer)):

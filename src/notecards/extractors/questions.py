@@ -36,6 +36,7 @@ from notecards.extractors.coverage import (
     sides_of,
 )
 from notecards.extractors.list_shapes import has_cue
+from notecards.extractors.question_labels import asks_a_modifier, is_article_label
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import (
     Block,
@@ -180,6 +181,8 @@ def is_vague(question: str, pack: LanguagePack) -> bool:
 
 
 _VERSUS = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.I)
+_SITE = re.compile(r"\s[|]\s+\S")
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # "React vs Vue — сравнение": a label's tail
 
 
 def versus(text: str) -> tuple[str, str] | None:
@@ -187,7 +190,8 @@ def versus(text: str) -> tuple[str, str] | None:
     found = _VERSUS.match(clean_title(text))
     if found is None or "?" in found.group(0):
         return None
-    return found.group(1).strip(), found.group(2).strip()
+    second = _SPACED_DASH.split(found.group(2), maxsplit=1)[0]
+    return found.group(1).strip(), second.strip()
 
 
 def _capitalized(text: str) -> str:
@@ -199,6 +203,8 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
     asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
+    if _SITE.search(text):
+        return None  # "Eventloop in NodeJS: … | DKatalis": a linked page's title
     text = _without_aside(_without_part(clean_title(text), pack), pack)
     text = _FOLLOW_UP.sub("?", text, count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
@@ -433,6 +439,33 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     return 1.0
 
 
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+RESTATED_SHARE = 0.8  # of the back's words that are the question's own
+STEM = 5
+_SHORTCODE = re.compile(r":[a-z_]+:")  # ":speech_balloon:"
+
+
+def restates(question: str, back: str) -> bool:
+    """A back that only repeats its question ("HTTPS uses asymmetric or symmetric
+    encryption?" under the same heading, the title of the paper the heading names):
+    it answers nothing."""
+    asked = {w.lower() for w in _CONTENT_WORD.findall(question)}
+    said = [w.lower() for w in _CONTENT_WORD.findall(_SHORTCODE.sub(" ", back))]
+    if not said or len(said) > len(asked) + MAX_NAME_WORDS:
+        return False
+    words = " ".join(w.lower() for w in _WORDS.findall(question))
+    if f" {words} " in " {} ".format(" ".join(_WORDS.findall(back.lower()))):
+        return True  # "Daniel J. Nicholson's Is the cell really a machine?"
+    repeated = [w for w in said if any(_same_word(w, a) for a in asked)]
+    return len(repeated) >= RESTATED_SHARE * len(said)
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, endings aside ("uses" and "use", "машиной" and "машина")."""
+    size = min(len(one), len(other), STEM)
+    return one[:size] == other[:size]
+
+
 def _make(
     ctx: ExtractContext,
     question: str,
@@ -445,7 +478,7 @@ def _make(
 ) -> Card | None:
     confidence = CONFIDENCE[(where, shape)]
     cap = fit(question, answer, pack_for(ctx.note.lang) or PACKS["en"])
-    if cap is None:
+    if cap is None or restates(question, answer.text):
         return None
     confidence = min(confidence, cap)
     if later:
@@ -614,6 +647,10 @@ def _heading_cards(
         question, shape = asked
         if _is_discussion(question, pack):
             ctx.covered.add(section.line)
+            continue
+        label = is_article_label(question, section.heading, note, pack)
+        if label or asks_a_modifier(question, note, section):
+            ctx.covered.add(section.line)  # "Что менять в коде?", "Когда использовать Full-Text?"
             continue
         question, leans = without_we(question, pack)
         where = "heading"

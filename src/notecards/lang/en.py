@@ -491,7 +491,7 @@ PACK = LanguagePack(
         "question.part_prefix": r"(?:subtopic|topic|part|section|question|lecture|chapter|q)\s*\d+",
         "question.what_is": r"what is|what are|what's",
         "question.set": r"what are|which|list|name",
-        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|\b(?:several|a few) (?:things|ways|steps|reasons|types|kinds|levels|rules|tools|options|points)\b|^(?:here are|below)\b",
+        "answer.leadin": r"\b(?:several|a few|the following|a number of|many|various)\b.{0,30}\b(?:ways|types|kinds|approaches|reasons|steps|parts|options|tools|methods)\b|\b(?:several|a few) (?:things|ways|steps|reasons|types|kinds|levels|rules|tools|options|points|criteria|factors|aspects|benefits|advantages|drawbacks|features)\b|^(?:here are|below)\b",
         "summary.start": r"in short|in summary|to sum up|tl;dr|to summarize|in other words|so, in short|overall|bottom line",
         "summary.heading": r"summary|conclusion|tl;dr|takeaway|takeaways|in short",
         "task.heading": r"task|problem|exercise|challenge|assignment|kata",
@@ -580,6 +580,31 @@ PACK = LanguagePack(
         "answer.leadin_count": r"\b(?:several|a few|a number of|the following|a couple of)\b",
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
+        # --- h18-answers ---
+        # a sentence that points at a figure or an example ("Above is an example of …",
+        # "Ниже приведён пример."): what follows comments on it, it answers nothing
+        "answer.figure": r"^(?:(?:above|below) (?:is|are)|(?:the|this) (?:image|figure|diagram|picture|table|graph|screenshot|code|example|snippet) (?:above|below)|(?:see|check) (?:below|above))\b",
+        # where a note says the remedy after the cause ("Решение — …", "The fix is …")
+        "answer.solution": r"^(?:(?:the |one |a )?(?:solution|fix|remedy|workaround|cure)\b|to (?:avoid|fix|solve|prevent) (?:this|it|that|the problem|the issue)\b)",
+        # usage advice ("Используйте X для …", "Use X when …"): it says when to take a
+        # side, not how the sides differ
+        "answer.advice": r"^(?:-\s*)?(?:use|prefer|choose|pick|avoid|go with|opt for|reach for|stick (?:to|with)|(?:do not|don\'t|never) use)\b",
+        # a sentence that sets two things against each other ("X …, а Y …", "whereas")
+        "answer.contrast": r"\bwhereas\b|\bwhile\b|\bunlike\b|\bbut\b|\bin contrast\b|\bon the other hand\b|\binstead\b|\bdiffer\w*|\bdifference\b",
+        # a lead-in that points at what follows ("… следующий стек.", "… the following
+        # stack."): nothing without it, unlike one that only counts ("по нескольким …")
+        "answer.announces": r"\bthe following\b|\bas follows\b|\bbelow\b|\bhere (?:is|are)\b",
+        # a sentence about the note, not its subject ("This section adds some detail to
+        # …", "Here we look at …", "Above is an example of …"): the answer starts after it
+        "answer.pointer": r"^(?:(?:this|the following|the next) (?:section|part|chapter|note|page|paragraph) (?:adds|gives|goes|takes|looks|describes|explains|covers|discusses|expands|elaborates|provides|shows|introduces|summari[sz]es|contains)|here (?:we|i|you)(?:'ll| will)? (?:look|take a look|go|dive|discuss|cover|see|consider|explain|describe|show|explore|walk)|(?:above|below) (?:is|are|we|you|i)|(?:the|this) (?:image|figure|diagram|picture|table|graph|screenshot|code|example|snippet) (?:above|below)|(?:see|check) (?:below|above)|let'?s (?:look|take a look|dive|explore|see|start))\b",
+        # a chatty opener, a whole sentence ("Great question!", "Sure!", "Let's see."):
+        # no part of the answer, which starts after it
+        "answer.filler": r"^(?:(?:that'?s |that’s |what |this is )?(?:a |an )?(?:great|good|excellent|interesting|nice|fair|fantastic|important) question\b[^.!?]{0,40}|(?:sure|sure thing|of course|absolutely|certainly|okay|ok|alright|well|so)(?:,?\s+let'?s\s+\w+(?:\s+\w+)?)?|let'?s (?:see|break (?:it|this) down|dive in|unpack (?:it|this)|take a look|get (?:into it|started))|let me explain)\s*[.!…]*$",
+        # a word that only opens a chatty answer ("Sure, …", "Well, …")
+        "answer.filler_word": r"^(?:sure|well|okay|ok|of course|great question|good question)\s*[,!]\s*",
+        # a sentence that only says two things differ ("There are several differences
+        # between X and Y.", "They differ in a few key ways."): the answer follows it
+        "answer.restates": r"^there (?:are|is) (?:\w+\s+){0,3}(?:differences?|distinctions?)(?: between [^.:]{1,80})?\s*[.!]?$|^[^.:]{0,80}\b(?:have|has) (?:\w+\s+){0,2}differences\s*[.!]?$|^[^.:]{0,80}\b(?:differ|are different)(?: from each other| from one another)?(?: in (?:several|many|a few|some|a number of|important|key|fundamental)(?: \w+)? (?:ways|respects|aspects))?\s*[.!]?$",
     },
     # --- h17-lists ---
     http_topic=re.compile(
