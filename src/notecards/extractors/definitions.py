@@ -217,6 +217,11 @@ def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
         return ""  # math: no name to recall from a formula
     if template == QUESTIONS["ru"]["reverse"] and is_plural(answer):
         template = QUESTIONS["ru"]["reverse_plural"]
+    # "the general term for hiding …": the question asks for the term of what follows
+    pack = PACKS["ru" if template in QUESTIONS["ru"].values() else "en"]
+    opening = pack.names_the_term.match(answer)
+    if opening:
+        answer = answer[opening.end() :]
     return template.format(d=vocab.display(blank_term(answer, term)))
 
 
@@ -372,7 +377,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     prefix = flat.text[: match.start()]
     article = _ARTICLE.match(prefix)
     body = prefix[article.end() :] if article else prefix
-    term = clean_term(body)
+    term = _without_aside(clean_term(body))
     if not is_term(term) or match.start() > MAX_PREFIX:
         return None
     _, _, noun = flat.text[match.end() :].partition(" ")
@@ -385,6 +390,13 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
     return _make(flat, term, q["what"].format(v=verb, t=shown), span, "is-a", q["reverse"], vocab)
+
+
+def _without_aside(term: str) -> str:
+    """ "containerization itself" → "containerization", "'Sentience' sometimes" →
+    "'Sentience'": the words after a subject that belong to its sentence."""
+    aside = _EN.term_aside.search(term)
+    return term[: aside.start()] if aside else term
 
 
 def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
@@ -409,7 +421,7 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
         return None
     prefix = flat.text[: match.start()]
     article = _ARTICLE.match(prefix)
-    term = clean_term(prefix[article.end() :] if article else prefix)
+    term = _without_aside(clean_term(prefix[article.end() :] if article else prefix))
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
     shown = f"{article.group(1).lower()} {term}" if article else _EN.as_asked(vocab.display(term))
@@ -719,6 +731,10 @@ _ARTICLES = word_set("a an the")
 # what `distinguishing` must reach for a reversal: "a vector that has a magnitude of 1"
 # has 3; "a distributed message broker that works by pub-sub" 2, "a sequence of bytes" 1
 SPECIFIC = 3
+# a category noun ("broker", "библиотека") as its genus: "an in-memory key-value database
+# that keeps all data in RAM" has 8, "распределённый брокер сообщений, который работает по
+# принципу издатель-подписчик" 4
+SPECIFIC_CATEGORY = 5
 _STRANDED = re.compile(r"\b(?:that|which|whom)\b", re.IGNORECASE)
 _JOINS = word_set("and or but that which who whose")
 _TOKEN_EDGE = ".()«»\"'“”:;!?…"
@@ -796,8 +812,14 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
     title_case = len(term.split()) >= 2 and all(w[:1].isupper() for w in term.split())
     if pack.not_a_term.search(term) and not title_case:  # "Bad Request" is a name
         return "not a term: an evaluation, two terms set against each other, examples or a label"
+    if pack.inverted_copula.search(term):
+        return "an inverted copula (Fundamental to X is Y, Главное в X — Y): no term before it"
+    if pack.activity_term.search(term):
+        return "the term is an activity (converting X to Y, умение писать …), not a term"
     if d.kind == "definition" and pack.not_a_definition.search(answer):
         return "the answer does not define: it is about the term, leans on another, or judges"
+    if d.kind == "definition" and pack.evaluative_answer.search(answer):
+        return "the answer judges the term (a bit more tricky, важная вещь): it has no genus"
     if d.kind == "definition" and pack.is_evaluation(answer):
         return "the answer is one word that is no noun (an evaluation), not a definition"
     does = pack.opens_with_verb(answer)  # asked "What does X do?" (`_lead`)
@@ -815,9 +837,47 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
             return "the description is an aside, personal or not one noun phrase"
         if pack.opens_with_predicate(description):
             return "the description opens with a verb or a particle, not a noun phrase"
+        if d.kind == "term" and pack.evaluative_answer.search(description):
+            return "the description judges (the most important part), it names no genus"
+        if _is_clause(description, pack):
+            return "the description is a clause (a subject and its verb), not a noun phrase"
     if reverse and d.pattern != "stands-for" and distinguishing(description, pack) < SPECIFIC:
         return "the description is its genus and little more: it fits many terms"
+    if (reverse or d.kind == "term") and _fits_a_category(description, pack):
+        return "the description names a category (a broker, a library) with no detail of its own"
     return ""
+
+
+def _is_clause(description: str, pack: LanguagePack) -> bool:
+    """ "future iterations tend to resemble …", "css свойство, задаёт способ …", "a
+    language, it allows …": before its relative clause the description holds a subject
+    and its verb, or a comma followed by a finite verb: a sentence, not a noun phrase."""
+    head = _RELATIVE.split(f" {description} ", maxsplit=1)[0]
+    if pack.clause_description.search(head):
+        return True
+    after_commas = (part.strip() for part in head.split(",")[1:])
+    return any(
+        looks_like_verb(part.split()[0]) or pack.opens_with_verb(part)
+        for part in after_commas
+        if part
+    )
+
+
+def _fits_a_category(description: str, pack: LanguagePack) -> bool:
+    """ "a distributed message broker that works by publish-subscribe": a genus that is a
+    category of products (broker, library, язык) holds many members, so a reversal needs
+    more than generic modifiers to single one out (a name, a number, a mechanism)."""
+    genus = []
+    for word in description.split():
+        word = word.strip(_TOKEN_EDGE)
+        if pack.genus_end.fullmatch(word):
+            break
+        genus.append(word.rstrip(","))
+        if word.endswith(","):
+            break
+    if not any(pack.category_noun.fullmatch(w) for w in genus):
+        return False
+    return distinguishing(description, pack) < SPECIFIC_CATEGORY
 
 
 def _unfinished(text: str, pack: LanguagePack) -> bool:
