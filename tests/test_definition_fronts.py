@@ -48,6 +48,8 @@ def test_an_evaluative_back_is_no_definition_in_english():
     assert _kept(judged, "en", "Training.md") == {}
     genus = "**Gradient clipping** is a technique that rescales every gradient above a set norm.\n"
     assert "what is gradient clipping?" in _asked(genus, "en", "Training.md")
+    said = "**Ahimsa** is a fundamental concept in Indian philosophy that translates to non-harm.\n"
+    assert "what is ahimsa?" in _asked(said, "en", "Philosophy.md")  # the clause says what
 
 
 def test_an_evaluative_back_is_no_definition_in_russian():
@@ -78,6 +80,8 @@ def test_a_gerund_with_its_object_is_an_activity_not_a_term():
         "**Routing protocols** are the rules by which routers exchange reachability data.\n"
     )
     asked = _asked(terms, "en", "Distributed training.md")
+    meant = "**Choosing an orientation** means picking a unit normal at every point smoothly.\n"
+    assert "what does choosing an orientation mean?" in _asked(meant, "en", "Surfaces.md")
     assert all(t in asked for t in ("load balancing?", "learning rate?", "routing protocols?"))
 
 

@@ -814,11 +814,12 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
         return "not a term: an evaluation, two terms set against each other, examples or a label"
     if pack.inverted_copula.search(term):
         return "an inverted copula (Fundamental to X is Y, Главное в X — Y): no term before it"
-    if pack.activity_term.search(term):
+    if d.pattern != "means" and pack.activity_term.search(term):
+        # "What does choosing an orientation mean?" asks it well; "What is …?" does not
         return "the term is an activity (converting X to Y, умение писать …), not a term"
     if d.kind == "definition" and pack.not_a_definition.search(answer):
         return "the answer does not define: it is about the term, leans on another, or judges"
-    if d.kind == "definition" and pack.evaluative_answer.search(answer):
+    if d.kind == "definition" and _only_judges(answer, pack):
         return "the answer judges the term (a bit more tricky, важная вещь): it has no genus"
     if d.kind == "definition" and pack.is_evaluation(answer):
         return "the answer is one word that is no noun (an evaluation), not a definition"
@@ -837,7 +838,7 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
             return "the description is an aside, personal or not one noun phrase"
         if pack.opens_with_predicate(description):
             return "the description opens with a verb or a particle, not a noun phrase"
-        if d.kind == "term" and pack.evaluative_answer.search(description):
+        if d.kind == "term" and _only_judges(description, pack):
             return "the description judges (the most important part), it names no genus"
         if _is_clause(description, pack):
             return "the description is a clause (a subject and its verb), not a noun phrase"
@@ -846,6 +847,13 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
     if (reverse or d.kind == "term") and _fits_a_category(description, pack):
         return "the description names a category (a broker, a library) with no detail of its own"
     return ""
+
+
+def _only_judges(text: str, pack: LanguagePack) -> bool:
+    """ "a very important idea for training", "важная вещь для любой базы": a judgement
+    with a genus that classifies nothing; a relative clause after it says what the term
+    is ("a fundamental concept in Hindu philosophy that translates to non-harm")."""
+    return pack.evaluative_answer.search(text) is not None and not _RELATIVE.search(text)
 
 
 def _is_clause(description: str, pack: LanguagePack) -> bool:
