@@ -193,3 +193,28 @@ def test_the_command_leaves_garbled_fronts_out_of_the_deck():
         )
         == "Weight decay"
     )
+
+
+# ---------------------------------------------------------------- 5. seen on the vaults
+
+
+def test_a_pointer_or_a_contrast_is_no_definition():
+    english = (
+        "**File access** is the way in which stored files are read, as discussed in topic 3.\n\n"
+        "**Merge sort** is a stable sort, unlike quick sort.\n\n"
+        "**Scenarios** are an integral part of agile methods.\n"
+    )
+    assert _kept(english, "en", "Operating systems.md") == {}
+    kept = "**Merge sort** is a sort that splits a list in halves and merges the sorted halves.\n"
+    assert "what is merge sort?" in _asked(kept, "en", "Algorithms.md")
+
+
+def test_a_pointer_or_a_contrast_is_no_definition_in_russian():
+    russian = (
+        "**Итерируемые объекты** — это объекты, которые реализуют метод Symbol.iterator, "
+        "как было описано выше.\n\n"
+        "**Сортировка слиянием** — это устойчивая сортировка, в отличие от быстрой.\n"
+    )
+    assert _kept(russian, "ru", "Алгоритмы.md") == {}
+    kept = "**Сортировка слиянием** — это сортировка, которая делит список и сливает части.\n"
+    assert "что такое сортировка слиянием?" in _asked(kept, "ru", "Алгоритмы.md")

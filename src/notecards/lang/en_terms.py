@@ -129,7 +129,7 @@ _INTENSIFIERS = r"(?:(?:very|really|quite|pretty|rather|fairly|extremely|super|s
 _JUDGING = (
     r"(?:important|good|great|nice|bad|useful|helpful|handy|convenient|powerful|tricky|easy"
     r"|hard|difficult|simple|fundamental|essential|crucial|critical|vital|interesting|popular"
-    r"|significant|valuable|cool|neat|elegant|efficient|effective)"
+    r"|significant|valuable|cool|neat|elegant|efficient|effective|integral)"
 )
 # nouns that classify nothing: "a good habit", "the main focus", "an important idea"
 _GENERIC_GENUS = (
@@ -166,6 +166,10 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     not_a_definition=re.compile(
         r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
+        # --- h18-deffront: a pointer to other text, a contrast in place of a definition ---
+        r"|\bas\s+(?:discussed|described|mentioned|shown|explained|seen|defined)\s+(?:above"
+        r"|earlier|before|previously|in\s+(?:topic|chapter|section|lecture|week)\b)"
+        r"|,\s+unlike\s+[^,]+$"  # "a stable sort, unlike Quick Sort"
         r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
         r"|,\s+whereas\s|,\s+while\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
         r"|\bbelow\s+(?:are|is)\b|\bas\s+follows\b"  # "…, below are the steps": a pointer
