@@ -218,3 +218,14 @@ def test_a_pointer_or_a_contrast_is_no_definition_in_russian():
     assert _kept(russian, "ru", "Алгоритмы.md") == {}
     kept = "**Сортировка слиянием** — это сортировка, которая делит список и сливает части.\n"
     assert "что такое сортировка слиянием?" in _asked(kept, "ru", "Алгоритмы.md")
+
+
+def test_words_of_the_sentence_are_not_part_of_a_russian_term():
+    text = (
+        "**Vue сам по себе** — это UI-фреймворк для отрисовки компонентов и реактивности.\n\n"
+        "Сама логика горячей замены — это обмен обновлёнными модулями между сервером и "
+        "браузером.\n"
+    )
+    asked = _asked(text, "ru", "Vite.md")
+    assert "что такое vue?" in asked and "что такое логика горячей замены?" in asked
+    assert "сам" not in asked

@@ -123,6 +123,7 @@ _NAMED_TAIL = re.compile(
 )
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
 _EN = PACKS["en"]  # English templates ask a term as `as_asked` words it
+_RU = PACKS["ru"]
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
 _LEAD_VERB = re.compile(r"(это|is|are)\s", re.IGNORECASE)  # "**X** — это …": not a lead
@@ -262,7 +263,7 @@ def _prefix_term(flat: Flat, end: int, vocab: Vocabulary) -> str:
     """The whole text before `end` as a term, or "" when it is not one."""
     if end > MAX_PREFIX:
         return ""
-    term = clean_term(flat.text[:end])
+    term = _without_aside(clean_term(flat.text[:end]), _RU)  # only Russian patterns ask
     return vocab.display(term) if is_term(term) else ""
 
 
@@ -392,11 +393,14 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     return _make(flat, term, q["what"].format(v=verb, t=shown), span, "is-a", q["reverse"], vocab)
 
 
-def _without_aside(term: str) -> str:
+def _without_aside(term: str, pack: LanguagePack = _EN) -> str:
     """ "containerization itself" → "containerization", "'Sentience' sometimes" →
-    "'Sentience'": the words after a subject that belong to its sentence."""
-    aside = _EN.term_aside.search(term)
-    return term[: aside.start()] if aside else term
+    "'Sentience'", "vue сам по себе" → "vue", "Сама Hot Update логика" → "Hot Update
+    логика": the words around a subject that belong to its sentence."""
+    aside = pack.term_aside.search(term)
+    if aside is None or aside.end() == aside.start():
+        return term
+    return term[aside.end() :] if aside.start() == 0 else term[: aside.start()]
 
 
 def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:

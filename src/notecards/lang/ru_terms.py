@@ -123,6 +123,12 @@ DEFINITIONS: dict[str, object] = dict(
         r"|программ|приложени|очеред|хранилищ)\w*",
         re.IGNORECASE,
     ),
+    term_aside=re.compile(
+        # "vue сам по себе", "Сама Hot Update логика", "X же": words of the sentence
+        r"^(?:сам|сама|само|сами)\s+(?=\S)|\s+(?:сам|сама|само|сами)\s+по\s+себе$"
+        r"|\s+(?:же|тоже|также|обычно|иногда|часто)$",
+        re.IGNORECASE,
+    ),
     names_the_term=re.compile(
         r"^(?:(?:общее|обобщённое|обобщенное)\s+)?(?:название|термин)\s+(?:для)\s+(?=\S)",
         re.IGNORECASE,
