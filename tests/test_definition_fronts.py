@@ -231,3 +231,17 @@ def test_words_of_the_sentence_are_not_part_of_a_russian_term():
     asked = _asked(text, "ru", "Vite.md")
     assert "что такое vue?" in asked and "что такое логика горячей замены?" in asked
     assert "сам" not in asked
+
+
+def test_a_spaced_dash_or_a_command_is_no_term():
+    english = (
+        "Container orchestration - by extension - refers to the managing of many containers "
+        "across a cluster of machines.\n\n"
+        "**M - augmenting path** is an alternating path that starts and ends in an unmatched "
+        "vertex.\n"
+    )
+    assert _kept(english, "en", "Graphs.md") == {}
+    russian = "**rename 's/_/-/g' * -vn** — это пробный запуск переименования без изменений.\n"
+    assert _kept(russian, "ru", "Linux.md") == {}
+    command = "**rename** — это утилита, которая переименовывает файлы по выражению Perl.\n"
+    assert "что такое rename?" in _asked(command, "ru", "Linux.md")

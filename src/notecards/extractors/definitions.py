@@ -697,6 +697,9 @@ THIN_WORDS = 6  # a "thin" opening ("a way to …") is vague up to this many wor
 _TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+# a term with a spaced dash ("container orchestration - by extension", "M - augmenting
+# path") or a command with its flags ("rename 's/_/-/g' * -vn"): an aside or code, no term
+_BROKEN_TERM = re.compile(r"\s[-–—]\s|\S\s+--?[a-zA-Z]")
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
 
 
@@ -1019,6 +1022,8 @@ def confidence(
         return 0.0, "the answer is a link"
     if _FORMULA.search(answer):
         return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
+    if _BROKEN_TERM.search(term):
+        return 0.0, "the term holds a spaced dash or a command's flags: an aside or code"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(answer, pack):
