@@ -245,3 +245,8 @@ def test_a_spaced_dash_or_a_command_is_no_term():
     assert _kept(russian, "ru", "Linux.md") == {}
     command = "**rename** — это утилита, которая переименовывает файлы по выражению Perl.\n"
     assert "что такое rename?" in _asked(command, "ru", "Linux.md")
+
+
+def test_a_command_with_one_flag_is_still_a_term():
+    text = "**man -k** — это поиск по ключевым словам в описаниях всех страниц справки.\n"
+    assert "что такое man -k?" in _asked(text, "ru", "Linux.md")

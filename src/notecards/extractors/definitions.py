@@ -698,8 +698,10 @@ _TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "u
 _COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 # a term with a spaced dash ("container orchestration - by extension", "M - augmenting
-# path") or a command with its flags ("rename 's/_/-/g' * -vn"): an aside or code, no term
-_BROKEN_TERM = re.compile(r"\s[-–—]\s|\S\s+--?[a-zA-Z]")
+# path") or a command with its flags and arguments ("rename 's/_/-/g' * -vn"): no term
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_FLAG = re.compile(r"\S\s+--?[a-zA-Z]")
+COMMAND_WORDS = 4  # "man -k", "git commit --amend" are names; longer commands are code
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
 
 
@@ -981,6 +983,14 @@ def term_shape(term: str, topic: str, heading: str = "") -> str:
     return "subject" if topic else "bare"
 
 
+def _command(term: str) -> bool:
+    """ "sudo mount --bind /a /b", "rename 's/_/-/g' * -vn": a command line with its
+    arguments is code to run, not a term ("man -k" names one option)."""
+    if not _FLAG.search(term):
+        return False
+    return len(term.split()) >= COMMAND_WORDS or any(c in term for c in "'\"*/")
+
+
 def _numbered_label(term: str, pattern: str, pack: LanguagePack | None) -> bool:
     """ "Scenario #2", "9.34(d)", a bold "**Step 4**", "Пример 3": a place in the note,
     not a term ("HTTP/2", "IPv6", "Python 3" are names)."""
@@ -1022,7 +1032,7 @@ def confidence(
         return 0.0, "the answer is a link"
     if _FORMULA.search(answer):
         return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
-    if _BROKEN_TERM.search(term):
+    if _SPACED_DASH.search(term) or _command(term):
         return 0.0, "the term holds a spaced dash or a command's flags: an aside or code"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"

@@ -124,9 +124,9 @@ DEFINITIONS: dict[str, object] = dict(
         re.IGNORECASE,
     ),
     term_aside=re.compile(
-        # "vue сам по себе", "Сама Hot Update логика", "X же": words of the sentence
-        r"^(?:сам|сама|само|сами)\s+(?=\S)|\s+(?:сам|сама|само|сами)\s+по\s+себе$"
-        r"|\s+(?:же|тоже|также|обычно|иногда|часто)$",
+        # "vue сам по себе", "Сама Hot Update логика": words of the sentence ("X обычно
+        # является Y" stays no definition: a hedge, and its reversal fits many terms)
+        r"^(?:сам|сама|само|сами)\s+(?=\S)|\s+(?:сам|сама|само|сами)\s+по\s+себе$",
         re.IGNORECASE,
     ),
     names_the_term=re.compile(
