@@ -161,12 +161,20 @@ def test_the_term_for_is_not_asked_twice():
     assert set(reverses.values()) == {"Encryption"}
 
 
+def _worded(text: str, lang: str, name: str) -> dict[str, str]:
+    """Every definition card's front and back, however sure: how a term is worded does
+    not depend on how its back is judged (extractors/definition_backs.py)."""
+    note = note_from_text(text, lang=lang, name=name)
+    return {c.front: c.back for c in extract_definitions(note, ExtractContext(note))}
+
+
 def test_words_of_the_sentence_are_not_part_of_the_term():
     itself = "**Containerization itself** is the process of packaging an app with its libraries.\n"
-    assert _reverses(itself, "en", "Virtualization.md") != {}
-    assert set(_reverses(itself, "en", "Virtualization.md").values()) == {"Containerization"}
+    cards = _worded(itself, "en", "Virtualization.md")
+    assert "Virtualization: what is Containerization?" in cards
+    assert "Containerization" in cards.values() and "itself" not in " ".join(cards.values())
     sometimes = "**Sentience** sometimes refers to the capacity for subjective experience.\n"
-    fronts = list(_kept(sometimes, "en", "Sentience.md"))
+    fronts = list(_worded(sometimes, "en", "Sentience.md"))
     assert fronts and not any("sometimes" in f for f in fronts)
 
 
@@ -228,7 +236,7 @@ def test_words_of_the_sentence_are_not_part_of_a_russian_term():
         "Сама логика горячей замены — это обмен обновлёнными модулями между сервером и "
         "браузером.\n"
     )
-    asked = _asked(text, "ru", "Vite.md")
+    asked = " | ".join(_worded(text, "ru", "Vite.md")).lower()
     assert "что такое vue?" in asked and "что такое логика горячей замены?" in asked
     assert "сам" not in asked
 
