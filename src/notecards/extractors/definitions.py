@@ -125,6 +125,7 @@ _NAMED_TAIL = re.compile(
 )
 _ARTICLE = re.compile(r"(a|an|the)\s+", re.IGNORECASE)
 _EN = PACKS["en"]  # English templates ask a term as `as_asked` words it
+_RU = PACKS["ru"]
 _ACRONYM = re.compile(r"[A-Za-z0-9][\w./+-]*$")
 _CLAUSE_STOP = re.compile(r",|\s(?:котор\w+|which|that|who)\s")
 _LEAD_VERB = re.compile(r"(это|is|are)\s", re.IGNORECASE)  # "**X** — это …": not a lead
@@ -232,6 +233,11 @@ def _reverse(template: str, term: str, answer: str, vocab: Vocabulary) -> str:
         return ""  # math: no name to recall from a formula
     if template == QUESTIONS["ru"]["reverse"] and is_plural(answer):
         template = QUESTIONS["ru"]["reverse_plural"]
+    # "the general term for hiding …": the question asks for the term of what follows
+    pack = PACKS["ru" if template in QUESTIONS["ru"].values() else "en"]
+    opening = pack.names_the_term.match(answer)
+    if opening:
+        answer = answer[opening.end() :]
     return template.format(d=vocab.display(blank_term(answer, term)))
 
 
@@ -272,7 +278,7 @@ def _prefix_term(flat: Flat, end: int, vocab: Vocabulary) -> str:
     """The whole text before `end` as a term, or "" when it is not one."""
     if end > MAX_PREFIX:
         return ""
-    term = clean_term(flat.text[:end])
+    term = _without_aside(clean_term(flat.text[:end]), _RU)  # only Russian patterns ask
     return vocab.display(term) if is_term(term) else ""
 
 
@@ -387,7 +393,7 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     prefix = flat.text[: match.start()]
     article = _ARTICLE.match(prefix)
     body = prefix[article.end() :] if article else prefix
-    term = clean_term(body)
+    term = _without_aside(clean_term(body))
     if not is_term(term) or match.start() > MAX_PREFIX:
         return None
     _, _, noun = flat.text[match.end() :].partition(" ")
@@ -400,6 +406,16 @@ def _en_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
     q = QUESTIONS["en"]
     span = _answer_range(flat, match.end())
     return _make(flat, term, q["what"].format(v=verb, t=shown), span, "is-a", q["reverse"], vocab)
+
+
+def _without_aside(term: str, pack: LanguagePack = _EN) -> str:
+    """ "containerization itself" → "containerization", "'Sentience' sometimes" →
+    "'Sentience'", "vue сам по себе" → "vue", "Сама Hot Update логика" → "Hot Update
+    логика": the words around a subject that belong to its sentence."""
+    aside = pack.term_aside.search(term)
+    if aside is None or aside.end() == aside.start():
+        return term
+    return term[aside.end() :] if aside.start() == 0 else term[: aside.start()]
 
 
 def _en_which_is(flat: Flat, vocab: Vocabulary) -> Definition | None:
@@ -424,7 +440,7 @@ def _en_verb(flat: Flat, vocab: Vocabulary) -> Definition | None:
         return None
     prefix = flat.text[: match.start()]
     article = _ARTICLE.match(prefix)
-    term = clean_term(prefix[article.end() :] if article else prefix)
+    term = _without_aside(clean_term(prefix[article.end() :] if article else prefix))
     if not is_term(term) or starts_badly(flat.text[match.end() :]):
         return None
     shown = f"{article.group(1).lower()} {term}" if article else _EN.as_asked(vocab.display(term))
@@ -699,6 +715,11 @@ THIN_WORDS = 6  # a "thin" opening ("a way to …") is vague up to this many wor
 _TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+# a term with a spaced dash ("container orchestration - by extension", "M - augmenting
+# path") or a command with its flags and arguments ("rename 's/_/-/g' * -vn"): no term
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_FLAG = re.compile(r"\S\s+--?[a-zA-Z]")
+COMMAND_WORDS = 4  # "man -k", "git commit --amend" are names; longer commands are code
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
 
 
@@ -737,6 +758,10 @@ _ARTICLES = word_set("a an the")
 # what `distinguishing` must reach for a reversal: "a vector that has a magnitude of 1"
 # has 3; "a distributed message broker that works by pub-sub" 2, "a sequence of bytes" 1
 SPECIFIC = 3
+# a category noun ("broker", "библиотека") as its genus: "an in-memory key-value database
+# that keeps all data in RAM" has 8, "распределённый брокер сообщений, который работает по
+# принципу издатель-подписчик" 4
+SPECIFIC_CATEGORY = 5
 _STRANDED = re.compile(r"\b(?:that|which|whom)\b", re.IGNORECASE)
 _JOINS = word_set("and or but that which who whose")
 _TOKEN_EDGE = ".()«»\"'“”:;!?…"
@@ -814,8 +839,15 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
     title_case = len(term.split()) >= 2 and all(w[:1].isupper() for w in term.split())
     if pack.not_a_term.search(term) and not title_case:  # "Bad Request" is a name
         return "not a term: an evaluation, two terms set against each other, examples or a label"
+    if pack.inverted_copula.search(term):
+        return "an inverted copula (Fundamental to X is Y, Главное в X — Y): no term before it"
+    if d.pattern != "means" and pack.activity_term.search(term):
+        # "What does choosing an orientation mean?" asks it well; "What is …?" does not
+        return "the term is an activity (converting X to Y, умение писать …), not a term"
     if d.kind == "definition" and pack.not_a_definition.search(answer):
         return "the answer does not define: it is about the term, leans on another, or judges"
+    if d.kind == "definition" and _only_judges(answer, pack):
+        return "the answer judges the term (a bit more tricky, важная вещь): it has no genus"
     if d.kind == "definition" and pack.is_evaluation(answer):
         return "the answer is one word that is no noun (an evaluation), not a definition"
     does = pack.opens_with_verb(answer)  # asked "What does X do?" (`_lead`)
@@ -833,9 +865,54 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
             return "the description is an aside, personal or not one noun phrase"
         if pack.opens_with_predicate(description):
             return "the description opens with a verb or a particle, not a noun phrase"
+        if d.kind == "term" and _only_judges(description, pack):
+            return "the description judges (the most important part), it names no genus"
+        if _is_clause(description, pack):
+            return "the description is a clause (a subject and its verb), not a noun phrase"
     if reverse and d.pattern != "stands-for" and distinguishing(description, pack) < SPECIFIC:
         return "the description is its genus and little more: it fits many terms"
+    if (reverse or d.kind == "term") and _fits_a_category(description, pack):
+        return "the description names a category (a broker, a library) with no detail of its own"
     return ""
+
+
+def _only_judges(text: str, pack: LanguagePack) -> bool:
+    """ "a very important idea for training", "важная вещь для любой базы": a judgement
+    with a genus that classifies nothing; a relative clause after it says what the term
+    is ("a fundamental concept in Hindu philosophy that translates to non-harm")."""
+    return pack.evaluative_answer.search(text) is not None and not _RELATIVE.search(text)
+
+
+def _is_clause(description: str, pack: LanguagePack) -> bool:
+    """ "future iterations tend to resemble …", "css свойство, задаёт способ …", "a
+    language, it allows …": before its relative clause the description holds a subject
+    and its verb, or a comma followed by a finite verb: a sentence, not a noun phrase."""
+    head = _RELATIVE.split(f" {description} ", maxsplit=1)[0]
+    if pack.clause_description.search(head):
+        return True
+    after_commas = (part.strip() for part in head.split(",")[1:])
+    return any(
+        looks_like_verb(part.split()[0]) or pack.opens_with_verb(part)
+        for part in after_commas
+        if part
+    )
+
+
+def _fits_a_category(description: str, pack: LanguagePack) -> bool:
+    """ "a distributed message broker that works by publish-subscribe": a genus that is a
+    category of products (broker, library, язык) holds many members, so a reversal needs
+    more than generic modifiers to single one out (a name, a number, a mechanism)."""
+    genus = []
+    for word in description.split():
+        word = word.strip(_TOKEN_EDGE)
+        if pack.genus_end.fullmatch(word):
+            break
+        genus.append(word.rstrip(","))
+        if word.endswith(","):
+            break
+    if not any(pack.category_noun.fullmatch(w) for w in genus):
+        return False
+    return distinguishing(description, pack) < SPECIFIC_CATEGORY
 
 
 def _unfinished(text: str, pack: LanguagePack) -> bool:
@@ -924,6 +1001,14 @@ def term_shape(term: str, topic: str, heading: str = "") -> str:
     return "subject" if topic else "bare"
 
 
+def _command(term: str) -> bool:
+    """ "sudo mount --bind /a /b", "rename 's/_/-/g' * -vn": a command line with its
+    arguments is code to run, not a term ("man -k" names one option)."""
+    if not _FLAG.search(term):
+        return False
+    return len(term.split()) >= COMMAND_WORDS or any(c in term for c in "'\"*/")
+
+
 def _numbered_label(term: str, pattern: str, pack: LanguagePack | None) -> bool:
     """ "Scenario #2", "9.34(d)", a bold "**Step 4**", "Пример 3": a place in the note,
     not a term ("HTTP/2", "IPv6", "Python 3" are names)."""
@@ -965,6 +1050,8 @@ def confidence(
         return 0.0, "the answer is a link"
     if _FORMULA.search(answer):
         return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
+    if _SPACED_DASH.search(term) or _command(term):
+        return 0.0, "the term holds a spaced dash or a command's flags: an aside or code"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"
     if vague(d.back, pack):  # the back as definition_backs extended it

@@ -223,6 +223,23 @@ class LanguagePack:
     head_first: bool = False
     # what, after a comma that cut a back, goes on with its thought (", such as", ", e.g.")
     back_goes_on: re.Pattern[str] = _NEVER
+    # --- h18-deffront ---
+    # definition fronts a blind reader found garbled (issue 11, session 7): a back that
+    # only judges its term ("a bit more tricky", "важная вещь", "the best format for …"),
+    # a term that is an activity ("converting … to …", "умение писать …", "понимание
+    # различий …"), an inverted copula ("Fundamental to X", "Главное в X"), a reversal's
+    # description that is a clause ("iterations tend to …", "…, он позволяет …"), and the
+    # category nouns ("broker", "библиотека") whose description needs a detail of its own
+    evaluative_answer: re.Pattern[str] = _NEVER
+    activity_term: re.Pattern[str] = _NEVER
+    inverted_copula: re.Pattern[str] = _NEVER
+    clause_description: re.Pattern[str] = _NEVER
+    category_noun: re.Pattern[str] = _NEVER
+    # what opens a description that names the term ("the general term for …"): the
+    # reversal asks what follows it; words after a term that belong to the sentence
+    # ("containerization itself", "X sometimes refers to"): the term is without them
+    names_the_term: re.Pattern[str] = _NEVER
+    term_aside: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

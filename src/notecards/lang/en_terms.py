@@ -124,6 +124,31 @@ def _indefinite(phrase: str) -> str:
     return "an" if first[:1].lower() in "aeio" else "a"
 
 
+# --- h18-deffront: the words of the fields below ---
+_INTENSIFIERS = r"(?:(?:very|really|quite|pretty|rather|fairly|extremely|super|so|too|more|much|particularly|especially)\s+)*"
+_JUDGING = (
+    r"(?:important|good|great|nice|bad|useful|helpful|handy|convenient|powerful|tricky|easy"
+    r"|hard|difficult|simple|fundamental|essential|crucial|critical|vital|interesting|popular"
+    r"|significant|valuable|cool|neat|elegant|efficient|effective|integral)"
+)
+# nouns that classify nothing: "a good habit", "the main focus", "an important idea"
+_GENERIC_GENUS = (
+    r"(?:thing|idea|concept|part|way|habit|practice|skill|step|aspect|focus|topic|approach"
+    r"|option|choice|example|question|issue|problem|point|consideration|factor|component"
+    r"|piece|task|job|lesson|rule|trick|feature|goal|area|element)"
+)
+# verbs whose gerund takes an object and does not make a compound noun ("using X";
+# not "learning rate", "running time", "calling convention", "filtering technique")
+_ACTION_GERUNDS = (
+    r"using|handling|converting|creating|adding|removing|making|getting|finding|declaring"
+    r"|defining|initiali[sz]ing|implementing|choosing|comparing|installing|updating"
+    r"|deleting|avoiding|ensuring|preventing|understanding|knowing|applying|solving|doing"
+    r"|dealing|reducing|increasing|improving|protecting|securing|providing|changing"
+    r"|accessing|iterating|selecting|keeping|storing|returning|sending|giving|taking"
+    r"|writing\s+(?:a|an|the|good|clean)|setting\s+up|turning\s+(?:on|off)"
+)
+
+
 # the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
 DEFINITIONS: dict[str, object] = dict(
     not_a_term=re.compile(
@@ -141,6 +166,10 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     not_a_definition=re.compile(
         r"^(?:about|regarding|concerning)\s"  # what it is about, not what it is
+        # --- h18-deffront: a pointer to other text, a contrast in place of a definition ---
+        r"|\bas\s+(?:discussed|described|mentioned|shown|explained|seen|defined)\s+(?:above"
+        r"|earlier|before|previously|in\s+(?:topic|chapter|section|lecture|week)\b)"
+        r"|,\s+unlike\s+[^,]+$"  # "a stable sort, unlike Quick Sort"
         r"|^(?:also|likewise|similarly)\b|\s(?:too|as\s+well)(?=[,.;]|$)"  # leans elsewhere
         r"|,\s+whereas\s|,\s+while\s+\S+(?:\s+\S+){0,3}?\s+(?:is|are)\s"  # a second one
         r"|\bbelow\s+(?:are|is)\b|\bas\s+follows\b"  # "…, below are the steps": a pointer
@@ -188,4 +217,65 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     as_asked=as_asked,
     opens_with_verb=opens_with_verb,
+    # --- h18-deffront ---
+    evaluative_answer=re.compile(
+        # "a bit more tricky", "the best format for …", "a very important idea", "a good
+        # habit", "the future of computing": a judgement of the term, no genus that says
+        # what it is ("an important protocol for routing" keeps its genus)
+        r"^(?:a|an)\s+(?:bit|little|lot)\b(?!-)"
+        rf"|^(?:(?:the|a|an)\s+)?{_INTENSIFIERS}(?:best|worst|greatest|most\s+{_JUDGING})\b"
+        rf"|^(?:the|a|an)\s+{_INTENSIFIERS}(?:{_JUDGING}|main|key|typical|common|big|major)"
+        rf"(?:\s+(?:and|or)\s+[a-z]+)?\s+{_GENERIC_GENUS}s?\b"
+        r"|^(?:the\s+)?future\s+of\b",
+        re.IGNORECASE,
+    ),
+    activity_term=re.compile(
+        # "Converting numeric types to strings", "Handling specific errors", "Providing
+        # security": a gerund with its object is something one does, not a term ("Load
+        # balancing", "Learning rate", "Routing protocols" are terms)
+        rf"^(?:{_ACTION_GERUNDS})\s+\S"
+        r"|^[a-z]{3,}ing\s+(?:the|a|an|its|their|all|each|every|some|any|your|our|this|these"
+        r"|those|specific|multiple|different|numeric|several|many)\b"
+        r"|^[a-z]{3,}ing\s+(?:\S+\s+){1,3}(?:to|into)\s+\S",
+        re.IGNORECASE,
+    ),
+    inverted_copula=re.compile(
+        # "Fundamental to autodiff is …", "Key to the approach is …": the adjective phrase
+        # before "is" is the predicate, the subject comes after it
+        r"^(?:fundamental|key|central|important|crucial|essential|critical|vital|integral"
+        r"|common|unique|core|basic|necessary|relevant|native|inherent|implicit|useful"
+        r"|helpful)\s+(?:to|for|in|with|among|about|behind)\b"
+        r"|^at\s+the\s+(?:heart|core|centre|center)\s+of\b",
+        re.IGNORECASE,
+    ),
+    clause_description=re.compile(
+        # "future iterations tend to resemble …", "a library, it allows …", "…, one of them
+        # is …": a subject and its verb, a sentence rather than a noun phrase
+        r"\b[a-z]{3,}s\s+(?:tend|seem|need|want|try|appear|happen|continue|begin|remain"
+        r"|resemble|become|depend|differ|exist|occur|belong|look)\b"
+        r"|\btends?\s+to\s|,\s+(?:it|they|he|she)\s|,\s+(?:one|some|many|most)\s+of\s+them\b",
+        re.IGNORECASE,
+    ),
+    category_noun=re.compile(
+        # a category whose members are many: "a distributed message broker that works by
+        # publish-subscribe" fits Kafka, RabbitMQ, Pulsar; its description needs a detail
+        r"(?:broker|tool|library|framework|language|database|dbms|protocol|service|platform"
+        r"|system|server|engine|editor|format|package|runtime|compiler|browser|standard|api"
+        r"|utility|program|application|app|queue|store|ide|cms)s?",
+        re.IGNORECASE,
+    ),
+    names_the_term=re.compile(
+        # "Encryption is the general term for hiding …": the reversal asks "what is the
+        # term for hiding …?", not "the term for the general term for …"
+        r"^(?:the|a)\s+(?:(?:general|generic|umbrella|broad|technical|formal|common|official)"
+        r"\s+)?(?:term|name|word)\s+(?:used\s+)?(?:for|given\s+to)\s+(?=\S)",
+        re.IGNORECASE,
+    ),
+    term_aside=re.compile(
+        # "containerization itself is …", "'Sentience' sometimes refers to …": words after
+        # a term that belong to the sentence, not to the term
+        r"\s+(?:itself|themselves|alone|though|however|too|also|sometimes|often|usually"
+        r"|generally|typically|commonly|normally|simply|basically|essentially)$",
+        re.IGNORECASE,
+    ),
 )

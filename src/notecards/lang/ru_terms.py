@@ -10,6 +10,22 @@ import re
 from notecards.text.morphology import is_lone_non_noun, opens_with_predicate, opens_with_verb
 from notecards.text.sentences import word_set
 
+# --- h18-deffront: the words of the fields below ---
+_INTENSIFIERS = (
+    r"(?:(?:очень|довольно|достаточно|крайне|весьма|самы?[йяеи]|наиболее|более|просто)\s+)*"
+)
+_JUDGING = (
+    r"важн|главн|ключев|фундаментальн|полезн|нужн|необходим|удобн|сложн|прост(?!ранств)|интересн"
+    r"|отличн|хорош|плох|мощн|классн|крут|замечательн|прекрасн|незаменим|основн|базов"
+    r"|типичн|популярн|обязательн|эффективн|неотъемлем"
+)
+# nouns that classify nothing: "важная вещь", "ключевой момент", "полезный навык"
+_GENERIC_GENUS = (
+    r"вещ|штук|момент|навык|част[ьиюей]|тем[аыу]\b|иде[яиюей]|концепци|аспект|шаг|практик"
+    r"|привычк|способ|подход|фич|задач|вопрос|проблем|пункт|деталь|элемент|умени"
+)
+
+
 # the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
 DEFINITIONS: dict[str, object] = dict(
     not_a_term=re.compile(
@@ -26,6 +42,9 @@ DEFINITIONS: dict[str, object] = dict(
     not_a_definition=re.compile(
         r"^(?:про|насч[её]т|лишь)\s"  # "про гарантии …": what it is about, not what it is
         r"|(?:^|\s)ниже\s+(?:приведен|перечислен|описан|показан)\w*"  # a pointer
+        # --- h18-deffront: a pointer to text above, a contrast in place of a definition ---
+        r"|(?:^|\s)(?:описан|показан|сказан|упомянут|определ[её]н|рассмотрен)\w*\s+(?:выше|ранее)\b"
+        r"|,\s+в\s+отличие\s+от\s+[^,]+$"  # "стабильная сортировка, в отличие от Quick Sort"
         r"|(?:^|\s)тоже(?:\s|$)"  # "тоже …": leans on a definition elsewhere
         r"|,\s+а\s+(?:\S+\s+){0,4}?(?:[—–]|-\s|это\s)"  # ", а CAP — …": a second one
         r"|,\s+как\s+и\s"  # ", как и Object": leans on another term
@@ -71,4 +90,47 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     letters=re.compile(r"[а-яё]", re.IGNORECASE),
     answer_context=re.compile(r"\s+(?:в|во|по)\s+(?P<context>[A-ZА-ЯЁ][\w.#+-]*)$"),
+    # --- h18-deffront ---
+    evaluative_answer=re.compile(
+        # "важная вещь для любой базы", "фундаментальный навык для работы с SQL", "лучший
+        # способ …": a judgement of the term, no genus that says what it is
+        rf"^{_INTENSIFIERS}(?:{_JUDGING})\w*\s+(?:(?:и|или)\s+\w+\s+)?(?:{_GENERIC_GENUS})"
+        r"|^(?:лучш|худш)\w*\s|^будущее\b",
+        re.IGNORECASE,
+    ),
+    activity_term=re.compile(
+        # "умение писать запросы", "понимание различий между …": knowing or doing
+        # something, not a term ("Внедрение зависимостей", "Шардирование" are terms)
+        r"^(?:умени|понимани|знани|изучени|использовани|применени|владени|освоени)\w*\s+\S",
+        re.IGNORECASE,
+    ),
+    inverted_copula=re.compile(
+        # "Главное в SQL — это …": a substantivised adjective, the predicate, not a term
+        r"^(?:главное|основное|важное|ключевое|интересное|общее|сложное|единственное"
+        r"|самое\s+\w+)\s+(?:в|во|для|у|при|о|об|с|со|из|на)\b",
+        re.IGNORECASE,
+    ),
+    clause_description=re.compile(
+        # "язык таблицы стилей, он позволяет …", "…, один из них …": a second sentence
+        r",\s+(?:он|она|оно|они)\s|,\s+(?:один|одна|одно|некоторые)\s+из\s+них\b",
+        re.IGNORECASE,
+    ),
+    category_noun=re.compile(
+        # a category whose members are many ("распределённый брокер сообщений, который
+        # работает по принципу издатель-подписчик" fits Kafka and RabbitMQ alike)
+        r"(?:брокер|инструмент|библиотек|фреймворк|язык|субд|протокол|сервис|платформ"
+        r"|систем|сервер|движ[оё]к|редактор|формат|пакет|компилятор|браузер|стандарт|утилит"
+        r"|программ|приложени|очеред|хранилищ)\w*",
+        re.IGNORECASE,
+    ),
+    term_aside=re.compile(
+        # "vue сам по себе", "Сама Hot Update логика": words of the sentence ("X обычно
+        # является Y" stays no definition: a hedge, and its reversal fits many terms)
+        r"^(?:сам|сама|само|сами)\s+(?=\S)|\s+(?:сам|сама|само|сами)\s+по\s+себе$",
+        re.IGNORECASE,
+    ),
+    names_the_term=re.compile(
+        r"^(?:(?:общее|обобщённое|обобщенное)\s+)?(?:название|термин)\s+(?:для)\s+(?=\S)",
+        re.IGNORECASE,
+    ),
 )
