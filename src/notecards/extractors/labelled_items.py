@@ -26,6 +26,7 @@ from notecards.extractors.list_shapes import (
     is_question_list,
     labelled_items,
     lead_in,
+    set_front,
     set_question,
 )
 from notecards.extractors.procedures import short_answer
@@ -247,7 +248,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 )
             labels = tuple(math_as_text(m.label) or "" for m in members)
             back = _set_back(members, labels, announced, pack) if announced else ""
-            if announced and back and "$" not in announced.question:
+            asked = set_front(announced, ctx.topic_of(section), pack) if announced else ""
+            if announced and back and asked and "$" not in asked:
                 set_rule = "set_named" if _names_its_set(announced) else "set"
                 cards.append(
                     ctx.card(
@@ -257,7 +259,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         confidence=CONFIDENCE[set_rule],
                         evidence=f"lead-in announces a set: “{lead}”",
                         anchor=f"{topic} › set",
-                        front=announced.question,
+                        front=asked,
                         back=back,
                         line=block.line,
                         section=section,

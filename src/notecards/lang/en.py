@@ -560,6 +560,12 @@ PACK = LanguagePack(
         "answer.leadin_count": r"\b(?:several|a few|a number of|the following|a couple of)\b",
         # a lone condition that heads a list ("If a reducer is impure" and the list)
         "answer.leadin_clause": r"^(?:if|provided that)\b[^,;]*$",
+        # --- h18-lists ---
+        # a set's owner that is a part-of plural and says nothing of whose ("Software
+        # components", "The patterns"): its question needs the note's subject
+        "set.generic_owner": r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:components|parts|elements|features|options|properties|characteristics|aspects|patterns|use cases|examples|issues|problems|limitations|advantages|disadvantages|benefits|drawbacks|requirements|steps|stages|phases|levels|types|kinds|categories|responsibilities|goals|settings|parameters|attributes|details|factors|considerations)$",
+        # a label that is a verb phrase, not a thing ("Handling specific errors"): no "what is"
+        "label.verb_phrase": r"^(?!(?:string|thing|ring|king|spring|building|nothing|something|anything|everything|morning|evening|ceiling|meaning|wedding|padding|heading|setting|settings|binding|bindings|mapping|mappings|encoding|rendering|routing|logging|caching|hashing|pooling|threading|networking|computing|programming|testing|scheduling|paging|swapping|buffering|streaming|learning|training|modeling|modelling)\b)[a-z]+ing\s+(?:(?:a|an|the|your|our|its|their|specific|multiple|custom|new|all)\s+)?[a-z]",
     },
     # --- h17-lists ---
     http_topic=re.compile(
