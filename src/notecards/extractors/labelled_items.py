@@ -13,6 +13,7 @@ lead-in that announces a closed set also asks for the members ("Какие ес�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.list_shapes import (
@@ -90,6 +91,18 @@ def _only_a_gloss(answer: str) -> bool:
     массивы" or "первый успешный" do."""
     words = answer.split()
     return len(words) <= GLOSS_WORDS and words[0].lower() in STOP_START
+
+
+@lru_cache(maxsize=8)
+def _verb_phrase(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _is_verb_phrase(label: str, pack: LanguagePack) -> bool:
+    """A label that does something to something ("Handling specific errors",
+    "Использовать индексы"): "what is" it asks nothing a reader can answer."""
+    pattern = pack.cues.get("label.verb_phrase")
+    return bool(pattern) and _verb_phrase(pattern).search(label) is not None
 
 
 def _acts(label: str) -> bool:
@@ -220,6 +233,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                     continue  # "p.convert(Poly)": what `p` is, the example says
                 shape = _question_of(member, topic, goal, purpose)
                 label = member.label
+                if not shape.startswith(("does", "means")) and _is_verb_phrase(label, pack):
+                    continue  # "What are Handling specific errors?": an action, not a thing
                 if (
                     announced
                     and announced.owner
