@@ -234,6 +234,8 @@ def extract_comparisons(note: Note, ctx: ExtractContext) -> list[Card]:
             answer = list_answer(listed)
             if not owner or answer is None:
                 continue
+            if source == "title" and not ctx.topic:
+                continue  # a title that names no subject ("typeScriptIs", a slug): pros of what?
             genitive = source in ("title-sides", "label")  # "Минусы SPA", "Плюсы … X"
             question = _ask_side(pack, side, owner, genitive)
             confidence = OWNER_CONFIDENCE[source]
