@@ -78,3 +78,23 @@ def test_a_whole_message_in_a_note_on_http_is_read_line_by_line(title: str, lang
 )
 def test_which_glosses_restate_their_field(name: str, value: str, plain: bool) -> None:
     assert restates(Header(name, value, 0)) is plain
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "plugins"),
+    [
+        ("HTTP headers", "en", "plugins (object, embed)"),
+        ("Заголовки HTTP", "ru", "плагины (object, embed)"),
+    ],
+)
+def test_an_element_named_in_a_gloss_keeps_its_name(title: str, lang: str, plugins: str) -> None:
+    # the plain back drops anything shaped as a tag: "<object>" left "plugins (, )"
+    csp = "default-src 'self'; object-src 'none'"
+    message = f"```http\nHTTP/1.1 200 OK\nContent-Security-Policy: {csp}\n```\n"
+    text = f"---\nlang: {lang}\n---\n# {title}\n\n{message}"
+    note = note_from_text(text, name=f"{title}.md")
+    [card] = [
+        c for c in extract_http_messages(note, ExtractContext(note)) if c.kind == "http-header"
+    ]
+    assert plugins in card.back
+    assert "(, )" not in card.back

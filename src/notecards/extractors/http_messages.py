@@ -579,8 +579,14 @@ def _status_card(item: _Found, ctx: ExtractContext) -> Card:
     )
 
 
+# an element the knowledge names as HTML ("plugins (<object>, <embed>)"): a card's plain
+# back loses anything shaped as a tag, which left "plugins (, )"
+_ELEMENT = re.compile(r"<([a-z][a-z0-9]*)>")
+
+
 def _header_card(item: _Found, header: Header, anchor: str, back: str, ctx: ExtractContext) -> Card:
     lang = ctx.note.lang
+    back = _ELEMENT.sub(r"\1", back)
     template = f"header-{item.message.role}" if item.message.role else "header"
     front, front_html = _fronts(lang, template, field=header.field_text)
     return ctx.card(
