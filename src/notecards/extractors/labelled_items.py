@@ -35,7 +35,8 @@ from notecards.extractors.purposes import calls_an_example_variable
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.math_text import math_as_text
-from notecards.text.terms import STOP_START, clean_term, is_term, starts_badly
+from notecards.text.sentences import word_set
+from notecards.text.terms import STOP_START, clean_term, is_term, looks_like_verb, starts_badly
 from notecards.text.topics import word_stems
 
 NAME = "labelled_items"
@@ -54,6 +55,9 @@ CONFIDENCE = {
     # other code labels (`shared/`, `"no-cache"`, `mutation.type`, `job queue`): a path,
     # a value or a property does nothing, and out of its set it is ambiguous; 3 of 9 kept
     "does_name": 0.45,
+    # an identifier or an option (`vServer`, `portrait-primary`) explained by what it is
+    # ("logical server …", "Естественная ориентация …"): asked "what is", not "what does"
+    "what_code": 0.6,
     "means": 0.7,
     "goal": 0.6,
     "purpose": 0.45,  # "What is X used for (in …)": 0 of 4 kept on the corpus
@@ -111,6 +115,23 @@ def _acts(label: str) -> bool:
     return any(p.fullmatch(label) for p in (_CALL, _CAMEL, _HYPHENATED))
 
 
+# the base forms an explanation of a call opens with ("Return a copy", "Check if …")
+_EN_IMPERATIVES = word_set(
+    """return check add remove set get create make run call use convert compute find
+    increment decrement insert select apply append read write open close send"""
+)
+
+
+def _says_an_action(explanation: str) -> bool:
+    """Whether an explanation opens with what something does ("Provides …", "Selects …",
+    "возвращает …", "предназначен для …"), not with what it is ("logical server to which
+    …", "причина первого отклонённого промиса", "String used in printing")."""
+    first = explanation.split(" ", 1)[0].strip(".,:;()\"'«»").lower()
+    if looks_like_verb(first) or first in _EN_IMPERATIVES or first.startswith("предназнач"):
+        return True
+    return first.isascii() and first.endswith("s") and not first.endswith(("ss", "us", "is"))
+
+
 def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> str:
     """Which question the label answers: a value ("position: relative") what it means,
     code what it does, a way to a goal how it reaches it, a method what it is for,
@@ -119,8 +140,10 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
     if ":" in label or "=" in label:
         return "means"
     if member.shape == "code" or label.endswith("()") or _CAMEL.fullmatch(label):
-        if _acts(label):
+        if _acts(label) and (_CALL.fullmatch(label) or _says_an_action(member.explanation)):
             return "does"
+        if _acts(label):  # `vServer` – "logical server …": what it is, not what it does
+            return "what_code"
         return "does_bare" if _BARE_WORD.fullmatch(label) else "does_name"
     if goal:
         return "goal"
@@ -238,7 +261,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 if (
                     announced
                     and announced.owner
-                    and shape in ("does", "does_bare", "does_name", "means")
+                    and shape in ("does", "does_bare", "does_name", "what_code", "means")
                 ):
                     shape, label = "means", f"{announced.owner}: {label}"
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
