@@ -35,6 +35,7 @@ from notecards.extractors.purposes import calls_an_example_variable
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.math_text import math_as_text
+from notecards.text.morphology import is_bare_adjective
 from notecards.text.sentences import word_set
 from notecards.text.terms import STOP_START, clean_term, is_term, looks_like_verb, starts_badly
 from notecards.text.topics import word_stems
@@ -122,11 +123,22 @@ _EN_IMPERATIVES = word_set(
 )
 
 
+_FUNCTION_NAME = re.compile(r"(?:use|on|get|set|handle|is|has|to)[A-Z]\w*")  # `useEffect`
+
+
+def _is_function(label: str) -> bool:
+    """A call, or an identifier named as a function ("useEffect", "onMounted"): it acts,
+    however tersely the note puts it ("побочные эффекты после рендера")."""
+    return bool(_CALL.fullmatch(label) or _FUNCTION_NAME.fullmatch(label))
+
+
 def _says_an_action(explanation: str) -> bool:
     """Whether an explanation opens with what something does ("Provides …", "Selects …",
     "возвращает …", "предназначен для …"), not with what it is ("logical server to which
     …", "причина первого отклонённого промиса", "String used in printing")."""
     first = explanation.split(" ", 1)[0].strip(".,:;()\"'«»").lower()
+    if not first.isascii():  # Russian notes name actions by nouns too ("добавление …")
+        return not is_bare_adjective(first) or looks_like_verb(first)
     if looks_like_verb(first) or first in _EN_IMPERATIVES or first.startswith("предназнач"):
         return True
     return first.isascii() and first.endswith("s") and not first.endswith(("ss", "us", "is"))
@@ -140,7 +152,7 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
     if ":" in label or "=" in label:
         return "means"
     if member.shape == "code" or label.endswith("()") or _CAMEL.fullmatch(label):
-        if _acts(label) and (_CALL.fullmatch(label) or _says_an_action(member.explanation)):
+        if _acts(label) and (_is_function(label) or _says_an_action(member.explanation)):
             return "does"
         if _acts(label):  # `vServer` – "logical server …": what it is, not what it does
             return "what_code"
