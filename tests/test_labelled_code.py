@@ -19,6 +19,7 @@ SERVERS = (
     "# Load balancing\n\nParts of a load balancer:\n\n"
     "- `vServer` – logical server to which the client is connected\n"
     "- `rServer` – real server behind the balancer that answers\n"
+    "- `healthChecks` – periodic probes of each real server\n"
 )
 HOOKS = (
     "# React hooks\n\nHooks of React:\n\n"
@@ -45,7 +46,7 @@ def fronts(text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("en", SERVERS, ["What is vServer?", "What is rServer?"]),
+        ("en", SERVERS, ["What is vServer?", "What is rServer?", "What is healthChecks?"]),
         ("ru", ORIENTATION, ["Что такое portrait-primary?", "Что такое landscape-primary?"]),
     ],
 )

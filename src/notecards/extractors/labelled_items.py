@@ -278,7 +278,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                     shape, label = "means", f"{announced.owner}: {label}"
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
                 if shape.startswith("what"):  # what, what_named, what_bare: one question
-                    template = "item.what_plural" if pack.is_plural(label) else "item.what"
+                    plural = shape != "what_code" and pack.is_plural(label)  # `consoleOptions`
+                    template = "item.what_plural" if plural else "item.what"
                 front = pack.ask(template, label=label, goal=goal)
                 if shape in ("what", "purpose"):  # a label of the list's subject
                     front = pack.in_topic(front, topic[:1].upper() + topic[1:])
