@@ -31,6 +31,12 @@ ORIENTATION = (
     "- `portrait-primary` – естественная ориентация экрана для портретного режима\n"
     "- `landscape-primary` – естественная ориентация экрана для альбомного режима\n"
 )
+POLY = (
+    "# NumPy polynomials\n\nAttributes and methods of a polynomial:\n\n"
+    "- `Poly.window` – default window of the polynomial class\n"
+    "- `Poly.basis_name` – string used to represent the basis\n"
+    "- `Poly.fit` – returns a least-squares fit of the data\n"
+)
 METHODS_RU = (
     "# Промисы\n\nМетоды промисов:\n\n"
     "- `thenAll` – возвращает промис, который ждёт все переданные\n"
@@ -60,6 +66,11 @@ def test_an_identifier_explained_by_what_it_is_is_asked_what_it_is(
     ("lang", "text", "expected"),
     [
         ("en", HOOKS, ["What does useState do?", "What does useRef do?"]),
+        (
+            "en",
+            POLY,
+            ["What is Poly.window?", "What is Poly.basis_name?", "What does Poly.fit do?"],
+        ),
         ("ru", METHODS_RU, ["Что делает thenAll?", "Что делает raceAll?"]),
     ],
 )

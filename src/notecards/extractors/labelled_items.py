@@ -129,7 +129,7 @@ _FUNCTION_NAME = re.compile(r"(?:use|on|get|set|handle|is|has|to)[A-Z]\w*")  # `
 def _is_function(label: str) -> bool:
     """A call, or an identifier named as a function ("useEffect", "onMounted"): it acts,
     however tersely the note puts it ("побочные эффекты после рендера")."""
-    return bool(_CALL.fullmatch(label) or _FUNCTION_NAME.fullmatch(label))
+    return "(" in label or bool(_FUNCTION_NAME.fullmatch(label))  # not `Poly.window`
 
 
 def _says_an_action(explanation: str) -> bool:
