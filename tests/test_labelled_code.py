@@ -41,6 +41,7 @@ METHODS_RU = (
     "# Промисы\n\nМетоды промисов:\n\n"
     "- `thenAll` – возвращает промис, который ждёт все переданные\n"
     "- `raceAll` – возвращает промис первого завершившегося\n"
+    "- `Promise.any` – первый успешный из переданных промисов\n"
 )
 
 
@@ -71,7 +72,11 @@ def test_an_identifier_explained_by_what_it_is_is_asked_what_it_is(
             POLY,
             ["What is Poly.window?", "What is Poly.basis_name?", "What does Poly.fit do?"],
         ),
-        ("ru", METHODS_RU, ["Что делает thenAll?", "Что делает raceAll?"]),
+        (
+            "ru",
+            METHODS_RU,
+            ["Что делает thenAll?", "Что делает raceAll?", "Что делает Promise.any?"],
+        ),
     ],
 )
 def test_an_identifier_explained_by_an_action_is_asked_what_it_does(

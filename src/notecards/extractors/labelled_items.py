@@ -35,7 +35,7 @@ from notecards.extractors.purposes import calls_an_example_variable
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.math_text import math_as_text
-from notecards.text.morphology import is_bare_adjective
+from notecards.text.morphology import agrees_as_subject
 from notecards.text.sentences import word_set
 from notecards.text.terms import STOP_START, clean_term, is_term, looks_like_verb, starts_badly
 from notecards.text.topics import word_stems
@@ -132,13 +132,22 @@ def _is_function(label: str) -> bool:
     return "(" in label or bool(_FUNCTION_NAME.fullmatch(label))  # not `Poly.window`
 
 
+def _opens_a_noun_phrase(explanation: str) -> bool:
+    """A Russian explanation that opens with an adjective and the noun it agrees with
+    ("Естественная (natural) ориентация экрана", "эта директива …"): a thing; not a
+    result ("первый завершившийся") or a nominalised action ("добавление …")."""
+    words = _ASIDE.sub(" ", explanation).split()[:2]
+    words = [w.strip(".,:;\"'«»").lower() for w in words]
+    return len(words) == 2 and agrees_as_subject(words[0], words[1])
+
+
 def _says_an_action(explanation: str) -> bool:
     """Whether an explanation opens with what something does ("Provides …", "Selects …",
     "возвращает …", "предназначен для …"), not with what it is ("logical server to which
     …", "причина первого отклонённого промиса", "String used in printing")."""
     first = explanation.split(" ", 1)[0].strip(".,:;()\"'«»").lower()
     if not first.isascii():  # Russian notes name actions by nouns too ("добавление …")
-        return not is_bare_adjective(first) or looks_like_verb(first)
+        return not _opens_a_noun_phrase(explanation)
     if looks_like_verb(first) or first in _EN_IMPERATIVES or first.startswith("предназнач"):
         return True
     return first.isascii() and first.endswith("s") and not first.endswith(("ss", "us", "is"))
