@@ -42,3 +42,37 @@ def test_a_title_that_names_a_subject_owns_them(
     lang: str, text: str, name: str, front: str
 ) -> None:
     assert pros(text, lang, name) == [front]
+
+
+REFERENCE_EN = (
+    "# C# Math\n\n| Method | Description | Example |\n|---|---|---|\n"
+    "| Pow() | Returns a number raised to a power | Math.Pow(2, 3) is 8 |\n"
+    "| Sqrt() | Returns the square root of a number | Math.Sqrt(16) is 4 |\n"
+)
+REFERENCE_RU = (
+    "# Math в C#\n\n| Метод | Описание | Пример |\n|---|---|---|\n"
+    "| Pow() | Возводит число в степень | Math.Pow(2, 3) даёт 8 |\n"
+    "| Sqrt() | Извлекает квадратный корень | Math.Sqrt(16) даёт 4 |\n"
+)
+VERSUS_EN = (
+    "# Routing\n\n| Kind | Configuration | Scalability |\n|---|---|---|\n"
+    "| Static routing | By hand on every router | Small networks |\n"
+    "| Dynamic routing | Learned by a protocol | Any size |\n"
+)
+
+
+def tables(text: str, lang: str) -> list[str]:
+    cards = extract_cards(note_from_text(text, lang=lang), min_confidence=0)
+    return [c.front for c in cards if c.rule == "comparisons.table"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [(REFERENCE_EN, "en"), (REFERENCE_RU, "ru")])
+def test_a_reference_table_of_methods_is_no_comparison(text: str, lang: str) -> None:
+    # a strict reader dropped "What is the difference between Pow() and Sqrt()?"
+    assert tables(text, lang) == []
+
+
+def test_a_table_that_compares_is_still_asked() -> None:
+    assert tables(VERSUS_EN, "en") == [
+        "What is the difference between Static routing and Dynamic routing?"
+    ]

@@ -566,6 +566,8 @@ PACK = LanguagePack(
         "set.generic_owner": r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:components|parts|elements|features|options|properties|characteristics|aspects|patterns|use cases|examples|issues|problems|limitations|advantages|disadvantages|benefits|drawbacks|requirements|steps|stages|phases|levels|types|kinds|categories|responsibilities|goals|settings|parameters|attributes|details|factors|considerations)$",
         # a label that is a verb phrase, not a thing ("Handling specific errors"): no "what is"
         "label.verb_phrase": r"^(?!(?:string|thing|ring|king|spring|building|nothing|something|anything|everything|morning|evening|ceiling|meaning|wedding|padding|heading|setting|settings|binding|bindings|mapping|mappings|encoding|rendering|routing|logging|caching|hashing|pooling|threading|networking|computing|programming|testing|scheduling|paging|swapping|buffering|streaming|learning|training|modeling|modelling)\b)[a-z]+ing\s+(?:(?:a|an|the|your|our|its|their|specific|multiple|custom|new|all)\s+)?[a-z]",
+        # a table's columns that describe one thing each (a reference, not a comparison)
+        "comparison.reference": r"description|descriptions|example|examples|syntax|usage|return type|returns|return value|parameters|arguments|signature|output|result",
     },
     # --- h17-lists ---
     http_topic=re.compile(
