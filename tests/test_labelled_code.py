@@ -4,7 +4,8 @@ A list of identifiers or options (`vServer`, `onRejected`, `portrait-primary`) a
 "What does X do?" was answered with what X *is* ("logical server to which the client
 is connected", "Естественная ориентация экрана"): the front and the back did not fit.
 An identifier whose explanation opens with an action keeps "What does X do?"; one
-explained by a noun phrase is asked "What is X?"; a call (`complement(G)`,
+explained by a noun phrase is asked "What is X?", within the note's subject (an
+option is one tool's: "VSCode debugging: what is moduleLoad?"); a call (`complement(G)`,
 `Object.freeze`) always does something.
 """
 
@@ -53,8 +54,23 @@ def fronts(text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("en", SERVERS, ["What is vServer?", "What is rServer?", "What is healthChecks?"]),
-        ("ru", ORIENTATION, ["Что такое portrait-primary?", "Что такое landscape-primary?"]),
+        (
+            "en",
+            SERVERS,
+            [
+                "Load balancing: what is vServer?",
+                "Load balancing: what is rServer?",
+                "Load balancing: what is healthChecks?",
+            ],
+        ),
+        (
+            "ru",
+            ORIENTATION,
+            [
+                "Ориентация экрана: что такое portrait-primary?",
+                "Ориентация экрана: что такое landscape-primary?",
+            ],
+        ),
     ],
 )
 def test_an_identifier_explained_by_what_it_is_is_asked_what_it_is(
@@ -70,7 +86,11 @@ def test_an_identifier_explained_by_what_it_is_is_asked_what_it_is(
         (
             "en",
             POLY,
-            ["What is Poly.window?", "What is Poly.basis_name?", "What does Poly.fit do?"],
+            [
+                "What is Poly.window?",  # "Poly" names its subject already
+                "What is Poly.basis_name?",
+                "What does Poly.fit do?",
+            ],
         ),
         (
             "ru",

@@ -38,7 +38,7 @@ from notecards.text.math_text import math_as_text
 from notecards.text.morphology import agrees_as_subject
 from notecards.text.sentences import word_set
 from notecards.text.terms import STOP_START, clean_term, is_term, looks_like_verb, starts_badly
-from notecards.text.topics import word_stems
+from notecards.text.topics import shares_a_word, word_stems
 
 NAME = "labelled_items"
 _BARE_WORD = re.compile(r"[A-Za-z]+")
@@ -101,6 +101,14 @@ def _only_a_gloss(answer: str) -> bool:
 @lru_cache(maxsize=8)
 def _verb_phrase(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _within_note(front: str, label: str, subject: str, pack: LanguagePack) -> str:
+    """An identifier's question within the note's subject ("VSCode debugging: what is
+    moduleLoad?"): an option or a value is one tool's, unless the label names it."""
+    if not subject or shares_a_word(label, subject):
+        return front
+    return pack.in_topic(front, subject)
 
 
 def _is_verb_phrase(label: str, pack: LanguagePack) -> bool:
@@ -292,6 +300,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 front = pack.ask(template, label=label, goal=goal)
                 if shape in ("what", "purpose"):  # a label of the list's subject
                     front = pack.in_topic(front, topic[:1].upper() + topic[1:])
+                elif shape == "what_code":  # an option of one tool: "VSCode debugging: …"
+                    front = _within_note(front, label, ctx.topic_of(section), pack)
                 cards.append(
                     ctx.card(
                         kind="definition",
