@@ -567,7 +567,7 @@ PACK = LanguagePack(
         # a label that is a verb phrase, not a thing ("Handling specific errors"): no "what is"
         "label.verb_phrase": r"^(?!(?:string|thing|ring|king|spring|building|nothing|something|anything|everything|morning|evening|ceiling|meaning|wedding|padding|heading|setting|settings|binding|bindings|mapping|mappings|encoding|rendering|routing|logging|caching|hashing|pooling|threading|networking|computing|programming|testing|scheduling|paging|swapping|buffering|streaming|learning|training|modeling|modelling)\b)[a-z]+ing\s+(?:(?:a|an|the|your|our|its|their|specific|multiple|custom|new|all)\s+)?[a-z]",
         # a table's columns that describe one thing each (a reference, not a comparison)
-        "comparison.reference": r"description|descriptions|example|examples|syntax|usage|return type|returns|return value|parameters|arguments|signature|output|result",
+        "comparison.reference": r"description|descriptions|example|examples|syntax|usage|return type|returns|return value|parameters|arguments|signature",
     },
     # --- h17-lists ---
     http_topic=re.compile(

@@ -560,7 +560,7 @@ PACK = LanguagePack(
         # a label that is a verb phrase, not a thing ("Использовать индексы"): no "что такое"
         "label.verb_phrase": r"^[а-яё]+(?:ть|ти|чь|ться|тись)\s+\S",
         # a table's columns that describe one thing each (a reference, not a comparison)
-        "comparison.reference": r"описание|пример|примеры|синтаксис|использование|возвращает|возвращаемое значение|параметры|аргументы|сигнатура|результат|вывод",
+        "comparison.reference": r"описание|пример|примеры|синтаксис|использование|возвращает|возвращаемое значение|параметры|аргументы|сигнатура",
     },
     # --- h17-lists ---
     http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
