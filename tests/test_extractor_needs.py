@@ -97,16 +97,16 @@ def test_needs_never_change_what_a_note_gives(monkeypatch, path, note):
             assert needs[card.extractor].search(source), (card.extractor, card.line)
 
 
-HTTP_SHAPES = {
+HTTP_SHAPES = {  # fields whose gloss explains them (a restating one is no card)
     # labelled `http`: pseudo-headers and bare header fields, no "HTTP/" anywhere
     "labelled": (
-        "# HTTP headers\n\nAccept asks for JSON.\n\n```http\nGET /items\n"
-        "Accept: application/json\n```\n"
+        "# HTTP headers\n\nCache-Control asks to revalidate.\n\n```http\nGET /items\n"
+        "Cache-Control: no-cache\n```\n"
     ),
     # unlabelled: a status line names the version
     "unlabelled": (
-        "# HTTP reply\n\nContent-Type: HTML.\n\n```\nHTTP/1.1 404 Not Found\n"
-        "Content-Type: text/html\n```\n"
+        "# HTTP reply\n\nCache-Control: revalidate.\n\n```\nHTTP/1.1 404 Not Found\n"
+        "Cache-Control: no-cache\n```\n"
     ),
 }
 

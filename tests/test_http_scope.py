@@ -30,19 +30,21 @@ def test_a_note_on_something_else_glosses_nothing() -> None:
 
 
 def test_a_heading_on_http_glosses_only_the_fields_the_prose_names() -> None:
+    # (a field whose gloss only restates it, "Content-Type: application/json", is no
+    # card even when named: test_http_glosses.py)
     text = (
         "# Page load\n\n## Sending the HTTP request\n\nThe browser sends a request and reads "
-        f"the `Content-Type` of the answer.\n\n{REQUEST}\n{RESPONSE}"
+        f"the `Set-Cookie` of the answer.\n\n{REQUEST}\n{RESPONSE}"
     )
     assert fronts(text, "Browser.md") == [
-        "What does the response header “Content-Type: application/json” mean?"
+        "What does the response header “Set-Cookie: id=a3f; Secure” mean?"
     ]
     ru = (
         "# Загрузка страницы\n\n## Отправка HTTP-запроса\n\nБраузер отправляет запрос и "
-        f"смотрит на заголовок content-type ответа.\n\n{REQUEST}\n{RESPONSE}"
+        f"смотрит на заголовок set-cookie ответа.\n\n{REQUEST}\n{RESPONSE}"
     )
     assert fronts(ru, "Браузер.md") == [
-        "Что означает заголовок «Content-Type: application/json» в HTTP-ответе?"
+        "Что означает заголовок «Set-Cookie: id=a3f; Secure» в HTTP-ответе?"
     ]
 
 

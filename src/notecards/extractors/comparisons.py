@@ -190,6 +190,9 @@ def _table_answer(table: Table, pack: LanguagePack) -> tuple[list[str], str] | N
             for r in rows
         ]
     elif not criteria and MIN_ITEMS <= len(rows) <= MAX_ITEMS and len(header) > MIN_CRITERIA:
+        reference = [h for h in header[1:] if is_cue_heading(pack, "comparison.reference", h)]
+        if 2 * len(reference) >= len(header) - 1:
+            return None  # "Method | Description | Example": a reference of each, no comparison
         items = [r[0] for r in rows]
         lines = [
             f"{r[0]}: " + "; ".join(f"{h} — {v}" for h, v in zip(header[1:], r[1:], strict=False))
@@ -234,6 +237,8 @@ def extract_comparisons(note: Note, ctx: ExtractContext) -> list[Card]:
             answer = list_answer(listed)
             if not owner or answer is None:
                 continue
+            if source == "title" and not ctx.topic:
+                continue  # a title that names no subject ("typeScriptIs", a slug): pros of what?
             genitive = source in ("title-sides", "label")  # "Минусы SPA", "Плюсы … X"
             question = _ask_side(pack, side, owner, genitive)
             confidence = OWNER_CONFIDENCE[source]

@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_sentences, prose_vocabulary
-from notecards.extractors.list_shapes import is_link_list, is_question_list, set_question
+from notecards.extractors.list_shapes import (
+    is_example_owner,
+    is_link_list,
+    is_question_list,
+    set_front,
+    set_question,
+)
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Quote, Section
 from notecards.text.cues import caseless
@@ -186,7 +192,8 @@ def _inline(flat: Flat, pack: LanguagePack, vocab: Vocabulary) -> Enumeration | 
     if consists:
         subject = clean_term(text[: consists.start()])
         found = _items(text[consists.end() :].rstrip(" ."), MAX_INLINE_ITEM_WORDS)
-        if found and is_term(subject) and not pack.meta_subject.search(subject):
+        example = is_example_owner(subject)  # "Из чего состоит селектор ul > li?"
+        if found and is_term(subject) and not example and not pack.meta_subject.search(subject):
             verb = masked[consists.start(1) : consists.end(1)].lower()
             plural = verb in ("consist of", "are made up of", "состоят из")
             template = "enumeration.consists_plural" if plural else "enumeration.consists"
@@ -236,10 +243,11 @@ def _list_item_text(block: Block, text: NoteText) -> str:
 
 
 def _bullets(
-    intro: Paragraph, block: ListBlock, text: NoteText, pack: LanguagePack
+    intro: Paragraph, block: ListBlock, text: NoteText, pack: LanguagePack, topic: str
 ) -> Enumeration | None:
     """A list after a paragraph whose last sentence ends with ":"; a numbered one only
-    when that sentence announces a set ("Основные типы данных:")."""
+    when that sentence announces a set ("Основные типы данных:"), asked within `topic`
+    (the section's subject) when the set's own name says nothing of whose it is."""
     if not ITEMS[0] <= len(block.items) <= ITEMS[1]:
         return None
     if is_link_list(block) or is_question_list(block):
@@ -255,6 +263,9 @@ def _bullets(
     if key(question.rstrip(":")) in _GENERIC_INTROS:
         return None
     announced = set_question(question, pack)
+    asked = set_front(announced, topic, pack) if announced is not None else ""
+    if announced is not None and not asked:
+        return None  # "Software components include:" in a note that names no subject
     if block.ordered and announced is None:
         return None
     items = [_list_item_text(item, text) for item in block.items]
@@ -263,7 +274,7 @@ def _bullets(
     if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
         return None
     if announced is not None:  # "Three types of bus exist:" → "What are the types of bus?"
-        return Enumeration(announced.question, tuple(items), False, question, "announced")
+        return Enumeration(asked, tuple(items), False, question, "announced")
     return Enumeration(f"{question} …", tuple(items), False, question, "bullets")
 
 
@@ -297,7 +308,7 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
     found: list[tuple[Section, int, Enumeration]] = []
     for section in note.sections:
         for intro, block in _list_pairs(section.blocks, ctx):
-            enumeration = _bullets(intro, block, ctx.text, pack)
+            enumeration = _bullets(intro, block, ctx.text, pack, ctx.topic_of(section))
             if enumeration:
                 found.append((section, block.line, enumeration))
     # the unclaimed paragraphs' sentences, as the definitions extractor already read them

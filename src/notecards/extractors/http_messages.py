@@ -385,6 +385,34 @@ def _headers_to_ask(found: list[_Found]) -> list[tuple[_Found, Header, str]]:
     return out
 
 
+# Fields whose name already says what their value is: with a plain value, their gloss
+# only restates the front ("Content-Type: application/json" → "The body is JSON").
+_SELF_DESCRIBING = frozenset(
+    [
+        "content-type",
+        "content-length",
+        "content-language",
+        "host",
+        "user-agent",
+        "server",
+        "date",
+        "accept",
+        "accept-language",
+        "last-modified",
+        "referer",
+    ]
+)
+_PARAMETERS = re.compile(r"[,;](?!\s*charset=[\w-]+\s*;?\s*$)", re.IGNORECASE)
+
+
+def restates(header: Header) -> bool:
+    """Whether a gloss of `header` can only say its value again: a self-describing
+    field with one plain value (a charset aside), not a list, q-values or parameters
+    ("multipart/form-data; boundary=…") that the gloss explains."""
+    value = header.value.strip().rstrip(";").strip()
+    return header.key in _SELF_DESCRIBING and not _PARAMETERS.search(value)
+
+
 def _note_explanations(note: Note, names: set[str]) -> dict[str, str]:
     """What the note itself says about headers the knowledge does not know.
 
@@ -551,8 +579,14 @@ def _status_card(item: _Found, ctx: ExtractContext) -> Card:
     )
 
 
+# an element the knowledge names as HTML ("plugins (<object>, <embed>)"): a card's plain
+# back loses anything shaped as a tag, which left "plugins (, )"
+_ELEMENT = re.compile(r"<([a-z][a-z0-9]*)>")
+
+
 def _header_card(item: _Found, header: Header, anchor: str, back: str, ctx: ExtractContext) -> Card:
     lang = ctx.note.lang
+    back = _ELEMENT.sub(r"\1", back)
     template = f"header-{item.message.role}" if item.message.role else "header"
     front, front_html = _fronts(lang, template, field=header.field_text)
     return ctx.card(
@@ -606,6 +640,12 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
                 (about or subject.spoken)
                 and (_mentions(subject, header.name) or _named_after(header.name, note))
             )
+            # a whole message in a note on HTTP is read line by line (issue 3); a bare
+            # list of fields, or a message an aside shows, is not: there a gloss that
+            # restates its field is no card
+            whole = about and subject.central and bool(message.role)
+            if glossed and not whole and restates(header):
+                glossed = False
             if back and glossed:
                 cards.append(_header_card(item, header, anchor, back, ctx))
             next_header = next(headers, None)

@@ -13,6 +13,7 @@ lead-in that announces a closed set also asks for the members ("Какие ес�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.list_shapes import (
@@ -26,6 +27,7 @@ from notecards.extractors.list_shapes import (
     is_question_list,
     labelled_items,
     lead_in,
+    set_front,
     set_question,
 )
 from notecards.extractors.procedures import short_answer
@@ -33,8 +35,10 @@ from notecards.extractors.purposes import calls_an_example_variable
 from notecards.lang import LanguagePack, pack_for
 from notecards.model import Card, ListBlock, Note, Section
 from notecards.text.math_text import math_as_text
-from notecards.text.terms import STOP_START, clean_term, is_term, starts_badly
-from notecards.text.topics import word_stems
+from notecards.text.morphology import agrees_as_subject
+from notecards.text.sentences import word_set
+from notecards.text.terms import STOP_START, clean_term, is_term, looks_like_verb, starts_badly
+from notecards.text.topics import shares_a_word, word_stems
 
 NAME = "labelled_items"
 _BARE_WORD = re.compile(r"[A-Za-z]+")
@@ -52,6 +56,9 @@ CONFIDENCE = {
     # other code labels (`shared/`, `"no-cache"`, `mutation.type`, `job queue`): a path,
     # a value or a property does nothing, and out of its set it is ambiguous; 3 of 9 kept
     "does_name": 0.45,
+    # an identifier or an option (`vServer`, `portrait-primary`) explained by what it is
+    # ("logical server …", "Естественная ориентация …"): asked "what is", not "what does"
+    "what_code": 0.6,
     "means": 0.7,
     "goal": 0.6,
     "purpose": 0.45,  # "What is X used for (in …)": 0 of 4 kept on the corpus
@@ -91,10 +98,67 @@ def _only_a_gloss(answer: str) -> bool:
     return len(words) <= GLOSS_WORDS and words[0].lower() in STOP_START
 
 
+@lru_cache(maxsize=8)
+def _verb_phrase(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _within_note(front: str, label: str, subject: str, pack: LanguagePack) -> str:
+    """An identifier's question within the note's subject ("VSCode debugging: what is
+    moduleLoad?"): an option or a value is one tool's, unless the label names it."""
+    if not subject or shares_a_word(label, subject):
+        return front
+    return pack.in_topic(front, subject)
+
+
+def _is_verb_phrase(label: str, pack: LanguagePack) -> bool:
+    """A label that does something to something ("Handling specific errors",
+    "Использовать индексы"): "what is" it asks nothing a reader can answer."""
+    pattern = pack.cues.get("label.verb_phrase")
+    return bool(pattern) and _verb_phrase(pattern).search(label) is not None
+
+
 def _acts(label: str) -> bool:
     """A label that names something that acts: a call, a method, an identifier, or an
     option (`no-store`); not a path, a quoted value or a phrase in code."""
     return any(p.fullmatch(label) for p in (_CALL, _CAMEL, _HYPHENATED))
+
+
+# the base forms an explanation of a call opens with ("Return a copy", "Check if …")
+_EN_IMPERATIVES = word_set(
+    """return check add remove set get create make run call use convert compute find
+    increment decrement insert select apply append read write open close send"""
+)
+
+
+_FUNCTION_NAME = re.compile(r"(?:use|on|get|set|handle|is|has|to)[A-Z]\w*")  # `useEffect`
+
+
+def _is_function(label: str) -> bool:
+    """A call, or an identifier named as a function ("useEffect", "onMounted"): it acts,
+    however tersely the note puts it ("побочные эффекты после рендера")."""
+    return "(" in label or bool(_FUNCTION_NAME.fullmatch(label))  # not `Poly.window`
+
+
+def _opens_a_noun_phrase(explanation: str) -> bool:
+    """A Russian explanation that opens with an adjective and the noun it agrees with
+    ("Естественная (natural) ориентация экрана", "эта директива …"): a thing; not a
+    result ("первый завершившийся") or a nominalised action ("добавление …")."""
+    words = _ASIDE.sub(" ", explanation).split()[:2]
+    words = [w.strip(".,:;\"'«»").lower() for w in words]
+    return len(words) == 2 and agrees_as_subject(words[0], words[1])
+
+
+def _says_an_action(explanation: str) -> bool:
+    """Whether an explanation opens with what something does ("Provides …", "Selects …",
+    "возвращает …", "предназначен для …"), not with what it is ("logical server to which
+    …", "причина первого отклонённого промиса", "String used in printing")."""
+    first = explanation.split(" ", 1)[0].strip(".,:;()\"'«»").lower()
+    if not first.isascii():  # Russian notes name actions by nouns too ("добавление …")
+        return not _opens_a_noun_phrase(explanation)
+    if looks_like_verb(first) or first in _EN_IMPERATIVES or first.startswith("предназнач"):
+        return True
+    return first.isascii() and first.endswith("s") and not first.endswith(("ss", "us", "is"))
 
 
 def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> str:
@@ -105,8 +169,10 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
     if ":" in label or "=" in label:
         return "means"
     if member.shape == "code" or label.endswith("()") or _CAMEL.fullmatch(label):
-        if _acts(label):
+        if _acts(label) and (_is_function(label) or _says_an_action(member.explanation)):
             return "does"
+        if _acts(label):  # `vServer` – "logical server …": what it is, not what it does
+            return "what_code"
         return "does_bare" if _BARE_WORD.fullmatch(label) else "does_name"
     if goal:
         return "goal"
@@ -219,18 +285,23 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                     continue  # "p.convert(Poly)": what `p` is, the example says
                 shape = _question_of(member, topic, goal, purpose)
                 label = member.label
+                if not shape.startswith(("does", "means")) and _is_verb_phrase(label, pack):
+                    continue  # "What are Handling specific errors?": an action, not a thing
                 if (
                     announced
                     and announced.owner
-                    and shape in ("does", "does_bare", "does_name", "means")
+                    and shape in ("does", "does_bare", "does_name", "what_code", "means")
                 ):
                     shape, label = "means", f"{announced.owner}: {label}"
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
                 if shape.startswith("what"):  # what, what_named, what_bare: one question
-                    template = "item.what_plural" if pack.is_plural(label) else "item.what"
+                    plural = shape != "what_code" and pack.is_plural(label)  # `consoleOptions`
+                    template = "item.what_plural" if plural else "item.what"
                 front = pack.ask(template, label=label, goal=goal)
                 if shape in ("what", "purpose"):  # a label of the list's subject
                     front = pack.in_topic(front, topic[:1].upper() + topic[1:])
+                elif shape == "what_code":  # an option of one tool: "VSCode debugging: …"
+                    front = _within_note(front, label, ctx.topic_of(section), pack)
                 cards.append(
                     ctx.card(
                         kind="definition",
@@ -247,7 +318,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 )
             labels = tuple(math_as_text(m.label) or "" for m in members)
             back = _set_back(members, labels, announced, pack) if announced else ""
-            if announced and back and "$" not in announced.question:
+            asked = set_front(announced, ctx.topic_of(section), pack) if announced else ""
+            if announced and back and asked and "$" not in asked:
                 set_rule = "set_named" if _names_its_set(announced) else "set"
                 cards.append(
                     ctx.card(
@@ -257,7 +329,7 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                         confidence=CONFIDENCE[set_rule],
                         evidence=f"lead-in announces a set: “{lead}”",
                         anchor=f"{topic} › set",
-                        front=announced.question,
+                        front=asked,
                         back=back,
                         line=block.line,
                         section=section,

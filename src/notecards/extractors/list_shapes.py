@@ -28,6 +28,7 @@ from notecards.text.terms import (
     looks_like_verb,
     starts_badly,
 )
+from notecards.text.topics import is_named, shares_a_word
 
 LABELLED_SHARE = 2 / 3  # of a list's items labelled: the list is a set of members
 ACTION_SHARE = 0.8  # of a list's items shaped as actions: the list does something
@@ -224,6 +225,9 @@ class SetAnnouncement:
     topic: str
     goal: str = ""
     owner: str = ""  # whose values the members are ("position" in "position может …")
+    # the set's subject names nothing of its own ("Software components include:",
+    # "Компоненты включают:"): of what, only the note's subject can say
+    generic: bool = False
 
 
 def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
@@ -246,6 +250,10 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             values["rest"] = (" " + values["rest"].strip(" ,")) if values["rest"].strip() else ""
         if "subject" in values and not _names_something(values["subject"]):
             continue
+        if "subject" in values and _two_sets(values["subject"], pack):
+            continue  # "The patterns and use cases include:": which set is asked?
+        if "subject" in values and is_example_owner(values["subject"]):
+            continue  # "Селектор `ul > li` состоит из:": the parts of one example
         if pack.meta_subject.search(clean_term(values.get("subject", ""))):
             continue  # "Examples of X include:", "Other methods include:", "Each rule …"
         if any(map(looks_like_verb, values.get("rest", "").split())):
@@ -267,12 +275,88 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
         if leadin.question == "set.values":
             last = values["subject"].split()[-1]
             owner = last if last.isascii() else ""
-        return SetAnnouncement(question, topic, goal, owner)
+        generic = "subject" in values and names_no_owner(values["subject"], pack)
+        if generic:  # asked within the note's subject: "GPU networking: what do software …"
+            values["subject"] = _lowered(values["subject"])
+            question = pack.ask(leadin.question, **values)
+        return SetAnnouncement(question, topic, goal, owner, generic)
     return None
+
+
+def _generic_owner(pack: LanguagePack) -> re.Pattern[str] | None:
+    pattern = pack.cues.get("set.generic_owner")
+    return _compiled(pattern) if pattern else None
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def names_no_owner(subject: str, pack: LanguagePack) -> bool:
+    """A set's subject that is only a part-of plural ("Software components", "The
+    patterns", "Основные компоненты"): components of what, it does not say, unless
+    a name in it does ("High-risk CAD features", "Noteworthy MPI calls")."""
+    generic = _generic_owner(pack)
+    subject = clean_term(subject)
+    if generic is None or not generic.search(subject):
+        return False
+    return not any(is_named(word) for word in subject.split())
+
+
+_CONJUNCTION = re.compile(r"\s(?:and|or|&|и|или)\s", re.I)
+
+
+def _two_sets(text: str, pack: LanguagePack) -> bool:
+    """Two sets joined as one ("types of storage and use cases", "паттерны и примеры"):
+    what follows the conjunction is a set of its own."""
+    generic = _generic_owner(pack)
+    parts = _CONJUNCTION.split(text)
+    return generic is not None and len(parts) > 1 and bool(generic.search(parts[-1].strip()))
+
+
+def _lowered(subject: str) -> str:
+    """ "Software components" as it reads inside a question: "software components"."""
+    first = subject.split(" ", 1)[0]
+    if first[1:].islower() and not is_named(first):
+        return subject[:1].lower() + subject[1:]
+    return subject
+
+
+def set_front(announced: SetAnnouncement, topic: str, pack: LanguagePack) -> str:
+    """The set's question as a card asks it: within `topic` when the set's subject
+    names nothing of its own ("GPU networking: what do software components include?"),
+    "" when it needs a subject and the note has none (components of what?)."""
+    if not announced.generic:
+        return announced.question
+    if not topic:
+        return ""
+    if shares_a_word(announced.question, topic):
+        return announced.question  # "Kafka components include:" in a note on Kafka
+    return pack.in_topic(announced.question, topic)
+
+
+# A code sample as a set's owner: an operator of a selector or an expression
+# ("ul > li a", "a + b", "[type=text]"), a selector's ".class" or ":hover", a quoted
+# literal, or a noun with a one-letter name ("отношение R", "matrix A"): the parts of
+# one example, not of a concept.
+_EXAMPLE_CODE = re.compile(r"[>+~*=#{}\[\]]|(?:^|\s)[.:][A-Za-z]|[A-Za-z][:][A-Za-z]")
+_QUOTED = re.compile(r"[«\"“'][^«»\"“”']{1,60}[»\"”']")
+_ONE_LETTER_NAME = re.compile(r"\s[A-Za-zА-Яа-я]\d?$")
+
+
+def is_example_owner(subject: str) -> bool:
+    """Whether a set's subject is a sample from an example ("селектор ul > li a",
+    "отношение R"), whose parts say nothing about the concept."""
+    subject = subject.strip()
+    return bool(
+        _EXAMPLE_CODE.search(subject) or _QUOTED.search(subject) or _ONE_LETTER_NAME.search(subject)
+    )
 
 
 _BROKEN_LEAD = re.compile(r"[;$]|\s[-–—](?:\s|$)")  # "types ; three examples", "Limits X -"
 _LEADING_PREPOSITION = re.compile(r"^\s*(?:of|for|in|to|from|у|для|в|из|от)\s+", re.I)
+_LEADING_CONJUNCTION = re.compile(r"^\s*(?:and|or|&|и|или|а также)\s", re.I)
 _PREPOSITION = re.compile(r"\s+(?:of|for|in|to|from|with|у|для|в|из|от|с)\s+", re.I)
 
 
@@ -280,6 +364,8 @@ def _names_its_owner(rest: str, pack: LanguagePack) -> bool:
     """Whether the words after a set's noun ("of attack", "для защиты") say whose set it
     is, not only numbers ("from 1 to 4") or a referent or a meta noun ("for each
     directory structure", "of types")."""
+    if _LEADING_CONJUNCTION.match(rest) or _two_sets(rest, pack):
+        return False  # "the patterns and use cases": a second set, not whose the first is
     owner = _LEADING_PREPOSITION.sub("", rest)
     if not owner.strip():
         return True

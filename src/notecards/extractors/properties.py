@@ -46,6 +46,7 @@ from notecards.text.terms import (
     key,
     looks_like_verb,
 )
+from notecards.text.topics import is_named
 
 NAME = "properties"
 MAX_SUBJECT_WORDS = 3
@@ -458,6 +459,8 @@ def _uses(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Propert
     if parts is None:
         return None
     obj, purpose = parts
+    if any(w.low in _REFERENTS for w in obj):
+        return None  # "… используют такие стандарты": which ones, the sentence before says
     purpose_text = _trimmed(_text(flat, purpose))
     verb = flat.masked[match.start(1) : match.end(1)]
     if lang == "ru":
@@ -488,6 +491,26 @@ def _clause(flat: Flat, terms: list[str], lang: str, vocab: Vocabulary) -> Prope
     marker = (", " if raw.startswith(",") else " ") + " ".join(raw.lstrip(", ").split())
     front = fill(QUESTIONS[lang]["clause"], t=term, head=_inner(head, vocab), marker=marker)
     return _make(term, front, flat, words)
+
+
+# what a back leans on when it points elsewhere ("такие стандарты", "this fact")
+_REFERENTS = word_set(
+    """такие такой такая такое таких такими этот эта это эти этого этой этих тот та те
+    this these those such that"""
+)
+_ARTICLES = word_set("a an the")
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
+def _one_bare_word(answer: str, terms: list[str]) -> bool:
+    """A back of one word that is no name and that the note does not define: "ISR" for
+    what Kafka uses, "an expression", "derivatives" — one of several answers, or too
+    vague to recall as the answer; "FlowLayout by default", "ESBuild (на Go)" name one."""
+    words = [w for w in _ASIDE.sub(" ", answer).split() if w.lower() not in _ARTICLES]
+    if len(words) != 1:
+        return False
+    word = words[0].strip(".,;:!?")
+    return not is_named(word) and key(word) not in {key(t) for t in terms}
 
 
 # ---------------------------------------------------------------- the extractor
@@ -537,6 +560,8 @@ def find_properties(note: Note, ctx: ExtractContext) -> Iterator[tuple[Section, 
                     None if (line, flat.text) in defining else _clause(flat, terms, lang, vocab),
                 ),
             ):
+                if found and rule == "uses" and _one_bare_word(found.answer, terms):
+                    rule = "uses_bare"
                 if found:
                     yield section, line, replace(found, rule=rule)
 
@@ -544,7 +569,16 @@ def find_properties(note: Note, ctx: ExtractContext) -> Iterator[tuple[Section, 
 # How often each shape's cards are kept as they are, from samples of real vaults: "X
 # allows Y" and "X uses Y" name their subject; a conditional clause ("X …, если …")
 # is almost always torn out of its context.
-RULE_CONFIDENCE = {"intro": 0.6, "when": 0.6, "allows": 0.6, "uses": 0.5, "clause": 0.25}
+RULE_CONFIDENCE = {
+    "intro": 0.6,
+    "when": 0.6,
+    "allows": 0.6,
+    "uses": 0.5,
+    # one bare word the note does not define: the blind reader dropped "ISR", and
+    # "an expression", "derivatives" on public vaults answer too little to recall
+    "uses_bare": 0.4,
+    "clause": 0.25,
+}
 
 
 def extract_properties(note: Note, ctx: ExtractContext) -> list[Card]:

@@ -605,6 +605,14 @@ PACK = LanguagePack(
         # a sentence that only says two things differ ("There are several differences
         # between X and Y.", "They differ in a few key ways."): the answer follows it
         "answer.restates": r"^there (?:are|is) (?:\w+\s+){0,3}(?:differences?|distinctions?)(?: between [^.:]{1,80})?\s*[.!]?$|^[^.:]{0,80}\b(?:have|has) (?:\w+\s+){0,2}differences\s*[.!]?$|^[^.:]{0,80}\b(?:differ|are different)(?: from each other| from one another)?(?: in (?:several|many|a few|some|a number of|important|key|fundamental)(?: \w+)? (?:ways|respects|aspects))?\s*[.!]?$",
+        # --- h18-lists ---
+        # a set's owner that is a part-of plural and says nothing of whose ("Software
+        # components", "The patterns"): its question needs the note's subject
+        "set.generic_owner": r"^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:components|parts|elements|features|options|properties|characteristics|aspects|patterns|use cases|examples|issues|problems|limitations|advantages|disadvantages|benefits|drawbacks|requirements|steps|stages|phases|levels|types|kinds|categories|responsibilities|goals|settings|parameters|attributes|details|factors|considerations)$",
+        # a label that is a verb phrase, not a thing ("Handling specific errors"): no "what is"
+        "label.verb_phrase": r"^(?!(?:string|thing|ring|king|spring|building|nothing|something|anything|everything|morning|evening|ceiling|meaning|wedding|padding|heading|setting|settings|binding|bindings|mapping|mappings|encoding|rendering|routing|logging|caching|hashing|pooling|threading|networking|computing|programming|testing|scheduling|paging|swapping|buffering|streaming|learning|training|modeling|modelling)\b)[a-z]+ing\s+(?:(?:a|an|the|your|our|its|their|specific|multiple|custom|new|all)\s+)?[a-z]",
+        # a table's columns that describe one thing each (a reference, not a comparison)
+        "comparison.reference": r"description|descriptions|example|examples|syntax|usage|return type|returns|return value|parameters|arguments|signature",
     },
     # --- h17-lists ---
     http_topic=re.compile(
