@@ -87,3 +87,26 @@ def test_definitions_below_the_threshold_are_not_built(monkeypatch, tmp_path):
     assert [c for c in everything if c[0] == "definitions" and c[1] >= 0.5] == [
         c for c in built if c[0] == "definitions"
     ]
+
+
+SKIPPING = ("definitions", "enumerations", "headings", "labelled_items", "procedures")
+
+
+def _built_in_corpus(monkeypatch, threshold: float) -> set[tuple[str, bool]]:
+    """(extractor, below 0.5) of every card built for the corpus at `threshold`."""
+    built: set[tuple[str, bool]] = set()
+
+    def recording(self: ExtractContext, **fields) -> Card:
+        built.add((fields["extractor"], fields["confidence"] < 0.5))
+        return _CARD(self, **fields)
+
+    monkeypatch.setattr(ExtractContext, "card", recording)
+    for path, note in NOTES:
+        _cards(path, note, threshold)
+    return built
+
+
+@pytest.mark.parametrize("name", SKIPPING)
+def test_extractors_that_skip_build_no_card_below_the_threshold(monkeypatch, name):
+    assert (name, True) in _built_in_corpus(monkeypatch, 0.0)  # the corpus has such cards
+    assert (name, True) not in _built_in_corpus(monkeypatch, 0.5)

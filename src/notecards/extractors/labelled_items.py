@@ -225,6 +225,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                     and shape in ("does", "does_bare", "does_name", "means")
                 ):
                     shape, label = "means", f"{announced.owner}: {label}"
+                if not ctx.kept(CONFIDENCE[shape]):
+                    continue  # the registry would drop it
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
                 if shape.startswith("what"):  # what, what_named, what_bare: one question
                     template = "item.what_plural" if pack.is_plural(label) else "item.what"
