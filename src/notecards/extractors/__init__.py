@@ -118,7 +118,9 @@ def extract_cards(
         skipped |= switches.skip
         if not switches.mine:  # the settings, the note or --no-mine: nothing mined
             pack = None
-    ctx = ExtractContext(note, vault, note_path, allow_remote, embed_note, extra_tags, identity)
+    ctx = ExtractContext(
+        note, vault, note_path, allow_remote, embed_note, extra_tags, identity, threshold
+    )
     cards: list[Card] = []
     for extractor in EXTRACTORS:
         if extractor.name in skipped or (extractor.mined and pack is None):

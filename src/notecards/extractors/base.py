@@ -58,6 +58,7 @@ class ExtractContext:
     embed_note: EmbedNote | None = None  # renders `![[Other note]]` (the pipeline's)
     extra_tags: tuple[str, ...] = ()  # added to the note's tags on every card
     identity: str = ""  # what card ids hash for the note (ids.note_identity; '' = work it out)
+    threshold: float = 0.0  # the note's threshold: cards less sure are not built (`kept`)
     claimed: set[tuple[int, int, type]] = field(default_factory=set)  # blocks already used
     covered: set[int] = field(default_factory=set)  # lines of sections that have cards
     text: NoteText = field(default_factory=NoteText)  # sentences, read once per note
@@ -98,6 +99,13 @@ class ExtractContext:
             parts.append(section.heading)
             parts += (block.source for block in section.blocks)
         return "\n".join(parts)
+
+    def kept(self, confidence: float) -> bool:
+        """Whether a mined card this sure passes the note's threshold. The registry drops
+        one that does not, so an extractor need not build it (fields, HTML, id): most
+        mined candidates fall below (`cards --all` runs with threshold 0 and builds all).
+        What the extractor claims or covers must not depend on this."""
+        return confidence >= self.threshold
 
     def claim(self, block: Block, section: Section | None = None) -> None:
         self.claimed.add(_block_key(block))

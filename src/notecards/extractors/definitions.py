@@ -1130,54 +1130,55 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
     cards: list[Card] = []
     for item in find_definitions(note, ctx):
         d = item.definition
-        spans = d.answer_spans()
-        answer_html = spans_html(spans, ctx.render) if spans else None
         topic = ctx.topic_of(item.section)
-        front, reverse_front = d.front, d.reverse
         shape = term_shape(d.term, topic, item.section.heading)
         # the sentence's own ("In Python, …"), or the folder's for the note's own term
         asked_in = item.subject or ctx.topic_for(d.term, item.section)
-        if pack is not None and (shape in ("in-topic", "in-section") or asked_in != topic):
-            front, reverse_front = (
-                pack.in_topic(front, asked_in),
-                pack.in_topic(d.reverse, asked_in),
-            )
+        in_topic = pack is not None and (shape in ("in-topic", "in-section") or asked_in != topic)
         sure, why = confidence(d, reverse=False, term_shape=shape, pack=pack)
-        cards.append(
-            ctx.card(
-                kind=d.kind,
-                extractor=NAME,
-                rule=f"{NAME}.{d.pattern}",
-                confidence=sure,
-                evidence=why,
-                anchor=d.term if d.kind == "definition" else d.front,
-                front=front,
-                back=d.back,
-                back_html=answer_html if d.kind == "definition" else None,
-                line=item.line,
-                section=item.section,
-                about=d.term,  # asked within its subject (`ExtractContext.asked_within`)
-                subject=item.subject,
-            )
-        )
-        if d.reverse:
-            sure, why = confidence(d, reverse=True, term_shape=shape, pack=pack)
+        if ctx.kept(sure):  # most candidates are not: their HTML and ids are not made
+            spans = d.answer_spans()
+            answer_html = spans_html(spans, ctx.render) if spans else None
+            front = pack.in_topic(d.front, asked_in) if in_topic and pack else d.front
             cards.append(
                 ctx.card(
-                    kind="term",
+                    kind=d.kind,
                     extractor=NAME,
-                    rule=f"{NAME}.{d.pattern}.reverse",
+                    rule=f"{NAME}.{d.pattern}",
                     confidence=sure,
                     evidence=why,
-                    anchor=d.term,
-                    front=reverse_front,
-                    back=reverse_answer(d.term, pack),
+                    anchor=d.term if d.kind == "definition" else d.front,
+                    front=front,
+                    back=d.back,
+                    back_html=answer_html if d.kind == "definition" else None,
                     line=item.line,
                     section=item.section,
-                    about=d.term,
+                    about=d.term,  # asked within its subject (`ExtractContext.asked_within`)
                     subject=item.subject,
-                    may_stand_alone=True,  # a description that singles out its term
                 )
             )
+        if d.reverse:
+            sure, why = confidence(d, reverse=True, term_shape=shape, pack=pack)
+            if ctx.kept(sure):
+                reverse_front = (
+                    pack.in_topic(d.reverse, asked_in) if in_topic and pack else d.reverse
+                )
+                cards.append(
+                    ctx.card(
+                        kind="term",
+                        extractor=NAME,
+                        rule=f"{NAME}.{d.pattern}.reverse",
+                        confidence=sure,
+                        evidence=why,
+                        anchor=d.term,
+                        front=reverse_front,
+                        back=reverse_answer(d.term, pack),
+                        line=item.line,
+                        section=item.section,
+                        about=d.term,
+                        subject=item.subject,
+                        may_stand_alone=True,  # a description that singles out its term
+                    )
+                )
         ctx.covered.add(item.section.line)
     return cards

@@ -325,6 +325,9 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
         items = tuple(map(math_as_text, enumeration.items))
         if None in items or "$" in enumeration.front:
             continue  # a formula a card cannot show as text ("$\frac{a}{b}$")
+        if not ctx.kept(CONFIDENCE[enumeration.pattern]):
+            ctx.covered.add(section.line)  # covered all the same, whatever the threshold
+            continue
         enumeration = replace(enumeration, items=items)
         cards.append(
             ctx.card(

@@ -134,20 +134,23 @@ def extract_headings(note: Note, ctx: ExtractContext) -> list[Card]:
         answer = " ".join(p.text for p in parts)
         if len(answer.split()) < MIN_ANSWER_WORDS or answer.endswith(":"):
             continue
-        # the sentences as spans, cut again: a flat sentence keeps the whole paragraph's
-        sentences = split_sentences(paragraph.spans)[:MAX_SENTENCES]
-        answer_html = " ".join(spans_html(s, ctx.render) for s in sentences)
         asked = question.endswith("?") and question == section.heading.strip()
         defined = not asked and defines(parts[0].text, section.heading)
         if only_if_defined and not defined:
             continue
-        if not asked:  # a generic heading is asked within the note's subject
-            question = _within_topic(question, section, ctx, note)
         rule, confidence = "noun-phrase", NOUN_PHRASE_CONFIDENCE
         if asked:  # the note's own question (the questions extractor will own these)
             rule, confidence = "question", QUESTION_CONFIDENCE
         elif defined:
             rule, confidence = "defined", DEFINED_CONFIDENCE
+        if not ctx.kept(confidence):  # the registry would drop it: no HTML, no front
+            ctx.covered.add(section.line)
+            continue
+        if not asked:  # a generic heading is asked within the note's subject
+            question = _within_topic(question, section, ctx, note)
+        # the sentences as spans, cut again: a flat sentence keeps the whole paragraph's
+        sentences = split_sentences(paragraph.spans)[:MAX_SENTENCES]
+        answer_html = " ".join(spans_html(s, ctx.render) for s in sentences)
         cards.append(
             ctx.card(
                 kind="heading",

@@ -509,7 +509,10 @@ def _mentions(subject: _Subject, name: str) -> bool:
     words = [re.escape(part) for part in name.lower().split("-") if part]
     if not words:
         return False
-    pattern = r"(?<![\w-])" + r"[-\s]?".join(words) + r"(?![\w-])"
+    # the first word, then the look behind it: a pattern that opens with a literal is
+    # searched for that literal, ~20x faster than trying the look-behind at every place
+    first, *rest = words
+    pattern = rf"{first}(?<![\w-]{first})" + "".join(rf"[-\s]?{w}" for w in rest) + r"(?![\w-])"
     return re.search(pattern, subject.prose) is not None
 
 

@@ -293,6 +293,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                     and shape in ("does", "does_bare", "does_name", "what_code", "means")
                 ):
                     shape, label = "means", f"{announced.owner}: {label}"
+                if not ctx.kept(CONFIDENCE[shape]):
+                    continue  # the registry would drop it
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
                 if shape.startswith("what"):  # what, what_named, what_bare: one question
                     plural = shape != "what_code" and pack.is_plural(label)  # `consoleOptions`

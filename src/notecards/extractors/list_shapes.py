@@ -105,7 +105,12 @@ def item_label(item: ListItem, text: NoteText) -> LabelledItem | None:
 
 
 def labelled_items(block: ListBlock, text: NoteText) -> list[LabelledItem]:
-    """The labelled items of a list whose items are mostly labelled, else []."""
+    """The labelled items of a list whose items are mostly labelled, else [] (read once
+    per note: procedures and labelled_items both ask; callers must not mutate it)."""
+    return text.of_block(block, _labelled_items)
+
+
+def _labelled_items(block: ListBlock, text: NoteText) -> list[LabelledItem]:
     items = block.items
     if len(items) < 2:
         return []

@@ -510,6 +510,8 @@ def _step_cards(procedure: Procedure, found: Finding, ctx: ExtractContext) -> li
     lang, total = ctx.note.lang, len(procedure.steps)
     template = "step-imperative" if is_imperative(procedure.steps, lang) else "step"
     confidence = _confidence_of_steps(found)
+    if not ctx.kept(confidence):
+        return []  # the registry would drop them all
     cards = []
     for position, step in enumerate(procedure.steps, 1):
         cards.append(
@@ -542,6 +544,8 @@ def _sequence_cards(
     if not is_asked_by_name(found, procedure.section, pack):
         confidence = min(confidence, UNNAMED_CONFIDENCE)
     confidence = round(confidence, 2)
+    if not ctx.kept(confidence):
+        return []  # the registry would drop them all
     cards = []
     for start, end in windows:
         part = procedure.steps[start:end]
