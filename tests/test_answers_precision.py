@@ -371,3 +371,24 @@ def test_two_questions_answered_by_the_opening_and_the_announced_list() -> None:
     cards = {c.front: c for c in extract_questions(note, ExtractContext(note))}
     card = cards.get("Что такое Virtual DOM и как он работает?")
     assert card is None or card.confidence < 0.5
+
+
+def test_a_sentence_that_sends_elsewhere_first_is_no_answer_ru() -> None:
+    text = (
+        "# Что такое гидратация?\n\n"
+        "Чтобы понять, что такое гидратация, нужно понимать серверный рендеринг. "
+        "Гидратация — это подключение обработчиков событий к разметке, которую "
+        "прислал сервер.\n"
+    )
+    back = _back(text, "ru", "Что такое гидратация?")
+    assert back is not None and back.startswith("Гидратация — это"), back
+
+
+def test_a_sentence_that_sends_elsewhere_first_is_no_answer_en() -> None:
+    text = (
+        "# What is hydration?\n\n"
+        "To understand hydration, you need to know server rendering first. "
+        "Hydration is attaching event handlers to the markup the server sent.\n"
+    )
+    back = _back(text, "en", "What is hydration?")
+    assert back is not None and back.startswith("Hydration is attaching"), back

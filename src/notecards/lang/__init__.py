@@ -129,6 +129,9 @@ class LanguagePack:
     # section labels that are never a subject ("Basic Concepts", "Преимущества и
     # недостатки"): the enclosing heading or the note's subject is
     topic_labels: frozenset[str] = field(default_factory=frozenset)
+    # a section label's opening ("Сравнение с горутинами", "Пример …", "Comparison with
+    # threads"): what follows it is what the section compares or shows, not its subject
+    topic_label_opening: re.Pattern[str] = _NEVER
     # folder names that name no subject ("notes", "inbox", "собес"): read across packs,
     # since a vault's folders need not be in its notes' language
     topic_folders: frozenset[str] = field(default_factory=frozenset)

@@ -157,6 +157,7 @@ _TOPIC_PREFIX = re.compile(
 )
 _TOPIC_SUFFIX = re.compile(
     r"\s+(?:basics|overview|notes|cheat\s*sheet|fundamentals|terms|glossary|101|intro|summary"
+    r"|syntax|nomenclature|terminology|notation"
     r"|in\s+(?:action|practice|depth|a\s+nutshell))$",
     re.I,
 )
@@ -596,7 +597,7 @@ PACK = LanguagePack(
         "answer.announces": r"\bthe following\b|\bas follows\b|\bbelow\b|\bhere (?:is|are)\b",
         # a sentence about the note, not its subject ("This section adds some detail to
         # …", "Here we look at …", "Above is an example of …"): the answer starts after it
-        "answer.pointer": r"^(?:(?:this|the following|the next) (?:section|part|chapter|note|page|paragraph) (?:adds|gives|goes|takes|looks|describes|explains|covers|discusses|expands|elaborates|provides|shows|introduces|summari[sz]es|contains)|here (?:we|i|you)(?:'ll| will)? (?:look|take a look|go|dive|discuss|cover|see|consider|explain|describe|show|explore|walk)|(?:above|below) (?:is|are|we|you|i)|(?:the|this) (?:image|figure|diagram|picture|table|graph|screenshot|code|example|snippet) (?:above|below)|(?:see|check) (?:below|above)|let'?s (?:look|take a look|dive|explore|see|start))\b",
+        "answer.pointer": r"^(?:to (?:understand|see) [^.]*?,\s*(?:you|we|one) (?:need|have|must|should)|(?:this|the following|the next) (?:section|part|chapter|note|page|paragraph) (?:adds|gives|goes|takes|looks|describes|explains|covers|discusses|expands|elaborates|provides|shows|introduces|summari[sz]es|contains)|here (?:we|i|you)(?:'ll| will)? (?:look|take a look|go|dive|discuss|cover|see|consider|explain|describe|show|explore|walk)|(?:above|below) (?:is|are|we|you|i)|(?:the|this) (?:image|figure|diagram|picture|table|graph|screenshot|code|example|snippet) (?:above|below)|(?:see|check) (?:below|above)|let'?s (?:look|take a look|dive|explore|see|start))\b",
         # a chatty opener, a whole sentence ("Great question!", "Sure!", "Let's see."):
         # no part of the answer, which starts after it
         "answer.filler": r"^(?:(?:that'?s |that’s |what |this is )?(?:a |an )?(?:great|good|excellent|interesting|nice|fair|fantastic|important) question\b[^.!?]{0,40}|(?:sure|sure thing|of course|absolutely|certainly|okay|ok|alright|well|so)(?:,?\s+let'?s\s+\w+(?:\s+\w+)?)?|let'?s (?:see|break (?:it|this) down|dive in|unpack (?:it|this)|take a look|get (?:into it|started))|let me explain)\s*[.!…]*$",
@@ -662,6 +663,7 @@ PACK = LanguagePack(
     topic_qualifier=_TOPIC_QUALIFIER,
     topic_meta=_TOPIC_META,
     topic_labels=_TOPIC_LABELS,
+    topic_label_opening=re.compile(r"^(?:comparisons?|examples?|differences?)\b", re.I),
     topic_folders=word_set(
         """notes note inbox archive archives misc miscellaneous example examples courses course
         daily journal templates template attachments assets images img media resources docs

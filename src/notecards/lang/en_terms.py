@@ -21,7 +21,8 @@ _CODE_HEADS = word_set("function method module package library hook selector reg
 _KIND_HEADS = word_set(
     """table tree list array queue stack pointer variable loop graph node class type
     interface pattern structure model algorithm value expression operation constant
-    string number object instance technique approach"""
+    string number object instance technique approach file channel thread socket buffer
+    cache lock mutex handler field index segment"""
 )
 _CODE_LIKE = re.compile(r"[()#._<>:/]|[a-z][A-Z]")  # "printf()", "#include", "hashCode"
 _OF_PHRASE = re.compile(r"^(?P<x>[a-z][\w'-]*(?:\s[a-z][\w'-]*)?)\s+of\s+\S")

@@ -209,6 +209,8 @@ def _is_label(text: str, pack: LanguagePack) -> bool:
     lowered = key(text)
     if any(lowered in p.topic_labels or lowered in p.generic_headings for p in PACKS.values()):
         return True
+    if any(p.topic_label_opening.match(lowered) for p in PACKS.values()):
+        return True  # "Сравнение с горутинами", "Examples of …": what it shows is no subject
     if any(lowered in p.task_headings for p in PACKS.values()):
         return True
     first = lowered.split(" ", 1)[0]
