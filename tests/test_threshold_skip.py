@@ -7,28 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from corpus_helpers import ROOT, corpus_notes
 from notecards import extractors
 from notecards.extractors.base import ExtractContext
 from notecards.model import Card, Note, Problem
 from notecards.reader import parse_note
 from notecards.vault.media import Vault
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = [ROOT / "notes", ROOT / "tests" / "notes", ROOT / "tests" / "quality" / "vault"]
-
-
-def _notes() -> list[tuple[Path, Note]]:
-    found = []
-    for root in CORPUS:
-        for path in sorted(root.rglob("*.md")):
-            note, _ = parse_note(path.read_bytes(), path.relative_to(root).as_posix(), path,
-                                 Vault(root))  # fmt: skip
-            if note is not None:
-                found.append((path, note))
-    return found
-
-
-NOTES = _notes()
+NOTES = corpus_notes()
 
 
 def _cards(path: Path, note: Note, threshold: float) -> tuple[list[Card], list[Problem]]:
