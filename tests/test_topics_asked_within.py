@@ -170,6 +170,16 @@ def test_a_named_subject_is_not_asked_twice():
     assert front == "Git: что такое staging area?"
 
 
+def test_a_subject_is_named_by_its_words_not_by_letters_inside_one():
+    """ "train" holds "AI" and "goroutine" "Go", but neither front names its subject."""
+    ai = ExtractContext(note_from_text("# AI\n\nText.", lang="en", name="AI.md"))
+    front, _ = ai.asked_within("How do you train a model?", "How do you train a model?", None, 0.8)
+    assert front == "AI: how do you train a model?"
+    go = ExtractContext(note_from_text("# Go\n\nText.", lang="ru", name="Go.md"))
+    front, _ = go.asked_within("Go: что такое горутина?", "горутина", None, 0.8)
+    assert front == "Go: что такое горутина?"  # named once, as a word
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "front"),
     [
