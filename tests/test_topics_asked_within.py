@@ -144,6 +144,9 @@ def test_a_title_loses_its_part_number_and_tail(title, topic):
         ("go/вопросы/n.md", "Go"),  # a lowercase folder that is a well-known name
         ("css/n.md", "CSS"),
         ("python/n.md", "Python"),
+        ("javascript/n.md", "JavaScript"),  # not "Javascript"
+        ("ios/n.md", "iOS"),  # not "IOS"
+        ("https/n.md", "HTTPS"),  # not "Https"
         ("papers/n.md", ""),  # what kind of material, not a subject
     ],
 )
