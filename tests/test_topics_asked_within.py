@@ -131,6 +131,7 @@ def test_which_hyphenated_and_versioned_words_are_names(word, named):
         ("Go maps in action 1", "Go maps"),  # a part number and an article's tail
         ("Linked lists 2", "Linked lists"),
         ("Python 3", "Python 3"),  # a version after a name stays
+        ("Migrating to vue 3", "Migrating to vue 3"),  # however the name is written
         ("Kafka in practice", "Kafka"),
     ],
 )

@@ -140,6 +140,8 @@ def _without_part_number(text: str) -> str:
     word = found.group("word") if found else ""
     if not word.islower() or key(word) in STOP_START:  # "Задача на 8": a task's number
         return text
+    if key(word) in KNOWN_NAMES:  # "migration to vue 3": a lowercase name's version
+        return text
     return text[: found.start("number")]
 
 
