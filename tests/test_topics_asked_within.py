@@ -131,6 +131,7 @@ def test_which_hyphenated_and_versioned_words_are_names(word, named):
         ("Go maps in action 1", "Go maps"),  # a part number and an article's tail
         ("Linked lists 2", "Linked lists"),
         ("Python 3", "Python 3"),  # a version after a name stays
+        ("Migrating to vue 3", "Migrating to vue 3"),  # however the name is written
         ("Kafka in practice", "Kafka"),
     ],
 )
@@ -144,6 +145,9 @@ def test_a_title_loses_its_part_number_and_tail(title, topic):
         ("go/вопросы/n.md", "Go"),  # a lowercase folder that is a well-known name
         ("css/n.md", "CSS"),
         ("python/n.md", "Python"),
+        ("javascript/n.md", "JavaScript"),  # not "Javascript"
+        ("ios/n.md", "iOS"),  # not "IOS"
+        ("https/n.md", "HTTPS"),  # not "Https"
         ("papers/n.md", ""),  # what kind of material, not a subject
     ],
 )
@@ -168,6 +172,16 @@ def test_a_named_subject_is_not_asked_twice():
     ctx = ExtractContext(note)
     front, _ = ctx.asked_within("Git: что такое staging area?", "staging area", None, 0.8)
     assert front == "Git: что такое staging area?"
+
+
+def test_a_subject_is_named_by_its_words_not_by_letters_inside_one():
+    """ "train" holds "AI" and "goroutine" "Go", but neither front names its subject."""
+    ai = ExtractContext(note_from_text("# AI\n\nText.", lang="en", name="AI.md"))
+    front, _ = ai.asked_within("How do you train a model?", "How do you train a model?", None, 0.8)
+    assert front == "AI: how do you train a model?"
+    go = ExtractContext(note_from_text("# Go\n\nText.", lang="ru", name="Go.md"))
+    front, _ = go.asked_within("Go: что такое горутина?", "горутина", None, 0.8)
+    assert front == "Go: что такое горутина?"  # named once, as a word
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,13 @@ _SRC = re.compile(r'src="([^"]+)"')
 MAX_NAME_WORDS = 3  # an identifier carries its subject when it is what is asked, not a question
 
 
+def _names(front: str, topic: str) -> bool:
+    """Whether `front` already names `topic` as words of its own ("Go maps: how …?"); a
+    word that only holds its letters does not ("What is a goroutine?" under "Go", "What
+    is a chain?" under "AI")."""
+    return re.search(rf"(?<!\w){re.escape(topic)}(?!\w)", front, re.IGNORECASE) is not None
+
+
 def _block_key(block: Block) -> tuple[int, int, type]:
     """A block's place and type: a list, its first item and that item's first paragraph
     start on one line, and claiming one of them must not claim the others."""
@@ -155,7 +162,7 @@ class ExtractContext:
             topic = ""  # "Environment and execution contexts: как называется …?"
         its_own = len(about.split()) <= MAX_NAME_WORDS and carries_topic(about, topic)
         if topic and (subject or needs_topic(about, topic) or its_own):
-            if topic.casefold() not in front.casefold():
+            if not _names(front, topic):
                 front = pack.in_topic(front, topic)
             return front, confidence
         if not topic and not may_stand_alone and not names_one_thing(about):

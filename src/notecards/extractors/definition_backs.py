@@ -49,8 +49,9 @@ _SIDE = 0.5  # a purpose ("for decoding", "used to fit") says what it serves, no
 _NAME = 2.0  # a name ("GPUs", "React") pins the thing down
 _NUMBER = 3.0  # a number ("a magnitude of 1") even more
 _MODIFIERS = 3  # modifiers before the genus that narrow it to one thing
-# patterns whose back is a definition that runs to its sentence's end
-_EXTENDED = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
+# patterns whose back runs to its sentence's end ("X is Y."): one that stops earlier was
+# cut (definitions.confidence), one that does not may take more (`_extensible`)
+TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _EDGE = ".,()«»\"'“”:;!?…[]"
 _ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = _ARTICLES | {"this", "that", "these", "those", "its", "their", "his", "her"}
@@ -166,11 +167,14 @@ def is_thin(answer: str, pack: LanguagePack) -> bool:
 
 def _extensible(d: Definition, pack: LanguagePack) -> bool:
     """A definition whose back is its sentence's whole rest, asked "what is X?"."""
-    if d.kind != "definition" or d.pattern not in _EXTENDED or d.flat is None:
+    if d.kind != "definition" or not runs_to_the_end(d):
         return False
-    if pack.opens_with_verb(d.answer):
-        return False  # "**X**: Sets the limit …" says what it does: no genus to judge
-    return d.end >= len(d.flat.text.rstrip(" .!;:…"))
+    return not pack.opens_with_verb(d.answer)  # "**X**: Sets the limit …": no genus to judge
+
+
+def runs_to_the_end(d: Definition) -> bool:
+    """Whether `d` is of a pattern whose back runs to its sentence's end, and it does."""
+    return d.pattern in TO_THE_END and d.flat is not None and d.end >= d.flat.content_end()
 
 
 def continues(sentence: str, term: str, pack: LanguagePack) -> bool:

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.definition_backs import back_flaw, fit_back, thin_cost
+from notecards.extractors.definition_backs import (
+    TO_THE_END,
+    back_flaw,
+    fit_back,
+    runs_to_the_end,
+    thin_cost,
+)
 from notecards.lang import PACKS, LanguagePack, pack_for
 from notecards.model import Block, Card, Inline, Note, Paragraph, Section, Span, Table, plain_text
 from notecards.render.markup import spans_html
@@ -711,8 +717,6 @@ _CIRCULAR_PENALTY = 0.3  # "A call is a tail call when …": the term defines it
 _SHORT_PENALTY = 0.15  # an answer of fewer than SHORT_ANSWER words
 SHORT_ANSWER = 4
 THIN_WORDS = 6  # a "thin" opening ("a way to …") is vague up to this many words
-# patterns whose answer runs to the sentence's end: one that stops earlier was cut
-_TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 # a term with a spaced dash ("container orchestration - by extension", "M - augmenting
@@ -1021,9 +1025,8 @@ def _numbered_label(term: str, pattern: str, pack: LanguagePack | None) -> bool:
 
 
 def _was_cut(d: Definition) -> bool:
-    if d.flat is None or d.pattern not in _TO_THE_END:
-        return False
-    return d.end < len(d.flat.text.rstrip(" .!;:…"))
+    """A back of a pattern that runs to its sentence's end, stopped before it."""
+    return d.pattern in TO_THE_END and d.flat is not None and not runs_to_the_end(d)
 
 
 def _description(d: Definition, reverse: bool) -> str:

@@ -13,8 +13,8 @@ lead-in that announces a closed set also asks for the members ("Какие ес�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from notecards.extractors.answers import mentions_cue
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.list_shapes import (
     LabelledItem,
@@ -98,11 +98,6 @@ def _only_a_gloss(answer: str) -> bool:
     return len(words) <= GLOSS_WORDS and words[0].lower() in STOP_START
 
 
-@lru_cache(maxsize=8)
-def _verb_phrase(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def _within_note(front: str, label: str, subject: str, pack: LanguagePack) -> str:
     """An identifier's question within the note's subject ("VSCode debugging: what is
     moduleLoad?"): an option or a value is one tool's, unless the label names it."""
@@ -114,8 +109,7 @@ def _within_note(front: str, label: str, subject: str, pack: LanguagePack) -> st
 def _is_verb_phrase(label: str, pack: LanguagePack) -> bool:
     """A label that does something to something ("Handling specific errors",
     "Использовать индексы"): "what is" it asks nothing a reader can answer."""
-    pattern = pack.cues.get("label.verb_phrase")
-    return bool(pattern) and _verb_phrase(pattern).search(label) is not None
+    return mentions_cue(pack, "label.verb_phrase", label)
 
 
 def _acts(label: str) -> bool:

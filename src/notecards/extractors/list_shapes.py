@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from notecards.extractors.answers import mentions_cue
 from notecards.lang import LanguagePack, SetLeadIn
 from notecards.model import Block, ListBlock, ListItem, Note, Paragraph, Section
 from notecards.text.note_text import NoteText
@@ -288,23 +289,12 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
     return None
 
 
-def _generic_owner(pack: LanguagePack) -> re.Pattern[str] | None:
-    pattern = pack.cues.get("set.generic_owner")
-    return _compiled(pattern) if pattern else None
-
-
-@lru_cache(maxsize=16)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
 def names_no_owner(subject: str, pack: LanguagePack) -> bool:
     """A set's subject that is only a part-of plural ("Software components", "The
     patterns", "Основные компоненты"): components of what, it does not say, unless
     a name in it does ("High-risk CAD features", "Noteworthy MPI calls")."""
-    generic = _generic_owner(pack)
     subject = clean_term(subject)
-    if generic is None or not generic.search(subject):
+    if not mentions_cue(pack, "set.generic_owner", subject):
         return False
     return not any(is_named(word) for word in subject.split())
 
@@ -315,9 +305,8 @@ _CONJUNCTION = re.compile(r"\s(?:and|or|&|и|или)\s", re.I)
 def _two_sets(text: str, pack: LanguagePack) -> bool:
     """Two sets joined as one ("types of storage and use cases", "паттерны и примеры"):
     what follows the conjunction is a set of its own."""
-    generic = _generic_owner(pack)
     parts = _CONJUNCTION.split(text)
-    return generic is not None and len(parts) > 1 and bool(generic.search(parts[-1].strip()))
+    return len(parts) > 1 and mentions_cue(pack, "set.generic_owner", parts[-1].strip())
 
 
 def _lowered(subject: str) -> str:

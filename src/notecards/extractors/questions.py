@@ -29,6 +29,7 @@ from notecards.extractors.answers import (
 )
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.coverage import (
+    STEM,
     complete,
     mentions,
     named_items,
@@ -441,7 +442,6 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 RESTATED_SHARE = 0.8  # of the back's words that are the question's own
-STEM = 5
 _SHORTCODE = re.compile(r":[a-z_]+:")  # ":speech_balloon:"
 
 

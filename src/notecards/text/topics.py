@@ -140,6 +140,8 @@ def _without_part_number(text: str) -> str:
     word = found.group("word") if found else ""
     if not word.islower() or key(word) in STOP_START:  # "Задача на 8": a task's number
         return text
+    if key(word) in KNOWN_NAMES:  # "migration to vue 3": a lowercase name's version
+        return text
     return text[: found.start("number")]
 
 
@@ -284,13 +286,24 @@ def folder_topic(path: str, lang: str = "") -> str:
 
 # well-known names a lowercase folder writes that are words, not acronyms ("go" → "Go")
 _WORD_NAMES = word_set("go vue git deno node java ruby rust vite")
+# well-known names written neither in capitals nor with one capital ("JavaScript")
+_SPELLED = {
+    name.lower().replace(".", ""): name
+    for name in (
+        *("JavaScript", "TypeScript", "ECMAScript", "GraphQL", "MongoDB", "PostgreSQL"),
+        *("MySQL", "GitHub", "Node.js", "Vuex", "iOS", "HTTPS", "IPv4", "IPv6", "Wi-Fi"),
+    )
+}
 
 
 def _as_named(folder: str) -> str:
     """A lowercase folder that is a well-known name, written as a question names it:
-    "go" → "Go", "python" → "Python", "css" → "CSS"; other folders as they are."""
+    "go" → "Go", "python" → "Python", "css" → "CSS", "javascript" → "JavaScript"; other
+    folders as they are."""
     if not folder.islower() or key(folder) not in KNOWN_NAMES:
         return folder
+    if folder in _SPELLED:
+        return _SPELLED[folder]
     if len(folder) <= 4 and key(folder) not in _WORD_NAMES:
         return folder.upper()
     return folder[:1].upper() + folder[1:]
