@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, note_from_text, run_notecards
 from notecards.extractors.base import ExtractContext
-from notecards.extractors.definition_backs import PAIR_WORDS, read_back
+from notecards.extractors.definition_backs import PAIR_WORDS, continues, read_back
 from notecards.extractors.definitions import extract_definitions
 from notecards.lang import PACKS
 from notecards.model import DEFAULT_MIN_CONFIDENCE, Card
@@ -296,3 +296,11 @@ def test_the_notecards_command_and_anki_show_the_longer_back(tmp_path: Path):
     # the second sentence keeps its emphasis on the card
     assert "It works by taking one task" in event_loop["Back"]
     assert "<em>queue</em>" in event_loop["Back"]
+
+
+def test_a_word_that_holds_below_is_no_pointer_ru() -> None:
+    """ "ниже" points on only as a word: "нижележащий", "снижение" say something."""
+    ru = PACKS["ru"]
+    assert continues("Он хранит нижележащий буфер в памяти.", "кэш", ru)
+    assert continues("Он даёт снижение задержки между запросами.", "кэш", ru)
+    assert not continues("Он описан ниже.", "кэш", ru)
