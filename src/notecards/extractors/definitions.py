@@ -50,6 +50,7 @@ from notecards.text.terms import (
 )
 from notecards.text.topics import (
     BARE_LIMIT,
+    SPACED_DASH,
     is_identifier,
     is_named,
     names_one_thing,
@@ -419,7 +420,7 @@ def _without_aside(term: str, pack: LanguagePack = _EN) -> str:
     "'Sentience'", "vue сам по себе" → "vue", "Сама Hot Update логика" → "Hot Update
     логика": the words around a subject that belong to its sentence."""
     aside = pack.term_aside.search(term)
-    if aside is None or aside.end() == aside.start():
+    if aside is None:
         return term
     return term[aside.end() :] if aside.start() == 0 else term[: aside.start()]
 
@@ -721,7 +722,6 @@ _COORDINATED = re.compile(r"\s(?:и|или|and|or)\s|&|\s/\s", re.IGNORECASE)
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 # a term with a spaced dash ("container orchestration - by extension", "M - augmenting
 # path") or a command with its flags and arguments ("rename 's/_/-/g' * -vn"): no term
-_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _FLAG = re.compile(r"\S\s+--?[a-zA-Z]")
 COMMAND_WORDS = 4  # "man -k", "git commit --amend" are names; longer commands are code
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
@@ -1053,7 +1053,7 @@ def confidence(
         return 0.0, "the answer is a link"
     if _FORMULA.search(answer):
         return 0.0, "the answer is LaTeX source (a display formula or commands): residue"
-    if _SPACED_DASH.search(term) or _command(term):
+    if SPACED_DASH.search(term) or _command(term):
         return 0.0, "the term holds a spaced dash or a command's flags: an aside or code"
     if _numbered_label(term, d.pattern, pack):
         return 0.0, "a numbered label (Scenario #2, 9.34(d), Пример 3), not a term"

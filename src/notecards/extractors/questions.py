@@ -53,6 +53,7 @@ from notecards.model import (
 from notecards.reader.metadata import meta_title
 from notecards.text.cues import fold
 from notecards.text.terms import is_term, key, looks_like_verb
+from notecards.text.topics import SPACED_DASH
 
 NAME = "questions"
 KIND = "question"
@@ -183,7 +184,6 @@ def is_vague(question: str, pack: LanguagePack) -> bool:
 
 _VERSUS = re.compile(r"^(.+?)\s+(?:vs\.?|versus)\s+(.+)$", re.I)
 _SITE = re.compile(r"\s[|]\s+\S")
-_SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # "React vs Vue — сравнение": a label's tail
 
 
 def versus(text: str) -> tuple[str, str] | None:
@@ -191,7 +191,7 @@ def versus(text: str) -> tuple[str, str] | None:
     found = _VERSUS.match(clean_title(text))
     if found is None or "?" in found.group(0):
         return None
-    second = _SPACED_DASH.split(found.group(2), maxsplit=1)[0]
+    second = SPACED_DASH.split(found.group(2), maxsplit=1)[0]  # "React vs Vue — сравнение"
     return found.group(1).strip(), second.strip()
 
 

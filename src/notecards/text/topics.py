@@ -55,7 +55,7 @@ _HYPHEN_CAPITAL = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-�
 _ACRONYM_ASIDE = re.compile(r"\([A-ZА-ЯЁ]{2,6}\)")  # "(ISR)" after the name it shortens
 _NAMESPACED = re.compile(r"`?[A-Z][A-Za-z]+\.\w")  # "Promise.resolve()", "Object.keys"
 _POSSESSIVE = re.compile(r"[A-Z][a-z]+['’]s")
-_SPACED_DASH = re.compile(r"\s+[-—–]\s+")
+SPACED_DASH = re.compile(r"\s+[-—–]\s+")  # "A - B", "A — B": two parts of a title
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]+)\)$")
 # a course's code before or instead of its name: "CSC209", "CM1205 ", "I2202 "
 _COURSE_CODE = re.compile(r"^[A-Z]{1,5}\d{3,6}[A-Za-z]?(?:\s+|$)")
@@ -156,7 +156,7 @@ def _around_dash(text: str, pack: LanguagePack) -> str:
         or _remark(bracket.group(1))
     ):
         return text[: bracket.start()].strip()
-    parts = _SPACED_DASH.split(text, maxsplit=1)
+    parts = SPACED_DASH.split(text, maxsplit=1)
     if len(parts) != 2:
         parts = text.split(": ", 1)
     if len(parts) != 2:
