@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from notecards.lang import LanguagePack
+from notecards.text.morphology import word_tags
 from notecards.text.sentences import Flat
 from notecards.text.terms import STOP_START, looks_like_verb
 from notecards.text.topics import is_named
@@ -234,7 +235,7 @@ def with_next_sentence(d: Definition, following: Sequence[Flat], pack: LanguageP
     thin and that sentence goes on about the same thing; else `d` as it was."""
     if not following or not _extensible(d, pack):
         return d
-    if not is_thin(d.answer, pack):
+    if not (is_thin(d.answer, pack) or genus_only(d.answer, pack)):
         return d
     nxt = following[0]
     end = nxt.content_end()
@@ -307,3 +308,159 @@ def _properties(answer: str, pack: LanguagePack) -> bool:
     if len(items) < 2 or any(len(item) != 1 for item in items[:2]):
         return False
     return all(pack.is_adjective(item[0]) for item in items[:2])
+
+
+# ---------------------------------------------------------------- backs that define nothing
+
+# What a back that says something about its term but not what it is may score at most
+# (session 8, FAILURES-s8 "BACK"): under the threshold (0.5), so `cards --all` still
+# lists it. A blind reader dropped these shapes: a judged or meta genus ("a versatile
+# tool usable in many scenarios", "понятие из функционального программирования"), a
+# genus that only points at another ("a type of expected value"), why it matters
+# instead of what it is, where the term is used, a referent elsewhere ("one such
+# resource", "resolve this"), a role in the note's story ("CSS — ресурс, блокирующий
+# рендеринг").
+DOUBTFUL = 0.4
+_NEAR = 5  # words after the genus that still judge it: "a concept with significant …"
+_COMPARES = frozenset({"as", "как"})  # "such as", "такие как": an example follows
+# words around a demonstrative that make it an idiom or a noun: "as such", "при этом",
+# "таким образом", "its own this" (JavaScript's `this`)
+_NOT_POINTING = frozenset({"as", "при", "образом", "own", "the", "its", "a"})
+POINTING_REACH = 8  # a demonstrative later than this word has its referent in the back
+_STEM = 4  # "точке" / "точку", "class" / "classes": the same word
+
+
+def defines_nothing(
+    d: Definition, pack: LanguagePack | None, term_shape: str = "named", reverse: bool = False
+) -> str:
+    """Why `d`'s back says something about its term but not what it is, or "" when it
+    may define it. Only the answer is read: a sentence `with_next_sentence` took on
+    ("It works by …") is the differentia a genus-only answer lacked, though not for a
+    reversal, which asks the answer alone."""
+    if pack is None or d.kind != "definition" or d.pattern in ("stands-for", "table"):
+        return ""
+    if pack.opens_with_verb(d.answer) or _expands(d.answer, d.term):
+        return ""  # "What does X do?", "KISS: Keep it simple, stupid": no genus to judge
+    words = d.answer.split()
+    if not words:
+        return ""
+    at = _genus_at(words, pack)
+    genus, rest = _bare(words[at]), words[at + 1 :]
+    if pack.back_usage.match(d.answer):
+        return "the back says where the term is used or what it is not, not what it is"
+    if leans_elsewhere(d.answer, d.term, pack, nouns=d.pattern != "lead"):
+        return "the back points at a referent elsewhere (this, such, эти): it needs that"
+    # a judgement of the genus, not of a detail far after it ("… being primary POI")
+    judged = any(pack.back_evaluative.fullmatch(_bare(w)) for w in words[: at + _NEAR])
+    if judged and pack.back_because.search(d.answer):
+        return "the back says why the term matters (a judgement and a reason), not what it is"
+    if pack.back_role_genus.fullmatch(genus) and term_shape != "subject":
+        return "the back names the term's role in the note's topic (a resource, a factor)"
+    alone = d.more is None or reverse  # no sentence taken on says more
+    if pack.back_meta_genus.fullmatch(genus) or pack.back_evaluative.fullmatch(genus):
+        # a judged one needs a relative clause ("… concept that translates to non-harm")
+        if judged and not any(pack.back_clause.fullmatch(_bare(w)) for w in rest):
+            return "the back judges a genus that classifies nothing (a great tool, искусство)"
+        if alone and not _has_clause(rest, pack):
+            return (
+                "the back's genus classifies nothing (a concept, инструмент) and no clause follows"
+            )
+    if alone and d.pattern != "means" and kind_of_only(words, pack):  # "means many forms"
+        return "the back is a kind of another thing (a type of X) and says nothing more"
+    return ""
+
+
+def _genus_at(words: list[str], pack: LanguagePack) -> int:
+    """The index of the genus's noun: the head `_genus_head` finds, or a meta, kind or
+    role noun just before it that only adjectives follow ("a versatile tool | usable in
+    …": the head rule stops at "in"); in a language whose head comes first, the first
+    noun before it ("сохранение | данных или ресурсов, …": not the word at the comma)."""
+    head = _genus_head(words, pack)
+    if pack.head_first:
+        for index, word in enumerate(words[: head + 1]):
+            bare = _bare(word)
+            if _counts(bare, pack) and not pack.is_adjective(bare):
+                return index
+        return head
+    index = head
+    while index > 0 and pack.is_adjective(_bare(words[index])):
+        index -= 1
+    noun = _bare(words[index])
+    nouns = (pack.back_meta_genus, pack.back_kind_genus, pack.back_role_genus)
+    return index if index != head and any(p.fullmatch(noun) for p in nouns) else head
+
+
+def kind_of_only(words: Sequence[str], pack: LanguagePack) -> bool:
+    """ "a type of expected value", "частный случай поиска", "a subclass of dict": the
+    genus only points at another genus, and nothing after it says which kind this is."""
+    if not words:
+        return False
+    head = _genus_head(list(words), pack)
+    if not pack.back_kind_genus.fullmatch(_bare(words[head])):
+        return False
+    rest = list(words[head + 1 :])
+    if rest and _bare(rest[0]) == "of":
+        rest = rest[1:]
+    if not rest:
+        return True
+    return read_back(" ".join(rest), pack).vague and not _has_clause(rest, pack)
+
+
+def _has_clause(words: Sequence[str], pack: LanguagePack) -> bool:
+    """Whether the words after a genus hold a clause that says what the thing does or
+    is: a relative word ("that", "который"), a finite verb, a purpose ("used for
+    storing", "для хранения") or a Russian participle ("блокирующий", "требующее");
+    a domain ("из функционального программирования") is none."""
+    for word in words:
+        bare = _bare(word)
+        if pack.back_clause.fullmatch(bare) or pack.back_side.fullmatch(bare):
+            return True
+        if looks_like_verb(bare):
+            return True
+        if pack.code == "ru" and any("PRTF" in tags for tags in word_tags(bare)):
+            return True
+    return False
+
+
+def leans_elsewhere(answer: str, term: str, pack: LanguagePack, nouns: bool = True) -> bool:
+    """ "one such resource that …", "a partial list of this information", "…, that seek
+    to resolve this", "поиск по этой таблице": a demonstrative points at something the
+    note said before, and the card does not hold it. Only near the back's start (later,
+    "…, so that the browser runs this code" has its referent in the back), and not when
+    it names the term or a word the back said first ("a value; this value …"), nor in
+    "such as", "as such", "при этом", "таким образом", nor as a pronoun subject of the
+    back's own clause ("- this means …") or a noun ("its own this"). With `nouns` off
+    (a bold lead's back, a sentence about its term: "A request with this field …")
+    only a demonstrative with no noun counts."""
+    words = [_bare(w) for w in answer.split()]
+    seen = {w[:_STEM] for w in map(_bare, term.split())}
+    for index, (raw, bare) in enumerate(zip(answer.split(), words, strict=True)):
+        before = words[index - 1] if index else ""
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if pack.back_pointing.fullmatch(bare) and not _idiom(before, bare, after, pack):
+            if not after or raw.endswith((",", ";", ".", ")")):
+                return True  # "resolve this": an object with no noun
+            if nouns and index < POINTING_REACH and after[:_STEM] not in seen:
+                return True
+        seen.add(bare[:_STEM])
+    return False
+
+
+def _idiom(before: str, word: str, after: str, pack: LanguagePack) -> bool:
+    """A demonstrative that points at nothing: "such as", "as such", "при этом", "таким
+    образом", "its own this"; or a pronoun subject ("this means", "this is")."""
+    if after in _COMPARES or before in _NOT_POINTING or after in _NOT_POINTING:
+        return True
+    return looks_like_verb(after) or pack.back_clause.fullmatch(after) is not None
+
+
+def genus_only(answer: str, pack: LanguagePack) -> bool:
+    """A back whose genus classifies nothing or only points at another, with no clause
+    after it: it may take the next sentence like a thin one."""
+    words = answer.split()
+    if not words:
+        return False
+    head = _genus_head(words, pack)
+    if pack.back_meta_genus.fullmatch(_bare(words[head])):
+        return not _has_clause(words[head + 1 :], pack)
+    return kind_of_only(words, pack)

@@ -21,8 +21,10 @@ from typing import NamedTuple
 
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definition_backs import (
+    DOUBTFUL,
     TO_THE_END,
     back_flaw,
+    defines_nothing,
     fit_back,
     runs_to_the_end,
     thin_cost,
@@ -1121,6 +1123,10 @@ def confidence(
     if cost:
         score -= cost
         why.append(thin)
+    undefined = defines_nothing(d, pack, term_shape, reverse)  # h19-defback
+    if undefined:
+        score = min(score, DOUBTFUL)
+        why.append(undefined)
     if d.flat is not None:
         why.append(f"«{d.flat.text[:200]}»")
     return round(min(max(score, 0.0), 1.0), 2), "; ".join(why)

@@ -243,6 +243,21 @@ class LanguagePack:
     # ("containerization itself", "X sometimes refers to"): the term is without them
     names_the_term: re.Pattern[str] = _NEVER
     term_aside: re.Pattern[str] = _NEVER
+    # --- h19-defback ---
+    # backs that say something about a term but not what it is (definition_backs,
+    # `defines_nothing`): a genus that classifies nothing ("concept", "tool",
+    # "инструмент", "искусство"), a genus that only points to another ("type", "special
+    # case", "разновидность": its "of X" is the real genus), a role in the note's story
+    # ("resource", "factor", "ресурс", "причина"), a back that says where the term is
+    # used or what it is not ("a term used by …", "термин, который используется …"), a
+    # reason given after a judgement ("because", "потому что"), and determiners that
+    # point at a referent elsewhere ("this", "such", "эти", "данный")
+    back_meta_genus: re.Pattern[str] = _NEVER
+    back_kind_genus: re.Pattern[str] = _NEVER
+    back_role_genus: re.Pattern[str] = _NEVER
+    back_usage: re.Pattern[str] = _NEVER
+    back_because: re.Pattern[str] = _NEVER
+    back_pointing: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

@@ -682,9 +682,10 @@ PACK = LanguagePack(
     term_for=re.compile(r"^what is the term for:?\s+(?P<d>.+)$", re.I),
     # --- h18-defback ---
     back_evaluative=re.compile(
-        r"fundamental|important|essential|crucial|critical|central|main|primary"
-        r"|powerful|popular|useful|great|good|nice|best|major|well-known|famous"
-        r"|so-called",
+        # the judging words of en_terms (one list), and words that rank or name a thing
+        # without saying what it is; "art" judges its genus ("the art of naming")
+        rf"{en_terms.JUDGING_WORDS}|central|main|primary|best|major|well-known|famous"
+        r"|so-called|art",
         _FLAGS,
     ),
     back_hedges=re.compile(
@@ -719,4 +720,31 @@ PACK = LanguagePack(
         r"\s*,\s*(?:such as|e\.\s?g\.|for example|for instance|like|including|i\.\s?e\.)\s",
         _FLAGS,
     ),
+    # --- h19-defback ---
+    back_meta_genus=re.compile(
+        r"concepts?|ideas?|notions?|tools?|techniques?|approach(?:es)?|arts?|things?|stuff"
+        r"|topics?|practices?",
+        _FLAGS,
+    ),
+    back_kind_genus=re.compile(
+        r"types?|kinds?|sorts?|forms?|variants?|variations?|versions?|cases?|class(?:es)?"
+        r"|categor(?:y|ies)|famil(?:y|ies)|generali[sz]ations?|examples?|instances?"
+        r"|flavou?rs?|subtypes?|subclass(?:es)?",
+        _FLAGS,
+    ),
+    back_role_genus=re.compile(
+        r"resources?|factors?|causes?|reasons?|assets?|culprits?",  # not "vector": maths
+        _FLAGS,
+    ),
+    back_usage=re.compile(
+        # "a term often used to contrast …", "a word used by the WebKit engine": where
+        # the term is used; "not …" / "anything but …": what it is not
+        r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:term|name|expression|phrase|label)"
+        r"\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:\w+ly\s+)?(?:used|employed|applied)\b"
+        r"(?!\s+(?:to|for)\b)"  # "a name used to refer to …": a purpose says what it is
+        r"|^(?:not|never|neither|anything\s+but|no\s+longer)\b",
+        _FLAGS,
+    ),
+    back_because=re.compile(r"\b(?:because|since|as\s+it|due\s+to)\b", _FLAGS),
+    back_pointing=re.compile(r"this|these|those|such", _FLAGS),
 )

@@ -127,11 +127,19 @@ def _indefinite(phrase: str) -> str:
 
 # --- h18-deffront: the words of the fields below ---
 _INTENSIFIERS = r"(?:(?:very|really|quite|pretty|rather|fairly|extremely|super|so|too|more|much|particularly|especially)\s+)*"
-_JUDGING = (
-    r"(?:important|good|great|nice|bad|useful|helpful|handy|convenient|powerful|tricky|easy"
-    r"|hard|difficult|simple|fundamental|essential|crucial|critical|vital|interesting|popular"
-    r"|significant|valuable|cool|neat|elegant|efficient|effective|integral)"
+# one list of judging words: evaluative fronts and backs here, and the words a back's
+# reading counts as judgement (en.py `back_evaluative`, definition_backs)
+JUDGING_WORDS = (
+    r"important|good|great|nice|bad|useful|helpful|handy|convenient|powerful|tricky"
+    r"|fundamental|essential|crucial|critical|vital|interesting|popular"
+    r"|significant|valuable|cool|neat|elegant"
+    r"|versatile|flexible|amazing|awesome|excellent|wonderful|beautiful"  # h19-defback
 )
+# words that judge only before a genus that classifies nothing ("a simple thing", "an
+# integral part"); before a real one they describe it ("a simple hello world program",
+# "the integral of the PDF")
+_DESCRIBING = r"easy|hard|difficult|simple|efficient|effective|integral"
+_JUDGING = rf"(?:{JUDGING_WORDS}|{_DESCRIBING})"
 # nouns that classify nothing: "a good habit", "the main focus", "an important idea"
 _GENERIC_GENUS = (
     r"(?:thing|idea|concept|part|way|habit|practice|skill|step|aspect|focus|topic|approach"

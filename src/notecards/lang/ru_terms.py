@@ -14,11 +14,18 @@ from notecards.text.sentences import word_set
 _INTENSIFIERS = (
     r"(?:(?:очень|довольно|достаточно|крайне|весьма|самы?[йяеи]|наиболее|более|просто)\s+)*"
 )
-_JUDGING = (
-    r"важн|главн|ключев|фундаментальн|полезн|нужн|необходим|удобн|сложн|прост(?!ранств)|интересн"
-    r"|отличн|хорош|плох|мощн|классн|крут|замечательн|прекрасн|незаменим|основн|базов"
-    r"|типичн|популярн|обязательн|эффективн|неотъемлем"
+# one list of judging stems: evaluative fronts and backs here, and the words a back's
+# reading counts as judgement (ru.py `back_evaluative`, definition_backs)
+JUDGING_STEMS = (
+    r"важн|главн|ключев|фундаментальн|полезн|удобн|интересн"
+    r"|отличн|хорош|плох|мощн|классн|крут|замечательн|прекрасн|незаменим|основн"
+    r"|популярн|неотъемлем"
+    r"|универсальн|гибк|потрясающ"  # h19-defback
 )
+# stems that judge only before a genus that classifies nothing ("простая вещь"); before
+# a real one they describe it ("простые функции, которые возвращают JSX")
+_DESCRIBING = r"нужн|необходим|сложн|прост(?!ранств)|базов|типичн|обязательн|эффективн"
+_JUDGING = rf"{JUDGING_STEMS}|{_DESCRIBING}"
 # nouns that classify nothing: "важная вещь", "ключевой момент", "полезный навык"
 _GENERIC_GENUS = (
     r"вещ|штук|момент|навык|част[ьиюей]|тем[аыу]\b|иде[яиюей]|концепци|аспект|шаг|практик"
