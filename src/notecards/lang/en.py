@@ -740,7 +740,7 @@ PACK = LanguagePack(
         # "a term often used to contrast …", "a word used by the WebKit engine": where
         # the term is used; "not …" / "anything but …": what it is not
         r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:term|name|expression|phrase|label)"
-        r"\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:\w+ly\s+)?(?:used|employed|applied)\b"
+        r"\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:\w+ly|often|sometimes)\s+)?(?:used|employed|applied)\b"
         r"(?!\s+(?:to|for)\b)"  # "a name used to refer to …": a purpose says what it is
         r"|^(?:not|never|neither|anything\s+but|no\s+longer)\b",
         _FLAGS,
