@@ -116,6 +116,19 @@ def test_a_genus_only_back_takes_the_next_sentence_that_goes_on_about_the_term()
     )
     assert sure >= DEFAULT_MIN_CONFIDENCE
     assert back == "инструмент. Он изолирует процесс от остальной системы"
+    # a meta genus that is not thin ("from the theory of …") takes it as well
+    sure, back, _ = _definition(
+        "**Consensus** is a concept from the theory of distributed computer systems. It "
+        "means that all nodes agree on one value.",
+        "en",
+    )
+    assert sure >= DEFAULT_MIN_CONFIDENCE and back.endswith("all nodes agree on one value")
+    sure, back, _ = _definition(
+        "**Шардирование** — это подход из мира распределённых баз данных и больших систем. "
+        "Он делит данные на части по ключу.",
+        "ru",
+    )
+    assert sure >= DEFAULT_MIN_CONFIDENCE and back.endswith("Он делит данные на части по ключу")
     # a next sentence that turns elsewhere is not taken, and the back stays dropped
     _dropped_because(
         "**Variance** is a type of expected value. For example, see the next chapter.",

@@ -417,7 +417,8 @@ def _has_clause(words: Sequence[str], pack: LanguagePack) -> bool:
             return True
         if looks_like_verb(bare):
             return True
-        if pack.code == "ru" and any("PRTF" in tags for tags in word_tags(bare)):
+        tags = word_tags(bare) if pack.code == "ru" else ()
+        if tags and "PRTF" in tags[0]:  # its likeliest reading: "данных" is data
             return True
     return False
 
