@@ -160,7 +160,7 @@ def test_why_it_matters_is_no_definition():
 
 
 def test_where_a_term_is_used_or_what_it_is_not_is_no_definition():
-    why = "where the term is used or what it is not"
+    why = "where the term is used, what it is not or is compared with"
     _dropped_because(
         "**Layout** — это термин, который используется движком WebKit, в других движках "
         "может отличаться.",
@@ -170,6 +170,20 @@ def test_where_a_term_is_used_or_what_it_is_not_is_no_definition():
     _dropped_because(
         "**Lowercase semantic web** is a term often used by authors of blog posts.", "en", why
     )
+    _dropped_because(
+        "**Almost sure convergence** is a stronger form of convergence than convergence in "
+        "probability.",
+        "en",
+        why,
+    )
+    _dropped_because(
+        "**Сходимость почти наверное** — это более сильная форма сходимости, чем сходимость "
+        "по вероятности.",
+        "ru",
+        why,
+    )
+    # a comparison inside a clause of its own is a detail, not the whole back
+    assert _kept("**Heapsort** is a faster sorting algorithm that builds a heap first.", "en")
     # a purpose after "used" says what it is
     assert _kept(
         "**type** — это ключевое слово, используемое для создания псевдонима типа, который "
@@ -263,6 +277,12 @@ def test_a_role_noun_genus_of_a_broad_term_is_dropped_the_note_s_own_term_kept()
     )
     _dropped_because(
         "**Information** is a key asset in many organisations.", "en", why, "Cyber Security.md"
+    )
+    _dropped_because(
+        "**Sentience** is the basis for many animal welfare laws in several countries.",
+        "en",
+        why,
+        "Ethics.md",
     )
     # the note is about the term: its role is what it is
     assert _kept(

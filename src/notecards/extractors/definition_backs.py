@@ -347,7 +347,7 @@ def defines_nothing(
     at = _genus_at(words, pack)
     genus, rest = _bare(words[at]), words[at + 1 :]
     if pack.back_usage.match(d.answer):
-        return "the back says where the term is used or what it is not, not what it is"
+        return "the back says where the term is used, what it is not or is compared with"
     if leans_elsewhere(d.answer, d.term, pack, nouns=d.pattern != "lead"):
         return "the back points at a referent elsewhere (this, such, эти): it needs that"
     # a judgement of the genus, not of a detail far after it ("… being primary POI")

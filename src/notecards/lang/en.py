@@ -733,7 +733,7 @@ PACK = LanguagePack(
         _FLAGS,
     ),
     back_role_genus=re.compile(
-        r"resources?|factors?|causes?|reasons?|assets?|culprits?",  # not "vector": maths
+        r"resources?|factors?|causes?|reasons?|assets?|culprits?|basis|foundation|cornerstone",
         _FLAGS,
     ),
     back_usage=re.compile(
@@ -742,7 +742,9 @@ PACK = LanguagePack(
         r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:term|name|expression|phrase|label)"
         r"\s+(?:(?:that|which)\s+(?:is|are)\s+)?(?:(?:\w+ly|often|sometimes)\s+)?(?:used|employed|applied)\b"
         r"(?!\s+(?:to|for)\b)"  # "a name used to refer to …": a purpose says what it is
-        r"|^(?:not|never|neither|anything\s+but|no\s+longer)\b",
+        r"|^(?:not|never|neither|anything\s+but|no\s+longer)\b"
+        # "a stronger form of convergence than …": what it is compared with
+        r"|^(?:(?:a|an|the)\s+)?(?:[a-z]+er|more\s+[a-z]+|less\s+[a-z]+)\s+(?:[\w-]+\s+){1,4}?than\b",
         _FLAGS,
     ),
     back_because=re.compile(r"\b(?:because|since|as\s+it|due\s+to)\b", _FLAGS),
