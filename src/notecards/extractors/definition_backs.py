@@ -16,6 +16,13 @@ by …", "Он нужен, чтобы …"), and the card left it out. So:
   its genus with a judgement, a purpose or nothing after it;
 - `back_flaw`: a back that is no definition at all ("DMA means the CPU can …": a
   consequence, not a meaning; "**L1 Cache**: Approximately 512 KB, fast": properties).
+- `defines_nothing` (session 8): a back that says something about its term but not
+  what it is stays under the threshold (`DOUBTFUL`): a judged or meta genus with no
+  clause ("a versatile tool usable in …", "понятие из …"), a kind of another thing and
+  nothing more ("a type of expected value"), why it matters, where it is used or what it
+  is compared with, a referent elsewhere ("one such resource"), a role in the note's
+  topic ("CSS — ресурс, блокирующий рендеринг"); a genus that classifies nothing takes
+  the next sentence first, like a thin one (`genus_only`).
 
 Words and phrases come from the language pack (`back_*` fields, `is_adjective`).
 """
