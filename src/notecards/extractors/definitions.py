@@ -725,6 +725,7 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FLAG = re.compile(r"\S\s+--?[a-zA-Z]")
 COMMAND_WORDS = 4  # "man -k", "git commit --amend" are names; longer commands are code
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
+_COMMON_ANSWER = 0.45  # one common word as a reversal's answer (`_common_word`)
 
 
 # What a blind reader dropped among reverse cards (issue 11): a description that is a
@@ -842,7 +843,7 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
     term, answer = d.term, d.answer
     title_case = len(term.split()) >= 2 and all(w[:1].isupper() for w in term.split())
     if pack.not_a_term.search(term) and not title_case:  # "Bad Request" is a name
-        return "not a term: an evaluation, two terms set against each other, examples or a label"
+        return "not a term: an evaluation, a determiner, a clause, two terms set against, a label"
     if pack.inverted_copula.search(term):
         return "an inverted copula (Fundamental to X is Y, Главное в X — Y): no term before it"
     if d.pattern != "means" and pack.activity_term.search(term):
@@ -873,11 +874,72 @@ def _pack_flaw(d: Definition, reverse: bool, pack: LanguagePack | None) -> str:
             return "the description judges (the most important part), it names no genus"
         if _is_clause(description, pack):
             return "the description is a clause (a subject and its verb), not a noun phrase"
-    if reverse and d.pattern != "stands-for" and distinguishing(description, pack) < SPECIFIC:
+        flaw = _leaning_description(description, pack)
+        if flaw:
+            return flaw
+    if (
+        reverse
+        and d.pattern != "stands-for"
+        and distinguishing(_genus_explained(description, pack), pack) < SPECIFIC
+    ):
         return "the description is its genus and little more: it fits many terms"
     if (reverse or d.kind == "term") and _fits_a_category(description, pack):
         return "the description names a category (a broker, a library) with no detail of its own"
     return ""
+
+
+def _leaning_description(description: str, pack: LanguagePack) -> str:
+    """Why a description is no thing a reader can name alone (issue 11, session 8), or "":
+    it holds the note's residue ("(пункт 5)", "[HTML Spec]", a code name glued into the
+    words), leans on a referent elsewhere ("the corresponding URL", "all other files",
+    "you want"), or says where the thing came from instead of what kind it is ("the
+    outcome of many people's work" fits any product)."""
+    if pack.description_residue.search(description):
+        return "the description holds the note's residue (a cross-reference, a code name)"
+    if pack.leans_elsewhere.search(description):
+        return "the description leans on a referent elsewhere (corresponding, these, you)"
+    if pack.meta_genus.search(description) and not _holds_a_name(description):
+        return "the description says where the thing came from, not what kind it is"
+    return ""
+
+
+def _genus_explained(description: str, pack: LanguagePack) -> str:
+    """ "a block cipher, meaning plaintext is encrypted block by block": what follows
+    ", meaning" explains the genus (every block cipher does it), so only the words
+    before it can single out the term (AES, not Blowfish)."""
+    explained = pack.explains_genus.search(description)
+    return description[: explained.start()] if explained else description
+
+
+def _holds_a_name(description: str) -> bool:
+    """A name or a number after the description's first word ("created by Facebook",
+    "HTTP over QUIC", "Vue 3"): a detail that narrows a genus to one member."""
+    words = description.split()[1:]
+    return any(is_named(w) or any(c.isdigit() for c in w) for w in words)
+
+
+def _common_answer(term: str, description: str, pack: LanguagePack) -> bool:
+    """ "Как называется область памяти, доступная всем потокам?" → "куча": one common
+    word (no name, acronym or identifier) answering a description with no clause of its
+    own and few details fits many words (the static area too); a lower-case Latin word
+    in a note in another language ("content", "store") is a name from the note's code.
+    A reader kept about half of these (issue 11), so they stay below the threshold."""
+    word = term.split(" (", 1)[0].strip()
+    if not word.isalpha() or _acronym(word) or not word[1:].islower() or is_named(word):
+        return False
+    if pack.code != "en" and word.isascii() and word.islower():
+        return True
+    if _RELATIVE.search(f" {description} ") or _holds_a_name(description):
+        return False
+    return distinguishing(description, pack) < SPECIFIC_CATEGORY
+
+
+def _code_variable(d: Definition) -> bool:
+    """ "`options` — объект с флагами …": a lower-case name the note writes as code is a
+    variable of its example (options, max, config), not a term to recall."""
+    if d.flat is None or not re.fullmatch(r"[a-z][a-z0-9]*", d.term):
+        return False
+    return any(d.term in d.flat.text[a:b] and a <= MARK_REACH for a, b in d.flat.code)
 
 
 def _only_judges(text: str, pack: LanguagePack) -> bool:
@@ -1094,6 +1156,8 @@ def confidence(
         score = _REVERSE_BASE.get(d.pattern, score - 0.1)
         if _COORDINATED.search(term):
             return 0.0, "two terms: no single name to recall"
+        if _code_variable(d):
+            return 0.0, "the answer is a variable of the note's code, not a term"
         if "…" in d.reverse:
             return 0.0, "the description holds the term itself"
         if len(d.reverse) > REVERSE_FRONT_LIMIT:
@@ -1102,6 +1166,9 @@ def confidence(
         elif len(answer.split()) >= SPECIFIC_WORDS and (term_shape in _ABOUT or _marked(d)):
             score += _SPECIFIC_BONUS
             why.append("a description long enough to single out one term")
+        if pack is not None and _common_answer(reverse_answer(term, pack), answer, pack):
+            score = min(score, _COMMON_ANSWER)
+            why.append("one common word (or a code name) answers a description of few details")
     elif _COORDINATED.search(term):
         score -= 0.3
         why.append("two terms asked as one")

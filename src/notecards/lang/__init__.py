@@ -243,6 +243,16 @@ class LanguagePack:
     # ("containerization itself", "X sometimes refers to"): the term is without them
     names_the_term: re.Pattern[str] = _NEVER
     term_aside: re.Pattern[str] = _NEVER
+    # --- h19-deffront ---
+    # reversals a blind reader found ambiguous or garbled (issue 11, session 8): what
+    # explains the genus rather than the term (", meaning …", ", то есть …": it singles
+    # out nothing), residue of the note in a description ("(пункт 5)", "[HTML Spec]"),
+    # words whose referent is elsewhere or personal ("the corresponding URL", "all other
+    # files", "you want"), and a genus that names no kind ("the outcome of …", "итог …")
+    explains_genus: re.Pattern[str] = _NEVER
+    description_residue: re.Pattern[str] = _NEVER
+    leans_elsewhere: re.Pattern[str] = _NEVER
+    meta_genus: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

@@ -162,7 +162,22 @@ DEFINITIONS: dict[str, object] = dict(
         r"|takeaway|difference)\b"
         r"|\s(?:vs\.?|versus|against|[+→])\s"  # two terms set against or joined
         r"|^(?:examples?|instances?)\s+of\b"
-        r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$",
+        r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$"
+        # --- h19-deffront: a superlative of the note's judgement ("the key feature of
+        # Rust"), a determiner ("each process"), a meta noun ("a more mathematical
+        # definition of state", "the name"), a gerund and where it goes ("Running
+        # through the system"), a verb glued on ("LIBRARY_PATH indicates the variable") ---
+        r"|^(?:main|key|major|primary|chief|biggest|greatest|central|defining|single\s+most"
+        r"\s+\w+)\s+(?:features?|advantages?|benefits?|drawbacks?|disadvantages?|strengths?"
+        r"|weakness(?:es)?|characteristics?|propert(?:y|ies)|traits?|parts?|aspects?|goals?"
+        r"|purposes?|aims?|principles?)\b"
+        r"|^(?:each|every|either|neither)\s"
+        r"|\b(?:more|less|another|alternative)\s+(?:\w+\s+)?(?:definition|description"
+        r"|explanation|formulation)\b"
+        r"|^(?:name|names|definition|meaning|term|word|rest|result)$"
+        r"|^[a-z]{3,}ing\s+(?:through|across|along|around|via|without|towards|throughout"
+        r"|past|beyond)\b"
+        r"|\b[a-z]{2,}[^s\W]s\s+(?:the|a|an|its|their)\s",
         re.IGNORECASE,
     ),
     not_a_definition=re.compile(
@@ -254,7 +269,11 @@ DEFINITIONS: dict[str, object] = dict(
         # is …": a subject and its verb, a sentence rather than a noun phrase
         r"\b[a-z]{3,}s\s+(?:tend|seem|need|want|try|appear|happen|continue|begin|remain"
         r"|resemble|become|depend|differ|exist|occur|belong|look)\b"
-        r"|\btends?\s+to\s|,\s+(?:it|they|he|she)\s|,\s+(?:one|some|many|most)\s+of\s+them\b",
+        r"|\btends?\s+to\s|,\s+(?:it|they|he|she)\s|,\s+(?:one|some|many|most)\s+of\s+them\b"
+        # --- h19-deffront: a noun phrase and a predicate glued ("a part of DDL and
+        # modifies the structure", "a tool and is used …") ---
+        r"|\s(?:and|or)\s+[a-z]{2,}[^s\W]s\s+(?:the|a|an|its|their|this|these|all|each"
+        r"|every)\b|\s(?:and|but)\s+(?:is|are|has|have|can|was|were)\s",
         re.IGNORECASE,
     ),
     category_noun=re.compile(
@@ -277,6 +296,32 @@ DEFINITIONS: dict[str, object] = dict(
         # a term that belong to the sentence, not to the term
         r"\s+(?:itself|themselves|alone|though|however|too|also|sometimes|often|usually"
         r"|generally|typically|commonly|normally|simply|basically|essentially)$",
+        re.IGNORECASE,
+    ),
+    # --- h19-deffront ---
+    explains_genus=re.compile(
+        # "a block cipher, meaning plaintext is …": what follows explains the genus
+        r",\s+(?:meaning|which\s+means|that\s+is(?:\s+to\s+say)?|in\s+other\s+words)\b",
+        re.IGNORECASE,
+    ),
+    description_residue=re.compile(
+        # "(step 5)", "[HTML Spec]", "[0, 180]", "link 2": the note's cross-references
+        r"\(\s*(?:step|item|point|fig\.?|figure|see|page|p\.|slide|section|chapter|lecture)"
+        r"\s*\d+[^)]*\)|\[[^\]]*\]|(?:^|\s)(?:link|source|ref)\s+\d",
+        re.IGNORECASE,
+    ),
+    leans_elsewhere=re.compile(
+        # "the corresponding URL", "these variables", "all other files", "you want"
+        r"\b(?:corresponding|respective|aforementioned|abovementioned|latter|former)\b"
+        r"|(?:^|\s)(?:this|these|those)\s|\ball\s+(?:the\s+)?other\b"
+        r"|\bthe\s+(?:other|rest|remaining)\b"
+        r"|\byou\s+(?:want|need|have|must|should|would|will|are|were|do)\b",
+        re.IGNORECASE,
+    ),
+    meta_genus=re.compile(
+        # "the outcome of many people's work": no kind of thing, only where it came from
+        # ("the product of mass and velocity" says what it is)
+        r"^(?:(?:the|a|an)\s+)?(?:outcome|consequence|culmination|fruit)s?\b",
         re.IGNORECASE,
     ),
 )

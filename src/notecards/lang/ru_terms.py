@@ -26,6 +26,15 @@ _GENERIC_GENUS = (
 )
 
 
+# --- h19-deffront ---
+# what a note says of its subject, not a kind of thing: "главная особенность X"
+_MERIT_NOUNS = (
+    r"особенност|преимуществ|достоинств|недостат|отличи|черт[аыуе]\b|свойств"
+    r"|част(?:ь|и|ей|ям|ями|ях)\b|иде(?:я|и|ей|ю)\b|цел(?:ь|и|ей)\b|задач|проблем|принцип"
+    r"|плюс|минус|фишк|момент"
+)
+
+
 # the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
 DEFINITIONS: dict[str, object] = dict(
     not_a_term=re.compile(
@@ -36,7 +45,15 @@ DEFINITIONS: dict[str, object] = dict(
         r"|^(?:любой|любая|любое|любые|все|всё|некоторые|многие|другие|разные|различные)\s"
         r"|\s(?:против|vs\.?|versus|[+→])\s"  # two terms set against or joined
         r"|^примеры?\b"  # "примеры баз данных SQL": no definition, and it is plural
-        r"|^(?:проблема|решение|задача|вопрос|ответ|идея|цель|суть|итог|вывод)$",
+        r"|^(?:проблема|решение|задача|вопрос|ответ|идея|цель|суть|итог|вывод)$"
+        # --- h19-deffront: a superlative of the note's judgement ("главная особенность
+        # MySQL"), a determiner ("каждый процесс"), a meta noun ("более строгое
+        # определение состояния", "название") ---
+        rf"|^(?:{_INTENSIFIERS})?(?:главн|основн|ключев|важнейш|наиболее\s+\w+)\w*\s+"
+        rf"(?:{_MERIT_NOUNS})"
+        r"|^(?:каждый|каждая|каждое|каждые|всякий|всякая|всякое|всякие|остальные)\s"
+        r"|(?:^|\s)(?:более|менее)\s+\w+\s+(?:определение|описание|объяснение|формулировка)\b"
+        r"|^(?:название|имя|значение|результат|термин|смысл)$",
         re.IGNORECASE,
     ),
     not_a_definition=re.compile(
@@ -131,6 +148,33 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     names_the_term=re.compile(
         r"^(?:(?:общее|обобщённое|обобщенное)\s+)?(?:название|термин)\s+(?:для)\s+(?=\S)",
+        re.IGNORECASE,
+    ),
+    # --- h19-deffront ---
+    explains_genus=re.compile(
+        # "блочный шифр, то есть …": what follows explains the genus, not the term
+        r",\s+(?:то\s+есть|т\.\s?е\.|что\s+означает|что\s+значит|иными\s+словами)\s",
+        re.IGNORECASE,
+    ),
+    description_residue=re.compile(
+        # "(пункт 5)", "[HTML Spec]", "ссылка 1": the note's cross-references
+        r"\(\s*(?:пункт|п\.|шаг|рис\.?|см\.?|стр\.?|глава|раздел)\s*\d+[^)]*\)|\[[^\]]*\]"
+        r"|(?:^|\s)(?:ссылка|источник)\s+\d"
+        # "переменная, count текущее значение": a code name glued into the words
+        r"|(?<![\w./#@-])[a-z_][a-z0-9_]*\s+(?!(?:и|или|а|но|в|во|на|для|с|со|к|по|от|до|из"
+        r"|за|при|как|это)\s)[а-яё]",
+        re.IGNORECASE,
+    ),
+    leans_elsewhere=re.compile(
+        # "соответствующий URL", "эта функция", "все остальные файлы", "вы хотите"
+        r"(?:^|\s)(?:соответствующ|вышеупомянут|вышеуказанн|вышеописанн|упомянут|указанн)\w*"
+        r"|(?:^|\s)(?:этот|эта|этого|этой|этих|этим|этому|этими|эти|остальн\w+|прочие)(?=\s|$)"
+        r"|(?:^|\s)(?:вы|вам|вас)\s+(?:хотите|нужно|надо|можете|должны|хотели)\b",
+        re.IGNORECASE,
+    ),
+    meta_genus=re.compile(
+        # "итог многолетней работы", "плод …": no kind of thing, only where it came from
+        r"^(?:итог|плод|следстви|последстви)\w*\b",
         re.IGNORECASE,
     ),
 )
