@@ -371,7 +371,9 @@ def _named(flat: Flat, match: re.Match[str], template: str, verb: str) -> Defini
         return None
     if any(looks_like_verb(w) for w in words[:2]):
         return None
-    shown = description if template.startswith("{d}") else _lower_first(description)
+    # "What is the term for: a file that …, in the order made?": the comma that closed an
+    # aside before "is called" closes nothing in the question
+    shown = description if template.startswith("{d}") else _lower_first(description.rstrip(","))
     front = template.format(d=shown, v=verb)
     start = tail[0] + (article.end() if article else 0)
     return Definition(term, front, term, "", "term", "named", flat, start, tail[1])
@@ -1148,6 +1150,9 @@ def confidence(
     elif term_shape == "bare":
         score = min(score - _GENERIC_PENALTY, BARE_LIMIT)
         why.append("a generic term without its subject")
+    if d.pattern == "lead" and pack is not None and pack.title_case_label(term):
+        score = min(score, _PLAIN_LEAD)
+        why.append("a list's label in Title Case, asked without its article")
     if reverse or d.kind == "term":
         flaw = answer_flaw(term) or description_flaw(_description(d, reverse))
         if flaw:

@@ -253,6 +253,9 @@ class LanguagePack:
     description_residue: re.Pattern[str] = _NEVER
     leans_elsewhere: re.Pattern[str] = _NEVER
     meta_genus: re.Pattern[str] = _NEVER
+    # a bold label in a heading's Title Case that a question cannot give its article
+    # ("What is Uniform Block Size?"): a label of the note's list, not a term
+    title_case_label: Callable[[str], bool] = _false_text
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

@@ -150,6 +150,18 @@ _ACTION_GERUNDS = (
 )
 
 
+def title_case_label(term: str) -> bool:
+    """ "Uniform Block Size", "Search State (S1)": two or more capitalised words that
+    name nothing (`topics.is_named`) and that `as_asked` cannot give an article: a
+    list's label, asked as "What is Uniform Block Size?" (h19-deffront)."""
+    from notecards.text.topics import is_named  # topics reads the packs: import late
+
+    words = term.split(" (", 1)[0].split()
+    if len(words) < 2 or as_asked(term) != term:
+        return False
+    return all(w[:1].isupper() for w in words) and not any(map(is_named, words))
+
+
 # the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
 DEFINITIONS: dict[str, object] = dict(
     not_a_term=re.compile(
@@ -230,7 +242,9 @@ DEFINITIONS: dict[str, object] = dict(
         their this these those used use uses using work works typically usually often
         specific special certain different various some any also very more most mostly
         well can may might"""
-    ),
+    )
+    # --- h19-deffront: quantifiers narrow nothing ("accessible to all threads") ---
+    | word_set("all each every one single many several few both other others"),
     as_asked=as_asked,
     opens_with_verb=opens_with_verb,
     # --- h18-deffront ---
@@ -318,6 +332,7 @@ DEFINITIONS: dict[str, object] = dict(
         r"|\byou\s+(?:want|need|have|must|should|would|will|are|were|do)\b",
         re.IGNORECASE,
     ),
+    title_case_label=title_case_label,
     meta_genus=re.compile(
         # "the outcome of many people's work": no kind of thing, only where it came from
         # ("the product of mass and velocity" says what it is)
