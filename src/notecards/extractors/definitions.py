@@ -930,18 +930,10 @@ def _common_answer(term: str, description: str, pack: LanguagePack) -> bool:
     if not word.isalpha() or _acronym(word) or not word[1:].islower() or is_named(word):
         return False
     if pack.code != "en" and word.isascii() and word.islower():
-        return True
+        return " (" not in term  # "enum (перечисление)": the note glosses a term it teaches
     if _RELATIVE.search(f" {description} ") or _holds_a_name(description):
         return False
     return distinguishing(description, pack) < SPECIFIC_CATEGORY
-
-
-def _code_variable(d: Definition) -> bool:
-    """ "`options` — объект с флагами …": a lower-case name the note writes as code is a
-    variable of its example (options, max, config), not a term to recall."""
-    if d.flat is None or not re.fullmatch(r"[a-z][a-z0-9]*", d.term):
-        return False
-    return any(d.term in d.flat.text[a:b] and a <= MARK_REACH for a, b in d.flat.code)
 
 
 def _only_judges(text: str, pack: LanguagePack) -> bool:
@@ -1161,8 +1153,6 @@ def confidence(
         score = _REVERSE_BASE.get(d.pattern, score - 0.1)
         if _COORDINATED.search(term):
             return 0.0, "two terms: no single name to recall"
-        if _code_variable(d):
-            return 0.0, "the answer is a variable of the note's code, not a term"
         if "…" in d.reverse:
             return 0.0, "the description holds the term itself"
         if len(d.reverse) > REVERSE_FRONT_LIMIT:

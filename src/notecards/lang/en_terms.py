@@ -243,8 +243,8 @@ DEFINITIONS: dict[str, object] = dict(
         specific special certain different various some any also very more most mostly
         well can may might"""
     )
-    # --- h19-deffront: quantifiers narrow nothing ("accessible to all threads") ---
-    | word_set("all each every one single many several few both other others"),
+    # --- h19-deffront: quantifiers narrow nothing ("shared by many threads") ---
+    | word_set("each every many several few both"),
     as_asked=as_asked,
     opens_with_verb=opens_with_verb,
     # --- h18-deffront ---
@@ -326,7 +326,7 @@ DEFINITIONS: dict[str, object] = dict(
     ),
     leans_elsewhere=re.compile(
         # "the corresponding URL", "these variables", "all other files", "you want"
-        r"\b(?:corresponding|respective|aforementioned|abovementioned|latter|former)\b"
+        r"\b(?:corresponding(?!\s+to\b)|respective|aforementioned|abovementioned|latter|former)\b"
         r"|(?:^|\s)(?:this|these|those)\s|\ball\s+(?:the\s+)?other\b"
         r"|\bthe\s+(?:other|rest|remaining)\b"
         r"|\byou\s+(?:want|need|have|must|should|would|will|are|were|do)\b",
