@@ -180,3 +180,36 @@ def test_the_command_asks_back_only_the_reversals_that_single_out_a_term():
     assert kept_terms == {"Blowfish", "указатели", "PKCS7 padding"}
     asked = {c["back"] for c in cards if c["kind"] == "term"}
     assert {"AES", "куча", "счётчик", "content"} <= asked  # made, and left out
+
+
+# ---------------------------------------------------------------- giveaways and opinions
+
+
+def test_a_description_holding_the_answers_own_words_gives_it_away():
+    russian = (
+        "**Макро-таски** — это задачи, которые добавляются в очередь макро-таск и "
+        "выполняются одна за другой.\n"
+    )
+    assert _reverses(russian, "ru", "Event loop.md") == {}
+    english = (
+        "A **distance matrix** is an n by n matrix that stores the distance between vertices.\n"
+    )
+    assert _reverses(english, "en", "Graphs.md") == {}
+    # a name with a version is no inflection of its first part
+    http3 = "**HTTP/3** — это HTTP поверх протокола QUIC, который работает поверх UDP, а не TCP.\n"
+    assert set(_reverses(http3, "ru", "Версии HTTP.md").values()) == {"HTTP/3"}
+
+
+def test_a_description_of_opinions_stays_below_the_threshold():
+    judged = (
+        "**Webpack** — это зрелый и очень гибкий бандлер, который долгое время был "
+        "стандартом во фронтенде.\n"
+    )
+    assert _reverse_confidence(judged, "ru", "Бандлеры.md") < DEFAULT_MIN_CONFIDENCE
+    english = "**Django** is a very popular web framework written in Python for fast development.\n"
+    assert _reverse_confidence(english, "en", "Frameworks.md") < DEFAULT_MIN_CONFIDENCE
+    technical = (
+        "The **radial path** is the geodesic path joining a central vertex to one of its "
+        "eccentric vertices.\n"
+    )
+    assert _reverse_confidence(technical, "en", "Graphs.md") >= DEFAULT_MIN_CONFIDENCE

@@ -920,6 +920,45 @@ def _holds_a_name(description: str) -> bool:
     return any(is_named(w) or any(c.isdigit() for c in w) for w in words)
 
 
+def _stem(word: str) -> str:
+    """A word without its last two letters, for matching its inflections (макро-таски,
+    макро-таск); short words stay whole."""
+    word = word.strip(_TOKEN_EDGE + ",").lower()
+    return word[: max(4, len(word) - 2)]
+
+
+def _gives_away(term: str, description: str) -> bool:
+    """ "Как называются задачи, которые добавляются в очередь макро-таск?" → "макро-таски":
+    every word of the answer (its gloss aside) stands in the question, inflected."""
+    words = [
+        w
+        for w in term.split(" (", 1)[0].split()
+        if len(w) >= 2 and w.lower() not in STOP_START and w.lower() not in _ARTICLES
+    ]
+    if not words:
+        return False
+    asked = [w.strip(_TOKEN_EDGE + ",").lower() for w in description.split()]
+    return all(any(_inflects(a, w) for a in asked) for w in words)
+
+
+def _inflects(asked: str, word: str) -> bool:
+    """`asked` is `word` or one of its inflections ("макро-таск" of "макро-таски"); a name
+    with digits or signs ("HTTP/3") only as itself, and a longer word is another word
+    ("databases" is no form of "data")."""
+    bare = word.strip(_TOKEN_EDGE + ",").lower()
+    if not bare.replace("-", "").isalpha():
+        return asked == bare
+    return asked.startswith(_stem(bare)) and len(asked) <= len(bare) + 2
+
+
+def _judges(description: str, pack: LanguagePack) -> bool:
+    """ "зрелый и очень гибкий бандлер, который долго был стандартом": a description
+    that judges (popular, powerful, very …) names an opinion, and an opinion fits many
+    terms (Webpack, and Vite next year)."""
+    words = (w.strip(_TOKEN_EDGE + ",") for w in description.split())
+    return any(pack.judging_words.fullmatch(w) for w in words)
+
+
 def _common_answer(term: str, description: str, pack: LanguagePack) -> bool:
     """ "Как называется область памяти, доступная всем потокам?" → "куча": one common
     word (no name, acronym or identifier) answering a description with no clause of its
@@ -1161,6 +1200,11 @@ def confidence(
         elif len(answer.split()) >= SPECIFIC_WORDS and (term_shape in _ABOUT or _marked(d)):
             score += _SPECIFIC_BONUS
             why.append("a description long enough to single out one term")
+        if _gives_away(reverse_answer(term, pack), answer):
+            return 0.0, "the description holds the answer's own words (очередь макро-таск)"
+        if pack is not None and _judges(answer, pack):
+            score = min(score, _COMMON_ANSWER)
+            why.append("the description judges (зрелый и очень гибкий): opinions fit many terms")
         if pack is not None and _common_answer(reverse_answer(term, pack), answer, pack):
             score = min(score, _COMMON_ANSWER)
             why.append("one common word (or a code name) answers a description of few details")

@@ -256,6 +256,10 @@ class LanguagePack:
     # a bold label in a heading's Title Case that a question cannot give its article
     # ("What is Uniform Block Size?"): a label of the note's list, not a term
     title_case_label: Callable[[str], bool] = _false_text
+    # words of opinion in a reversal's description ("зрелый и очень гибкий бандлер", "a
+    # popular library"): an opinion fits many terms; technical adjectives ("central
+    # vertex", "critical section", "primary key") are not among them
+    judging_words: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

@@ -333,6 +333,12 @@ DEFINITIONS: dict[str, object] = dict(
         re.IGNORECASE,
     ),
     title_case_label=title_case_label,
+    judging_words=re.compile(
+        r"very|really|quite|extremely|highly|incredibly|popular|powerful|great|good|nice|best"
+        r"|better|famous|well-known|useful|convenient|mature|elegant|amazing"
+        r"|excellent|awesome",
+        re.IGNORECASE,
+    ),
     meta_genus=re.compile(
         # "the outcome of many people's work": no kind of thing, only where it came from
         # ("the product of mass and velocity" says what it is)
