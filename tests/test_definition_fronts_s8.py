@@ -130,3 +130,29 @@ def test_a_title_case_list_label_is_not_asked_without_its_article():
     assert cards and all(c.confidence < DEFAULT_MIN_CONFIDENCE for c in cards)
     identifier = "- **`useEffect`**: a React hook that runs side effects after every render.\n"
     assert "React hooks: what is useEffect?" in _kept(identifier, "en", "React hooks.md")
+
+
+# ---------------------------------------------------------------- case, pairs, files
+
+
+def test_a_russian_term_not_in_the_nominative_is_no_front():
+    text = (
+        "**Локализуемыми элементами** — это элементы манифеста, которые можно перевести "
+        "на другой язык.\n"
+    )
+    assert _kept(text, "ru", "Манифест.md") == {}
+    term = "**Локализуемый элемент** — это элемент манифеста, который можно перевести.\n"
+    assert "что такое локализуемый элемент?" in _asked(term, "ru", "Манифест.md")
+
+
+def test_two_terms_under_one_question_stay_below_the_threshold():
+    pair = "**Map и Set** — это структуры данных из ES6, которые хранят уникальные ключи.\n"
+    (card,) = [c for c in _cards(pair, "ru", "Коллекции.md") if c.kind == "definition"]
+    assert card.confidence < DEFAULT_MIN_CONFIDENCE
+    one = "**Map** — это структура данных из ES6, которая хранит пары ключ-значение.\n"
+    assert "что такое map?" in _asked(one, "ru", "Коллекции.md")
+
+
+def test_a_file_name_is_no_term():
+    text = "The street_best_1.png is a building image taken from the front of the house.\n"
+    assert _kept(text, "en", "Report.md") == {}
