@@ -80,7 +80,8 @@ def test_a_meta_noun_is_no_term():
     english = (
         "A more mathematical definition of state is a vector of all the variables at one "
         "instant.\n\n"
-        "The name is a string that identifies the host on the network.\n"
+        "The name is a string that identifies the host on the network.\n\n"
+        "- No means no, yes means that the element is probably in the set.\n"
     )
     assert _kept(english, "en", "Systems.md") == {}
     russian = (

@@ -186,7 +186,8 @@ DEFINITIONS: dict[str, object] = dict(
         r"|^(?:each|every|either|neither)\s"
         r"|\b(?:more|less|another|alternative)\s+(?:\w+\s+)?(?:definition|description"
         r"|explanation|formulation)\b"
-        r"|^(?:name|names|definition|meaning|term|word|rest|result|dataset|project)$"
+        r"|^(?:name|names|definition|meaning|term|word|rest|result|dataset|project|yes|no"
+        r"|true|false)$"
         r"|\.(?:png|jpe?g|gif|svg|pdf|md|txt|csv|json|ya?ml|html?)$"  # a file, not a term
         r"|^[a-z]{3,}ing\s+(?:through|across|along|around|via|without|towards|throughout"
         r"|past|beyond)\b"
