@@ -727,7 +727,7 @@ _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FLAG = re.compile(r"\S\s+--?[a-zA-Z]")
 COMMAND_WORDS = 4  # "man -k", "git commit --amend" are names; longer commands are code
 REVERSE_FRONT_LIMIT = 110  # a longer description is not recalled as one thing
-_COMMON_ANSWER = 0.45  # one common word as a reversal's answer (`_common_word`)
+_DOUBTFUL = 0.45  # a shape a reader keeps about half the time: below the threshold
 
 
 # What a blind reader dropped among reverse cards (issue 11): a description that is a
@@ -971,7 +971,7 @@ def _common_answer(term: str, description: str, pack: LanguagePack) -> bool:
     word = term.split(" (", 1)[0].strip()
     if not word.isalpha() or _acronym(word) or not word[1:].islower() or is_named(word):
         return False
-    if pack.code != "en" and word.isascii() and word.islower():
+    if not pack.letters.search(word) and word.islower():
         return " (" not in term  # "enum (перечисление)": the note glosses a term it teaches
     if _RELATIVE.search(f" {description} ") or _holds_a_name(description):
         return False
@@ -1206,15 +1206,15 @@ def confidence(
         if _gives_away(reverse_answer(term, pack), answer):
             return 0.0, "the description holds the answer's own words (очередь макро-таск)"
         if pack is not None and _judges(answer, pack):
-            score = min(score, _COMMON_ANSWER)
+            score = min(score, _DOUBTFUL)
             why.append("the description judges (зрелый и очень гибкий): opinions fit many terms")
         if pack is not None and _common_answer(reverse_answer(term, pack), answer, pack):
-            score = min(score, _COMMON_ANSWER)
+            score = min(score, _DOUBTFUL)
             why.append("one common word (or a code name) answers a description of few details")
     elif _COORDINATED.search(term):
         # "Что такое Map и Set?": two terms under a singular question, kept below the
         # threshold however sure the pattern is (a dash-eto at 0.85 less 0.3 was kept)
-        score = min(score - 0.3, _COMMON_ANSWER)
+        score = min(score - 0.3, _DOUBTFUL)
         why.append("two terms asked as one")
     if d.kind == "definition" and _circular(term, answer):
         score -= _CIRCULAR_PENALTY
