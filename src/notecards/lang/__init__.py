@@ -258,6 +258,23 @@ class LanguagePack:
     back_usage: re.Pattern[str] = _NEVER
     back_because: re.Pattern[str] = _NEVER
     back_pointing: re.Pattern[str] = _NEVER
+    # --- h19-deffront ---
+    # reversals a blind reader found ambiguous or garbled (issue 11, session 8): what
+    # explains the genus rather than the term (", meaning …", ", то есть …": it singles
+    # out nothing), residue of the note in a description ("(пункт 5)", "[HTML Spec]"),
+    # words whose referent is elsewhere or personal ("the corresponding URL", "all other
+    # files", "you want"), and a genus that names no kind ("the outcome of …", "итог …")
+    explains_genus: re.Pattern[str] = _NEVER
+    description_residue: re.Pattern[str] = _NEVER
+    leans_elsewhere: re.Pattern[str] = _NEVER
+    meta_genus: re.Pattern[str] = _NEVER
+    # a bold label in a heading's Title Case that a question cannot give its article
+    # ("What is Uniform Block Size?"): a label of the note's list, not a term
+    title_case_label: Callable[[str], bool] = _false_text
+    # words of opinion in a reversal's description ("зрелый и очень гибкий бандлер", "a
+    # popular library"): an opinion fits many terms; technical adjectives ("central
+    # vertex", "critical section", "primary key") are not among them
+    judging_words: re.Pattern[str] = _NEVER
 
     def ask(self, template: str, /, **values: str) -> str:
         """The question `template` names, with its placeholders filled in one pass.

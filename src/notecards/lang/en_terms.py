@@ -158,6 +158,18 @@ _ACTION_GERUNDS = (
 )
 
 
+def title_case_label(term: str) -> bool:
+    """ "Uniform Block Size", "Search State (S1)": two or more capitalised words that
+    name nothing (`topics.is_named`) and that `as_asked` cannot give an article: a
+    list's label, asked as "What is Uniform Block Size?" (h19-deffront)."""
+    from notecards.text.topics import is_named  # topics reads the packs: import late
+
+    words = term.split(" (", 1)[0].split()
+    if len(words) < 2 or as_asked(term) != term:
+        return False
+    return all(w[:1].isupper() for w in words) and not any(map(is_named, words))
+
+
 # the pack's fields for extractors/definitions.py (lang.LanguagePack says what each is)
 DEFINITIONS: dict[str, object] = dict(
     not_a_term=re.compile(
@@ -170,7 +182,24 @@ DEFINITIONS: dict[str, object] = dict(
         r"|takeaway|difference)\b"
         r"|\s(?:vs\.?|versus|against|[+→])\s"  # two terms set against or joined
         r"|^(?:examples?|instances?)\s+of\b"
-        r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$",
+        r"|^(?:problem|solution|task|question|answer|idea|goal|aim|issue|point)$"
+        # --- h19-deffront: a superlative of the note's judgement ("the key feature of
+        # Rust"), a determiner ("each process"), a meta noun ("a more mathematical
+        # definition of state", "the name"), a gerund and where it goes ("Running
+        # through the system"), a verb glued on ("LIBRARY_PATH indicates the variable") ---
+        r"|^(?:main|key|major|primary|chief|biggest|greatest|central|defining|single\s+most"
+        r"\s+\w+)\s+(?:features?|advantages?|benefits?|drawbacks?|disadvantages?|strengths?"
+        r"|weakness(?:es)?|characteristics?|propert(?:y|ies)|traits?|parts?|aspects?|goals?"
+        r"|purposes?|aims?|principles?)\b"
+        r"|^(?:each|every|either|neither)\s"
+        r"|\b(?:more|less|another|alternative)\s+(?:\w+\s+)?(?:definition|description"
+        r"|explanation|formulation)\b"
+        r"|^(?:name|names|definition|meaning|term|word|rest|result|dataset|project|yes|no"
+        r"|true|false)$"
+        r"|\.(?:png|jpe?g|gif|svg|pdf|md|txt|csv|json|ya?ml|html?)$"  # a file, not a term
+        r"|^[a-z]{3,}ing\s+(?:through|across|along|around|via|without|towards|throughout"
+        r"|past|beyond)\b"
+        r"|\b[a-z]{2,}[^s\W]s\s+(?:the|a|an|its|their)\s",
         re.IGNORECASE,
     ),
     not_a_definition=re.compile(
@@ -223,7 +252,9 @@ DEFINITIONS: dict[str, object] = dict(
         their this these those used use uses using work works typically usually often
         specific special certain different various some any also very more most mostly
         well can may might"""
-    ),
+    )
+    # --- h19-deffront: quantifiers narrow nothing ("shared by many threads") ---
+    | word_set("each every many several few both"),
     as_asked=as_asked,
     opens_with_verb=opens_with_verb,
     # --- h18-deffront ---
@@ -262,7 +293,11 @@ DEFINITIONS: dict[str, object] = dict(
         # is …": a subject and its verb, a sentence rather than a noun phrase
         r"\b[a-z]{3,}s\s+(?:tend|seem|need|want|try|appear|happen|continue|begin|remain"
         r"|resemble|become|depend|differ|exist|occur|belong|look)\b"
-        r"|\btends?\s+to\s|,\s+(?:it|they|he|she)\s|,\s+(?:one|some|many|most)\s+of\s+them\b",
+        r"|\btends?\s+to\s|,\s+(?:it|they|he|she)\s|,\s+(?:one|some|many|most)\s+of\s+them\b"
+        # --- h19-deffront: a noun phrase and a predicate glued ("a part of DDL and
+        # modifies the structure", "a tool and is used …") ---
+        r"|\s(?:and|or)\s+[a-z]{2,}[^s\W]s\s+(?:the|a|an|its|their|this|these|all|each"
+        r"|every)\b|\s(?:and|but)\s+(?:is|are|has|have|can|was|were)\s",
         re.IGNORECASE,
     ),
     category_noun=re.compile(
@@ -285,6 +320,39 @@ DEFINITIONS: dict[str, object] = dict(
         # a term that belong to the sentence, not to the term
         r"\s+(?:itself|themselves|alone|though|however|too|also|sometimes|often|usually"
         r"|generally|typically|commonly|normally|simply|basically|essentially)$",
+        re.IGNORECASE,
+    ),
+    # --- h19-deffront ---
+    explains_genus=re.compile(
+        # "a block cipher, meaning plaintext is …": what follows explains the genus
+        r",\s+(?:meaning|which\s+means|that\s+is(?:\s+to\s+say)?|in\s+other\s+words)\b",
+        re.IGNORECASE,
+    ),
+    description_residue=re.compile(
+        # "(step 5)", "[HTML Spec]", "[0, 180]", "link 2": the note's cross-references
+        r"\(\s*(?:step|item|point|fig\.?|figure|see|page|p\.|slide|section|chapter|lecture)"
+        r"\s*\d+[^)]*\)|\[[^\]]*\]|(?:^|\s)(?:link|source|ref)\s+\d",
+        re.IGNORECASE,
+    ),
+    leans_elsewhere=re.compile(
+        # "the corresponding URL", "these variables", "all other files", "you want"
+        r"\b(?:corresponding(?!\s+to\b)|respective|aforementioned|abovementioned|latter|former)\b"
+        r"|(?:^|\s)(?:this|these|those)\s|\ball\s+(?:the\s+)?other\b"
+        r"|\bthe\s+(?:other|rest|remaining)\b"
+        r"|\byou\s+(?:want|need|have|must|should|would|will|are|were|do)\b",
+        re.IGNORECASE,
+    ),
+    title_case_label=title_case_label,
+    judging_words=re.compile(
+        r"very|really|quite|extremely|highly|incredibly|popular|powerful|great|good|nice|best"
+        r"|better|famous|well-known|useful|convenient|mature|elegant|amazing"
+        r"|excellent|awesome",
+        re.IGNORECASE,
+    ),
+    meta_genus=re.compile(
+        # "the outcome of many people's work": no kind of thing, only where it came from
+        # ("the product of mass and velocity" says what it is)
+        r"^(?:(?:the|a|an)\s+)?(?:outcome|consequence|culmination|fruit)s?\b",
         re.IGNORECASE,
     ),
 )
