@@ -154,6 +154,16 @@ def test_two_terms_under_one_question_stay_below_the_threshold():
     assert "что такое map?" in _asked(one, "ru", "Коллекции.md")
 
 
+def test_one_thing_under_two_names_is_asked_as_one():
+    # "X или Y" glosses one thing; a blind reader kept it
+    text = (
+        "**Deadlock или взаимная блокировка** — это ошибка, при которой процессы ждут "
+        "друг друга по кругу и ни один не может продолжить работу.\n"
+    )
+    (card,) = [c for c in _cards(text, "ru", "Конкурентность.md") if c.kind == "definition"]
+    assert card.confidence >= DEFAULT_MIN_CONFIDENCE
+
+
 def test_a_file_name_is_no_term():
     text = "The street_best_1.png is a building image taken from the front of the house.\n"
     assert _kept(text, "en", "Report.md") == {}
