@@ -18,7 +18,7 @@ from pathlib import Path
 from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
 from notecards.lang import LanguagePack, pack_for
 from notecards.media_refs import MediaResolver
-from notecards.model import Block, Card, Note, NoteType, Problem, Section
+from notecards.model import Block, Card, CodeBlock, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.switches import EXPLICIT_EXTRACTORS
 from notecards.text.domains import (
@@ -138,7 +138,8 @@ class ExtractContext:
     def words(self) -> str:
         """The note's blocks as written (not its headings, which are in Title Case):
         how it writes a word tells a name ("in Kafka") from a common noun ("a sequence")."""
-        return "\n".join(b.source for s in self.note.sections for b in s.blocks)
+        blocks = (b for s in self.note.sections for b in s.blocks)
+        return "\n".join(b.source for b in blocks if not isinstance(b, CodeBlock))
 
     @cached_property
     def domain(self) -> str:

@@ -58,16 +58,27 @@ def _shaped_as_name(word: str) -> bool | None:
 
 
 def written_as_name(word: str, text: str) -> bool:
-    """Whether the note writes `word` as a name: capitalised mid-sentence ("in Kafka",
-    "with Lua") more often than in lower case ("a sequence", "the environment"). A word
-    the note never writes is no evidence either way: it is not taken for a name."""
+    """Whether the note writes `word` as a name: with a capital mid-sentence ("in Kafka",
+    "with NumPy") more often than in lower case ("a sequence", "the environment"). A
+    word the note never writes is no evidence either way: it is not taken for a name."""
+    return bool(name_form(word, text))
+
+
+def name_form(word: str, text: str) -> str:
+    """How the note writes `word` mid-sentence when it writes it as a name ("numpy" →
+    "NumPy"), or "" when it writes it in lower case as often, or not at all."""
     if not word[:1].isalpha():
-        return False
-    capital = word[:1].upper() + word[1:]
+        return ""
     lower = word.lower()
-    written_capital = len(re.findall(rf"(?<=[\w,] ){re.escape(capital)}(?![\w])", text))
-    written_lower = len(re.findall(rf"(?<![\w.`/-]){re.escape(lower)}(?![\w(`])", text))
-    return written_capital > written_lower
+    forms: dict[str, int] = {}
+    for found in re.finditer(rf"(?<![\w.`/-]){re.escape(word)}(?![\w(`]|\.\w)", text, re.I):
+        form = found.group()
+        if form == lower:
+            forms[lower] = forms.get(lower, 0) + 1
+        elif found.start() >= 2 and re.match(r"[\w,] ", text[found.start() - 2 :]):
+            forms[form] = forms.get(form, 0) + 1  # mid-sentence: not a capital of a start
+    named = max((f for f in forms if f != lower), key=forms.__getitem__, default="")
+    return named if named and forms[named] > forms.get(lower, 0) else ""
 
 
 def is_domain_name(name: str, text: str) -> bool:
@@ -86,7 +97,7 @@ def is_domain_name(name: str, text: str) -> bool:
         return not plural and written_as_name(words[0], text)  # "Types" sorts, "Kafka" names
     # "Apache Kafka", "Web API", "C & C++": names and capitalised Latin words only, one
     # of them a name by its shape; "Архитектура React", "Eclipse basics" are titles
-    named = [_shaped_as_name(w) for w in words if w not in _JOINERS]
+    named = [_shaped_as_name(w) or written_as_name(w, text) for w in words if w not in _JOINERS]
     latin = all(w in _JOINERS or (w[:1].isupper() and not CYRILLIC.search(w)) for w in words)
     return latin and any(named)
 
@@ -99,18 +110,18 @@ def folder_domain(path: str, text: str) -> str:
     for folder in reversed(folders):
         name = folder.strip()
         if is_domain_name(name, text):
-            return as_written(name.replace("_", " "))
+            return as_written(name.replace("_", " "), text)
     return ""
 
 
-def as_written(name: str) -> str:
-    """A name as a question writes it: "go" → "Go", "javaScript" → "JavaScript", "lua"
-    (which the note writes "Lua") → "Lua"; a name with capitals of its own as it is."""
+def as_written(name: str, text: str = "") -> str:
+    """A name as a question writes it: "go" → "Go", "javaScript" → "JavaScript", "numpy"
+    (which the note writes "NumPy") → "NumPy"; a name with capitals of its own as it is."""
     if key(name) in _SPELLED:
         return _SPELLED[key(name)]
     if key(name) in KNOWN_NAMES:
         return _as_named(name.lower())
-    return name[:1].upper() + name[1:] if name.islower() else name
+    return (name_form(name, text) or name) if name.islower() else name
 
 
 def belongs_to(term: str, topic: str, topic_is_name: bool) -> bool:
