@@ -127,7 +127,9 @@ def test_a_question_heading_with_a_name_is_not_given_the_domain():
         ("SQL", "", True),  # an acronym
         ("Kafka", "Each partition in Kafka has a leader.", True),  # written as a name
         ("numpy", "Arrays in NumPy are fast, and NumPy picks the loop.", True),
-        ("Apache Kafka", "We run Apache Kafka in production.", True),
+        ("C & C++", "", True),  # names only
+        ("HTML Attributes", "", False),  # a topic of HTML
+        ("Instruction Set Architecture", "the Instruction Set Architecture", False),
         ("core", "", False),  # a category, lowercase
         ("data structures", "", False),
         ("Declarations", "", False),  # a plural common noun

@@ -19,7 +19,7 @@ import re
 from notecards.text.terms import CYRILLIC, key
 from notecards.text.topics import _GENERIC_FOLDERS, _SPELLED, KNOWN_NAMES, _as_named, shares_a_word
 
-MAX_DOMAIN_WORDS = 3  # "Apache Kafka", "C & C++", "Web API"; longer is a title
+MAX_DOMAIN_WORDS = 3  # "C & C++", "Web API"; longer is a title
 _NAME_SYMBOLS = re.compile(r"^\.?[A-Za-z][\w]*(?:\+\+|#|\.(?:js|NET|io|py)\b)")  # C++, C#
 _CAMEL_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]")  # "PyTorch" → Py, Torch
 _JOINERS = frozenset({"&", "and", "+"})
@@ -95,11 +95,9 @@ def is_domain_name(name: str, text: str) -> bool:
             return shaped
         plural = len(words[0]) > 3 and words[0].endswith("s") and not words[0].endswith("ss")
         return not plural and written_as_name(words[0], text)  # "Types" sorts, "Kafka" names
-    # "Apache Kafka", "Web API", "C & C++": names and capitalised Latin words only, one
-    # of them a name by its shape; "Архитектура React", "Eclipse basics" are titles
-    named = [_shaped_as_name(w) or written_as_name(w, text) for w in words if w not in _JOINERS]
-    latin = all(w in _JOINERS or (w[:1].isupper() and not CYRILLIC.search(w)) for w in words)
-    return latin and any(named)
+    # "C & C++", "Node.js + Express"? only names by their shape: "HTML Attributes",
+    # "UNIX and Linux" notes, "Instruction Set Architecture" are topics, not a domain
+    return all(w in _JOINERS or _shaped_as_name(w) for w in words)
 
 
 def folder_domain(path: str, text: str) -> str:
