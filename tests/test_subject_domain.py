@@ -14,7 +14,9 @@ import pytest
 
 from conftest import note_from_text, run_notecards
 from notecards.extractors.base import ExtractContext
+from notecards.lang import PACKS
 from notecards.text.domains import folder_domain, is_domain_name, name_form
+from notecards.text.topics import folder_topic, note_topic
 
 NOTES = Path(__file__).parent / "notes" / "subject_domain"
 
@@ -183,3 +185,23 @@ def test_a_title_that_is_a_name_owns_its_terms_under_another_domain():
         "Content Security Policy (CSP)"
     )
     assert ExtractContext(common).topic_for(term, common.sections[-1]) == "HTTP"
+
+
+@pytest.mark.parametrize(
+    ("path", "topic"),
+    [
+        # common words written as one folder name read as words
+        ("Programming Methods/Constructs/ControlStructures/x.md", "Control Structures"),
+        ("System Design/DesignPatterns/x.md", "Design Patterns"),
+        ("Tools/GettingStarted/x.md", "Tools"),  # a label once spaced: the next folder up
+        ("Tools/PyTorch/x.md", "PyTorch"),  # a name stays as it is written
+        ("Tools/JavaScript/x.md", "JavaScript"),
+    ],
+)
+def test_a_folder_of_joined_words_reads_as_words(path, topic):
+    assert folder_topic(path, "en") == topic
+
+
+def test_a_file_name_of_joined_words_reads_as_words():
+    note = note_from_text("Text.\n", name="Algorithms/TopologicalSort.md")
+    assert note_topic(note, PACKS["en"]) == "Topological Sort"

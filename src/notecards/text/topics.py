@@ -278,10 +278,22 @@ def folder_topic(path: str, lang: str = "") -> str:
             continue  # "ФизОс", "ЛШФ", "arch": an owner's shorthand; "Хаустов": a lecturer
         if _is_slug(folder):
             continue  # "web-app-manifest", "migratsiya-s-vue-2": not how a subject is written
-        topic = as_topic(folder.replace("_", " "), pack)
+        topic = as_topic(spaced(folder.replace("_", " ")), pack)
         if topic and key(topic) not in _GENERIC_FOLDERS:
             return _as_named(topic)
     return ""
+
+
+_JOINED_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2,}")  # "ControlStructures", "TopologicalSort"
+
+
+def spaced(name: str) -> str:
+    """A folder or file name of common words written as one ("ControlStructures",
+    "InheritanceRelationships") as a question writes it: "Control Structures"; a name
+    ("JavaScript", "PyTorch", "MySQL") as it is. (h19-subject)"""
+    if not _JOINED_WORDS.fullmatch(name) or key(name) in KNOWN_NAMES:
+        return name
+    return " ".join(re.findall(r"[A-Z][a-z]+", name))
 
 
 # well-known names a lowercase folder writes that are words, not acronyms ("go" → "Go")
@@ -312,7 +324,7 @@ def _as_named(folder: str) -> str:
 def note_topic(note: Note, pack: LanguagePack) -> str:
     """The note's subject: its front matter title, else its H1, else its file name
     without a numeric prefix; "" when none of them names a subject."""
-    stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = spaced(note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
     if _is_slug(stem):
         stem = ""  # "function-basics", "js_fun": a URL's name for the note, not its title
     title = _meta_title(note.meta)
