@@ -16,7 +16,7 @@ from conftest import note_from_text, run_notecards
 from notecards.extractors.base import ExtractContext
 from notecards.lang import PACKS
 from notecards.text.domains import folder_domain, is_domain_name, name_form
-from notecards.text.topics import folder_topic, note_topic
+from notecards.text.topics import folder_topic, needs_topic, note_topic
 
 NOTES = Path(__file__).parent / "notes" / "subject_domain"
 
@@ -205,3 +205,16 @@ def test_a_folder_of_joined_words_reads_as_words(path, topic):
 def test_a_file_name_of_joined_words_reads_as_words():
     note = note_from_text("Text.\n", name="Algorithms/TopologicalSort.md")
     assert note_topic(note, PACKS["en"]) == "Topological Sort"
+
+
+@pytest.mark.parametrize(
+    ("term", "generic"),
+    [
+        ("декодирование (decoding)", True),  # a translation in brackets names nothing
+        ("Reconciliation (согласование)", True),
+        ("option()", False),  # a call: code
+        ("Incremental Static Regeneration (ISR)", False),  # a name and its acronym
+    ],
+)
+def test_a_translation_in_brackets_does_not_make_a_term_a_name(term, generic):
+    assert needs_topic(term, "HTML") is generic

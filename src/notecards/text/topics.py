@@ -461,16 +461,27 @@ def needs_topic(term: str, topic: str) -> bool:
         or (topic == _initials(term))
     ):
         return False  # the term is the subject ("HF" of "Heart failure")
-    words = term.split()
+    words = _without_translation(term).split()
     if len(words) == 2 and not any(map(is_named, words)):
         return True  # "Local Variables", "Fan Out": a heading's Title Case, not a name
     return not names_one_thing(term)
 
 
+# "декодирование (decoding)", "Reconciliation (согласование)": a translation after a
+# space, which names nothing by its brackets ("option()" has no space; "(ISR)" stays)
+_TRANSLATION_ASIDE = re.compile(r"\s+\((?![A-ZА-ЯЁ]{2,6}\))[^()]*[^\W\d_][^()]*\)$")
+
+
+def _without_translation(term: str) -> str:
+    """`term` without a translation in brackets after it (h19-subject)."""
+    bare = _TRANSLATION_ASIDE.sub("", term)
+    return bare if bare.strip() else term
+
+
 def names_one_thing(term: str) -> bool:
     """A term with a name in it ("Virtual DOM", "протокол QUIC"), or a name in title
     case ("Domain Name System"): it means the same thing in any note."""
-    words = term.split()
+    words = _without_translation(term).split()
     if any(is_named(word) for word in words):
         return True
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2
