@@ -141,6 +141,8 @@ def test_a_question_heading_with_a_name_is_not_given_the_domain():
         ("Sequence", "a sequence of items", False),  # the note writes it in lower case
         ("Environment", "", False),  # never written: no evidence of a name
         ("IO", "", False),  # two letters: a kind of thing
+        ("pr", "We open a PR, and the PR is reviewed.", False),  # a shorthand folder
+        ("lua", "Tables in Lua are the one structure, and Lua has no arrays.", True),
         ("CSC209", "", False),  # a course code
         ("Архитектура React", "", False),  # a title, not a name
         ("Eclipse Guided Tour for Java", "", False),  # too long to be a name

@@ -94,7 +94,8 @@ def is_domain_name(name: str, text: str) -> bool:
         if shaped is not None:
             return shaped
         plural = len(words[0]) > 3 and words[0].endswith("s") and not words[0].endswith("ss")
-        return not plural and written_as_name(words[0], text)  # "Types" sorts, "Kafka" names
+        # "Types" sorts, "Kafka" names; "pr" is its owner's shorthand whatever "PR" means
+        return not plural and len(words[0]) >= 3 and written_as_name(words[0], text)
     # "C & C++", "Node.js + Express"? only names by their shape: "HTML Attributes",
     # "UNIX and Linux" notes, "Instruction Set Architecture" are topics, not a domain
     return all(w in _JOINERS or _shaped_as_name(w) for w in words)
