@@ -220,3 +220,20 @@ def test_a_file_name_of_joined_words_reads_as_words():
 )
 def test_a_translation_in_brackets_does_not_make_a_term_a_name(term, generic):
     assert needs_topic(term, "HTML") is generic
+
+
+def test_a_russian_question_heading_with_a_capitalised_name_is_not_given_the_domain():
+    """Russian has no Title Case: "Teleport" inside a question is a name of its own."""
+    note = note_from_text(
+        "# Обзор\n\nTeleport рендерит окно в body.\n\n## Где полезны Teleport и Suspense?\n\n"
+        "Teleport переносит разметку, Suspense показывает запасной интерфейс.\n",
+        lang="ru",
+        name="vue/x.md",
+    )
+    ctx = ExtractContext(note)
+    asked = "Где полезны Teleport и Suspense?"
+    front, _ = ctx.asked_within(asked, asked, note.sections[-1], 0.6, may_stand_alone=True)
+    assert front == asked
+    generic = "Где полезны слоты?"
+    front, _ = ctx.asked_within(generic, generic, note.sections[-1], 0.6, may_stand_alone=True)
+    assert front == "Vue: где полезны слоты?"

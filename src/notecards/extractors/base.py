@@ -193,6 +193,8 @@ class ExtractContext:
         asked = pack.topic_question.match(question.strip())
         term = asked.group("x") if asked else question.rstrip("?")
         words = [w.strip("`'\"«»,.;:!?") for w in term.split()]
+        if pack.code != "en" and any(w[:1].isupper() for w in question.split()[1:]):
+            return False  # a capital inside a Russian question is a name ("Teleport")
         return not any(w and (is_named(w) or written_as_name(w, self.words)) for w in words)
 
     def asked_within(
