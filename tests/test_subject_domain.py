@@ -226,7 +226,7 @@ def test_a_russian_question_heading_with_a_capitalised_name_is_not_given_the_dom
     """Russian has no Title Case: "Teleport" inside a question is a name of its own."""
     note = note_from_text(
         "# Обзор\n\nTeleport рендерит окно в body.\n\n## Где полезны Teleport и Suspense?\n\n"
-        "Teleport переносит разметку, Suspense показывает запасной интерфейс.\n",
+        "Teleport переносит разметку. Suspense показывает запасной интерфейс.\n",
         lang="ru",
         name="vue/x.md",
     )
