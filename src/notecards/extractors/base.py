@@ -16,20 +16,29 @@ from functools import cached_property
 from pathlib import Path
 
 from notecards.ids import card_id_from, card_id_start, normalize_anchor, note_identity
-from notecards.lang import pack_for
+from notecards.lang import LanguagePack, pack_for
 from notecards.media_refs import MediaResolver
-from notecards.model import Block, Card, Note, NoteType, Problem, Section
+from notecards.model import Block, Card, CodeBlock, Note, NoteType, Problem, Section
 from notecards.render.markup import EmbedNote, RenderContext, text_html
 from notecards.switches import EXPLICIT_EXTRACTORS
+from notecards.text.domains import (
+    belongs_to,
+    folder_domain,
+    is_domain_name,
+    names_a_thing,
+    written_as_name,
+)
 from notecards.text.note_text import NoteText
 from notecards.text.topics import (
     BARE_LIMIT,
     carries_topic,
     foreign_topic,
+    is_named,
     names_one_thing,
     needs_topic,
     note_topic,
     section_topic,
+    shares_a_word,
     subject_for,
 )
 from notecards.text.topics import folder_topic as subject_of_folders
@@ -125,18 +134,68 @@ class ExtractContext:
         claimed = self.claimed
         return bool(claimed) and (block.line, block.end_line, type(block)) in claimed
 
-    def topic_of(self, section: Section | None) -> str:
+    @cached_property
+    def words(self) -> str:
+        """The note's blocks as written (not its headings, which are in Title Case):
+        how it writes a word tells a name ("in Kafka") from a common noun ("a sequence")."""
+        blocks = (b for s in self.note.sections for b in s.blocks)
+        return "\n".join(b.source for b in blocks if not isinstance(b, CodeBlock))
+
+    @cached_property
+    def domain(self) -> str:
+        """The technology or field the note is about (`text.domains`): its title when the
+        title is one ("Kafka"), else its nearest folder that is one ("go/core/errors/" →
+        "Go"); "" when neither is."""
+        if self.topic and is_domain_name(self.topic, self.words):
+            return self.topic
+        return self.folder_domain
+
+    @cached_property
+    def folder_domain(self) -> str:
+        """The nearest folder that names a technology ("C++/Syntax/Declarations/" →
+        "C++"), or ""."""
+        return folder_domain(self.note.path, self.words)
+
+    @cached_property
+    def folder_subject(self) -> str:
+        """What the folders name: a technology above a category folder ("Go" over "data
+        structures"), else the nearest folder that names anything (`folder_topic`)."""
+        return self.folder_domain or self.folder_topic
+
+    def _is_name(self, topic: str) -> bool:
+        return topic == self.domain or names_a_thing(topic, self.words)
+
+    def topic_of(self, section: Section | None, term: str = "") -> str:
         """The subject a question in `section` is asked within: the note's, else the
-        nearest enclosing heading that names one, else its folder's ("" when nothing does)."""
+        nearest enclosing heading that names one, else its folders' ("" when nothing does).
+        Given the asked `term`, the note's domain instead when the term does not belong
+        to that title or heading (`text.domains.belongs_to`: "The Panic Interface" →
+        "Go: what is recover?")."""
         pack = pack_for(self.note.lang)
         if pack is None:
             return ""
-        return section_topic(section, pack, self.topic, self.folder_topic)
+        topic = section_topic(section, pack, self.topic, self.folder_subject)
+        domain = self.domain
+        if not (term and domain and topic) or shares_a_word(topic, domain):
+            return topic  # a topic that names the domain is part of it ("Планировщик Go")
+        return topic if belongs_to(term, topic, self._is_name(topic)) else domain
 
     def topic_for(self, term: str, section: Section | None) -> str:
-        """`topic_of(section)`, or the folder's subject when `term` is the note's own
-        generic subject ("Bash: what are local variables?", `text.topics.subject_for`)."""
-        return subject_for(term, self.topic_of(section), self.folder_topic)
+        """`topic_of(section, term)`, or the folder's subject when `term` is the note's
+        own generic subject ("Bash: what are local variables?", `text.topics.subject_for`)."""
+        return subject_for(term, self.topic_of(section, term), self.folder_subject)
+
+    def _generic_question(self, question: str, pack: LanguagePack) -> bool:
+        """Whether a question heading asks about something generic in its field ("What
+        is Broadcasting?", "Why Use Generics?"): no word of what it asks is a name, by
+        its shape ("useState", "DNS") or by how the note writes it ("Unicode" is written
+        with its capital mid-sentence, "broadcasting" is not)."""
+        asked = pack.topic_question.match(question.strip())
+        term = asked.group("x") if asked else question.rstrip("?")
+        words = [w.strip("`'\"«»,.;:!?") for w in term.split()]
+        if pack.code != "en" and any(w[:1].isupper() for w in question.split()[1:]):
+            return False  # a capital inside a Russian question is a name ("Teleport")
+        return not any(w and (is_named(w) or written_as_name(w, self.words)) for w in words)
 
     def asked_within(
         self,
@@ -167,6 +226,17 @@ class ExtractContext:
             return front, confidence
         if not topic and not may_stand_alone and not names_one_thing(about):
             return front, min(confidence, BARE_LIMIT)
+        domain = self.domain
+        if (
+            may_stand_alone
+            and about.rstrip().endswith("?")
+            and domain
+            and not foreign_topic(domain, pack.code)
+            and not _names(front, domain)
+            and not (topic and _names(front, topic))
+            and self._generic_question(about, pack)
+        ):
+            return pack.in_topic(front, domain), confidence  # "NumPy: what is broadcasting?"
         return front, confidence
 
     def source_of(self, section: Section | None) -> str:

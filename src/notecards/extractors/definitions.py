@@ -1249,7 +1249,7 @@ def extract_definitions(note: Note, ctx: ExtractContext) -> list[Card]:
     cards: list[Card] = []
     for item in find_definitions(note, ctx):
         d = item.definition
-        topic = ctx.topic_of(item.section)
+        topic = ctx.topic_of(item.section, d.term)  # h19-subject: the domain if not the title's
         shape = term_shape(d.term, topic, item.section.heading)
         # the sentence's own ("In Python, …"), or the folder's for the note's own term
         asked_in = item.subject or ctx.topic_for(d.term, item.section)

@@ -226,6 +226,8 @@ _TOPIC_LABELS = frozenset({
     # h18-subject: a section's label, never a subject a stranger accepts
     "features", "remarks", "additional remarks", "notes and remarks", "additional details",
     "extra", "extras",
+    # h19-subject: a folder's label once "GettingStarted" reads "Getting Started"
+    "getting started", "overview", "introduction",
 })
 # fmt: on
 

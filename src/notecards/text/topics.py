@@ -17,6 +17,7 @@ from typing import Any
 
 from notecards.lang import PACKS, LanguagePack
 from notecards.model import Note, Section
+from notecards.text.name_shapes import spaced, without_translation
 from notecards.text.sentences import word_set
 from notecards.text.terms import CYRILLIC, STOP_START, clean_term, is_term, key
 
@@ -278,7 +279,7 @@ def folder_topic(path: str, lang: str = "") -> str:
             continue  # "ФизОс", "ЛШФ", "arch": an owner's shorthand; "Хаустов": a lecturer
         if _is_slug(folder):
             continue  # "web-app-manifest", "migratsiya-s-vue-2": not how a subject is written
-        topic = as_topic(folder.replace("_", " "), pack)
+        topic = as_topic(spaced(folder.replace("_", " "), KNOWN_NAMES), pack)
         if topic and key(topic) not in _GENERIC_FOLDERS:
             return _as_named(topic)
     return ""
@@ -312,7 +313,7 @@ def _as_named(folder: str) -> str:
 def note_topic(note: Note, pack: LanguagePack) -> str:
     """The note's subject: its front matter title, else its H1, else its file name
     without a numeric prefix; "" when none of them names a subject."""
-    stem = note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = spaced(note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], KNOWN_NAMES)
     if _is_slug(stem):
         stem = ""  # "function-basics", "js_fun": a URL's name for the note, not its title
     title = _meta_title(note.meta)
@@ -449,7 +450,7 @@ def needs_topic(term: str, topic: str) -> bool:
         or (topic == _initials(term))
     ):
         return False  # the term is the subject ("HF" of "Heart failure")
-    words = term.split()
+    words = without_translation(term).split()
     if len(words) == 2 and not any(map(is_named, words)):
         return True  # "Local Variables", "Fan Out": a heading's Title Case, not a name
     return not names_one_thing(term)
@@ -458,7 +459,7 @@ def needs_topic(term: str, topic: str) -> bool:
 def names_one_thing(term: str) -> bool:
     """A term with a name in it ("Virtual DOM", "протокол QUIC"), or a name in title
     case ("Domain Name System"): it means the same thing in any note."""
-    words = term.split()
+    words = without_translation(term).split()
     if any(is_named(word) for word in words):
         return True
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 2

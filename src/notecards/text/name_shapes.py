@@ -1,0 +1,29 @@
+"""How a folder, file or term is written, read as the words a question writes
+(h19-subject): common words joined into one name ("ControlStructures") read as words,
+and a translation in brackets after a term ("декодирование (decoding)") is no part of
+what makes the term a name."""
+
+from __future__ import annotations
+
+import re
+
+_JOINED_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2,}")  # "ControlStructures", "TopologicalSort"
+# "декодирование (decoding)", "Reconciliation (согласование)": a translation after a
+# space, which names nothing by its brackets ("option()" has no space; "(ISR)" stays)
+_TRANSLATION_ASIDE = re.compile(r"\s+\((?![A-ZА-ЯЁ]{2,6}\))[^()]*[^\W\d_][^()]*\)$")
+
+
+def spaced(name: str, known: frozenset[str] = frozenset()) -> str:
+    """A folder or file name of common words written as one ("ControlStructures",
+    "InheritanceRelationships") as a question writes it: "Control Structures"; a
+    `known` name ("javascript" for "JavaScript") or one with a short part ("PyTorch",
+    "MySQL") as it is."""
+    if not _JOINED_WORDS.fullmatch(name) or name.lower() in known:
+        return name
+    return " ".join(re.findall(r"[A-Z][a-z]+", name))
+
+
+def without_translation(term: str) -> str:
+    """`term` without a translation in brackets after it."""
+    bare = _TRANSLATION_ASIDE.sub("", term)
+    return bare if bare.strip() else term
