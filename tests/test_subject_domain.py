@@ -96,6 +96,28 @@ def test_a_title_that_names_part_of_the_domain_stays():
     assert ctx.topic_for("глобальная очередь", note.sections[-1]) == "Планировщик Go"
 
 
+def test_one_common_word_is_narrowed_by_its_title_not_the_domain():
+    """ "a set" in a note on cache memories is the cache's set: "CSAPP: what is a set?"
+    fits half the book. A word the note's code uses ("defer") is the language's keyword,
+    asked within the language."""
+    note = note_from_text(
+        "# Cache Memories\n\nA **set** is a collection of one or more cache lines.\n",
+        name="Computing/CSAPP/Chapter 6/Cache Memories.md",
+    )
+    ctx = ExtractContext(note)
+    assert ctx.domain == "CSAPP"
+    assert ctx.topic_for("set", note.sections[-1]) == "Cache Memories"
+    assert ctx.topic_for("a set", note.sections[-1]) == "Cache Memories"
+    assert ctx.topic_for("associative memory", note.sections[-1]) == "CSAPP"
+    keyword = note_from_text(
+        "# The Panic Interface\n\n**defer** schedules a call for when the function returns.\n\n"
+        "```go\ndefer f.Close()\n```\n",
+        name="go/core/errors/The Panic Interface.md",
+    )
+    ctx = ExtractContext(keyword)
+    assert ctx.topic_for("defer", keyword.sections[-1]) == "Go"
+
+
 def test_a_question_about_a_name_the_note_writes_stays_bare(fronts):
     """ "Unicode" is written with its capital mid-sentence: it names one thing, and a
     note with no domain adds nothing either."""

@@ -29,6 +29,7 @@ from notecards.text.domains import (
     written_as_name,
 )
 from notecards.text.note_text import NoteText
+from notecards.text.sentences import ENGLISH_ARTICLES
 from notecards.text.topics import (
     BARE_LIMIT,
     carries_topic,
@@ -42,6 +43,8 @@ from notecards.text.topics import (
     subject_for,
 )
 from notecards.text.topics import folder_topic as subject_of_folders
+
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
 
 EXPLICIT_TAG = "notecards/explicit"  # Anki shows `notecards::explicit`: cards the user wrote
 MINED_TAG = "notecards/mined"  # cards mined from prose
@@ -178,7 +181,26 @@ class ExtractContext:
         domain = self.domain
         if not (term and domain and topic) or shares_a_word(topic, domain):
             return topic  # a topic that names the domain is part of it ("Планировщик Go")
+        if len(topic.split()) > 1 and self._narrowed_by_title(term):
+            return topic  # "Cache Memories: what is a line?", not "CSAPP: what is a line?"
         return topic if belongs_to(term, topic, self._is_name(topic)) else domain
+
+    def _narrowed_by_title(self, term: str) -> bool:
+        """A single common word ("line", "set", "the gap", "history") takes its meaning from
+        a topic of several words, which narrows it more than the domain would ("CSAPP: what
+        is a set?" fits half the book; a one-word title, "Обработка", is more often a
+        label); a word the note's code uses ("defer", "recover") is the language's own
+        keyword, asked within the language."""
+        words = [w for w in term.split() if w.lower() not in ENGLISH_ARTICLES]
+        if len(words) != 1 or not words[0].isalpha() or not words[0].islower():
+            return False
+        return re.search(rf"\b{re.escape(words[0])}\b", self.code_text) is None
+
+    @cached_property
+    def code_text(self) -> str:
+        """The note's code: its code blocks and inline code spans."""
+        blocks = [b.code for s in self.note.sections for b in s.blocks if isinstance(b, CodeBlock)]
+        return "\n".join([*blocks, *_INLINE_CODE.findall(self.words)])
 
     def topic_for(self, term: str, section: Section | None) -> str:
         """`topic_of(section, term)`, or the folder's subject when `term` is the note's

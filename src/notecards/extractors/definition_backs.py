@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from notecards.lang import LanguagePack
 from notecards.text.morphology import word_tags
-from notecards.text.sentences import Flat
+from notecards.text.sentences import ENGLISH_ARTICLES, Flat
 from notecards.text.terms import STOP_START, looks_like_verb
 from notecards.text.topics import is_named
 
@@ -61,8 +61,7 @@ _MODIFIERS = 3  # modifiers before the genus that narrow it to one thing
 # cut (definitions.confidence), one that does not may take more (`_extensible`)
 TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _EDGE = ".,()«»\"'“”:;!?…[]"
-_ARTICLES = frozenset({"a", "an", "the"})
-_DETERMINERS = _ARTICLES | {"this", "that", "these", "those", "its", "their", "his", "her"}
+_DETERMINERS = ENGLISH_ARTICLES | {"this", "that", "these", "those", "its", "their", "his", "her"}
 _POSSESSIVE = re.compile(r"['’](?:s|re|ll|d|ve)$", re.IGNORECASE)  # "that's" → "that"
 _LABEL = re.compile(r"[^\s:]{1,30}:\s")  # "Использование: …", "Example: …": a label
 
@@ -94,7 +93,7 @@ def _genus_head(words: list[str], pack: LanguagePack) -> int:
     one whose genitives follow their head ("позиция подстроки")."""
     for index, word in enumerate(words):
         bare = _bare(word)
-        if index and (pack.genus_end.fullmatch(bare) or bare in _ARTICLES):
+        if index and (pack.genus_end.fullmatch(bare) or bare in ENGLISH_ARTICLES):
             return index - 1  # an article opens a clause: "the status | a server sends"
         if word.endswith(","):
             return index
@@ -162,7 +161,7 @@ def _opens_side(bare: str, after: str, pack: LanguagePack) -> bool:
 def _counts(bare: str, pack: LanguagePack) -> bool:
     if not bare or not any(c.isalnum() for c in bare):
         return False
-    if bare in STOP_START or bare in _ARTICLES or bare in pack.weak_words:
+    if bare in STOP_START or bare in ENGLISH_ARTICLES or bare in pack.weak_words:
         return False
     if pack.back_hedges.fullmatch(bare):
         return False
@@ -205,7 +204,7 @@ def _opens_with_term(text: str, term: str) -> bool:
     words open the sentence (after an article), compared by their first five letters so
     that a Russian case ending does not hide it."""
     words = [_bare(w) for w in text.split()]
-    if words and words[0] in _ARTICLES:
+    if words and words[0] in ENGLISH_ARTICLES:
         words = words[1:]
     wanted = [_bare(w) for w in term.split()]
     if not wanted or len(words) < len(wanted):

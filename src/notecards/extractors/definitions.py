@@ -36,7 +36,7 @@ from notecards.text.cues import caseless
 from notecards.text.morphology import can_be_subject, is_bare_adjective, is_modifier, is_plural
 from notecards.text.note_text import NoteText
 from notecards.text.sentence_subject import after_subject
-from notecards.text.sentences import Flat, prose_blocks, word_set
+from notecards.text.sentences import ENGLISH_ARTICLES, Flat, prose_blocks, word_set
 from notecards.text.terms import (
     PRONOUNS,
     STOP_START,
@@ -766,7 +766,6 @@ _THIN_GENUS = re.compile(
     re.IGNORECASE,
 )
 SPECIFIC_CONTENT_WORDS = 6  # after a thin genus, this many content words single one out
-_ARTICLES = word_set("a an the")
 # what `distinguishing` must reach for a reversal: "a vector that has a magnitude of 1"
 # has 3; "a distributed message broker that works by pub-sub" 2, "a sequence of bytes" 1
 SPECIFIC = 3
@@ -798,7 +797,7 @@ def _is_list(description: str) -> bool:
 
 def _content_words(text: str) -> int:
     words = (w.strip(".,()«»\"'").lower() for w in text.split())
-    return sum(1 for w in words if w and w not in STOP_START and w not in _ARTICLES)
+    return sum(1 for w in words if w and w not in STOP_START and w not in ENGLISH_ARTICLES)
 
 
 def description_flaw(description: str) -> str:
@@ -941,7 +940,7 @@ def _gives_away(term: str, description: str) -> bool:
     words = [
         w
         for w in term.split(" (", 1)[0].split()
-        if len(w) >= 2 and w.lower() not in STOP_START and w.lower() not in _ARTICLES
+        if len(w) >= 2 and w.lower() not in STOP_START and w.lower() not in ENGLISH_ARTICLES
     ]
     if not words:
         return False
@@ -1026,7 +1025,7 @@ def _unfinished(text: str, pack: LanguagePack) -> bool:
     last = words[-1].lower() if words else ""
     if last not in pack.unfinished_endings:
         return False
-    return not (_STRANDED.search(text) and last not in _ARTICLES and last not in _JOINS)
+    return not (_STRANDED.search(text) and last not in ENGLISH_ARTICLES and last not in _JOINS)
 
 
 def distinguishing(description: str, pack: LanguagePack) -> float:
@@ -1051,7 +1050,7 @@ def distinguishing(description: str, pack: LanguagePack) -> float:
         lowered = word.rstrip(",").lower()
         if index == head or lowered in STOP_START or lowered in pack.weak_words:
             continue
-        if lowered in _ARTICLES or not any(c.isalnum() for c in lowered):
+        if lowered in ENGLISH_ARTICLES or not any(c.isalnum() for c in lowered):
             continue
         if is_named(word) or any(c.isdigit() for c in word) or (index and word[:1].isupper()):
             score += 2

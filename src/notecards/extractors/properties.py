@@ -35,7 +35,7 @@ from notecards.model import Card, Note, Section
 from notecards.render.markup import spans_html
 from notecards.text.cues import caseless
 from notecards.text.fill import fill
-from notecards.text.sentences import Flat, word_set
+from notecards.text.sentences import ENGLISH_ARTICLES, Flat, word_set
 from notecards.text.terms import (
     PRONOUNS,
     STOP_START,
@@ -498,7 +498,6 @@ _REFERENTS = word_set(
     """такие такой такая такое таких такими этот эта это эти этого этой этих тот та те
     this these those such that"""
 )
-_ARTICLES = word_set("a an the")
 _ASIDE = re.compile(r"\([^)]*\)")
 
 
@@ -506,7 +505,7 @@ def _one_bare_word(answer: str, terms: list[str]) -> bool:
     """A back of one word that is no name and that the note does not define: "ISR" for
     what Kafka uses, "an expression", "derivatives" — one of several answers, or too
     vague to recall as the answer; "FlowLayout by default", "ESBuild (на Go)" name one."""
-    words = [w for w in _ASIDE.sub(" ", answer).split() if w.lower() not in _ARTICLES]
+    words = [w for w in _ASIDE.sub(" ", answer).split() if w.lower() not in ENGLISH_ARTICLES]
     if len(words) != 1:
         return False
     word = words[0].strip(".,;:!?")

@@ -34,6 +34,11 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+ENGLISH_ARTICLES = word_set(
+    "a an the"
+)  # the words an English term may open with and still be itself
+
+
 MASK = "\ue000"  # stands for a character of inline code or math in `Flat.masked`
 
 _WORDS = frozenset({"text", "em", "strong", "highlight", "s", "link", "wikilink"})
