@@ -82,12 +82,22 @@ _SCALING = ("Горизонтальное", "вертикальное масшт
         ("Горизонтальное масштабирование добавляет серверы.", _SCALING, False),
         ("Горизонтальное добавляет серверы, вертикальное — память.", _SCALING, True),
         ("TCP guarantees delivery, UDP does not.", ("TCP", "UDP"), True),
+        (
+            "- Тесты проверяют сценарии\n- Наблюдаемость показывает прод",
+            ("тесты", "продовой наблюдаемости"),
+            True,
+        ),
+        (
+            "- LocalStorage: бессрочно\n- Cookie: уходят на сервер",
+            ("LocalStorage", "файлами cookie"),
+            True,
+        ),
     ],
 )
 def test_each_side_is_named_by_a_word_of_its_own(
     back: str, sides: tuple[str, str], told: bool
 ) -> None:
-    assert mentions_each(back, sides) is told
+    assert mentions_each(back, sides, EN if sides[0].isascii() else RU) is told
 
 
 def test_how_it_works_keeps_the_points_after_a_one_line_opening_en() -> None:
@@ -163,7 +173,12 @@ def test_about_you_questions_are_not_asked(question: str, pack) -> None:
 
 @pytest.mark.parametrize(
     ("question", "pack"),
-    [("Какие технологии используются во фронтенде?", RU), ("Which tools find memory leaks?", EN)],
+    [
+        ("Какие технологии используются во фронтенде?", RU),
+        ("Какие инструменты вы используете для мониторинга фронтенда?", RU),
+        ("Which tools find memory leaks?", EN),
+        ("Which tools do you use to find memory leaks?", EN),
+    ],
 )
 def test_questions_about_the_subject_are_still_asked(question: str, pack) -> None:
     from notecards.extractors.questions import asks_alone

@@ -77,19 +77,28 @@ def _ordered_stems(text: str) -> list[str]:
     return [w[:STEM] for w in _COMPOUND_WORD.findall(text.lower()) if len(w) >= 2]
 
 
-def mentions_each(back: str, items: list[str] | tuple[str, ...]) -> bool:
-    """Whether an answer speaks of every one of several things, each by the first word
-    that sets it apart from the others: "Historical vs. real-time monitoring" answered
-    about historical monitoring names "monitoring", the word both share, and never
-    "real-time"; "Горизонтальное и вертикальное масштабирование" needs "вертикальное"."""
+def mentions_each(
+    back: str, items: list[str] | tuple[str, ...], pack: LanguagePack | None = None
+) -> bool:
+    """Whether an answer speaks of every one of several things, each by a word the
+    others lack: "Historical vs. real-time monitoring" answered about historical
+    monitoring names "monitoring", the head both share ("Historical" is an adjective
+    that borrows it), and never "real-time"; "Горизонтальное и вертикальное
+    масштабирование" needs "вертикальное"."""
     said = set(_ordered_stems(back))
+    borrowed = pack is not None and any(
+        len(item.split()) == 1 and pack.is_adjective(item) for item in items
+    )
     for index, item in enumerate(items):
         others = {s for other in items[:index] + items[index + 1 :] for s in _ordered_stems(other)}
-        own = [s for s in _ordered_stems(item) if s not in others]
+        words = _ordered_stems(item)
+        if borrowed and len(words) > 1:
+            words = words[:-1]  # the head noun the lone adjective shares
+        own = [s for s in words if s not in others]
         if not own:  # no word of its own ("X" and "X 2"): the plain test is all there is
             if not mentions(back, item):
                 return False
-        elif own[0] not in said:
+        elif said.isdisjoint(own):
             return False
     return True
 
@@ -357,11 +366,11 @@ def complete(
             return listed
     if mentions_cue(pack, "question.compound", f" {question} "):
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
-        if whole and len(whole.blocks) > len(answer.blocks):
+        if whole and len(whole.blocks) >= len(answer.blocks):
             return whole
         return _with_list_after(answer, sections, ctx) or answer
     items = named_items(question, pack)
-    told = mentions_each(answer.text, items)
+    told = mentions_each(answer.text, items, pack)
     if not items or (told and not _announces(answer)):
         return answer
     per_item = per_item_answer(items, sections)
@@ -377,6 +386,6 @@ def complete(
     if told:
         return answer
     whole = whole_answer(sections, ctx)
-    if whole is not None and mentions_each(whole.text, items):
+    if whole is not None and mentions_each(whole.text, items, pack):
         return whole
     return None if sides_of(question, pack) is None else answer  # `fit` decides

@@ -526,7 +526,7 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     sides = sides_of(question, pack)
     if sides is None:
         return PARTIAL_CONFIDENCE  # "В чём отличие от const?": from what, and of what
-    if not mentions_each(answer.text, sides):
+    if not mentions_each(answer.text, sides, pack):
         return None
     return 1.0
 
