@@ -178,6 +178,8 @@ def test_about_you_questions_are_not_asked(question: str, pack) -> None:
         ("Какие инструменты вы используете для мониторинга фронтенда?", RU),
         ("Which tools find memory leaks?", EN),
         ("Which tools do you use to find memory leaks?", EN),
+        ("When do you use each proof?", EN),
+        ("Когда вы используете useMemo?", RU),
     ],
 )
 def test_questions_about_the_subject_are_still_asked(question: str, pack) -> None:

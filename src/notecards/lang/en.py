@@ -624,7 +624,7 @@ PACK = LanguagePack(
         # a question about the one answering, not the subject ("Which technologies do
         # you use?", "What was your role …?", "Were there problems with X?"): an
         # account of someone's work, nothing to learn
-        "question.about_you": r"\b(?:(?:do|did|have|would|will) you (?:use|used|prefer|choose|chose|work|worked|like|ever|usually)\b(?!.*\b(?:to|for)\b)|what (?:is|was|were|are) your|your (?:experience|role|team|project|projects|current|previous|last|favou?rite|biggest|greatest|stack)|(?:were|was) there (?:any )?(?:problems|issues|difficulties|incidents) with|(?:which|what) (?:tools|technologies|stack|frameworks|libraries) (?:do|did|have) you)\b(?!.*\b(?:to|for)\b)",
+        "question.about_you": r"\b(?:did you (?:use|choose|pick|work|build|handle|solve|face|lead)|have you (?:ever|used|worked|built|led|faced)|what (?:is|was|were|are) your|your (?:experience|role|team|project|projects|current|previous|last|favou?rite|biggest|greatest|stack)|(?:were|was) there (?:any )?(?:problems|issues|difficulties|incidents) with|(?:which|what) (?:tools|technologies|stack|frameworks|libraries) (?:do|did|have) you)\b(?!.*\b(?:to|for)\b)",
         # an answer that speaks about itself ("Here's a detailed answer you can use in an
         # interview", "A sample answer:"): a prepared speech, not the note's answer
         "answer.meta_reply": r"^(?:here(?:'s| is) (?:a |an |the |my )?(?:\w+ )?(?:answer|response|reply|explanation)|(?:a |an )?(?:sample|example|model|possible|detailed) (?:answer|response|reply)\b|this (?:answer|response) (?:can|could|you can))|\b(?:(?:use|say|give) (?:it |this )?(?:in|at|during) (?:an |the |your )?interview|you can (?:use|say|give) (?:in|at|during) (?:an |the |your )?interview)\b",
