@@ -196,3 +196,38 @@ def test_an_answer_that_announces_itself_is_passed_over_ru() -> None:
 
 def test_an_answer_that_says_it_is_for_an_interview_is_no_card_en() -> None:
     assert "What is a goroutine?" not in _fronts("Goroutines.md")
+
+
+# --- more lead-ins: "often confused", and how to build over an article -------------
+
+
+def test_a_sentence_that_says_two_things_get_mixed_up_gives_way_to_the_contrast_ru() -> None:
+    back = _questions()["Чем отличаются watch и watchEffect.md"][
+        "Чем отличаются watch и watchEffect?"
+    ]
+    assert back.startswith("watch следит за явно указанным источником"), back
+    assert "путают" not in back
+
+
+def test_a_sentence_that_says_two_things_get_mixed_up_gives_way_to_the_contrast_en() -> None:
+    backs = _questions()["Shallow and deep copies.md"]
+    back = backs["What is the difference between a shallow copy and a deep copy?"]
+    assert back.startswith("A shallow copy makes a new container"), back
+    assert "confused" not in back
+
+
+def test_how_to_build_over_an_article_of_parts_is_not_asked_by_its_opening_en() -> None:
+    fronts = _fronts("How to build a thread pool.md")
+    assert not any(front.lower().startswith("how to") for front in fronts), fronts
+
+
+def test_how_to_build_over_an_article_of_parts_is_not_asked_by_its_opening_ru() -> None:
+    fronts = _fronts("Как написать пул соединений.md")
+    assert "Как написать пул соединений?" not in fronts, fronts
+
+
+@pytest.mark.parametrize(
+    "heading", ["When the Server Crashes", "Where the Data Lives", "Why the Sky is Blue"]
+)
+def test_a_clause_heading_that_names_a_situation_is_not_asked(heading: str) -> None:
+    assert as_question(heading, EN) is None

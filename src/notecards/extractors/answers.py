@@ -385,6 +385,8 @@ def _is_filler(text: str, pack: LanguagePack) -> bool:
         return True
     if text.endswith(":"):
         return False
+    if mentions_cue(pack, "answer.mixed_up", text):
+        return True  # "X и Y часто путают, но задачи у них разные."
     return mentions_cue(pack, "answer.filler", text) or mentions_cue(pack, "answer.restates", text)
 
 

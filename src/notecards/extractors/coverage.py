@@ -366,7 +366,7 @@ def complete(
             return listed
     if mentions_cue(pack, "question.compound", f" {question} "):
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
-        if whole and len(whole.blocks) >= len(answer.blocks):
+        if whole and len(whole.blocks) > len(answer.blocks):
             return whole
         return _with_list_after(answer, sections, ctx) or answer
     items = named_items(question, pack)

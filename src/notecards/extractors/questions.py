@@ -283,15 +283,11 @@ def _from_clause(text: str) -> str | None:
     named = " ".join(subject)
     if asked == "what" and verb in ("is", "are"):
         return f"What {verb} {named}?"
-    if (
-        asked in ("how", "why", "when", "where")
-        and verb.endswith("s")
-        and verb not in ("is", "does", "has")
-    ):
+    if asked == "how" and verb.endswith("s") and verb not in ("is", "does", "has"):
         base = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes", "zes")) else verb[:-1]
         base = f"{base[:-2]}y" if verb.endswith("ies") else base
-        return f"{_capitalized(asked)} does {named} {base}?"
-    return None
+        return f"How does {named} {base}?"
+    return None  # "When the Server Crashes" names a situation, it asks no time
 
 
 def _names_a_topic(text: str, pack: LanguagePack) -> bool:
@@ -711,6 +707,8 @@ def _title_card(
         if found is None:
             return None, None
         answer, later = found
+        if answer.how == "opening" and _builds_over_an_article(asked[0], note, pack):
+            return None, None
         answer = _past_contrast(asked[0], answer, [b for _, b in note.blocks()], pack, ctx)
         answer = _both_sides_listed(asked[0], _without_label(answer, pack), note, pack)
         completed = complete(asked[0], answer, list(note.sections), pack, ctx)
@@ -721,6 +719,18 @@ def _title_card(
         _cover(ctx, h1)
         return _make(ctx, *asked, "title", answer, section, line, later), h1
     return None, None
+
+
+MIN_ARTICLE_PARTS = 3
+
+
+def _builds_over_an_article(question: str, note: Note, pack: LanguagePack) -> bool:
+    """ "How to Build a Thread Pool?" over a note of several parts: the answer is the
+    article, and its opening paragraph (often a recap of the part before) is not it."""
+    if not starts_with_cue(pack, "question.howto_build", question):
+        return False
+    parts = [s for s in note.sections if s.heading and s.level > 1 and s.blocks]
+    return len(parts) >= MIN_ARTICLE_PARTS
 
 
 def _last_paragraph(note: Note) -> list[Block]:

@@ -631,6 +631,12 @@ PACK = LanguagePack(
         # an opening that is not yet the answer: what the thing is not, the other
         # approach, the previous section recalled ("The term 'packed' is confusing.",
         # "Based on the previous section, …"); the answer is the paragraph after it
+        # a sentence that only says two things get mixed up ("watch and watchEffect are
+        # often confused, but they do different jobs."): the answer follows it
+        "answer.mixed_up": r"^[^.:]{0,80}\b(?:are|is|get|gets) (?:often |commonly |frequently |easily |sometimes )?(?:confused|mixed up|conflated)\b[^.:]{0,60}[.!]?$",
+        # a title that asks how to build something ("How to Build a Thread Pool"): over
+        # an article of several parts, the answer is the whole article
+        "question.howto_build": r"how (?:to|do you|do i|can i|can you|would you) (?:build|implement|write|make|create|design|develop|code|program|structure|architect)\b",
         "answer.aside_opening": r"^(?:based on (?:the |what we (?:saw|covered|discussed) in the )?(?:previous|last|above|earlier) (?:section|chapter|part|lecture|note|post)|(?:building|continuing) (?:on|from) (?:the )?(?:previous|last) (?:section|chapter|part)|as (?:we|i) (?:saw|discussed|mentioned|said|covered|learned|learnt) (?:in the (?:previous|last) \w+|earlier|before|above)|in the (?:previous|last) (?:section|chapter|part|lecture|note|post)|recall (?:that|from)|the (?:word|term|name)\s+\S+(?:\s+\S+)?\s+(?:is|can be|may be|might be|sounds) (?:a (?:little|bit) |somewhat |quite |very |rather )?(?:confusing|misleading|ambiguous|unfortunate|overloaded|a misnomer)|(?:a |an )?non-[\w-]+ [\w-]+ (?:is|are) not\b|(?:unlike|in contrast to|as opposed to|compared to|compared with) (?:the |a |an )?(?:traditional|classic|classical|conventional|usual|regular|normal|ordinary|standard|older|plain)\b|(?:traditionally|conventionally|classically),)",
     },
     # --- h17-lists ---
