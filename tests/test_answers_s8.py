@@ -227,7 +227,7 @@ def test_how_to_build_over_an_article_of_parts_is_not_asked_by_its_opening_ru() 
 
 
 @pytest.mark.parametrize(
-    "heading", ["When the Server Crashes", "Where the Data Lives", "Why the Sky is Blue"]
+    "heading", ["When the Process Runs", "Where the Request Happens", "Why the Sky is Blue"]
 )
 def test_a_clause_heading_that_names_a_situation_is_not_asked(heading: str) -> None:
     assert as_question(heading, EN) is None
