@@ -264,6 +264,8 @@ def _block_answer(block: Block, rest: list[Block], pack: LanguagePack) -> Answer
     colon announces), a short list, the labels of a long one, or a short code block."""
     if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.story"):
         return _after_story(rest, pack)
+    if isinstance(block, Paragraph) and _opens_with(block, pack, "answer.aside_opening"):
+        return _after_aside(rest, pack)
     if isinstance(block, Paragraph):
         return _paragraph_answer(block, rest, pack)
     whole = _continued(block, rest)
@@ -312,6 +314,18 @@ def _after_story(rest: list[Block], pack: LanguagePack) -> Answer | None:
             return _paragraph_answer(block, rest[index + 1 :], pack)
         return None
     return None
+
+
+def _after_aside(rest: list[Block], pack: LanguagePack) -> Answer | None:
+    """The answer after an opening that is not yet one: what the thing is not, the
+    approach it replaces, the previous section recalled ("The word 'packed' is
+    confusing.", "В отличие от классического SSR, …"). The paragraph right after it
+    answers; when none follows (a list, code, another aside), the note's answer
+    cannot be told and there is none."""
+    after = rest[0] if rest else None
+    if not isinstance(after, Paragraph) or _opens_with(after, pack, "answer.aside_opening"):
+        return None
+    return _paragraph_answer(after, rest[1:], pack)
 
 
 def _is_leadin(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
@@ -365,9 +379,14 @@ def _is_part_label(kept: list[tuple[str, str]], pack: LanguagePack) -> bool:
 def _is_filler(text: str, pack: LanguagePack) -> bool:
     """A chatty opener ("Отличный вопрос!", "Sure!", "Let's see.") or a sentence that
     only says the things asked about differ ("X и Y имеют фундаментальные различия."):
-    neither answers anything. A sentence that ends in a colon leads into its answer."""
+    neither answers anything. A sentence that ends in a colon leads into its answer,
+    unless it only says it is one ("Вот развёрнутый ответ для собеседования:")."""
+    if mentions_cue(pack, "answer.meta_reply", text):
+        return True
     if text.endswith(":"):
         return False
+    if mentions_cue(pack, "answer.mixed_up", text):
+        return True  # "X и Y часто путают, но задачи у них разные."
     return mentions_cue(pack, "answer.filler", text) or mentions_cue(pack, "answer.restates", text)
 
 

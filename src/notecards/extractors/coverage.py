@@ -48,6 +48,7 @@ _JOINED = frozenset({"и", "или", "and", "or"})
 # words or more ("Тесты проверяют, что …:") says something itself
 MIN_LEADIN_WORDS = 8
 MAX_REMEDY_WORDS = 8  # "Решение — cleanup предыдущего эффекта.": the how follows it
+MAX_HEAD_WORDS = 25  # an opening this short to "how does X work?" heads the list after it
 
 
 def sides_of(question: str, pack: LanguagePack) -> tuple[str, str] | None:
@@ -67,6 +68,39 @@ def mentions(back: str, side: str) -> bool:
     """Whether an answer speaks of one side: one of its words, endings aside."""
     words = word_stems(side, STEM)
     return bool(words & word_stems(back, STEM)) if words else side.lower() in back.lower()
+
+
+_COMPOUND_WORD = re.compile(r"\w+(?:-\w+)*")  # "real-time" is one word, not "time"
+
+
+def _ordered_stems(text: str) -> list[str]:
+    return [w[:STEM] for w in _COMPOUND_WORD.findall(text.lower()) if len(w) >= 2]
+
+
+def mentions_each(
+    back: str, items: list[str] | tuple[str, ...], pack: LanguagePack | None = None
+) -> bool:
+    """Whether an answer speaks of every one of several things, each by a word the
+    others lack: "Historical vs. real-time monitoring" answered about historical
+    monitoring names "monitoring", the head both share ("Historical" is an adjective
+    that borrows it), and never "real-time"; "Горизонтальное и вертикальное
+    масштабирование" needs "вертикальное"."""
+    said = set(_ordered_stems(back))
+    borrowed = pack is not None and any(
+        len(item.split()) == 1 and pack.is_adjective(item) for item in items
+    )
+    for index, item in enumerate(items):
+        others = {s for other in items[:index] + items[index + 1 :] for s in _ordered_stems(other)}
+        words = _ordered_stems(item)
+        if borrowed and len(words) > 1:
+            words = words[:-1]  # the head noun the lone adjective shares
+        own = [s for s in words if s not in others]
+        if not own:  # no word of its own ("X" and "X 2"): the plain test is all there is
+            if not mentions(back, item):
+                return False
+        elif said.isdisjoint(own):
+            return False
+    return True
 
 
 def _filler(pack: LanguagePack) -> frozenset[str]:
@@ -288,6 +322,14 @@ def _code_only(answer: Answer) -> bool:
     )
 
 
+def _heads_its_points(question: str, answer: Answer, pack: LanguagePack) -> bool:
+    """A short opening ("A B-tree index keeps the keys sorted in a balanced tree of
+    pages.") to a question of how or why, which the list right after it goes on to
+    explain point by point: the opening alone answers only the first part."""
+    short = len(answer.text.split()) <= MAX_HEAD_WORDS
+    return short and answer.how == "opening" and mentions_cue(pack, "question.explains", question)
+
+
 def _announces(answer: Answer) -> bool:
     """An opening of one short sentence ("Тесты и мониторинг решают разные задачи.",
     "Both run code, and people mix them up."): it names the things and tells nothing
@@ -318,13 +360,17 @@ def complete(
         if whole and mentions_cue(pack, "answer.remedy", whole.text):
             return whole
         return _solution(sections, pack, ctx)  # "Решение — …" after the cause
+    if _heads_its_points(question, answer, pack):
+        listed = _with_list_after(answer, sections, ctx)  # "How does X work?": the points
+        if listed is not None:
+            return listed
     if mentions_cue(pack, "question.compound", f" {question} "):
         whole = whole_answer(sections, ctx)  # more than the opening, or `fit` caps it
         if whole and len(whole.blocks) > len(answer.blocks):
             return whole
         return _with_list_after(answer, sections, ctx) or answer
     items = named_items(question, pack)
-    told = all(mentions(answer.text, item) for item in items)
+    told = mentions_each(answer.text, items, pack)
     if not items or (told and not _announces(answer)):
         return answer
     per_item = per_item_answer(items, sections)
@@ -340,6 +386,6 @@ def complete(
     if told:
         return answer
     whole = whole_answer(sections, ctx)
-    if whole is not None and all(mentions(whole.text, item) for item in items):
+    if whole is not None and mentions_each(whole.text, items, pack):
         return whole
     return None if sides_of(question, pack) is None else answer  # `fit` decides

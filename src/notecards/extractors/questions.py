@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 from notecards.extractors.answers import (
     Answer,
+    first_sentence,
     is_cue_heading,
     list_answer,
     mentions_cue,
@@ -32,6 +33,7 @@ from notecards.extractors.coverage import (
     STEM,
     complete,
     mentions,
+    mentions_each,
     named_items,
     per_item_answer,
     sides_of,
@@ -203,13 +205,20 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     """(question, shape) that a title or heading asks, normalized; None when it asks
     nothing. Shapes: "asked" (a question, with or without its "?"), "request"
     ("Объясните …", "Explain …"), "topic" ("Разница между X и Y")."""
-    asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
     if _SITE.search(text):
         return None  # "Eventloop in NodeJS: … | DKatalis": a linked page's title
+    bracketed = _without_trailing_aside(text.strip(), pack)
+    if bracketed is None:
+        return None
+    text = bracketed
+    asks = text.strip().rstrip(" .:;").endswith("?")  # not "Optional chaining `?.`"
     text = _without_aside(_without_part(clean_title(text), pack), pack)
     text = _FOLLOW_UP.sub("?", text, count=1)
     if not text or len(text) > MAX_QUESTION_CHARS or len(text.split()) < 2:
         return None
+    if mentions_cue(pack, "question.embedded", text):
+        repaired = _from_clause(text)  # "How the GIL Works" → "How does the GIL work?"
+        return (repaired, "asked") if repaired is not None else None
     lowered = text.lower()
     if _NOT_QUESTIONS.match(lowered) or is_label_question(text, pack):
         return None
@@ -236,6 +245,49 @@ def as_question(text: str, pack: LanguagePack) -> tuple[str, str] | None:
     if _names_a_topic(text, pack):
         return _ask_topic(text[:1].lower() + text[1:], pack), "topic"
     return None
+
+
+_TRAILING_ASIDE = re.compile(r"^(?P<asked>.+?)\s*\((?P<aside>[^()]*)\)\s*\??$", re.S)
+
+
+def _without_trailing_aside(text: str, pack: LanguagePack) -> str | None:
+    """A question heading without the aside in brackets after it: "Is Python slow?
+    (No)" asks "Is Python slow?" (the aside gives away the answer); "What the X is (in
+    a bit more detail)" goes over a subject asked before and asks nothing new (None).
+    A name's expansion ("What is CGI (Common Gateway Interface)?") stays."""
+    found = _TRAILING_ASIDE.match(text)
+    if found is None:
+        return text
+    asked, aside = found.group("asked").rstrip(), found.group("aside").strip()
+    again = pack.cues.get("question.again_aside")
+    if again and re.fullmatch(rf"(?:{again})", fold(aside).strip(" .")):
+        return None
+    return asked if asked.endswith("?") else text
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def _from_clause(text: str) -> str | None:
+    """An English heading worded as a clause ("How the GIL Works", "What a Monad Is"),
+    made a question with the verb before its subject ("How does the GIL work?", "What
+    is a Monad?"); None when the clause's verb cannot be told ("Why the Sky is Blue")."""
+    words = text.rstrip(" ?").split()
+    if len(words) < 3:
+        return None
+    asked, verb, subject = words[0].lower(), words[-1].lower(), words[1:-1]
+    if subject[0].lower() in _DETERMINERS:
+        subject = [subject[0].lower(), *subject[1:]]
+    if any(looks_like_verb(w) for w in subject) or not looks_like_verb(verb):
+        return None
+    named = " ".join(subject)
+    if asked == "what" and verb in ("is", "are"):
+        return f"What {verb} {named}?"
+    if asked == "how" and verb.endswith("s") and verb not in ("is", "does", "has"):
+        base = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes", "zes")) else verb[:-1]
+        base = f"{base[:-2]}y" if verb.endswith("ies") else base
+        return f"How does {named} {base}?"
+    return None  # "When the Server Crashes" names a situation, it asks no time
 
 
 def _names_a_topic(text: str, pack: LanguagePack) -> bool:
@@ -414,6 +466,41 @@ def _both_sides_listed(question: str, answer: Answer, note: Note, pack: Language
     return listed
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+# after a term, the words that say what it is ("X — …", "X это …", "X is …")
+_SAYS_WHAT = (
+    r"(?:\([^)]*\)\s*)?(?:[—–:]|-\s|это\b|является\b|называ\w+|is\b|are\b|refers\b|means\b)"
+)
+
+
+def _asked_term(question: str, pack: LanguagePack) -> str:
+    """The term a "What is X?" / "Что такое X?" question asks about ("" for others)."""
+    asked = starts_with_cue(pack, "question.what_is", question)
+    if asked is None:
+        return ""
+    return _ARTICLE.sub("", question[asked.end() :].strip(" ?"))
+
+
+def _past_contrast(question: str, answer: Answer, blocks: list[Block], pack: LanguagePack,
+                   ctx: ExtractContext) -> Answer:  # fmt: skip
+    """For "Что такое потоковый рендеринг?" opened by a paragraph about the approach it
+    replaces ("При классическом SSR сервер …"), the next paragraph when it names the
+    term and says what it is ("Потоковый рендеринг — …"): the opening never names the
+    term, so it sets the scene rather than answering."""
+    term = _asked_term(question, pack)
+    if not term or answer.how != "opening" or mentions(answer.text, term):
+        return answer
+    where = next((i for i, b in enumerate(blocks) if b is answer.blocks[-1]), None)
+    after = blocks[where + 1] if where is not None and where + 1 < len(blocks) else None
+    if not isinstance(after, Paragraph) or ctx.is_claimed(after):
+        return answer
+    sentence = first_sentence(after)
+    defining = rf"^(?:the\s+|a\s+|an\s+)?\W*{re.escape(term)}\W*{_SAYS_WHAT}"
+    if sentence is None or re.match(defining, sentence[0], re.I) is None:
+        return answer
+    return opening_answer(blocks[where + 1 :], ctx, pack) or answer
+
+
 def _only_names(listed: Answer) -> bool:
     """A list read as its labels only ("- Vue / - Nuxt"): it names the sides, it tells
     them apart no better than the question does."""
@@ -435,7 +522,7 @@ def fit(question: str, answer: Answer, pack: LanguagePack) -> float | None:
     sides = sides_of(question, pack)
     if sides is None:
         return PARTIAL_CONFIDENCE  # "В чём отличие от const?": from what, and of what
-    if not all(mentions(answer.text, side) for side in sides):
+    if not mentions_each(answer.text, sides, pack):
         return None
     return 1.0
 
@@ -477,9 +564,12 @@ def _make(
     later: bool,
 ) -> Card | None:
     confidence = CONFIDENCE[(where, shape)]
-    cap = fit(question, answer, pack_for(ctx.note.lang) or PACKS["en"])
+    pack = pack_for(ctx.note.lang) or PACKS["en"]
+    cap = fit(question, answer, pack)
     if cap is None or restates(question, answer.text):
         return None
+    if mentions_cue(pack, "answer.meta_reply", answer.text):
+        return None  # "Вот развёрнутый ответ для собеседования: …": a speech to give
     confidence = min(confidence, cap)
     if later:
         confidence -= LATER_SECTION_PENALTY
@@ -524,8 +614,11 @@ def _is_title_cased(text: str) -> bool:
 
 
 def _is_personal(question: str, shape: str, pack: LanguagePack) -> bool:
-    """A question about the writer ("Как вы проверяете …?", "Why did I …?"): its
-    answer is an account of one person's experience, not something to learn."""
+    """A question about the writer ("Why did I …?") or the one who answers it
+    ("Какие технологии вы используете?", "Были ли проблемы с X?"): its answer is an
+    account of one person's experience, not something to learn."""
+    if mentions_cue(pack, "question.about_you", question):
+        return True  # "Какие технологии вы используете?", "What was your role …?"
     return shape != "request" and mentions_cue(pack, "question.personal", question)
 
 
@@ -614,6 +707,9 @@ def _title_card(
         if found is None:
             return None, None
         answer, later = found
+        if answer.how == "opening" and _builds_over_an_article(asked[0], note, pack):
+            return None, None
+        answer = _past_contrast(asked[0], answer, [b for _, b in note.blocks()], pack, ctx)
         answer = _both_sides_listed(asked[0], _without_label(answer, pack), note, pack)
         completed = complete(asked[0], answer, list(note.sections), pack, ctx)
         if completed is None:
@@ -623,6 +719,18 @@ def _title_card(
         _cover(ctx, h1)
         return _make(ctx, *asked, "title", answer, section, line, later), h1
     return None, None
+
+
+MIN_ARTICLE_PARTS = 3
+
+
+def _builds_over_an_article(question: str, note: Note, pack: LanguagePack) -> bool:
+    """ "How to Build a Thread Pool?" over a note of several parts: the answer is the
+    article, and its opening paragraph (often a recap of the part before) is not it."""
+    if not starts_with_cue(pack, "question.howto_build", question):
+        return False
+    parts = [s for s in note.sections if s.heading and s.level > 1 and s.blocks]
+    return len(parts) >= MIN_ARTICLE_PARTS
 
 
 def _last_paragraph(note: Note) -> list[Block]:
@@ -669,6 +777,9 @@ def _heading_cards(
         if answer is not None and _is_procedure(question, answer, pack):
             continue  # the procedure extractor asks for the steps
         if answer is not None:
+            answer = _past_contrast(
+                question, answer, [b for s in unit for b in s.blocks], pack, ctx
+            )
             answer = _both_sides_listed(question, _without_label(answer, pack), note, pack)
             answer = complete(question, answer, unit, pack, ctx)
         if answer is None:  # the heading extractor would ask it with the same opening

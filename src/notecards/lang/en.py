@@ -616,6 +616,30 @@ PACK = LanguagePack(
         "label.verb_phrase": r"^(?!(?:string|thing|ring|king|spring|building|nothing|something|anything|everything|morning|evening|ceiling|meaning|wedding|padding|heading|setting|settings|binding|bindings|mapping|mappings|encoding|rendering|routing|logging|caching|hashing|pooling|threading|networking|computing|programming|testing|scheduling|paging|swapping|buffering|streaming|learning|training|modeling|modelling)\b)[a-z]+ing\s+(?:(?:a|an|the|your|our|its|their|specific|multiple|custom|new|all)\s+)?[a-z]",
         # a table's columns that describe one thing each (a reference, not a comparison)
         "comparison.reference": r"description|descriptions|example|examples|syntax|usage|return type|returns|return value|parameters|arguments|signature",
+        # --- h19-answers ---
+        # an aside in brackets that says the section goes over its subject again ("What
+        # the X is (in a bit more detail)", "Recursion (continued)"): no question of its own
+        "question.again_aside": r"(?:in )?(?:a (?:bit|little) )?(?:more|further|greater) detail|continued|cont\.?|again|revisited|recap|part \d+",
+        # a heading that asks in the words of a clause ("How the GIL Works", "What the
+        # X is"), not of a question: an English question puts its verb first
+        "question.embedded": r"^(?:how|what|why|where|when|which|who)\s+(?:the|a|an|this|that|these|those|its|their|your|our|my)\s",
+        # a question about the one answering, not the subject ("Which technologies do
+        # you use?", "What was your role …?", "Were there problems with X?"): an
+        # account of someone's work, nothing to learn
+        "question.about_you": r"\b(?:did you (?:use|choose|pick|work|build|handle|solve|face|lead)|have you (?:ever|used|worked|built|led|faced)|what (?:is|was|were|are) your|your (?:experience|role|team|project|projects|current|previous|last|favou?rite|biggest|greatest|stack)|(?:were|was) there (?:any )?(?:problems|issues|difficulties|incidents) with|(?:which|what) (?:tools|technologies|stack|frameworks|libraries) (?:do|did|have) you)\b(?!.*\b(?:to|for)\b)",
+        # an answer that speaks about itself ("Here's a detailed answer you can use in an
+        # interview", "A sample answer:"): a prepared speech, not the note's answer
+        "answer.meta_reply": r"^(?:here(?:'s| is) (?:a |an |the |my )?(?:\w+ )?(?:answer|response|reply|explanation)|(?:a |an )?(?:sample|example|model|possible|detailed) (?:answer|response|reply)\b|this (?:answer|response) (?:can|could|you can))|\b(?:(?:use|say|give) (?:it |this )?(?:in|at|during) (?:an |the |your )?interview|you can (?:use|say|give) (?:in|at|during) (?:an |the |your )?interview)\b",
+        # an opening that is not yet the answer: what the thing is not, the other
+        # approach, the previous section recalled ("The term 'packed' is confusing.",
+        # "Based on the previous section, …"); the answer is the paragraph after it
+        # a sentence that only says two things get mixed up ("watch and watchEffect are
+        # often confused, but they do different jobs."): the answer follows it
+        "answer.mixed_up": r"^[^.:]{0,80}\b(?:are|is|get|gets) (?:often |commonly |frequently |easily |sometimes )?(?:confused|mixed up|conflated)\b[^.:]{0,60}[.!]?$",
+        # a title that asks how to build something ("How to Build a Thread Pool"): over
+        # an article of several parts, the answer is the whole article
+        "question.howto_build": r"how (?:to|do you|do i|can i|can you|would you) (?:build|implement|write|make|create|design|develop|code|program|structure|architect)\b",
+        "answer.aside_opening": r"^(?:based on (?:the |what we (?:saw|covered|discussed) in the )?(?:previous|last|above|earlier) (?:section|chapter|part|lecture|note|post)|(?:building|continuing) (?:on|from) (?:the )?(?:previous|last) (?:section|chapter|part)|as (?:we|i) (?:saw|discussed|mentioned|said|covered|learned|learnt) (?:in the (?:previous|last) \w+|earlier|before|above)|in the (?:previous|last) (?:section|chapter|part|lecture|note|post)|recall (?:that|from)|the (?:word|term|name)\s+\S+(?:\s+\S+)?\s+(?:is|can be|may be|might be|sounds) (?:a (?:little|bit) |somewhat |quite |very |rather )?(?:confusing|misleading|ambiguous|unfortunate|overloaded|a misnomer)|(?:a |an )?non-[\w-]+ [\w-]+ (?:is|are) not\b|(?:unlike|in contrast to|as opposed to|compared to|compared with) (?:the |a |an )?(?:traditional|classic|classical|conventional|usual|regular|normal|ordinary|standard|older|plain)\b|(?:traditionally|conventionally|classically),)",
     },
     # --- h17-lists ---
     http_topic=re.compile(
