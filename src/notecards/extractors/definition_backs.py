@@ -91,18 +91,59 @@ def _genus_head(words: list[str], pack: LanguagePack) -> int:
     ("pattern" | "that …", "запрос" | "для …") or at a comma; with neither, the last
     word in a language whose heads come last ("a movable pointer"), the first noun in
     one whose genitives follow their head ("позиция подстроки")."""
-    for index, word in enumerate(words):
-        bare = _bare(word)
-        if index and (pack.genus_end.fullmatch(bare) or bare in ENGLISH_ARTICLES):
+    facts = [_word(word, pack) for word in words]
+    for index, (word, fact) in enumerate(zip(words, facts, strict=True)):
+        if index and (fact.genus_end or fact.bare in ENGLISH_ARTICLES):
             return index - 1  # an article opens a clause: "the status | a server sends"
         if word.endswith(","):
             return index
     if pack.head_first:
-        for index, word in enumerate(words):
-            bare = _bare(word)
-            if _counts(bare, pack) and not pack.is_adjective(bare):
+        for index, fact in enumerate(facts):
+            if fact.counts and not pack.is_adjective(fact.bare):
                 return index
     return len(words) - 1
+
+
+class _Word(NamedTuple):
+    """What `read_back` asks of one word of a back, in one language."""
+
+    bare: str
+    clause: bool  # opens a relative clause ("that", "который")
+    evaluative: bool  # judges ("fundamental", "важный")
+    genus_end: bool  # ends a genus
+    counts: bool  # a content word (`_counts`)
+    value: float  # what it counts when it does: a number 3, a name 2, else 1
+
+
+# word -> facts, per language: a vault repeats its words, and every back's words are
+# read two or three times (`with_next_sentence`, `thin_cost` forward and reversed);
+# bounded, since `watch` runs for hours
+_WORDS: dict[str, dict[str, _Word]] = {}
+WORDS_CACHED = 16384
+
+
+def _word(word: str, pack: LanguagePack) -> _Word:
+    known = _WORDS.setdefault(pack.code, {})
+    facts = known.get(word)
+    if facts is None:
+        if len(known) >= WORDS_CACHED:
+            known.clear()
+        bare = _bare(word)
+        if any(c.isdigit() for c in bare):
+            value = _NUMBER
+        elif is_named(word) or word.strip(_EDGE)[:1].isupper():
+            value = _NAME
+        else:
+            value = 1.0
+        facts = known[word] = _Word(
+            bare,
+            pack.back_clause.fullmatch(bare) is not None,
+            pack.back_evaluative.fullmatch(bare) is not None,
+            pack.genus_end.fullmatch(bare) is not None,
+            _counts(bare, pack),
+            value,
+        )
+    return facts
 
 
 def read_back(answer: str, pack: LanguagePack) -> Reading:
@@ -120,25 +161,21 @@ def read_back(answer: str, pack: LanguagePack) -> Reading:
     concrete = judged = False
     modifiers = 0
     for index, word in enumerate(words):
-        bare = _bare(word)
+        fact = _word(word, pack)
         after = words[index + 1] if index + 1 < len(words) else ""
-        if index > head and pack.back_clause.fullmatch(bare):
+        if index > head and fact.clause:
             weight, in_clause = 1.0, True
-        elif index == side_at + 1 and not in_clause and _opens_side(bare, after, pack):
+        elif index == side_at + 1 and not in_clause and _opens_side(fact.bare, after, pack):
             weight, side_at = _SIDE, index  # "used for", "designed to": one phrase
-        elif pack.back_evaluative.fullmatch(bare):
+        elif fact.evaluative:
             judged = True
-        elif index > head and weight != 1.0 and pack.genus_end.fullmatch(bare):
+        elif index > head and weight != 1.0 and fact.genus_end:
             weight = 1.0  # a complement of its own: "… records | in constant time"
-            if _counts(bare, pack):  # "called", "based": a content word that ends a genus
+            if fact.counts:  # "called", "based": a content word that ends a genus
                 score, concrete = score + 1.0, True
-        elif index != head and _counts(bare, pack):
-            if any(c.isdigit() for c in bare):
-                value = _NUMBER
-            elif is_named(word) or (index and word.strip(_EDGE)[:1].isupper()):
-                value = _NAME
-            else:
-                value = 1.0
+        elif index != head and fact.counts:
+            # the first word's capital is the sentence's, no name
+            value = fact.value if index or fact.value != _NAME or is_named(word) else 1.0
             score += value * (_BEFORE_HEAD if index < head else weight)
             # a name or a number pins it down wherever it stands ("в JavaScript"), and
             # so do three modifiers ("the standard input file object")
