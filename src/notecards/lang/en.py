@@ -356,6 +356,9 @@ PACK = LanguagePack(
         # "Why do we need X?" asked without "we"
         "question.we_need": "Why is {rest} needed?",
         "question.we_need_plural": "Why are {rest} needed?",
+        # --- h19-lists ---
+        # a call explained by when to use it ("when the arguments are already an array")
+        "item.when": "When is {label} used?",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -614,6 +617,12 @@ PACK = LanguagePack(
         "label.verb_phrase": r"^(?!(?:string|thing|ring|king|spring|building|nothing|something|anything|everything|morning|evening|ceiling|meaning|wedding|padding|heading|setting|settings|binding|bindings|mapping|mappings|encoding|rendering|routing|logging|caching|hashing|pooling|threading|networking|computing|programming|testing|scheduling|paging|swapping|buffering|streaming|learning|training|modeling|modelling)\b)[a-z]+ing\s+(?:(?:a|an|the|your|our|its|their|specific|multiple|custom|new|all)\s+)?[a-z]",
         # a table's columns that describe one thing each (a reference, not a comparison)
         "comparison.reference": r"description|descriptions|example|examples|syntax|usage|return type|returns|return value|parameters|arguments|signature",
+        # --- h19-lists ---
+        # a set's owner that judges or leaves it open ("Common hashing schemes", "Good
+        # logging"): no list says all its members
+        "set.open_owner": r"^(?:some\s+|the\s+)?(?:common|commonly used|good|popular|typical|useful|best|notable|noteworthy|frequent|usual|famous|well-known|interesting|important|other|various|example|sample)\b",
+        # an explanation of a call that says when to use it, not what it does
+        "item.when_to_use": r"^(?:use it\s+|used\s+|useful\s+)?(?:when|if|whenever|in case)\b",
     },
     # --- h17-lists ---
     http_topic=re.compile(

@@ -347,6 +347,9 @@ PACK = LanguagePack(
         # "Зачем нам нужен X?" asked without "нам"
         "question.we_need": "{Ask} {rest}?",
         "question.we_need_plural": "{Ask} {rest}?",
+        # --- h19-lists ---
+        # a call explained by when to use it ("когда аргументы уже в массиве")
+        "item.when": "Когда использовать {label}?",
     },
     generic_headings=word_set(
         """введение заключение итоги итог вывод выводы примеры пример ссылки источники
@@ -597,6 +600,12 @@ PACK = LanguagePack(
         "label.verb_phrase": r"^[а-яё]+(?:ть|ти|чь|ться|тись)\s+\S",
         # a table's columns that describe one thing each (a reference, not a comparison)
         "comparison.reference": r"описание|пример|примеры|синтаксис|использование|возвращает|возвращаемое значение|параметры|аргументы|сигнатура",
+        # --- h19-lists ---
+        # a set's owner that judges or leaves it open ("Частые ошибки", "Хорошие
+        # практики"): no list says all its members
+        "set.open_owner": r"^(?:некоторые\s+)?(?:частые|частых|распространённые|распространенные|популярные|хорошие|полезные|типичные|лучшие|известные|интересные|важные|другие|прочие|различные|разные)\b",
+        # an explanation of a call that says when to use it, not what it does
+        "item.when_to_use": r"^(?:используется\s+|используют\s+|нужен\s+|нужна\s+)?(?:когда|если|в случае)\b",
     },
     # --- h17-lists ---
     http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
