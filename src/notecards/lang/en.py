@@ -359,6 +359,8 @@ PACK = LanguagePack(
         # --- h19-lists ---
         # a call explained by when to use it ("when the arguments are already an array")
         "item.when": "When is {label} used?",
+        # "To run any CUDA program, …" names the procedure "run a CUDA program"
+        "procedure.any_as": "a",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -623,6 +625,12 @@ PACK = LanguagePack(
         "set.open_owner": r"^(?:some\s+|the\s+)?(?:common|commonly used|good|popular|typical|useful|best|notable|noteworthy|frequent|usual|famous|well-known|interesting|important|other|various|example|sample)\b",
         # an explanation of a call that says when to use it, not what it does
         "item.when_to_use": r"^(?:use it\s+|used\s+|useful\s+)?(?:when|if|whenever|in case)\b",
+        # a sentence that names a procedure by its goal ("To run any CUDA program, there
+        # are three main steps:"): the goal is the name; "any" is no part of it
+        "procedure.goal_intro": r"^(?:in order\s+)?to\s+(?P<name>[^,]{3,80}?),\s+(?:there\s+are|you\s+(?:need|have|must|should)|we\s+(?:need|have|must)|one\s+(?:needs|has|must))\b.*\b(?:steps?|stages?|phases?|things)\b.*$",
+        "procedure.any": r"\bany\b",
+        # a sentence adverb that opens an introduction ("Typically, the lifecycle of …")
+        "procedure.leading_adverb": r"^(?:typically|usually|generally|normally|in general|in short|basically|simply put)\s*,?\s+",
     },
     # --- h17-lists ---
     http_topic=re.compile(

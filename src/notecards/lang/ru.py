@@ -350,6 +350,8 @@ PACK = LanguagePack(
         # --- h19-lists ---
         # a call explained by when to use it ("когда аргументы уже в массиве")
         "item.when": "Когда использовать {label}?",
+        # a procedure named by its goal ("Чтобы запустить программу, нужно …")
+        "procedure.goal_name": "как {x}",
     },
     generic_headings=word_set(
         """введение заключение итоги итог вывод выводы примеры пример ссылки источники
@@ -606,6 +608,12 @@ PACK = LanguagePack(
         "set.open_owner": r"^(?:некоторые\s+)?(?:частые|частых|распространённые|распространенные|популярные|хорошие|полезные|типичные|лучшие|известные|интересные|важные|другие|прочие|различные|разные)\b",
         # an explanation of a call that says when to use it, not what it does
         "item.when_to_use": r"^(?:используется\s+|используют\s+|нужен\s+|нужна\s+)?(?:когда|если|в случае)\b",
+        # a sentence that names a procedure by its goal ("Чтобы запустить любую программу
+        # на CUDA, нужно выполнить три шага:"): the goal is the name; "любую" is no part of it
+        "procedure.goal_intro": r"^(?:для того\s+)?чтобы\s+(?P<name>[^,]{3,80}?),\s+(?:нужно|необходимо|надо|следует|требуется|есть|существует|существуют|выполните|сделайте|пройдите)\b.*\b(?:шаг\w*|этап\w*|стади\w*|действи\w*)\b.*$",
+        "procedure.any": r"\b(?:любой|любую|любое|любые|любого|любых)\b\s*",
+        # a sentence adverb that opens an introduction ("Обычно жизненный цикл …")
+        "procedure.leading_adverb": r"^(?:обычно|как правило|в целом|в общем|в общих чертах|типично)\s*,?\s+",
     },
     # --- h17-lists ---
     http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
