@@ -631,6 +631,11 @@ PACK = LanguagePack(
         "procedure.any": r"\bany\b",
         # a sentence adverb that opens an introduction ("Typically, the lifecycle of …")
         "procedure.leading_adverb": r"^(?:typically|usually|generally|normally|in general|in short|basically|simply put)\s*,?\s+",
+        # a heading that labels a part of a note, not a thing with pros and cons
+        # ("What are the drawbacks of Tradeoffs?")
+        "comparison.label_owner": r"^(?:trade-?offs?|summary|conclusions?|verdict|takeaways?|bottom line|considerations|analysis|evaluation|comparison|overview|discussion|notes?)$",
+        # the cases of one algorithm (best / average / worst): no things compared
+        "comparison.cases": r"^(?:best|worst|average|typical|expected|amortized)(?:[\s-]+case)?$",
     },
     # --- h17-lists ---
     http_topic=re.compile(

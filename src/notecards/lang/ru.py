@@ -614,6 +614,11 @@ PACK = LanguagePack(
         "procedure.any": r"\b(?:любой|любую|любое|любые|любого|любых)\b\s*",
         # a sentence adverb that opens an introduction ("Обычно жизненный цикл …")
         "procedure.leading_adverb": r"^(?:обычно|как правило|в целом|в общем|в общих чертах|типично)\s*,?\s+",
+        # a heading that labels a part of a note, not a thing with pros and cons
+        # ("Итого: какие минусы?")
+        "comparison.label_owner": r"^(?:итого|итоги|выводы?|резюме|компромиссы|сравнение|оценка|анализ|обзор|заключение|обсуждение|заметки)$",
+        # the cases of one algorithm (лучший / средний / худший): no things compared
+        "comparison.cases": r"^(?:лучш\w*|худш\w*|средн\w*|типичн\w*|амортизированн\w*)(?:\s+случа\w*)?$|^в\s+(?:лучшем|худшем|среднем)(?:\s+случае)?$",
     },
     # --- h17-lists ---
     http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
