@@ -83,6 +83,7 @@ RU_WHEN = """# Вызов функций
 
 - `call()` – вызывает функцию с заданным this и аргументами по одному.
 - `apply()` – когда аргументы уже лежат в массиве.
+- `componentWillUnmount()` – вызывается перед удалением компонента из DOM.
 - `bind()` – возвращает новую функцию с привязанным this.
 """
 
@@ -92,12 +93,14 @@ Search helpers:
 
 - `bisect()` - returns the insertion point for a value in a sorted list.
 - `insort()` - when the list must stay sorted after every insertion.
+- `onBeforeMount()` - right before the component is to be mounted.
 """
 
 
 def test_russian_when_to_use_answers_when_not_what() -> None:
     cards = cards_of(RU_WHEN)
     assert "Когда использовать apply()?" in fronts(cards, "labelled_items.when")
+    assert "Когда вызывается componentWillUnmount()?" in fronts(cards, "labelled_items.when")
     assert "Что делает apply()?" not in fronts(cards, "labelled_items")
     assert "Что делает call()?" in fronts(cards, "labelled_items.does")
 
@@ -105,6 +108,7 @@ def test_russian_when_to_use_answers_when_not_what() -> None:
 def test_english_when_to_use_answers_when_not_what() -> None:
     cards = cards_of(EN_WHEN)
     assert "When is insort() used?" in fronts(cards, "labelled_items.when")
+    assert "When is onBeforeMount() called?" in fronts(cards, "labelled_items.when")
     assert "What does insort() do?" not in fronts(cards, "labelled_items")
     assert "What does bisect() do?" in fronts(cards, "labelled_items.does")
 

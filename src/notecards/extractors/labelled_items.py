@@ -332,6 +332,8 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 if not ctx.kept(CONFIDENCE[shape]):
                     continue  # the registry would drop it
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
+                if shape == "when" and mentions_cue(pack, "item.when_called", answer):
+                    template = "item.when_called"  # a hook: "right before it is mounted"
                 if shape.startswith("what"):  # what, what_named, what_bare: one question
                     plural = shape != "what_code" and pack.is_plural(label)  # `consoleOptions`
                     template = "item.what_plural" if plural else "item.what"

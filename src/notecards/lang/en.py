@@ -359,6 +359,7 @@ PACK = LanguagePack(
         # --- h19-lists ---
         # a call explained by when to use it ("when the arguments are already an array")
         "item.when": "When is {label} used?",
+        "item.when_called": "When is {label} called?",
         # "To run any CUDA program, …" names the procedure "run a CUDA program"
         "procedure.any_as": "a",
     },
@@ -623,12 +624,15 @@ PACK = LanguagePack(
         # a set's owner that judges or leaves it open ("Common hashing schemes", "Good
         # logging"): no list says all its members
         "set.open_owner": r"^(?:some\s+|the\s+)?(?:common|commonly used|good|popular|typical|useful|best|notable|noteworthy|frequent|usual|famous|well-known|interesting|important|other|various|example|sample)\b",
-        # an explanation of a call that says when to use it, not what it does
-        "item.when_to_use": r"^(?:use it\s+|used\s+|useful\s+)?(?:when|if|whenever|in case)\b",
+        # an explanation of a call that says when to use it or when it runs, not what it
+        # does ("when the list is sorted", "right before the component is mounted")
+        "item.when_to_use": r"^(?:use it\s+|used\s+|useful\s+|called\s+|runs\s+)?(?:(?:right|just|immediately)\s+)?(?:when|if|whenever|in case|before|after|once)\b",
         # a sentence that names a procedure by its goal ("To run any CUDA program, there
         # are three main steps:"): the goal is the name; "any" is no part of it
         "procedure.goal_intro": r"^(?:in order\s+)?to\s+(?P<name>[^,]{3,80}?),\s+(?:there\s+are|you\s+(?:need|have|must|should)|we\s+(?:need|have|must)|one\s+(?:needs|has|must))\b.*\b(?:steps?|stages?|phases?|things)\b.*$",
         "procedure.any": r"\bany\b",
+        # a hook explained by the moment it runs ("right before the component is mounted")
+        "item.when_called": r"^(?:called\s+|runs\s+)?(?:(?:right|just|immediately)\s+)?(?:before|after|once)\b|^(?:called|runs|fires)\b",
         # a sentence adverb that opens an introduction ("Typically, the lifecycle of …")
         "procedure.leading_adverb": r"^(?:typically|usually|generally|normally|in general|in short|basically|simply put)\s*,?\s+",
         # a heading that labels a part of a note, not a thing with pros and cons

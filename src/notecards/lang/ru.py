@@ -350,6 +350,7 @@ PACK = LanguagePack(
         # --- h19-lists ---
         # a call explained by when to use it ("когда аргументы уже в массиве")
         "item.when": "Когда использовать {label}?",
+        "item.when_called": "Когда вызывается {label}?",
         # a procedure named by its goal ("Чтобы запустить программу, нужно …")
         "procedure.goal_name": "как {x}",
     },
@@ -606,12 +607,15 @@ PACK = LanguagePack(
         # a set's owner that judges or leaves it open ("Частые ошибки", "Хорошие
         # практики"): no list says all its members
         "set.open_owner": r"^(?:некоторые\s+)?(?:частые|частых|распространённые|распространенные|популярные|хорошие|полезные|типичные|лучшие|известные|интересные|важные|другие|прочие|различные|разные)\b",
-        # an explanation of a call that says when to use it, not what it does
-        "item.when_to_use": r"^(?:используется\s+|используют\s+|нужен\s+|нужна\s+)?(?:когда|если|в случае)\b",
+        # an explanation of a call that says when to use it or when it runs, not what it
+        # does ("when the list is sorted", "right before the component is mounted")
+        "item.when_to_use": r"^(?:используется\s+|используют\s+|нужен\s+|нужна\s+|вызывается\s+)?(?:(?:сразу|непосредственно)\s+)?(?:когда|если|в случае|перед|после)\b",
         # a sentence that names a procedure by its goal ("Чтобы запустить любую программу
         # на CUDA, нужно выполнить три шага:"): the goal is the name; "любую" is no part of it
         "procedure.goal_intro": r"^(?:для того\s+)?чтобы\s+(?P<name>[^,]{3,80}?),\s+(?:нужно|необходимо|надо|следует|требуется|есть|существует|существуют|выполните|сделайте|пройдите)\b.*\b(?:шаг\w*|этап\w*|стади\w*|действи\w*)\b.*$",
         "procedure.any": r"\b(?:любой|любую|любое|любые|любого|любых)\b\s*",
+        # a hook explained by the moment it runs ("перед удалением компонента")
+        "item.when_called": r"^(?:вызывается\s+)?(?:(?:сразу|непосредственно)\s+)?(?:перед|после)\b|^вызывается\b",
         # a sentence adverb that opens an introduction ("Обычно жизненный цикл …")
         "procedure.leading_adverb": r"^(?:обычно|как правило|в целом|в общем|в общих чертах|типично)\s*,?\s+",
         # a heading that labels a part of a note, not a thing with pros and cons
