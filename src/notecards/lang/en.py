@@ -362,6 +362,8 @@ PACK = LanguagePack(
         "item.when_called": "When is {label} called?",
         # "To run any CUDA program, …" names the procedure "run a CUDA program"
         "procedure.any_as": "a",
+        # (how-to templates name such a procedure in English; the pack's goal name is plain)
+        "procedure.goal_name": "{x}",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references

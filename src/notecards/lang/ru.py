@@ -353,6 +353,8 @@ PACK = LanguagePack(
         "item.when_called": "Когда вызывается {label}?",
         # a procedure named by its goal ("Чтобы запустить программу, нужно …")
         "procedure.goal_name": "как {x}",
+        # "любую программу" is "программу": the word goes
+        "procedure.any_as": "",
     },
     generic_headings=word_set(
         """введение заключение итоги итог вывод выводы примеры пример ссылки источники
