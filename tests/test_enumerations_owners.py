@@ -72,7 +72,7 @@ def test_two_sets_in_one_lead_in_are_no_set_card(lang: str, text: str) -> None:
 
 def test_a_set_that_names_its_owner_is_asked_as_before() -> None:
     [card] = sets(f"# GPU networking\n\nWireless standards include:\n\n{ITEMS_EN}", "en")
-    assert card.front == "What do Wireless standards include?"
+    assert card.front == "What do wireless standards include?"
 
 
 @pytest.mark.parametrize(

@@ -37,8 +37,8 @@ def labelled(text: str, lang: str) -> list[Card]:
 @pytest.mark.parametrize(
     ("lang", "text", "verb", "kept"),
     [
-        ("en", ERRORS_EN, "Handling specific errors", "What are Sentinel errors?"),
-        ("en", ERRORS_EN, "Wrapping errors", "What are Sentinel errors?"),
+        ("en", ERRORS_EN, "Handling specific errors", "What are sentinel errors?"),
+        ("en", ERRORS_EN, "Wrapping errors", "What are sentinel errors?"),
         (
             "ru",
             INDEXES_RU,
@@ -60,4 +60,4 @@ def test_a_noun_in_ing_is_still_a_thing(label: str) -> None:
         f"- **{label}** – spreads the work of a service over many machines\n"
         "- **Web scaling tiers** – the layers that a request passes on its way\n"
     )
-    assert any(label in c.front for c in labelled(text, "en"))
+    assert any(label.lower() in c.front for c in labelled(text, "en"))  # "What is load balancing?"

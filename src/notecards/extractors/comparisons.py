@@ -20,6 +20,7 @@ from notecards.lang import LanguagePack, pack_for
 from notecards.model import Block, Card, ListBlock, Note, Paragraph, Section, Table, plain_text
 from notecards.text.morphology import agrees_as_subject, is_bare_adjective
 from notecards.text.terms import CYRILLIC, is_term, key
+from notecards.text.topics import is_named
 
 NAME = "comparisons"
 MAX_LABEL_WORDS = 4
@@ -83,6 +84,8 @@ def _owner(note: Note, section: Section | None, pack: LanguagePack) -> tuple[str
         cleaned = _owner_text(_LABEL_EDGES.sub("", path[index]))
         if _side(pack, cleaned) or key(cleaned) in pack.generic_headings or _VS.search(cleaned):
             continue
+        if is_cue_heading(pack, "comparison.label_owner", cleaned):
+            continue  # "Tradeoffs", "Итого": a part of the note, the owner is further out
         if not _strip_sides(pack, f"{cleaned} ·").strip(" ·"):
             continue  # "Плюсы и минусы", "Pros and cons": both sides, no owner
         if _is_adjective(cleaned, pack):  # "Кооперативная": of which noun?
@@ -183,6 +186,8 @@ def _table_answer(table: Table, pack: LanguagePack) -> tuple[list[str], str] | N
     if any(not cell for row in rows for cell in row[: len(header)]):
         return None  # a table to fill in, not a comparison
     criteria = not header[0] or is_cue_heading(pack, "comparison.criterion", header[0])
+    if not criteria and _names_columns(header, rows):
+        criteria = True  # "| Поведение | var | let/const |": the columns are compared
     if criteria and MIN_ITEMS <= len(header) - 1 <= MAX_ITEMS and len(rows) >= MIN_CRITERIA:
         items = header[1:]
         lines = [
@@ -202,6 +207,8 @@ def _table_answer(table: Table, pack: LanguagePack) -> tuple[list[str], str] | N
         return None
     if not all(_is_item(pack, item) for item in items):
         return None  # "1, 2, 3", "Description / Examples", "onClick={handler}": not things
+    if any(is_cue_heading(pack, "comparison.cases", item) for item in items):
+        return None  # best / average / worst case: one thing's cases, no comparison
     back = ""
     for line in lines:
         if back and len(back) + len(line) > MAX_BACK_CHARS:
@@ -210,12 +217,35 @@ def _table_answer(table: Table, pack: LanguagePack) -> tuple[list[str], str] | N
     return items, back
 
 
+# a name in a table cell: code ("var", "let/const", "useMemo()") or a well-known name
+_CODE_CELL = re.compile(r"[a-z_$][\w$.]*(?:\(\))?(?:\s*/\s*[a-z_$][\w$.]*(?:\(\))?)*")
+
+
+def _is_name_cell(cell: str) -> bool:
+    return bool(_CODE_CELL.fullmatch(cell)) or any(is_named(w) for w in cell.split())
+
+
+def _names_columns(header: list[str], rows: list[list[str]]) -> bool:
+    """A header whose cells after the first name things ("var", "let/const", "Map") over
+    a first column that names none ("Поднятие", "Область видимости"): the columns are
+    the compared things and the rows their properties."""
+    items = header[1:]
+    if not MIN_ITEMS <= len(items) <= MAX_ITEMS or len(rows) < MIN_CRITERIA:
+        return False
+    named = [_is_name_cell(item) for item in items]  # "Map | WeakMap": one name does
+    if not any(named) or not all(
+        n or len(i.split()) == 1 for n, i in zip(named, items, strict=True)
+    ):
+        return False
+    return not any(_is_name_cell(r[0]) for r in rows if r)
+
+
 def _is_item(pack: LanguagePack, item: str) -> bool:
     """A table cell that names a thing being compared."""
     if not item or len(item.split()) > MAX_ITEM_WORDS or _CODE_CHARS.search(item):
         return False
-    if _JOINED.search(item):
-        return False
+    if _JOINED.search(item) and not _CODE_CELL.fullmatch(item):
+        return False  # (but "let/const": two keywords read as one side)
     return is_term(item) and key(item) not in pack.generic_headings and not item.isdigit()
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.definitions import prose_sentences, prose_vocabulary
 from notecards.extractors.list_shapes import (
+    is_bare_noun,
     is_example_owner,
     is_link_list,
     is_question_list,
@@ -46,7 +47,9 @@ NAME = "enumerations"
 # how often such cards are kept (a strict reading of samples from real vaults): a list
 # after a lead-in that announces a set ("Three types of bus exist:") 4 of 9 in all,
 # most of them announced sets; members blanked in a sentence 1 of 5
-CONFIDENCE = {"consists": 0.6, "announced": 0.6, "bullets": 0.45, "inline": 0.4}
+CONFIDENCE = {"consists": 0.6, "announced": 0.6, "bullets": 0.45, "inline": 0.4, "open": 0.4}
+# ("open": a set whose owner judges or leaves it open, "Common hashing schemes include:",
+# names the members the note chose, not all there are)
 ITEMS = (2, 12)
 MAX_INLINE_ITEM_WORDS = 5
 MAX_LIST_ITEM_WORDS = 8
@@ -135,6 +138,8 @@ class Enumeration:
     others: bool  # the note says "and others"
     anchor: str
     pattern: str  # consists | inline | bullets | announced: what announced the members
+    # what the set is of ("bus", "a block"): a generic one is asked within its subject
+    about: str = ""
 
 
 def _items(segment: str, max_words: int) -> tuple[list[str], bool] | None:
@@ -198,7 +203,7 @@ def _inline(flat: Flat, pack: LanguagePack, vocab: Vocabulary) -> Enumeration | 
             plural = verb in ("consist of", "are made up of", "состоят из")
             template = "enumeration.consists_plural" if plural else "enumeration.consists"
             front = pack.ask(template, s=vocab.display(subject))
-            return Enumeration(front, tuple(found[0]), found[1], front, "consists")
+            return Enumeration(front, tuple(found[0]), found[1], front, "consists", subject)
     match = _MARKERS.search(lowered) if _MARKER_HINTS.search(lowered) else None
     if match is None and _INCLUDES_HINTS.search(lowered):
         match = _INCLUDES.search(lowered)
@@ -274,7 +279,8 @@ def _bullets(
     if not ITEMS[0] <= len(items) <= ITEMS[1] or len({key(i) for i in items}) != len(items):
         return None
     if announced is not None:  # "Three types of bus exist:" → "What are the types of bus?"
-        return Enumeration(asked, tuple(items), False, question, "announced")
+        pattern = "open" if announced.open_ended else "announced"  # "Good logging includes:"
+        return Enumeration(asked, tuple(items), False, question, pattern, announced.about)
     return Enumeration(f"{question} …", tuple(items), False, question, "bullets")
 
 
@@ -325,7 +331,10 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
         items = tuple(map(math_as_text, enumeration.items))
         if None in items or "$" in enumeration.front:
             continue  # a formula a card cannot show as text ("$\frac{a}{b}$")
-        if not ctx.kept(CONFIDENCE[enumeration.pattern]):
+        front, confidence = enumeration.front, CONFIDENCE[enumeration.pattern]
+        if is_bare_noun(enumeration.about):  # "What does a block consist of?": which block?
+            front, confidence = ctx.asked_within(front, enumeration.about, section, confidence)
+        if not ctx.kept(confidence):
             ctx.covered.add(section.line)  # covered all the same, whatever the threshold
             continue
         enumeration = replace(enumeration, items=items)
@@ -334,9 +343,9 @@ def extract_enumerations(note: Note, ctx: ExtractContext) -> list[Card]:
                 kind="enumeration",
                 extractor=NAME,
                 rule=f"{NAME}.{enumeration.pattern}",
-                confidence=CONFIDENCE[enumeration.pattern],
+                confidence=confidence,
                 anchor=enumeration.anchor,
-                front=enumeration.front,
+                front=front,
                 back=_answer(enumeration.items, enumeration.others, pack),
                 line=line,
                 section=section,

@@ -493,6 +493,22 @@ class _Subject:
         return _any_pack("http_status_prose", self._spoken_text)
 
 
+# a value that is a sample of the request a note shows, not a setting it teaches: a
+# host or a URL ("https://example.com", "api.local:8080") or an address (a cookie's
+# attributes, "id=a3f; Secure", are a setting: tests/test_http_scope.py)
+_SAMPLE_VALUE = re.compile(
+    r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?::\d+)?(?:/\S*)?$"
+    r"|^(?:https?://)?(?:localhost|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?(?:/\S*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_sample_value(value: str) -> bool:
+    """Whether a header's value only fills in a sample message ("https://example.com"):
+    its gloss says what the example says, not what the field does."""
+    return _SAMPLE_VALUE.search(value.strip()) is not None
+
+
 def _any_pack(pattern: str, text: str) -> bool:
     """Whether any language's `pattern` field finds something in `text`: notes name
     HTTP in English whatever their language."""
@@ -629,7 +645,9 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
         message = item.message
         about = _about_http(subject, item.section)
         start: Card | None = None
-        if message.role == "request" and about and subject.requests:
+        # a request line is glossed in a note on HTTP itself: in a tutorial on something
+        # else ("GET /resources/x/ HTTP/1.1" in a CORS note) it is a sample (0 of 2 kept)
+        if message.role == "request" and about and subject.central and subject.requests:
             start = _request_card(item, ctx)
         elif message.role == "response" and about and (subject.central or subject.statuses):
             start = _status_card(item, ctx)
@@ -649,6 +667,8 @@ def extract_http_messages(note: Note, ctx: ExtractContext) -> list[Card]:
             whole = about and subject.central and bool(message.role)
             if glossed and not whole and restates(header):
                 glossed = False
+            if glossed and not subject.central and is_sample_value(header.value):
+                glossed = False  # "Origin: https://example.com" in a CORS tutorial
             if back and glossed:
                 cards.append(_header_card(item, header, anchor, back, ctx))
             next_header = next(headers, None)

@@ -21,6 +21,7 @@ from notecards.extractors.list_shapes import (
     SetAnnouncement,
     counts_steps,
     has_cue,
+    is_bare_noun,
     is_generic_label,
     is_link_list,
     is_purpose_set,
@@ -38,7 +39,7 @@ from notecards.text.math_text import math_as_text
 from notecards.text.morphology import agrees_as_subject
 from notecards.text.sentences import word_set
 from notecards.text.terms import STOP_START, clean_term, is_term, looks_like_verb, starts_badly
-from notecards.text.topics import shares_a_word, word_stems
+from notecards.text.topics import is_named, shares_a_word, word_stems
 
 NAME = "labelled_items"
 _BARE_WORD = re.compile(r"[A-Za-z]+")
@@ -77,6 +78,12 @@ CONFIDENCE = {
     # callback hell", "значения свойства position", "types of machine learning"): it
     # names itself
     "set_named": 0.7,
+    # a call explained by when to use it ("apply(): когда аргументы уже в массиве"):
+    # asked "when is it used", which is what the note answers
+    "when": 0.55,
+    # a set whose owner judges or leaves it open ("Common hashing schemes", "Good
+    # logging"): which members the list names is the note's choice
+    "set_open": 0.4,
 }
 
 
@@ -96,6 +103,33 @@ def _only_a_gloss(answer: str) -> bool:
     массивы" or "первый успешный" do."""
     words = answer.split()
     return len(words) <= GLOSS_WORDS and words[0].lower() in STOP_START
+
+
+# "public. We can share this anywhere": a word or two cut off as a sentence, then more
+_FRAGMENT_OPENING = re.compile(r"^[a-zа-яё][\w-]*(?:\s[\w-]+)?[.!]\s+\S")
+
+
+def _opens_with_fragment(answer: str) -> bool:
+    """A back that opens with a lower-case word or two standing as a sentence: a
+    note's shorthand ("public. We can share this anywhere"), not an explanation."""
+    return _FRAGMENT_OPENING.match(answer) is not None
+
+
+def _as_asked(label: str, pack: LanguagePack) -> str:
+    """A label as a "what is" question holds it: a common noun's capital, which it has
+    only because it opens its list item, lowered ("Глобальный контекст выполнения" →
+    "глобальный контекст выполнения"), and in English the article it needs ("Static
+    Object File" → "a static object file"); names and identifiers stay as written."""
+    asked = pack.as_asked(label)
+    if asked != label:
+        return asked
+    first, _, rest = label.partition(" ")
+    capital_only = first[:1].isupper() and first[1:].replace("-", "").isalpha()
+    if not capital_only or not first[1:].islower() or is_named(first):
+        return label
+    if rest and any(w[:1].isupper() for w in rest.split()):
+        return label  # "Domain Name System", "Контекст Vue": a name's own capitals
+    return first[:1].lower() + first[1:] + (f" {rest}" if rest else "")
 
 
 def _within_note(front: str, label: str, subject: str, pack: LanguagePack) -> str:
@@ -155,7 +189,15 @@ def _says_an_action(explanation: str) -> bool:
     return first.isascii() and first.endswith("s") and not first.endswith(("ss", "us", "is"))
 
 
-def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> str:
+def _says_when(explanation: str, pack: LanguagePack) -> bool:
+    """An explanation that opens with when to use the call ("когда аргументы уже в
+    массиве", "when the list is sorted"): it answers "when", not "what does it do"."""
+    return mentions_cue(pack, "item.when_to_use", explanation)
+
+
+def _question_of(
+    member: LabelledItem, topic: str, goal: str, purpose: bool, pack: LanguagePack
+) -> str:
     """Which question the label answers: a value ("position: relative") what it means,
     code what it does, a way to a goal how it reaches it, a method what it is for,
     anything else what it is."""
@@ -164,7 +206,7 @@ def _question_of(member: LabelledItem, topic: str, goal: str, purpose: bool) -> 
         return "means"
     if member.shape == "code" or label.endswith("()") or _CAMEL.fullmatch(label):
         if _acts(label) and (_is_function(label) or _says_an_action(member.explanation)):
-            return "does"
+            return "when" if _says_when(member.explanation, pack) else "does"
         if _acts(label):  # `vServer` – "logical server …": what it is, not what it does
             return "what_code"
         return "does_bare" if _BARE_WORD.fullmatch(label) else "does_name"
@@ -273,11 +315,11 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             purpose = bool(topic) and is_purpose_set(topic, pack)
             for member in members:
                 answer = math_as_text(short_answer(member.explanation))
-                if not answer or _only_a_gloss(answer):
-                    continue  # nothing to say ("после всех"), or a formula with no text
+                if not answer or _only_a_gloss(answer) or _opens_with_fragment(answer):
+                    continue  # nothing to say ("после всех"), a formula with no text, shorthand
                 if calls_an_example_variable(member.label):
                     continue  # "p.convert(Poly)": what `p` is, the example says
-                shape = _question_of(member, topic, goal, purpose)
+                shape = _question_of(member, topic, goal, purpose, pack)
                 label = member.label
                 if not shape.startswith(("does", "means")) and _is_verb_phrase(label, pack):
                     continue  # "What are Handling specific errors?": an action, not a thing
@@ -290,9 +332,13 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
                 if not ctx.kept(CONFIDENCE[shape]):
                     continue  # the registry would drop it
                 template = "item.does" if shape.startswith("does") else f"item.{shape}"
+                if shape == "when" and mentions_cue(pack, "item.when_called", answer):
+                    template = "item.when_called"  # a hook: "right before it is mounted"
                 if shape.startswith("what"):  # what, what_named, what_bare: one question
                     plural = shape != "what_code" and pack.is_plural(label)  # `consoleOptions`
                     template = "item.what_plural" if plural else "item.what"
+                    if shape != "what_code":
+                        label = _as_asked(label, pack)
                 front = pack.ask(template, label=label, goal=goal)
                 if shape in ("what", "purpose"):  # a label of the list's subject
                     front = pack.in_topic(front, topic[:1].upper() + topic[1:])
@@ -315,14 +361,22 @@ def extract_labelled_items(note: Note, ctx: ExtractContext) -> list[Card]:
             labels = tuple(math_as_text(m.label) or "" for m in members)
             back = _set_back(members, labels, announced, pack) if announced else ""
             asked = set_front(announced, ctx.topic_of(section), pack) if announced else ""
-            if announced and back and asked and "$" not in asked:
+            whole = len(members) == len(block.items)  # a set that lost an item misleads
+            if announced and back and asked and whole and "$" not in asked:
                 set_rule = "set_named" if _names_its_set(announced) else "set"
+                if announced.open_ended:
+                    set_rule = "set_open"
+                confidence = CONFIDENCE[set_rule]
+                if is_bare_noun(announced.about):  # "types of keys": whose keys?
+                    asked, confidence = ctx.asked_within(
+                        asked, announced.about, section, confidence
+                    )
                 cards.append(
                     ctx.card(
                         kind="enumeration",
                         extractor=NAME,
                         rule=f"{NAME}.{set_rule}",
-                        confidence=CONFIDENCE[set_rule],
+                        confidence=confidence,
                         evidence=f"lead-in announces a set: “{lead}”",
                         anchor=f"{topic} › set",
                         front=asked,

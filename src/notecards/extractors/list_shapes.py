@@ -234,6 +234,12 @@ class SetAnnouncement:
     # the set's subject names nothing of its own ("Software components include:",
     # "Компоненты включают:"): of what, only the note's subject can say
     generic: bool = False
+    # what the set is of ("bus" in "types of bus", "Classification algorithms"): the
+    # thing a question needs the note's subject for when it is generic
+    about: str = ""
+    # an owner that opens with a judging or open-ended word ("Common hashing schemes",
+    # "Good logging"): no list can say all its members
+    open_ended: bool = False
 
 
 def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
@@ -282,10 +288,14 @@ def set_question(lead: str, pack: LanguagePack) -> SetAnnouncement | None:
             last = values["subject"].split()[-1]
             owner = last if last.isascii() else ""
         generic = "subject" in values and names_no_owner(values["subject"], pack)
-        if generic:  # asked within the note's subject: "GPU networking: what do software …"
-            values["subject"] = _lowered(values["subject"])
+        subject = clean_term(values.get("subject", ""))
+        open_ended = mentions_cue(pack, "set.open_owner", subject)
+        if "subject" in values and (generic or " " in values["subject"]):
+            values["subject"] = _lowered(values["subject"])  # "Proactive routing protocols"
             question = pack.ask(leadin.question, **values)
-        return SetAnnouncement(question, topic, goal, owner, generic)
+        about = subject or _LEADING_PREPOSITION.sub("", values.get("rest", "")).strip()
+        about = about or values.get("noun", "")
+        return SetAnnouncement(question, topic, goal, owner, generic, about, open_ended)
     return None
 
 
@@ -315,6 +325,14 @@ def _lowered(subject: str) -> str:
     if first[1:].islower() and not is_named(first):
         return subject[:1].lower() + subject[1:]
     return subject
+
+
+def is_bare_noun(about: str) -> bool:
+    """One common word is what a set is of ("types of bus", "A block consists of:"):
+    which bus, which block, only the note's subject says; longer names ("routing
+    protocols", "свойство position") mostly say it themselves."""
+    words = [w for w in about.split() if w.lower() not in ("a", "an", "the")]
+    return len(words) == 1 and words[0].isalpha() and words[0].islower()  # not "HTTP-запроса"
 
 
 def set_front(announced: SetAnnouncement, topic: str, pack: LanguagePack) -> str:

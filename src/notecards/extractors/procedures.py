@@ -90,12 +90,35 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split()).strip(" .:;,?!…—–-")
 
 
+def _goal_intro(sentence: str, pack: LanguagePack) -> ProcedureName | None:
+    """A procedure a sentence names by its goal ("To run any CUDA program, there are three
+    main steps" → "How to run a CUDA program"), not by the sentence itself."""
+    pattern = pack.cues.get("procedure.goal_intro")
+    match = re.match(pattern, sentence, re.IGNORECASE) if pattern else None
+    if match is None:
+        return None
+    any_word = pack.cues.get("procedure.any")
+    name = match.group("name")
+    if any_word:
+        name = re.sub(any_word, pack.questions.get("procedure.any_as", ""), name, flags=re.I)
+    name = re.sub(r"\ba(?= [aeiou])", "an", " ".join(name.split()))
+    if "procedure.howto.sequence" in pack.questions:
+        return ProcedureName(name, "howto", "intro")
+    return ProcedureName(pack.ask("procedure.goal_name", x=name), "named", "intro")
+
+
 def name_from_intro(sentence: str, lang: str) -> ProcedureName | None:
     """The procedure a sentence introduces ("Рассмотрим установку…" → "установка…")."""
     pack = pack_for(lang)
     sentence = _clean_name(sentence)
     if pack is None or not sentence or len(sentence) > INTRO_LIMIT:
         return None
+    adverb = pack.cues.get("procedure.leading_adverb")
+    if adverb:  # "Typically, the lifecycle of …": the adverb is no part of the name
+        sentence = re.sub(adverb, "", sentence, count=1, flags=re.IGNORECASE)
+    goal = _goal_intro(sentence, pack)
+    if goal is not None:
+        return goal
     for regex, style in pack.procedure_intros:
         match = regex.fullmatch(sentence)
         if match is None:
@@ -625,6 +648,8 @@ def extract_procedures(note: Note, ctx: ExtractContext) -> list[Card]:
         if not reading:
             continue
         name = name_procedure(procedure, note)
+        if name.text.endswith("…"):
+            continue  # a name cut short ("…»"): a reader cannot tell which procedure
         if key(name.text) in used:
             continue  # two lists under one name: their questions could not be told apart
         used.add(key(name.text))

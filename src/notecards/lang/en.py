@@ -358,6 +358,14 @@ PACK = LanguagePack(
         # "Why do we need X?" asked without "we"
         "question.we_need": "Why is {rest} needed?",
         "question.we_need_plural": "Why are {rest} needed?",
+        # --- h19-lists ---
+        # a call explained by when to use it ("when the arguments are already an array")
+        "item.when": "When is {label} used?",
+        "item.when_called": "When is {label} called?",
+        # "To run any CUDA program, …" names the procedure "run a CUDA program"
+        "procedure.any_as": "a",
+        # (how-to templates name such a procedure in English; the pack's goal name is plain)
+        "procedure.goal_name": "{x}",
     },
     generic_headings=word_set(
         """introduction intro conclusion conclusions summary examples example references
@@ -630,16 +638,36 @@ PACK = LanguagePack(
         # an answer that speaks about itself ("Here's a detailed answer you can use in an
         # interview", "A sample answer:"): a prepared speech, not the note's answer
         "answer.meta_reply": r"^(?:here(?:'s| is) (?:a |an |the |my )?(?:\w+ )?(?:answer|response|reply|explanation)|(?:a |an )?(?:sample|example|model|possible|detailed) (?:answer|response|reply)\b|this (?:answer|response) (?:can|could|you can))|\b(?:(?:use|say|give) (?:it |this )?(?:in|at|during) (?:an |the |your )?interview|you can (?:use|say|give) (?:in|at|during) (?:an |the |your )?interview)\b",
-        # an opening that is not yet the answer: what the thing is not, the other
-        # approach, the previous section recalled ("The term 'packed' is confusing.",
-        # "Based on the previous section, …"); the answer is the paragraph after it
         # a sentence that only says two things get mixed up ("watch and watchEffect are
         # often confused, but they do different jobs."): the answer follows it
         "answer.mixed_up": r"^[^.:]{0,80}\b(?:are|is|get|gets) (?:often |commonly |frequently |easily |sometimes )?(?:confused|mixed up|conflated)\b[^.:]{0,60}[.!]?$",
         # a title that asks how to build something ("How to Build a Thread Pool"): over
         # an article of several parts, the answer is the whole article
         "question.howto_build": r"how (?:to|do you|do i|can i|can you|would you) (?:build|implement|write|make|create|design|develop|code|program|structure|architect)\b",
+        # an opening that is not yet the answer: what the thing is not, the other
+        # approach, the previous section recalled ("The term 'packed' is confusing.",
+        # "Based on the previous section, …"); the answer is the paragraph after it
         "answer.aside_opening": r"^(?:based on (?:the |what we (?:saw|covered|discussed) in the )?(?:previous|last|above|earlier) (?:section|chapter|part|lecture|note|post)|(?:building|continuing) (?:on|from) (?:the )?(?:previous|last) (?:section|chapter|part)|as (?:we|i) (?:saw|discussed|mentioned|said|covered|learned|learnt) (?:in the (?:previous|last) \w+|earlier|before|above)|in the (?:previous|last) (?:section|chapter|part|lecture|note|post)|recall (?:that|from)|the (?:word|term|name)\s+\S+(?:\s+\S+)?\s+(?:is|can be|may be|might be|sounds) (?:a (?:little|bit) |somewhat |quite |very |rather )?(?:confusing|misleading|ambiguous|unfortunate|overloaded|a misnomer)|(?:a |an )?non-[\w-]+ [\w-]+ (?:is|are) not\b|(?:unlike|in contrast to|as opposed to|compared to|compared with) (?:the |a |an )?(?:traditional|classic|classical|conventional|usual|regular|normal|ordinary|standard|older|plain)\b|(?:traditionally|conventionally|classically),)",
+        # --- h19-lists ---
+        # a set's owner that judges or leaves it open ("Common hashing schemes", "Good
+        # logging"): no list says all its members
+        "set.open_owner": r"^(?:some\s+|the\s+)?(?:common|commonly used|good|popular|typical|useful|best|notable|noteworthy|frequent|usual|famous|well-known|interesting|important|other|various|example|sample)\b",
+        # an explanation of a call that says when to use it or when it runs, not what it
+        # does ("when the list is sorted", "right before the component is mounted")
+        "item.when_to_use": r"^(?:use it\s+|used\s+|useful\s+|called\s+|runs\s+)?(?:(?:right|just|immediately)\s+)?(?:when|if|whenever|in case|before|after|once)\b",
+        # a sentence that names a procedure by its goal ("To run any CUDA program, there
+        # are three main steps:"): the goal is the name; "any" is no part of it
+        "procedure.goal_intro": r"^(?:in order\s+)?to\s+(?P<name>[^,]{3,80}?),\s+(?:there\s+are|you\s+(?:need|have|must|should)|we\s+(?:need|have|must)|one\s+(?:needs|has|must))\b.*\b(?:steps?|stages?|phases?|things)\b.*$",
+        "procedure.any": r"\bany\b",
+        # a hook explained by the moment it runs ("right before the component is mounted")
+        "item.when_called": r"^(?:called\s+|runs\s+)?(?:(?:right|just|immediately)\s+)?(?:before|after|once)\b|^(?:called|runs|fires)\b",
+        # a sentence adverb that opens an introduction ("Typically, the lifecycle of …")
+        "procedure.leading_adverb": r"^(?:typically|usually|generally|normally|in general|in short|basically|simply put)\s*,?\s+",
+        # a heading that labels a part of a note, not a thing with pros and cons
+        # ("What are the drawbacks of Tradeoffs?")
+        "comparison.label_owner": r"^(?:trade-?offs?|summary|conclusions?|verdict|takeaways?|bottom line|considerations|analysis|evaluation|comparison|overview|discussion|notes?)$",
+        # the cases of one algorithm (best / average / worst): no things compared
+        "comparison.cases": r"^(?:best|worst|average|typical|expected|amortized)(?:[\s-]+case)?$",
     },
     # --- h17-lists ---
     http_topic=re.compile(

@@ -347,6 +347,14 @@ PACK = LanguagePack(
         # "Зачем нам нужен X?" asked without "нам"
         "question.we_need": "{Ask} {rest}?",
         "question.we_need_plural": "{Ask} {rest}?",
+        # --- h19-lists ---
+        # a call explained by when to use it ("когда аргументы уже в массиве")
+        "item.when": "Когда использовать {label}?",
+        "item.when_called": "Когда вызывается {label}?",
+        # a procedure named by its goal ("Чтобы запустить программу, нужно …")
+        "procedure.goal_name": "как {x}",
+        # "любую программу" is "программу": the word goes
+        "procedure.any_as": "",
     },
     generic_headings=word_set(
         """введение заключение итоги итог вывод выводы примеры пример ссылки источники
@@ -609,16 +617,36 @@ PACK = LanguagePack(
         # an answer that speaks about itself ("Вот развёрнутый ответ, который можно
         # использовать на собеседовании"): a prepared speech, not the note's answer
         "answer.meta_reply": r"^(?:вот (?:\w+ )?(?:ответ|вариант ответа|пример ответа)|(?:пример|вариант|образец) (?:ответа|развёрнутого ответа|развернутого ответа))\b|\b(?:можно|можете|стоит) (?:использовать|сказать|рассказать|озвучить) (?:на|во время) (?:собеседовани\w*|интервью)\b|\bответ,? (?:который|которым) можно\b",
-        # an opening that is not yet the answer: what the thing is not, the other
-        # approach, the previous section recalled ("Термин «X» немного сбивает с толку.",
-        # "В предыдущем разделе …"); the answer is the paragraph after it
         # a sentence that only says two things get mixed up ("watch и watchEffect часто
         # путают, но задачи у них разные."): the answer follows it
         "answer.mixed_up": r"^[^.:]{0,80}\b(?:часто |нередко |легко )?(?:путают|смешивают|путаются)\b[^.:]{0,80}[.!]?$",
         # a title that asks how to build something ("Как написать пул потоков"): over an
         # article of several parts, the answer is the whole article
         "question.howto_build": r"как (?:построить|реализовать|написать|сделать|создать|спроектировать|разработать|собрать)\b",
+        # an opening that is not yet the answer: what the thing is not, the other
+        # approach, the previous section recalled ("Термин «X» немного сбивает с толку.",
+        # "В предыдущем разделе …"); the answer is the paragraph after it
         "answer.aside_opening": r"^(?:(?:исходя из|на основе|опираясь на) (?:предыдущ|прошл)\w+|как (?:мы |уже )?(?:говорили|видели|обсуждали|упоминали|писали|разбирали|сказано|упоминалось|обсуждалось) (?:в (?:предыдущ|прошл)\w+ \w+|ранее|выше)|в (?:предыдущ|прошл)\w+ (?:раздел|глав|част|лекци|заметк|стать|пункт)\w*|напомн\w+,|(?:термин|слово|название)\s+\S+(?:\s+\S+)?\s+(?:немного |несколько |слегка |сильно |довольно )?(?:сбивает с толку|вводит в заблуждение|неудачн\w*|обманчив\w*|путает)|(?:в отличие от|по сравнению с) (?:традиционн|классическ|обычн|привычн|стандартн|старо)\w*|(?:традиционно|классически|обычно раньше),)",
+        # --- h19-lists ---
+        # a set's owner that judges or leaves it open ("Частые ошибки", "Хорошие
+        # практики"): no list says all its members
+        "set.open_owner": r"^(?:некоторые\s+)?(?:частые|частых|распространённые|распространенные|популярные|хорошие|полезные|типичные|лучшие|известные|интересные|важные|другие|прочие|различные|разные)\b",
+        # an explanation of a call that says when to use it or when it runs, not what it
+        # does ("when the list is sorted", "right before the component is mounted")
+        "item.when_to_use": r"^(?:используется\s+|используют\s+|нужен\s+|нужна\s+|вызывается\s+)?(?:(?:сразу|непосредственно)\s+)?(?:когда|если|в случае|перед|после)\b",
+        # a sentence that names a procedure by its goal ("Чтобы запустить любую программу
+        # на CUDA, нужно выполнить три шага:"): the goal is the name; "любую" is no part of it
+        "procedure.goal_intro": r"^(?:для того\s+)?чтобы\s+(?P<name>[^,]{3,80}?),\s+(?:нужно|необходимо|надо|следует|требуется|есть|существует|существуют|выполните|сделайте|пройдите)\b.*\b(?:шаг\w*|этап\w*|стади\w*|действи\w*)\b.*$",
+        "procedure.any": r"\b(?:любой|любую|любое|любые|любого|любых)\b\s*",
+        # a hook explained by the moment it runs ("перед удалением компонента")
+        "item.when_called": r"^(?:вызывается\s+)?(?:(?:сразу|непосредственно)\s+)?(?:перед|после)\b|^вызывается\b",
+        # a sentence adverb that opens an introduction ("Обычно жизненный цикл …")
+        "procedure.leading_adverb": r"^(?:обычно|как правило|в целом|в общем|в общих чертах|типично)\s*,?\s+",
+        # a heading that labels a part of a note, not a thing with pros and cons
+        # ("Итого: какие минусы?")
+        "comparison.label_owner": r"^(?:итого|итоги|выводы?|резюме|компромиссы|сравнение|оценка|анализ|обзор|заключение|обсуждение|заметки)$",
+        # the cases of one algorithm (лучший / средний / худший): no things compared
+        "comparison.cases": r"^(?:лучш\w*|худш\w*|средн\w*|типичн\w*|амортизированн\w*)(?:\s+случа\w*)?$|^в\s+(?:лучшем|худшем|среднем)(?:\s+случае)?$",
     },
     # --- h17-lists ---
     http_topic=re.compile(r"https?|http/\d|заголов|запрос|\bcors\b|кэш|кеш|cookie|куки", _FLAGS),
