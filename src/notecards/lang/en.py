@@ -630,7 +630,9 @@ PACK = LanguagePack(
         "question.again_aside": r"(?:in )?(?:a (?:bit|little) )?(?:more|further|greater) detail|continued|cont\.?|again|revisited|recap|part \d+",
         # a heading that asks in the words of a clause ("How the GIL Works", "What the
         # X is"), not of a question: an English question puts its verb first
-        "question.embedded": r"^(?:how|what|why|where|when|which|who)\s+(?:the|a|an|this|that|these|those|its|their|your|our|my)\s",
+        # (also a bare name before "works": "How singleflight Works", "How Go Works")
+        "question.embedded": r"^(?:how|what|why|where|when|which|who)\s+(?:the|a|an|this|that|these|those|its|their|your|our|my)\s"
+        r"|^how\s+(?:\S+\s+){1,3}works\s*\??$",
         # a question about the one answering, not the subject ("Which technologies do
         # you use?", "What was your role …?", "Were there problems with X?"): an
         # account of someone's work, nothing to learn
