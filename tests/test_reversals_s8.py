@@ -197,6 +197,11 @@ def test_a_description_holding_the_answers_own_words_gives_it_away():
     # a name with a version is no inflection of its first part
     http3 = "**HTTP/3** — это HTTP поверх протокола QUIC, который работает поверх UDP, а не TCP.\n"
     assert set(_reverses(http3, "ru", "Версии HTTP.md").values()) == {"HTTP/3"}
+    # an acronym is only itself: "HTTP" in the description is no form of "HTTPS"
+    https = (
+        "_HTTPS_ — это расширение протокола HTTP, которое шифрует обмен данными с помощью TLS.\n"
+    )
+    assert set(_reverses(https, "ru", "HTTPS и TLS.md").values()) == {"HTTPS"}
 
 
 def test_a_description_of_opinions_stays_below_the_threshold():

@@ -950,11 +950,12 @@ def _gives_away(term: str, description: str) -> bool:
 
 def _inflects(asked: str, word: str) -> bool:
     """`asked` is `word` or one of its inflections ("макро-таск" of "макро-таски"); a name
-    with digits or signs ("HTTP/3") only as itself, and a longer word is another word
-    ("databases" is no form of "data")."""
-    bare = word.strip(_TOKEN_EDGE + ",").lower()
-    if not bare.replace("-", "").isalpha():
-        return asked == bare
+    with digits or signs ("HTTP/3") or an acronym ("HTTPS") only as itself, and a longer
+    word is another word ("databases" is no form of "data")."""
+    kept = word.strip(_TOKEN_EDGE + ",")
+    bare = kept.lower()
+    if not bare.replace("-", "").isalpha() or kept.isupper():
+        return asked == bare  # "HTTP" is no form of "HTTPS": an acronym is only itself
     return asked.startswith(_stem(bare)) and len(asked) <= len(bare) + 2
 
 
