@@ -21,7 +21,9 @@ from typing import Any
 OBSIDIAN_TO_ANKI = ".obsidian/plugins/obsidian-to-anki-plugin/data.json"
 SPACED_REPETITION = ".obsidian/plugins/obsidian-spaced-repetition/data.json"
 FLASHCARDS = ".obsidian/plugins/flashcards-obsidian/data.json"
-PLUGIN_FILES = (OBSIDIAN_TO_ANKI, SPACED_REPETITION, FLASHCARDS)
+CORE_TEMPLATES = ".obsidian/templates.json"  # Obsidian's own Templates plugin
+TEMPLATER = ".obsidian/plugins/templater-obsidian/data.json"
+PLUGIN_FILES = (OBSIDIAN_TO_ANKI, SPACED_REPETITION, FLASHCARDS, CORE_TEMPLATES, TEMPLATER)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,39 @@ def text_setting(data: dict[str, Any], key: str, default: str) -> str:
 def flag_setting(data: dict[str, Any], key: str, default: bool) -> bool:
     value = data.get(key)
     return value if isinstance(value, bool) else default
+
+
+def template_folders(root: Path | str) -> tuple[str, ...]:
+    """The folders the vault keeps its templates in (Obsidian's Templates plugin,
+    `folder`; Templater, `templates_folder`), relative to the root and spelled as on disk:
+    a template ("{{title}}", empty Key Concepts sections, a list of the vault's CSS
+    classes) is no study material, so the vault settings treat these folders as personal."""
+    found = (
+        text_setting(read_plugin_file(root, CORE_TEMPLATES).data, "folder", ""),
+        text_setting(read_plugin_file(root, TEMPLATER).data, "templates_folder", ""),
+    )
+    folders = (_on_disk(Path(root), f.strip().strip("/")) for f in found if f.strip("/ "))
+    return tuple(dict.fromkeys(f for f in folders if f))
+
+
+def _on_disk(root: Path, folder: str) -> str:
+    """`folder` as the disk spells it ("Templates" set, "templates" on disk: Obsidian on
+    macOS and Windows finds it either way); '' when there is no such folder."""
+    here, parts = root, []
+    for part in folder.split("/"):
+        if (here / part).is_dir():
+            name = part
+        else:
+            try:
+                name = next(
+                    e.name
+                    for e in here.iterdir()
+                    if e.is_dir() and e.name.casefold() == part.casefold()
+                )
+            except (StopIteration, OSError):
+                return ""
+        here, parts = here / name, [*parts, name]
+    return "/".join(parts)
 
 
 def problems(root: Path | str) -> list[tuple[str, int, str]]:

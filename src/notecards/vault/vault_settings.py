@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from notecards.switches import SYNTAX_EXTRACTORS, NoteSwitches
+from notecards.vault.plugin_settings import template_folders
 
 SETTINGS_FILE = ".notecards.toml"
 LANGUAGES = ("en", "ru")
@@ -108,8 +109,13 @@ def load_settings(root: Path | str) -> VaultSettings:
     try:
         info = path.stat()
     except OSError:
-        return VaultSettings()
-    return _load(str(path), info.st_mtime_ns, info.st_size)
+        settings = VaultSettings()
+    else:
+        settings = _load(str(path), info.st_mtime_ns, info.st_size)
+    templates = template_folders(root)  # Obsidian's templates: no study material
+    if not templates:
+        return settings
+    return replace(settings, personal_folders=(*settings.personal_folders, *templates))
 
 
 def fingerprint(root: Path | str) -> str:
