@@ -235,6 +235,9 @@ def test_a_folder_of_joined_words_reads_as_words(path, topic):
 def test_a_file_name_of_joined_words_reads_as_words():
     note = note_from_text("Text.\n", name="Algorithms/TopologicalSort.md")
     assert note_topic(note, PACKS["en"]) == "Topological Sort"
+    # a name the note writes as one word is a name: Java's class, not "Hash Map"
+    named = note_from_text("A HashMap keeps one null key.\n", name="Java/HashMap.md")
+    assert note_topic(named, PACKS["en"]) == "HashMap"
 
 
 @pytest.mark.parametrize(
