@@ -117,6 +117,7 @@ def test_how_it_works_keeps_the_points_after_a_one_line_opening_en() -> None:
         ("How the GIL Works", EN, "How does the GIL work?"),
         ("How the GIL Works?", EN, "How does the GIL work?"),
         ("How singleflight Works", EN, "How does singleflight work?"),
+        ("How It Works", EN, "How does it work?"),
         ("What a Monad Is", EN, "What is a Monad?"),
         ("What the Logit Lens is (in a bit more detail)", EN, None),
         ("Why the Sky is Blue", EN, None),

@@ -42,6 +42,11 @@ RU_GOAL = """# Заметки о GPU
     [
         ("en", EN_GOAL, "How to run a CUDA program — what are the steps, in order?"),
         ("ru", RU_GOAL, "Как запустить программу на CUDA — какие шаги, по порядку?"),
+        (
+            "en",
+            EN_GOAL.replace("run any CUDA program", "write a unit test for any endpoint"),
+            "How to write a unit test for an endpoint — what are the steps, in order?",
+        ),
     ],
 )
 def test_a_procedure_introduced_by_its_goal_is_named_by_the_goal(

@@ -204,6 +204,14 @@ def test_a_description_holding_the_answers_own_words_gives_it_away():
     assert set(_reverses(https, "ru", "HTTPS и TLS.md").values()) == {"HTTPS"}
 
 
+def test_a_short_english_answer_is_not_given_away_by_a_longer_word_it_starts():
+    # "got" and "good" are no forms of "Go", "table" none of "tab"; "APIs" is "API"
+    got = "**Go** is a compiled language that got generics from Google in 2022.\n"
+    assert set(_reverses(got, "en", "Languages.md").values()) == {"Go"}
+    plural = "An **API** is a contract between programs, such as the APIs of a web service.\n"
+    assert _reverses(plural, "en", "Interfaces.md") == {}
+
+
 def test_a_description_of_opinions_stays_below_the_threshold():
     judged = (
         "**Webpack** — это зрелый и очень гибкий бандлер, который долгое время был "

@@ -149,6 +149,11 @@ def test_a_question_heading_with_a_name_is_not_given_the_domain():
         ("C", "", True),
         ("PyTorch", "", True),  # an inner capital no common word has
         ("SQL", "", True),  # an acronym
+        ("STL", "The STL holds the containers.", True),  # an acronym the note writes
+        ("FAQ", "", False),  # a vault's labels in capitals ("Maps of Content")
+        ("MOCs", "", False),
+        ("INFO", "See the docs for more info on caching.", False),  # a common word shouted
+        ("CSAPP", "", True),  # capitals the note writes in no other way: a name
         ("Kafka", "Each partition in Kafka has a leader.", True),  # written as a name
         ("numpy", "Arrays in NumPy are fast, and NumPy picks the loop.", True),
         ("C & C++", "", True),  # names only
@@ -184,6 +189,7 @@ def test_which_folders_and_titles_name_a_domain(name, text, named):
         ("numpy/basics/x.md", "Arrays in NumPy are fast, and NumPy picks the loop.", "NumPy"),
         ("Operating Systems/Week 8/x.md", "", ""),  # a field, but no technology
         ("notes/core/x.md", "", ""),
+        ("Networks/MOCs/x.md", "", ""),  # a label in capitals names no technology
     ],
 )
 def test_the_nearest_folder_that_names_a_technology(path, text, domain):
@@ -229,6 +235,9 @@ def test_a_folder_of_joined_words_reads_as_words(path, topic):
 def test_a_file_name_of_joined_words_reads_as_words():
     note = note_from_text("Text.\n", name="Algorithms/TopologicalSort.md")
     assert note_topic(note, PACKS["en"]) == "Topological Sort"
+    # a name the note writes as one word is a name: Java's class, not "Hash Map"
+    named = note_from_text("A HashMap keeps one null key.\n", name="Java/HashMap.md")
+    assert note_topic(named, PACKS["en"]) == "HashMap"
 
 
 @pytest.mark.parametrize(

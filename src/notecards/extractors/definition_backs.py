@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from notecards.lang import LanguagePack
 from notecards.text.morphology import word_tags
-from notecards.text.sentences import ENGLISH_ARTICLES, Flat
+from notecards.text.sentences import ENGLISH_ARTICLES, ENGLISH_DETERMINERS, Flat
 from notecards.text.terms import STOP_START, looks_like_verb
 from notecards.text.topics import is_named
 
@@ -61,7 +61,7 @@ _MODIFIERS = 3  # modifiers before the genus that narrow it to one thing
 # cut (definitions.confidence), one that does not may take more (`_extensible`)
 TO_THE_END = frozenset({"dash-eto", "is", "is-a", "lead", "refers", "means", "under"})
 _EDGE = ".,()«»\"'“”:;!?…[]"
-_DETERMINERS = ENGLISH_ARTICLES | {"this", "that", "these", "those", "its", "their", "his", "her"}
+_DETERMINERS = ENGLISH_DETERMINERS | {"his", "her"}
 _POSSESSIVE = re.compile(r"['’](?:s|re|ll|d|ve)$", re.IGNORECASE)  # "that's" → "that"
 _LABEL = re.compile(r"[^\s:]{1,30}:\s")  # "Использование: …", "Example: …": a label
 

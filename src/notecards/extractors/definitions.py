@@ -927,11 +927,14 @@ def _holds_a_name(description: str) -> bool:
     return any(is_named(w) or any(c.isdigit() for c in w) for w in words)
 
 
+_WHOLE_STEM = 4  # `_stem` keeps a word this short whole
+
+
 def _stem(word: str) -> str:
     """A word without its last two letters, for matching its inflections (макро-таски,
     макро-таск); short words stay whole."""
     word = word.strip(_TOKEN_EDGE + ",").lower()
-    return word[: max(4, len(word) - 2)]
+    return word[: max(_WHOLE_STEM, len(word) - 2)]
 
 
 def _gives_away(term: str, description: str) -> bool:
@@ -956,6 +959,10 @@ def _inflects(asked: str, word: str) -> bool:
     bare = kept.lower()
     if not bare.replace("-", "").isalpha() or kept.isupper():
         return asked == bare  # "HTTP" is no form of "HTTPS": an acronym is only itself
+    if bare.isascii() and len(bare) < _WHOLE_STEM:
+        # a short English word keeps its stem whole: "Go" is not in "good" or "got",
+        # "tab" not in "table"; only its plural is it
+        return asked in (bare, f"{bare}s", f"{bare}es")
     return asked.startswith(_stem(bare)) and len(asked) <= len(bare) + 2
 
 

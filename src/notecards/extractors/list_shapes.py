@@ -18,7 +18,7 @@ from notecards.extractors.answers import mentions_cue
 from notecards.lang import LanguagePack, SetLeadIn
 from notecards.model import Block, ListBlock, ListItem, Note, Paragraph, Section
 from notecards.text.note_text import NoteText
-from notecards.text.sentences import Flat
+from notecards.text.sentences import ENGLISH_ARTICLES, Flat
 from notecards.text.terms import (
     PRONOUNS,
     clean_term,
@@ -331,7 +331,7 @@ def is_bare_noun(about: str) -> bool:
     """One common word is what a set is of ("types of bus", "A block consists of:"):
     which bus, which block, only the note's subject says; longer names ("routing
     protocols", "свойство position") mostly say it themselves."""
-    words = [w for w in about.split() if w.lower() not in ("a", "an", "the")]
+    words = [w for w in about.split() if w.lower() not in ENGLISH_ARTICLES]
     return len(words) == 1 and words[0].isalpha() and words[0].islower()  # not "HTTP-запроса"
 
 

@@ -98,10 +98,16 @@ def _goal_intro(sentence: str, pack: LanguagePack) -> ProcedureName | None:
     if match is None:
         return None
     any_word = pack.cues.get("procedure.any")
-    name = match.group("name")
+    name = " ".join(match.group("name").split())
     if any_word:
-        name = re.sub(any_word, pack.questions.get("procedure.any_as", ""), name, flags=re.I)
-    name = re.sub(r"\ba(?= [aeiou])", "an", " ".join(name.split()))
+        any_as = pack.questions.get("procedure.any_as", "")
+
+        def article(found: re.Match[str]) -> str:
+            # "any endpoint" → "an endpoint"; the note's own "a unit test" stays
+            vowel = name[found.end() :].lstrip()[:1].lower() in tuple("aeiou")
+            return "an" if any_as == "a" and vowel else any_as
+
+        name = " ".join(re.sub(any_word, article, name, flags=re.I).split())
     if "procedure.howto.sequence" in pack.questions:
         return ProcedureName(name, "howto", "intro")
     return ProcedureName(pack.ask("procedure.goal_name", x=name), "named", "intro")

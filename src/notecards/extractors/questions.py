@@ -54,6 +54,7 @@ from notecards.model import (
 )
 from notecards.reader.metadata import meta_title
 from notecards.text.cues import fold
+from notecards.text.sentences import ENGLISH_DETERMINERS
 from notecards.text.terms import is_term, key, looks_like_verb
 from notecards.text.topics import SPACED_DASH
 
@@ -265,7 +266,8 @@ def _without_trailing_aside(text: str, pack: LanguagePack) -> str | None:
     return asked if asked.endswith("?") else text
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+# a pronoun standing for the whole subject ("How It Works"): lower case after "does"
+_PRONOUNS = frozenset({"it"})
 
 
 def _from_clause(text: str) -> str | None:
@@ -276,7 +278,7 @@ def _from_clause(text: str) -> str | None:
     if len(words) < 3:
         return None
     asked, verb, subject = words[0].lower(), words[-1].lower(), words[1:-1]
-    if subject[0].lower() in _DETERMINERS:
+    if subject[0].lower() in ENGLISH_DETERMINERS | _PRONOUNS:
         subject = [subject[0].lower(), *subject[1:]]
     if any(looks_like_verb(w) for w in subject) or not looks_like_verb(verb):
         return None

@@ -730,7 +730,8 @@ PACK = LanguagePack(
         project todo blog posts references buf tmp scratch core basics advanced common
         fundamentals coding computing programming dev development tech it learning knowledge
         master masters bachelor msc bsc
-        kb zettelkasten permanent literature fleeting cs chapters sections parts"""
+        kb zettelkasten permanent literature fleeting cs chapters sections parts
+        moc mocs faq til wip pkm ideas"""
     )
     | {"exam prep", "to do", "computer science", "knowledge base"},
     is_person=is_person,

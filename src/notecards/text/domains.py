@@ -25,6 +25,7 @@ _CAMEL_PART = re.compile(r"[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]")  # "PyTorch" 
 _JOINERS = frozenset({"&", "and", "+"})
 _ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,6}\)")  # "Content Security Policy (CSP)"
 _ACRONYM = re.compile(r"[A-Z]{2,6}\d?")  # "SQL", "STL", "AWS", "ES6"; not "CSC209"
+_SHOUTED = re.compile(r"[A-Z]{2,6}\d?s?")  # an acronym, or its plural ("MOCs")
 
 
 def _camel_parts(word: str) -> list[str]:
@@ -55,6 +56,17 @@ def _shaped_as_name(word: str) -> bool | None:
         # common words joined
         return any(len(p) <= 2 or p.isupper() for p in parts)
     return None
+
+
+def _name_word(word: str, text: str) -> bool | None:
+    """`_shaped_as_name`, but a word in capitals that the note writes only as a common
+    word ("INFO" over "more info on caching") is a folder's label, shouted."""
+    shaped = _shaped_as_name(word)
+    if shaped and _SHOUTED.fullmatch(word) and key(word) not in KNOWN_NAMES:
+        lower = re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text)
+        written = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+        return written is not None or lower is None
+    return shaped
 
 
 def written_as_name(word: str, text: str) -> bool:
@@ -90,7 +102,7 @@ def is_domain_name(name: str, text: str) -> bool:
     if not words or len(words) > MAX_DOMAIN_WORDS:
         return False
     if len(words) == 1:
-        shaped = _shaped_as_name(words[0])
+        shaped = _name_word(words[0], text)
         if shaped is not None:
             return shaped
         plural = len(words[0]) > 3 and words[0].endswith("s") and not words[0].endswith("ss")
@@ -98,7 +110,7 @@ def is_domain_name(name: str, text: str) -> bool:
         return not plural and len(words[0]) >= 3 and written_as_name(words[0], text)
     # "C & C++", "Node.js + Express"? only names by their shape: "HTML Attributes",
     # "UNIX and Linux" notes, "Instruction Set Architecture" are topics, not a domain
-    return all(w in _JOINERS or _shaped_as_name(w) for w in words)
+    return all(w in _JOINERS or _name_word(w, text) for w in words)
 
 
 def folder_domain(path: str, text: str) -> str:

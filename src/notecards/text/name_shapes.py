@@ -13,12 +13,14 @@ _JOINED_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){2,}")  # "ControlStructures", "T
 _TRANSLATION_ASIDE = re.compile(r"\s+\((?![A-ZА-ЯЁ]{2,6}\))[^()]*[^\W\d_][^()]*\)$")
 
 
-def spaced(name: str, known: frozenset[str] = frozenset()) -> str:
+def spaced(name: str, known: frozenset[str] = frozenset(), text: str = "") -> str:
     """A folder or file name of common words written as one ("ControlStructures",
     "InheritanceRelationships") as a question writes it: "Control Structures"; a
-    `known` name ("javascript" for "JavaScript") or one with a short part ("PyTorch",
-    "MySQL") as it is."""
+    `known` name ("javascript" for "JavaScript"), one with a short part ("PyTorch",
+    "MySQL") or one the note's `text` writes as one word (a class: "HashMap") as it is."""
     if not _JOINED_WORDS.fullmatch(name) or name.lower() in known:
+        return name
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
         return name
     return " ".join(re.findall(r"[A-Z][a-z]+", name))
 

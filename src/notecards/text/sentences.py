@@ -37,6 +37,8 @@ def word_set(text: str) -> frozenset[str]:
 ENGLISH_ARTICLES = word_set(
     "a an the"
 )  # the words an English term may open with and still be itself
+# the articles and the words that stand where one does ("the GIL", "this pattern")
+ENGLISH_DETERMINERS = ENGLISH_ARTICLES | word_set("this that these those its their")
 
 
 MASK = "\ue000"  # stands for a character of inline code or math in `Flat.masked`

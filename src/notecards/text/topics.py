@@ -313,7 +313,8 @@ def _as_named(folder: str) -> str:
 def note_topic(note: Note, pack: LanguagePack) -> str:
     """The note's subject: its front matter title, else its H1, else its file name
     without a numeric prefix; "" when none of them names a subject."""
-    stem = spaced(note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], KNOWN_NAMES)
+    blocks = "\n".join(b.source for s in note.sections for b in s.blocks)
+    stem = spaced(note.path.rsplit("/", 1)[-1].rsplit(".", 1)[0], KNOWN_NAMES, blocks)
     if _is_slug(stem):
         stem = ""  # "function-basics", "js_fun": a URL's name for the note, not its title
     title = _meta_title(note.meta)
