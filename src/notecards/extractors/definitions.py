@@ -953,12 +953,15 @@ def _gives_away(term: str, description: str) -> bool:
 
 def _inflects(asked: str, word: str) -> bool:
     """`asked` is `word` or one of its inflections ("макро-таск" of "макро-таски"); a name
-    with digits or signs ("HTTP/3") or an acronym ("HTTPS") only as itself, and a longer
-    word is another word ("databases" is no form of "data")."""
+    with digits or signs ("HTTP/3") only as itself, an acronym as itself or its plural
+    ("APIs", but "HTTP" is no "HTTPS"), and a longer word is another word ("databases" is
+    no form of "data")."""
     kept = word.strip(_TOKEN_EDGE + ",")
     bare = kept.lower()
-    if not bare.replace("-", "").isalpha() or kept.isupper():
-        return asked == bare  # "HTTP" is no form of "HTTPS": an acronym is only itself
+    if not bare.replace("-", "").isalpha():
+        return asked == bare
+    if kept.isupper():  # "HTTP" is no form of "HTTPS": an acronym is itself or its plural
+        return asked in (bare, f"{bare}s")
     if bare.isascii() and len(bare) < _WHOLE_STEM:
         # a short English word keeps its stem whole: "Go" is not in "good" or "got",
         # "tab" not in "table"; only its plural is it
