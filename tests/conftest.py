@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,25 @@ def run_notecards(
         env={**os.environ, **(env or {})},
         timeout=120,
     )
+
+
+def fronts_by_note(
+    folder: Path,
+    rules: tuple[str, ...],
+    entries: Callable[[dict[str, str]], dict[str, str]] = lambda card: {
+        card["front"]: card["back"]
+    },
+) -> dict[str, dict[str, str]]:
+    """front → back of every card whose rule starts with one of `rules`, threshold or not,
+    by note file name, as the real `notecards cards --all` gives them; `entries` may file
+    a card under more than its front."""
+    done = run_notecards("cards", folder, "--json", "--all")
+    assert done.returncode == 0, done.stderr
+    found: dict[str, dict[str, str]] = {}
+    for mined in json.loads(done.stdout):
+        if mined["rule"].startswith(rules):
+            found.setdefault(Path(mined["note"]).name, {}).update(entries(mined))
+    return found
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from conftest import note_from_text, run_notecards
+from conftest import fronts_by_note, note_from_text, run_notecards
 from notecards.extractors.base import ExtractContext
 from notecards.extractors.questions import as_question, extract_questions
 from notecards.lang import PACKS
@@ -21,13 +21,7 @@ RU, EN = PACKS["ru"], PACKS["en"]
 @cache
 def _mined() -> dict[str, dict[str, str]]:
     """front → back of every question card of tests/notes/answers, by note file name."""
-    done = run_notecards("cards", NOTES, "--json", "--all")
-    assert done.returncode == 0, done.stderr
-    found: dict[str, dict[str, str]] = {}
-    for card in json.loads(done.stdout):
-        if card["rule"].startswith("questions."):
-            found.setdefault(Path(card["note"]).name, {}).update(_by_question(card))
-    return found
+    return fronts_by_note(NOTES, ("questions.",), _by_question)
 
 
 def _by_question(card: dict[str, str]) -> dict[str, str]:

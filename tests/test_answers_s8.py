@@ -7,13 +7,12 @@ answering give nothing. The notes under tests/notes/answers_s8 are read by the r
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from conftest import run_notecards
+from conftest import fronts_by_note
 from notecards.extractors.coverage import mentions_each
 from notecards.extractors.questions import as_question
 from notecards.lang import PACKS
@@ -25,13 +24,7 @@ RU, EN = PACKS["ru"], PACKS["en"]
 @cache
 def _questions() -> dict[str, dict[str, str]]:
     """front → back of every question card (threshold or not), by note file name."""
-    done = run_notecards("cards", NOTES, "--json", "--all")
-    assert done.returncode == 0, done.stderr
-    found: dict[str, dict[str, str]] = {}
-    for card in json.loads(done.stdout):
-        if card["rule"].startswith(("questions.", "headings.")):
-            found.setdefault(Path(card["note"]).name, {})[card["front"]] = card["back"]
-    return found
+    return fronts_by_note(NOTES, ("questions.", "headings."))
 
 
 def _fronts(note: str) -> set[str]:
