@@ -321,7 +321,7 @@ def _consequence(answer: str, term: str, pack: LanguagePack) -> bool:
         return False
     head: list[str] = []
     for word in answer.split()[:6]:  # the words up to a comma or a relative clause
-        if pack.back_clause.fullmatch(_bare(word)):
+        if _word(word, pack).clause:
             break
         head.append(word)
         if word.endswith((",", ";")):
@@ -394,15 +394,15 @@ def defines_nothing(
     if leans_elsewhere(d.answer, d.term, pack, nouns=d.pattern != "lead"):
         return "the back points at a referent elsewhere (this, such, эти): it needs that"
     # a judgement of the genus, not of a detail far after it ("… being primary POI")
-    judged = any(pack.back_evaluative.fullmatch(_bare(w)) for w in words[: at + _NEAR])
+    judged = any(_word(w, pack).evaluative for w in words[: at + _NEAR])
     if judged and pack.back_because.search(d.answer):
         return "the back says why the term matters (a judgement and a reason), not what it is"
     if pack.back_role_genus.fullmatch(genus) and term_shape != "subject":
         return "the back names the term's role in the note's topic (a resource, a factor)"
     alone = d.more is None or reverse  # no sentence taken on says more
-    if pack.back_meta_genus.fullmatch(genus) or pack.back_evaluative.fullmatch(genus):
+    if pack.back_meta_genus.fullmatch(genus) or _word(words[at], pack).evaluative:
         # a judged one needs a relative clause ("… concept that translates to non-harm")
-        if judged and not any(pack.back_clause.fullmatch(_bare(w)) for w in rest):
+        if judged and not any(_word(w, pack).clause for w in rest):
             return "the back judges a genus that classifies nothing (a great tool, искусство)"
         if alone and not _has_clause(rest, pack):
             return (
@@ -455,8 +455,9 @@ def _has_clause(words: Sequence[str], pack: LanguagePack) -> bool:
     storing", "для хранения") or a Russian participle ("блокирующий", "требующее");
     a domain ("из функционального программирования") is none."""
     for word in words:
-        bare = _bare(word)
-        if pack.back_clause.fullmatch(bare) or pack.back_side.fullmatch(bare):
+        facts = _word(word, pack)
+        bare = facts.bare
+        if facts.clause or pack.back_side.fullmatch(bare):
             return True
         if looks_like_verb(bare):
             return True
